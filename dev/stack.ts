@@ -1,0 +1,94 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startEmbeddedCosmos, type EmbeddedCosmos } from "./cosmos/embedded-cosmos";
+import { startDevopsStandin, type DevopsStandin } from "./devops/index";
+import { startFunctionsHost, type FunctionsHost } from "./functions-host/server";
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const DEV_EXTENSION_SECRET = "dev-extension-secret-not-for-production";
+export const DEV_EXTENSION_ID = "timetracker-oss.timetracker-dev";
+/** Fixed so that secrets encrypted by one `npm start` can be read by the next. Never used in production. */
+const DEV_SECRETS_KEY = Buffer.alloc(32, 7).toString("base64");
+
+export interface StackPorts {
+  cosmos: number;
+  functions: number;
+  devops: number;
+  chargebee: number;
+  devHost: number;
+}
+
+export const DEFAULT_PORTS: StackPorts = { devHost: 3000, functions: 7071, devops: 7072, chargebee: 7073, cosmos: 8081 };
+const RANDOM_PORTS: StackPorts = { devHost: 0, functions: 0, devops: 0, chargebee: 0, cosmos: 0 };
+
+export interface StackOptions {
+  /** Fixed ports for `npm start`; tests use random ones. */
+  ports?: StackPorts | "random";
+  /** Keep the embedded database in this file across runs. */
+  persistFile?: string;
+  /** Extra app settings (e.g. a short timeout for a fault test). */
+  env?: Record<string, string>;
+  log?: boolean;
+}
+
+export interface BackendStack {
+  /** Undefined when COSMOS_ENDPOINT points at a real account. */
+  cosmos: EmbeddedCosmos | undefined;
+  devops: DevopsStandin;
+  functions: FunctionsHost;
+  /** The app settings the Functions app runs with. */
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the backend half of the local stack: embedded Cosmos, the Azure DevOps stand-in and
+ * the local Functions host serving the real registrations. Real services replace each
+ * stand-in through the same app settings (README: "Switching to the real services").
+ */
+export async function startBackendStack(options: StackOptions = {}): Promise<BackendStack> {
+  const ports = options.ports === "random" || options.ports === undefined ? RANDOM_PORTS : options.ports;
+  const started: { stop(): Promise<void> }[] = [];
+  try {
+    const cosmos = process.env.COSMOS_ENDPOINT
+      ? undefined
+      : await startEmbeddedCosmos({ port: ports.cosmos, ...(options.persistFile ? { persistFile: options.persistFile } : {}) });
+    if (cosmos) started.push(cosmos);
+    const devops = await startDevopsStandin({ port: ports.devops, extensionSecret: DEV_EXTENSION_SECRET, extensionId: DEV_EXTENSION_ID });
+    started.push(devops);
+
+    const env: Record<string, string> = {
+      COSMOS_ENDPOINT: cosmos?.endpoint ?? process.env.COSMOS_ENDPOINT!,
+      COSMOS_KEY: cosmos?.key ?? process.env.COSMOS_KEY ?? "",
+      COSMOS_DATABASE: process.env.COSMOS_DATABASE ?? `timetracker${options.ports === "random" ? "-" + randomBytes(4).toString("hex") : ""}`,
+      ADO_ORG_URL: `${devops.url}/{org}`,
+      ADO_VSSPS_URL: `${devops.url}/vssps/{org}`,
+      ADO_VSAEX_URL: `${devops.url}/vsaex/{org}`,
+      EXTENSION_SECRETS: DEV_EXTENSION_SECRET,
+      EXTENSION_AUDIENCES: DEV_EXTENSION_ID,
+      SECRETS_KEY: DEV_SECRETS_KEY,
+      ...options.env,
+    };
+    Object.assign(process.env, env);
+    const { resetServices } = await import("../functions/app/services");
+    resetServices();
+    await import("../functions/index");
+    const functions = await startFunctionsHost({ port: ports.functions, corsOrigins: ["*"], log: options.log ?? false });
+    started.push(functions);
+
+    return {
+      cosmos,
+      devops,
+      functions,
+      env,
+      async stop() {
+        resetServices();
+        for (const part of started.reverse()) await part.stop();
+      },
+    };
+  } catch (error) {
+    for (const part of started.reverse()) await part.stop().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Configuration from app settings (environment). Every value has a production default or is
+ * required; `npm start` and the tests set the local values (dev/stack).
+ */
+export interface Config {
+  cosmos: { endpoint: string; key: string; database: string; allowSelfSignedCertificate: boolean };
+  devops: { coreUrl: string; vsspsUrl: string; vsaexUrl: string; requestTimeoutMs: number };
+  appToken: { secrets: string[]; audiences: string[]; issuer: string };
+  /** Key for AES-GCM encryption of stored secrets (service account PAT), base64 of 32 bytes. */
+  secretsKey: string;
+  chargebee: { site: string; apiKey: string; protocol?: "http" | "https"; hostSuffix?: string; port?: number };
+  webhook: { username: string; password: string };
+  /** Where the Subscription / Permissions pages live, for links in messages. */
+  publicBaseUrl: string;
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`App setting ${name} is required.`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cosmosEndpoint = required(env, "COSMOS_ENDPOINT");
+  return {
+    cosmos: {
+      endpoint: cosmosEndpoint,
+      key: required(env, "COSMOS_KEY"),
+      database: env.COSMOS_DATABASE ?? "timetracker",
+      // Only the embedded emulator (on loopback) has a self-signed, long-expired certificate.
+      allowSelfSignedCertificate: /^https:\/\/(127\.0\.0\.1|localhost)[:/]/.test(cosmosEndpoint),
+    },
+    devops: {
+      coreUrl: env.ADO_ORG_URL ?? "https://dev.azure.com/{org}",
+      vsspsUrl: env.ADO_VSSPS_URL ?? "https://vssps.dev.azure.com/{org}",
+      vsaexUrl: env.ADO_VSAEX_URL ?? "https://vsaex.dev.azure.com/{org}",
+      requestTimeoutMs: Number(env.ADO_TIMEOUT_MS ?? 10_000),
+    },
+    appToken: {
+      secrets: list(required(env, "EXTENSION_SECRETS")),
+      audiences: list(env.EXTENSION_AUDIENCES ?? "timetracker-oss.timetracker"),
+      issuer: env.APP_TOKEN_ISSUER ?? "app.vstoken.visualstudio.com",
+    },
+    secretsKey: required(env, "SECRETS_KEY"),
+    chargebee: {
+      site: env.CHARGEBEE_SITE ?? "",
+      apiKey: env.CHARGEBEE_API_KEY ?? "",
+      ...(env.CHARGEBEE_PROTOCOL ? { protocol: env.CHARGEBEE_PROTOCOL as "http" | "https" } : {}),
+      ...(env.CHARGEBEE_HOST_SUFFIX !== undefined ? { hostSuffix: env.CHARGEBEE_HOST_SUFFIX } : {}),
+      ...(env.CHARGEBEE_PORT ? { port: Number(env.CHARGEBEE_PORT) } : {}),
+    },
+    webhook: { username: env.CHARGEBEE_WEBHOOK_USER ?? "", password: env.CHARGEBEE_WEBHOOK_PASSWORD ?? "" },
+    publicBaseUrl: env.PUBLIC_BASE_URL ?? "https://dev.azure.com",
+  };
+}

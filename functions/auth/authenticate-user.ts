@@ -1,0 +1,89 @@
+import { createHash } from "node:crypto";
+import type { HttpRequest } from "@azure/functions";
+import { isValidOrgName } from "../adapters/devops/devops-urls";
+import type { Services } from "../app/services";
+import { ForbiddenError, UnauthorizedError, ValidationError } from "../domain/errors";
+import type { ConnectionInfo } from "../ports/directory";
+import { verifyAppToken } from "./app-token";
+import type { Caller } from "./caller";
+
+/** How long a PCA answer is trusted: short, so removing someone from the group takes effect soon. */
+const PCA_CACHE_MS = 5 * 60 * 1000;
+/** An access token that is not a JWT (or has no exp) is re-proven after this long. */
+const OPAQUE_TOKEN_CACHE_MS = 10 * 60 * 1000;
+
+export function bearerToken(request: HttpRequest): string | undefined {
+  const header = request.headers.get("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1];
+}
+
+/** `exp` of a JWT in ms, read without verifying (Azure DevOps verifies it, we only cache by it). */
+function jwtExpiryMs(token: string): number | undefined {
+  const payload = token.split(".")[1];
+  if (!payload) return undefined;
+  try {
+    const exp = (JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { exp?: unknown }).exp;
+    return typeof exp === "number" ? exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Authenticates an interactive call from one of our pages:
+ * 1. the app token proves who the user is (signed with our extension secret);
+ * 2. the caller's Azure DevOps access token, used on the claimed org's connectionData,
+ *    proves the user belongs to that org and gives us the org id. Nothing in the request
+ *    body is ever trusted as the org.
+ */
+export async function authenticateUser(request: HttpRequest, s: Services): Promise<Caller> {
+  const appToken = bearerToken(request);
+  if (!appToken) throw new UnauthorizedError("Sign-in required: send the Azure DevOps app token as 'Authorization: Bearer <token>'.");
+  const claims = await verifyAppToken(appToken, s.config.appToken, s.now());
+
+  const accessToken = request.headers.get("x-tt-access-token");
+  if (!accessToken) throw new UnauthorizedError("Sign-in required: the Azure DevOps access token (X-TT-Access-Token) is missing.");
+  const orgName = request.headers.get("x-tt-org");
+  if (!orgName) throw new ValidationError("The organization (X-TT-Org header) is missing.");
+  if (!isValidOrgName(orgName)) throw new ValidationError(`'${orgName}' is not a valid Azure DevOps organization name.`);
+
+  const key = createHash("sha256").update(`${claims.userId}\n${orgName.toLowerCase()}\n${accessToken}`).digest("base64url");
+  const connection = (await s.bindingCache.getOrLoad(key, async () => {
+    const info = await proveOrg(s, orgName, accessToken);
+    if (info.userId.toLowerCase() !== claims.userId.toLowerCase()) {
+      throw new ForbiddenError("The app token and the Azure DevOps access token belong to different users.");
+    }
+    const expiresAt = Math.min(claims.expiresAt * 1000, jwtExpiryMs(accessToken) ?? s.now().getTime() + OPAQUE_TOKEN_CACHE_MS);
+    return { value: info, expiresAt };
+  })) as ConnectionInfo;
+
+  const orgId = connection.orgId;
+  const hostType = request.headers.get("x-tt-host-type") === "server" ? "server" : "cloud";
+  return {
+    userId: connection.userId,
+    displayName: connection.displayName,
+    email: connection.email,
+    orgId,
+    orgName,
+    accessToken,
+    hostType,
+    isPca: () =>
+      s.pcaCache.getOrLoad(`${orgId}:${connection.userId}`, async () => ({
+        value: await s.callerDirectory.isCollectionAdmin(orgName, accessToken),
+        expiresAt: s.now().getTime() + PCA_CACHE_MS,
+      })),
+  };
+}
+
+async function proveOrg(s: Services, orgName: string, accessToken: string): Promise<ConnectionInfo> {
+  try {
+    return await s.callerDirectory.connectionData(orgName, accessToken);
+  } catch (error) {
+    // A token that Azure DevOps rejects for this org is a token of another org (or a forged one).
+    if (error instanceof UnauthorizedError || error instanceof ForbiddenError) {
+      throw new ForbiddenError(`Your Azure DevOps sign-in is not valid for the organization '${orgName}'.`);
+    }
+    throw error;
+  }
+}

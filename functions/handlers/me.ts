@@ -1,0 +1,26 @@
+import type { MeResponse } from "../contracts/me";
+import { roleLabel } from "../domain/roles";
+import { defineRoute, json } from "../http/route";
+import { resolveCallerAccess } from "../use-cases/caller-access";
+
+defineRoute("me", {
+  methods: ["GET"],
+  route: "me",
+  auth: "user",
+  handler: async ({ services, caller }) => {
+    const [access, isPca] = await Promise.all([resolveCallerAccess(services, caller), caller.isPca()]);
+    const { plan } = access;
+    const body: MeResponse = {
+      user: { id: caller.userId, displayName: caller.displayName, email: caller.email },
+      org: { id: caller.orgId, name: caller.orgName },
+      role: { assigned: access.assigned, effective: access.effective, label: roleLabel(access.assigned, access.org.value.defaultRole) },
+      isPca,
+      licensed: access.licensed,
+      hasAccess: access.hasAccess,
+      hostType: caller.hostType,
+      trial: plan.kind === "trial" ? { endsAt: plan.endsAt, daysLeft: plan.daysLeft } : null,
+      plan: { kind: plan.kind, name: plan.kind === "subscribed" || plan.kind === "cancelled" ? plan.plan : "trial" },
+    };
+    return json(body);
+  },
+});
