@@ -4,3 +4,6 @@
  */
 import "./handlers/health";
 import "./handlers/me";
+import "./handlers/users/index";
+import "./handlers/time/index";
+import "./handlers/billing/index";

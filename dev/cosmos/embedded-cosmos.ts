@@ -36,7 +36,8 @@ interface Snapshot {
 export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): Promise<EmbeddedCosmos> {
   const database = options.database ?? "timetracker";
   let dirty = false;
-  const server = createHttpsServer();
+  // keepAlive: 4-7x faster than a new TLS connection per request (DESIGN.md §9).
+  const server = createHttpsServer({ keepAlive: true } as Parameters<typeof createHttpsServer>[0]);
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {
       server.once("error", reject);
@@ -47,6 +48,9 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): 
     if (req.method !== "GET" && req.method !== "HEAD") dirty = true;
   });
   const port = await listen(options.port ?? 0);
+  // The emulator makes a new, empty account on every "listening" event; drop that hook so a
+  // suspend/resume (an outage in fault tests) keeps the data.
+  server.removeAllListeners("listening");
   const endpoint = `https://127.0.0.1:${port}`;
   const client = new CosmosClient({
     endpoint,
@@ -80,8 +84,7 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): 
   return {
     endpoint,
     key: EMBEDDED_COSMOS_KEY,
-    // The account lives in the server object's closure, so closing and listening again
-    // on the same port keeps every document: an outage, not a wipe.
+    // Closing and listening again on the same port keeps every document: an outage, not a wipe.
     suspend: close,
     async resume() {
       await listen(port);

@@ -1,4 +1,5 @@
-import { HttpRequest, InvocationContext, type HttpResponseInit } from "@azure/functions";
+import type { HttpResponseInit } from "@azure/functions";
+import { HttpRequest, InvocationContext } from "../../functions/http/azure-functions";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";

