@@ -1,0 +1,26 @@
+import * as React from "react";
+import { Button } from "azure-devops-ui/Button";
+import { ButtonGroup } from "azure-devops-ui/ButtonGroup";
+import { AsyncContent } from "../components/async-content";
+import { NoAccessMessage } from "../components/no-access-message";
+import { SignedInAs } from "../components/user-summary";
+import { useFrameHeight } from "../common/use-frame-height";
+import { useMe } from "../common/use-me";
+import { addTimeDialogTitle, closeHostDialog, readAddTimeDialogConfig } from "../services/host-dialogs";
+
+/** Content of the host dialog opened by Start Tracking / Add Time. */
+export function AddTimeDialog(): JSX.Element {
+  const me = useMe();
+  const measured = useFrameHeight<HTMLDivElement>();
+  const [config] = React.useState(readAddTimeDialogConfig);
+  return (
+    <div ref={measured} className="flex-column flex-grow padding-16 rhythm-vertical-16">
+      <h2 className="title-m margin-0">{addTimeDialogTitle(config.intent)}</h2>
+      {config.workItemId !== undefined && <div>Work item #{config.workItemId}</div>}
+      <AsyncContent state={me}>{(me) => (me.licensed ? <SignedInAs me={me} /> : <NoAccessMessage />)}</AsyncContent>
+      <ButtonGroup className="justify-end">
+        <Button text="Close" onClick={closeHostDialog} />
+      </ButtonGroup>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import "azure-devops-ui/Core/override.css";
+import * as React from "react";
+import * as ReactDOM from "react-dom";
+import { initSdk, reportLoadFailed, reportLoadSucceeded } from "../services/sdk-lifecycle";
+import { ErrorBoundary } from "./error-boundary";
+import { HostConnection } from "./host-connection";
+
+export interface RootOptions {
+  /** How long to wait for the host's handshake before showing the failure panel. */
+  initTimeoutMs?: number;
+}
+
+export const DEFAULT_INIT_TIMEOUT_MS = 5_000;
+
+/**
+ * Entry point of every contribution page with UI: connects to the host (theme applied,
+ * host loading indicator kept until our first real render), then renders `element` into
+ * #root inside an error boundary.
+ */
+export function showRootComponent(element: React.ReactElement, options: RootOptions = {}): void {
+  const container = document.getElementById("root");
+  if (!container) throw new Error("The page has no #root element.");
+  const connecting = initSdk({ showsUi: true });
+  ReactDOM.render(
+    <ErrorBoundary onError={reportLoadFailed}>
+      <HostConnection
+        connecting={connecting}
+        timeoutMs={options.initTimeoutMs ?? DEFAULT_INIT_TIMEOUT_MS}
+        onConnectedRender={reportLoadSucceeded}
+      >
+        {element}
+      </HostConnection>
+    </ErrorBoundary>,
+    container,
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * A failed backend call, as the UI shows it. `code` is the backend's error code
+ * (`{ error: { code, message } }`) or one of the client-side codes below.
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** The request never got an HTTP answer (backend down, CORS, offline). Status 0. */
+export const NETWORK_ERROR = "NetworkError";
+/** An error status whose body was not the `{ error: { code, message } }` contract. */
+export const HTTP_ERROR = "HttpError";
+/** A success status whose body was not JSON. */
+export const INVALID_RESPONSE = "InvalidResponse";
+
+/** Builds the ApiError for a non-2xx answer from its status and (maybe JSON) body text. */
+export function errorFromResponse(status: number, statusText: string, bodyText: string): ApiError {
+  const contractError = readContractError(bodyText);
+  if (contractError) return new ApiError(status, contractError.code, contractError.message);
+  const reason = statusText ? `${status} ${statusText}` : String(status);
+  return new ApiError(status, HTTP_ERROR, `The Timetracker service answered ${reason}.`);
+}
+
+function readContractError(bodyText: string): { code: string; message: string } | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    return undefined;
+  }
+  if (typeof body !== "object" || body === null || !("error" in body)) return undefined;
+  const error = body.error;
+  if (typeof error !== "object" || error === null) return undefined;
+  const code = "code" in error ? error.code : undefined;
+  const message = "message" in error ? error.message : undefined;
+  if (typeof code !== "string" || typeof message !== "string") return undefined;
+  return { code, message };
+}

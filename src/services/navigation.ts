@@ -1,0 +1,34 @@
+import * as SDK from "azure-devops-extension-sdk";
+import type { IHostNavigationService, ILocationService } from "azure-devops-extension-api";
+import { ContributionIds, HostServiceIds } from "./contribution-ids";
+import { getFullContributionId } from "./sdk-context";
+
+export type AdminPage = "permissions" | "subscription";
+
+const adminHubs: Record<AdminPage, string> = {
+  permissions: ContributionIds.permissionsHub,
+  subscription: ContributionIds.subscriptionHub,
+};
+
+/**
+ * URL of one of our Organization Settings hubs. Azure DevOps serves contributed
+ * collection-admin hubs at `<collection url>/_settings/<full contribution id>`; the
+ * collection URL comes from the host so the same code works on Azure DevOps Server.
+ */
+export async function getAdminPageUrl(page: AdminPage): Promise<string> {
+  const locations = await SDK.getService<ILocationService>(HostServiceIds.location);
+  const collectionUrl = await locations.getServiceLocation();
+  return `${collectionUrl.replace(/\/+$/, "")}/_settings/${getFullContributionId(adminHubs[page])}`;
+}
+
+/** Navigates the whole Azure DevOps page (not just our frame) to an admin page. */
+export async function openAdminPage(page: AdminPage): Promise<void> {
+  const [navigation, url] = await Promise.all([
+    SDK.getService<IHostNavigationService>(HostServiceIds.hostNavigation),
+    getAdminPageUrl(page),
+  ]);
+  navigation.navigate(url);
+}
+
+export const openPermissionsPage = (): Promise<void> => openAdminPage("permissions");
+export const openSubscriptionPage = (): Promise<void> => openAdminPage("subscription");

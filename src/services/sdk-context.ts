@@ -1,0 +1,80 @@
+import * as SDK from "azure-devops-extension-sdk";
+import type { HostKind } from "./api-client";
+
+// Read-only facts the host gave us in the init handshake. Call after initSdk() resolved.
+
+export interface SignedInUser {
+  id: string;
+  /** Login name (email or domain\\user). */
+  name: string;
+  displayName: string;
+  imageUrl: string;
+}
+
+export interface HostInfo {
+  id: string;
+  /** Organization (collection) name: the X-TT-Org header. */
+  name: string;
+  /** Azure DevOps Services (cloud) rather than Azure DevOps Server. */
+  isHosted: boolean;
+  kind: HostKind;
+}
+
+export interface ProjectInfo {
+  id: string;
+  name: string;
+}
+
+export function getCurrentUser(): SignedInUser {
+  const { id, name, displayName, imageUrl } = SDK.getUser();
+  return { id, name, displayName, imageUrl };
+}
+
+export function getHostInfo(): HostInfo {
+  const { id, name, isHosted } = SDK.getHost();
+  return { id, name, isHosted, kind: isHosted ? "cloud" : "server" };
+}
+
+/** The project of the current page; undefined on organization-level pages (admin hubs). */
+export function getProject(): ProjectInfo | undefined {
+  const project = SDK.getWebContext().project as ProjectInfo | null | undefined;
+  return project ? { id: project.id, name: project.name } : undefined;
+}
+
+/** "<publisher>.<extension>", the prefix of our full contribution ids. */
+export function getExtensionId(): string {
+  return SDK.getExtensionContext().id;
+}
+
+export function getFullContributionId(shortId: string): string {
+  return `${getExtensionId()}.${shortId}`;
+}
+
+/** Data the host passed to this frame (dialog configuration, for example). */
+export function getFrameConfiguration(): Readonly<Record<string, unknown>> {
+  return SDK.getConfiguration();
+}
+
+/** Asks the host to size this frame; omitted dimensions are measured from the document. */
+export function resizeFrame(width?: number, height?: number): void {
+  SDK.resize(width, height);
+}
+
+/**
+ * Calls `listener` whenever the host applies a theme (initially and on every switch between
+ * light and dark). Components style themselves through azure-devops-ui's CSS variables; this
+ * is for the rare code that must compute something from the theme. Returns an unsubscribe.
+ */
+export function onThemeApplied(listener: () => void): () => void {
+  window.addEventListener("themeApplied", listener);
+  return () => window.removeEventListener("themeApplied", listener);
+}
+
+/** True when the applied theme has a dark background. */
+export function isDarkTheme(): boolean {
+  const background = getComputedStyle(document.documentElement).getPropertyValue("--background-color");
+  const channels = background.match(/\d+(\.\d+)?/g)?.slice(0, 3).map(Number);
+  if (!channels || channels.length < 3) return false;
+  const [r, g, b] = channels;
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+}

@@ -1,0 +1,28 @@
+import * as SDK from "azure-devops-extension-sdk";
+
+/**
+ * Starts the handshake with the host. With `showsUi` the frame takes the user's theme and
+ * stays behind the host's loading indicator until reportLoadSucceeded().
+ * The promise never settles when no host answers: callers apply their own timeout.
+ */
+export function initSdk(options: { showsUi: boolean }): Promise<void> {
+  return SDK.init({ applyTheme: options.showsUi, loaded: !options.showsUi });
+}
+
+export function reportLoadSucceeded(): void {
+  void SDK.notifyLoadSucceeded();
+}
+
+export function reportLoadFailed(error: unknown): void {
+  // Messages cross to the host as JSON, where an Error object would arrive empty.
+  void SDK.notifyLoadFailed(error instanceof Error ? error.message : String(error));
+}
+
+/** Exposes an object the host calls by id (menu actions, work item form events). */
+export function registerHostObject(instanceId: string, instance: object): void {
+  SDK.register(instanceId, instance);
+}
+
+export function getContributionId(): string {
+  return SDK.getContributionId();
+}
