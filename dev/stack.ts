@@ -1,11 +1,9 @@
 import { randomBytes } from "node:crypto";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { startEmbeddedCosmos, type EmbeddedCosmos } from "./cosmos/embedded-cosmos";
 import { startDevopsStandin, type DevopsStandin } from "./devops/index";
 import { startFunctionsHost, type FunctionsHost } from "./functions-host/server";
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export { REPO_ROOT } from "./repo-root";
 export const DEV_EXTENSION_SECRET = "dev-extension-secret-not-for-production";
 export const DEV_EXTENSION_ID = "timetracker-oss.timetracker-dev";
 /** Fixed so that secrets encrypted by one `npm start` can be read by the next. Never used in production. */
