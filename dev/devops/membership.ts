@@ -1,0 +1,68 @@
+import { StateError } from "./errors";
+
+/**
+ * Direct group memberships by descriptor, indexed both ways so that "members of a group"
+ * (Graph direction=down) and "groups of a subject" (direction=up) are both cheap.
+ */
+export class MembershipGraph {
+  private readonly down = new Map<string, Set<string>>();
+  private readonly up = new Map<string, Set<string>>();
+
+  add(container: string, member: string): boolean {
+    if (container === member || this.expandedMembers(member).has(container)) {
+      // Azure DevOps refuses membership cycles too.
+      throw new StateError("Validation", "A group cannot be a member of itself, directly or through other groups.");
+    }
+    const members = this.setOf(this.down, container);
+    if (members.has(member)) return false;
+    members.add(member);
+    this.setOf(this.up, member).add(container);
+    return true;
+  }
+
+  remove(container: string, member: string): boolean {
+    const removed = this.down.get(container)?.delete(member) ?? false;
+    this.up.get(member)?.delete(container);
+    return removed;
+  }
+
+  /** Drops a subject from every group it is in and empties it if it is a group. */
+  removeSubject(descriptor: string): void {
+    for (const container of this.directContainers(descriptor)) this.remove(container, descriptor);
+    for (const member of this.directMembers(descriptor)) this.remove(descriptor, member);
+  }
+
+  directMembers(container: string): string[] {
+    return [...(this.down.get(container) ?? [])];
+  }
+
+  directContainers(member: string): string[] {
+    return [...(this.up.get(member) ?? [])];
+  }
+
+  expandedMembers(container: string): Set<string> {
+    return this.closure(this.down, container);
+  }
+
+  expandedContainers(member: string): Set<string> {
+    return this.closure(this.up, member);
+  }
+
+  private closure(edges: Map<string, Set<string>>, start: string): Set<string> {
+    const seen = new Set<string>();
+    const queue = [...(edges.get(start) ?? [])];
+    while (queue.length > 0) {
+      const next = queue.pop()!;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(...(edges.get(next) ?? []));
+    }
+    return seen;
+  }
+
+  private setOf(map: Map<string, Set<string>>, key: string): Set<string> {
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    return set;
+  }
+}
