@@ -1,0 +1,54 @@
+/**
+ * `npm start`: the whole product locally, with no cloud account. Starts the embedded Cosmos
+ * (data kept in .data/), the Azure DevOps and Chargebee stand-ins, the local Functions host
+ * with the real registrations, the front end (rebuilt on change) and the dev host page
+ * that frames every contribution. Ctrl-C stops everything.
+ */
+import path from "node:path";
+import { buildFrontEnd } from "./build/build";
+import { startDevHost } from "./host/server";
+import { REPO_ROOT } from "./repo-root";
+import { DEFAULT_PORTS, startBackendStack } from "./stack";
+
+async function main(): Promise<void> {
+  const backend = await startBackendStack({ ports: DEFAULT_PORTS, persistFile: path.join(REPO_ROOT, ".data", "cosmos.json"), log: true });
+  const apiUrl = `http://localhost:${backend.functions.port}`;
+  const frontEnd = await buildFrontEnd({
+    apiBaseUrl: apiUrl,
+    watch: true,
+    onRebuild: ({ errors }) => console.log(errors ? `front end: rebuild failed (${errors} errors)` : "front end: rebuilt"),
+  });
+  const devHost = await startDevHost({ port: DEFAULT_PORTS.devHost, host: "127.0.0.1", repoRoot: REPO_ROOT, devopsUrl: backend.devops.url, apiUrl });
+  const devHostUrl = `http://localhost:${devHost.port}`;
+
+  console.log(`
+Timetracker is running.
+
+  Open           ${devHostUrl}/?user=priya.patel@fabrikam.example#/hub
+  Functions API  ${apiUrl}/api/health
+  Azure DevOps   ${backend.devops.url}   (stand-in, org "fabrikam" and "contoso")
+  Cosmos DB      ${backend.cosmos?.endpoint ?? backend.env.COSMOS_ENDPOINT}   (data in .data/cosmos.json)
+
+Press Ctrl-C to stop.`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nStopping…");
+    await devHost.stop();
+    await frontEnd.stop();
+    await backend.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+    console.error("A port of the local stack is in use (3000, 7071, 7072, 7073, 8081). Stop the other process and try again.");
+  }
+  process.exit(1);
+});
