@@ -32,6 +32,7 @@ export interface BuildResult {
 
 export async function buildFrontEnd(options: BuildOptions): Promise<BuildResult> {
   const outDir = options.outDir ?? WEB_OUT_DIR;
+  const apiBaseUrl = normaliseBaseUrl(options.apiBaseUrl);
   const entries = findPageEntries(path.join(REPO_ROOT, "src"));
   if (entries.length === 0) throw new Error("No contribution pages found under src/ (folders with an index.ts[x]).");
   rmSync(outDir, { recursive: true, force: true });
@@ -50,7 +51,7 @@ export async function buildFrontEnd(options: BuildOptions): Promise<BuildResult>
     },
   };
 
-  const buildOptions = esbuildOptions(entries, outDir, normaliseBaseUrl(options.apiBaseUrl), options.watch === true);
+  const buildOptions = esbuildOptions(entries, outDir, apiBaseUrl, options.watch === true);
   if (!options.watch) {
     await esbuild.build({ ...buildOptions, plugins: [shells] });
     return { entries, sizes, stop: async () => {} };
