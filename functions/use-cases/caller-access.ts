@@ -23,10 +23,10 @@ export interface CallerAccess {
  * Default role while seats allow (DESIGN.md §4), otherwise stays unlicensed.
  */
 export async function resolveCallerAccess(s: Services, caller: Caller): Promise<CallerAccess> {
-  const org = (await s.orgs.get(caller.orgId)) ?? (await createOrgAsFirstUser(s, caller));
-  const now = s.now();
-  const plan = planState(org.value, now);
-  const member = (await s.members.get(caller.orgId, caller.userId))?.value ?? (await registerNewUser(s, caller, plan));
+  const stored = await s.orgs.getWithMember(caller.orgId, caller.userId);
+  const org = stored.org ?? (await createOrgAsFirstUser(s, caller));
+  const plan = planState(org.value, s.now());
+  const member = stored.member?.value ?? (await registerNewUser(s, caller, plan));
   const assigned: AssignedRole = member?.role ?? "None";
   const effective = effectiveRole(assigned, org.value.defaultRole);
   const licensed = isLicensed(effective);

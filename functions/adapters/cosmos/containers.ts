@@ -1,9 +1,10 @@
 /**
  * Containers and partition keys, designed for the access patterns:
- * - orgs: one document per org, point reads by id on every call.
- * - members: every role assignment of an org in one logical partition (the licensed list,
- *   seat ledger and bulk assignments are single-partition; the ledger sits beside the rows
- *   it counts so a transactional batch could cover both on real Cosmos).
+ * - members: per org, one logical partition holding the org document (id "org": trial,
+ *   default role, settings, subscription snapshot), the seat ledger and every role
+ *   assignment. The org and the caller's member come back in one query on every call; the
+ *   licensed list, seat ledger and bulk assignments are single-partition; a transactional
+ *   batch on real Cosmos could cover all three.
  * - worklogs: per org; queries by user + date and by work item stay in one partition.
  * - audit: per org, newest first.
  * - tokens: REST API tokens per org; id is the token's hash, and the token text names its org,
@@ -12,7 +13,6 @@
  *   know which org they concern).
  */
 export const CONTAINERS = {
-  orgs: { id: "orgs", partitionKey: "/id" },
   members: { id: "members", partitionKey: "/orgId" },
   worklogs: { id: "worklogs", partitionKey: "/orgId" },
   audit: { id: "audit", partitionKey: "/orgId" },

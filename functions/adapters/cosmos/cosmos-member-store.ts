@@ -8,7 +8,7 @@ import { toVersioned } from "./document";
 /** Member documents use the user id as document id inside the org's partition. */
 type MemberDocument = MemberRecord & { id: string; type: "member" };
 
-const asMember = (doc: Record<string, unknown>): MemberRecord => {
+export const asMember = (doc: Record<string, unknown>): MemberRecord => {
   const { id: _id, type: _type, ...member } = doc as unknown as MemberDocument;
   return member;
 };

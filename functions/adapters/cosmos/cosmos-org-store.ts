@@ -1,35 +1,74 @@
+import type { MemberRecord } from "../../domain/member";
 import type { OrgRecord } from "../../domain/org";
 import type { OrgStore } from "../../ports/org-store";
 import type { Versioned } from "../../ports/versioned";
 import type { CosmosDatabase } from "./cosmos-client";
 import { storeCall } from "./cosmos-errors";
 import { toVersioned } from "./document";
+import { asMember } from "./cosmos-member-store";
 
-const asOrg = (doc: Record<string, unknown>) => doc as unknown as OrgRecord;
+/**
+ * The org document lives in the org's own partition of the members container (id "org"),
+ * beside the member documents: the warm path of every call (org + caller's member) is then
+ * one single-partition query instead of two reads, and a transactional batch on real
+ * Cosmos can cover the org, the seat ledger and members together.
+ */
+export const ORG_DOCUMENT_ID = "org";
+
+type OrgDocument = Omit<OrgRecord, "id"> & { id: typeof ORG_DOCUMENT_ID; orgId: string; type: "org" };
+
+function toDocument(org: OrgRecord): OrgDocument {
+  const { id, ...rest } = org;
+  return { ...rest, id: ORG_DOCUMENT_ID, orgId: id, type: "org" };
+}
+
+const asOrg = (doc: Record<string, unknown>): OrgRecord => {
+  const { id: _id, orgId, type: _type, ...rest } = doc as unknown as OrgDocument;
+  return { ...rest, id: orgId } as OrgRecord;
+};
 
 export class CosmosOrgStore implements OrgStore {
   constructor(private readonly db: CosmosDatabase) {}
 
   async get(orgId: string): Promise<Versioned<OrgRecord> | null> {
-    const { orgs } = await storeCall("Opening the database", () => this.db.containers());
+    const { members } = await storeCall("Opening the database", () => this.db.containers());
     return storeCall("Reading the organization", async () => {
-      const { resource, statusCode } = await orgs.item(orgId, orgId).read<Record<string, unknown>>();
+      const { resource, statusCode } = await members.item(ORG_DOCUMENT_ID, orgId).read<Record<string, unknown>>();
       return statusCode === 404 ? null : toVersioned(resource, asOrg);
     });
   }
 
+  async getWithMember(orgId: string, userId: string): Promise<{ org: Versioned<OrgRecord> | null; member: Versioned<MemberRecord> | null }> {
+    const { members } = await storeCall("Opening the database", () => this.db.containers());
+    const { resources } = await storeCall("Reading the organization", () =>
+      members.items
+        .query<Record<string, unknown>>(
+          {
+            // The orgId filter is not redundant: the emulator ignores the partitionKey option.
+            query: "SELECT * FROM c WHERE c.orgId = @orgId AND (c.id = @org OR (c.id = @user AND c.type = 'member'))",
+            parameters: [{ name: "@orgId", value: orgId }, { name: "@org", value: ORG_DOCUMENT_ID }, { name: "@user", value: userId }],
+          },
+          { partitionKey: orgId },
+        )
+        .fetchAll(),
+    );
+    const orgDoc = resources.find((d) => d.id === ORG_DOCUMENT_ID);
+    const memberDoc = resources.find((d) => d.id === userId && d.type === "member");
+    return { org: toVersioned(orgDoc, asOrg), member: toVersioned(memberDoc, asMember) };
+  }
+
   async create(org: OrgRecord): Promise<Versioned<OrgRecord>> {
-    const { orgs } = await storeCall("Opening the database", () => this.db.containers());
+    const { members } = await storeCall("Opening the database", () => this.db.containers());
     return storeCall("Creating the organization", async () => {
-      const { resource } = await orgs.items.create<OrgRecord>(org);
+      const { resource } = await members.items.create(toDocument(org));
       return toVersioned(resource as unknown as Record<string, unknown>, asOrg)!;
     });
   }
 
   async replace(org: OrgRecord, etag: string): Promise<Versioned<OrgRecord>> {
-    const { orgs } = await storeCall("Opening the database", () => this.db.containers());
+    const { members } = await storeCall("Opening the database", () => this.db.containers());
     return storeCall("Saving the organization", async () => {
-      const { resource } = await orgs.item(org.id, org.id).replace<OrgRecord>(org, { accessCondition: { type: "IfMatch", condition: etag } });
+      const { resource } = await members.item(ORG_DOCUMENT_ID, org.id).replace(toDocument(org), { accessCondition: { type: "IfMatch", condition: etag } });
       return toVersioned(resource as unknown as Record<string, unknown>, asOrg)!;
     });
   }
