@@ -2,7 +2,7 @@ import * as React from "react";
 import { Button } from "azure-devops-ui/Button";
 import { ButtonGroup } from "azure-devops-ui/ButtonGroup";
 import { AsyncContent } from "../components/async-content";
-import { NoAccessMessage } from "../components/no-access-message";
+import { FeatureAccess } from "../components/feature-access";
 import { SignedInAs } from "../components/user-summary";
 import { useFrameHeight } from "../common/use-frame-height";
 import { useMe } from "../common/use-me";
@@ -14,10 +14,16 @@ export function AddTimeDialog(): JSX.Element {
   const measured = useFrameHeight<HTMLDivElement>();
   const [config] = React.useState(readAddTimeDialogConfig);
   return (
-    <div ref={measured} className="flex-column flex-grow padding-16 rhythm-vertical-16">
+    <div ref={measured} className="flex-column padding-16 rhythm-vertical-16">
       <h2 className="title-m margin-0">{addTimeDialogTitle(config.intent)}</h2>
       {config.workItemId !== undefined && <div>Work item #{config.workItemId}</div>}
-      <AsyncContent state={me}>{(me) => (me.licensed ? <SignedInAs me={me} /> : <NoAccessMessage />)}</AsyncContent>
+      <AsyncContent state={me}>
+        {(me) => (
+          <FeatureAccess me={me}>
+            <SignedInAs me={me} />
+          </FeatureAccess>
+        )}
+      </AsyncContent>
       <ButtonGroup className="justify-end">
         <Button text="Close" onClick={closeHostDialog} />
       </ButtonGroup>

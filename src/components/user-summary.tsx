@@ -1,6 +1,6 @@
 import * as React from "react";
 import type { MeResponse } from "../services/contracts";
-import { describeLicense, describeRole } from "./role-text";
+import { describeLicense } from "./access-text";
 
 /** Who is signed in, where, and with which Timetracker role. */
 export function UserSummary(props: { me: MeResponse }): JSX.Element {
@@ -8,7 +8,7 @@ export function UserSummary(props: { me: MeResponse }): JSX.Element {
   const rows: Array<[string, string]> = [
     ["User", user.email ? `${user.displayName} (${user.email})` : user.displayName],
     ["Organization", org.name],
-    ["Role", describeRole(role)],
+    ["Role", role.label],
     ["License", describeLicense(licensed)],
   ];
   return (
@@ -25,11 +25,11 @@ export function UserSummary(props: { me: MeResponse }): JSX.Element {
   );
 }
 
-/** One line: "Signed in as Ada Lovelace (Team)". */
+/** One line: "Signed in as Ada Lovelace (Team)", with the effective role. */
 export function SignedInAs(props: { me: MeResponse; className?: string }): JSX.Element {
   return (
     <div className={props.className ?? "secondary-text"}>
-      Signed in as {props.me.user.displayName} ({describeRole(props.me.role)})
+      Signed in as {props.me.user.displayName} ({props.me.role.effective})
     </div>
   );
 }

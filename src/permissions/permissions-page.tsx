@@ -6,10 +6,11 @@ import { PageLayout } from "../components/page-layout";
 import { UserSummary } from "../components/user-summary";
 import { useMe } from "../common/use-me";
 import type { MeResponse } from "../services/contracts";
+import { can } from "../../functions/domain/roles";
 
 /** PCAs manage users whatever their role; otherwise only Timetracker Administrators may. */
 export function canManageUsers(me: MeResponse): boolean {
-  return me.isPca || (me.licensed && me.role.effective === "Administrator");
+  return me.isPca || can(me.role.effective, "manageUsers");
 }
 
 function whyYouMayManageUsers(me: MeResponse): string {

@@ -2,7 +2,7 @@ import * as React from "react";
 import { SpinnerSize } from "azure-devops-ui/Spinner";
 import { AsyncContent } from "../components/async-content";
 import { ErrorCard } from "../components/error-card";
-import { NoAccessMessage } from "../components/no-access-message";
+import { FeatureAccess } from "../components/feature-access";
 import { SignedInAs } from "../components/user-summary";
 import { useFrameHeight } from "../common/use-frame-height";
 import { useMe } from "../common/use-me";
@@ -20,9 +20,13 @@ export function WorkItemGroup(): JSX.Element {
     return <HiddenGroup />;
   }
   return (
-    <div ref={measured} className="flex-column flex-grow padding-vertical-8">
+    <div ref={measured} className="flex-column padding-vertical-8">
       <AsyncContent state={me} spinnerSize={SpinnerSize.medium}>
-        {(me) => (me.licensed ? <LicensedGroup me={me} /> : <NoAccessMessage />)}
+        {(me) => (
+          <FeatureAccess me={me}>
+            <LicensedGroup me={me} />
+          </FeatureAccess>
+        )}
       </AsyncContent>
     </div>
   );

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Card } from "azure-devops-ui/Card";
 import { AsyncContent } from "../components/async-content";
-import { NoAccessMessage } from "../components/no-access-message";
+import { FeatureAccess } from "../components/feature-access";
 import { UserSummary } from "../components/user-summary";
 import { useAsync } from "../common/use-async";
 import { useMe } from "../common/use-me";
@@ -13,18 +13,16 @@ export function TimePage(): JSX.Element {
   return (
     <div className="flex-column flex-grow padding-16 rhythm-vertical-16">
       <AsyncContent state={me}>
-        {(me) =>
-          me.licensed ? (
+        {(me) => (
+          <FeatureAccess me={me}>
             <Card titleProps={{ text: "Time" }}>
               <div className="flex-column rhythm-vertical-16">
                 <WorkItemHeading />
                 <UserSummary me={me} />
               </div>
             </Card>
-          ) : (
-            <NoAccessMessage />
-          )
-        }
+          </FeatureAccess>
+        )}
       </AsyncContent>
     </div>
   );
