@@ -14,6 +14,8 @@ export interface EmbeddedCosmos {
   /** Stops answering (simulates an outage) without losing data; `resume()` brings it back. */
   suspend(): Promise<void>;
   resume(): Promise<void>;
+  /** HTTP requests the emulator has received since it started (benchmarks count store round trips). */
+  requestCount(): number;
   stop(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ interface Snapshot {
 export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): Promise<EmbeddedCosmos> {
   const database = options.database ?? "timetracker";
   let dirty = false;
+  let requests = 0;
   // keepAlive: 4-7x faster than a new TLS connection per request (DESIGN.md §9).
   const server = createHttpsServer({ keepAlive: true } as Parameters<typeof createHttpsServer>[0]);
   const listen = (port: number) =>
@@ -45,6 +48,7 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): 
     });
   // Queries are POSTs too; a spare snapshot after a query is cheap, a missed write is not.
   server.prependListener("request", (req) => {
+    requests += 1;
     if (req.method !== "GET" && req.method !== "HEAD") dirty = true;
   });
   const port = await listen(options.port ?? 0);
@@ -89,6 +93,7 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): 
     async resume() {
       await listen(port);
     },
+    requestCount: () => requests,
     async stop() {
       if (timer) clearInterval(timer);
       await saving;

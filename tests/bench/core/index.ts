@@ -1,0 +1,4 @@
+import { apiOverhead } from "./api-overhead";
+import type { Benchmark } from "./benchmark";
+
+export const benchmarks: Benchmark[] = [apiOverhead];
