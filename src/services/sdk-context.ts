@@ -37,7 +37,9 @@ export function getHostInfo(): HostInfo {
 
 /** The project of the current page; undefined on organization-level pages (admin hubs). */
 export function getProject(): ProjectInfo | undefined {
-  const project = SDK.getWebContext().project as ProjectInfo | null | undefined;
+  // Organization-level pages get no web context or a null project, despite the SDK's types.
+  const webContext: { project?: ProjectInfo | null } | undefined = SDK.getPageContext().webContext;
+  const project = webContext?.project;
   return project ? { id: project.id, name: project.name } : undefined;
 }
 
@@ -58,23 +60,4 @@ export function getFrameConfiguration(): Readonly<Record<string, unknown>> {
 /** Asks the host to size this frame; omitted dimensions are measured from the document. */
 export function resizeFrame(width?: number, height?: number): void {
   SDK.resize(width, height);
-}
-
-/**
- * Calls `listener` whenever the host applies a theme (initially and on every switch between
- * light and dark). Components style themselves through azure-devops-ui's CSS variables; this
- * is for the rare code that must compute something from the theme. Returns an unsubscribe.
- */
-export function onThemeApplied(listener: () => void): () => void {
-  window.addEventListener("themeApplied", listener);
-  return () => window.removeEventListener("themeApplied", listener);
-}
-
-/** True when the applied theme has a dark background. */
-export function isDarkTheme(): boolean {
-  const background = getComputedStyle(document.documentElement).getPropertyValue("--background-color");
-  const channels = background.match(/\d+(\.\d+)?/g)?.slice(0, 3).map(Number);
-  if (!channels || channels.length < 3) return false;
-  const [r, g, b] = channels;
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
 }
