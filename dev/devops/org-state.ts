@@ -101,12 +101,7 @@ export class OrgState {
     if (this.usersByEmail.has(input.email.trim().toLowerCase())) {
       throw new StateError("Conflict", `A user with email '${input.email}' already exists in '${this.name}'.`);
     }
-    const user = makeUser(this.id, input, new Date().toISOString());
-    this.users.push(user);
-    this.usersById.set(user.id, user);
-    this.usersByEmail.set(user.email.toLowerCase(), user);
-    this.subjects.set(user.descriptor, user);
-    return user;
+    return this.insertUser(makeUser(this.id, input, new Date().toISOString()));
   }
 
   /** Adds `count` Basic users named "Synthetic User 000001"… (large-org tests). */
@@ -120,7 +115,7 @@ export class OrgState {
       const n = String(++this.syntheticCount).padStart(6, "0");
       const email = `synthetic.user${n}@${this.emailDomain}`;
       if (this.usersByEmail.has(email)) continue;
-      added.push(this.addUser({ displayName: `Synthetic User ${n}`, email, dateCreated: now, lastAccessedDate: now }));
+      added.push(this.insertUser(makeUser(this.id, { displayName: `Synthetic User ${n}`, email }, now)));
     }
     return added;
   }
@@ -167,6 +162,14 @@ export class OrgState {
     const descriptor = this.user(userRef).descriptor;
     if (isPca) this.memberships.add(pcaGroup.descriptor, descriptor);
     else this.memberships.remove(pcaGroup.descriptor, descriptor);
+  }
+
+  private insertUser(user: UserRecord): UserRecord {
+    this.users.push(user);
+    this.usersById.set(user.id, user);
+    this.usersByEmail.set(user.email.toLowerCase(), user);
+    this.subjects.set(user.descriptor, user);
+    return user;
   }
 
   private memberDescriptor(ref: string): string {

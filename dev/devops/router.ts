@@ -86,7 +86,9 @@ export function createRouter(routes: Route[], state: DevopsState, config: Standi
     try {
       reply = await dispatch(req);
     } catch (error) {
-      reply = errorReply(error, req);
+      // The dev endpoints speak the project's error shape, the REST routes Azure DevOps'.
+      const devShape = (req.url ?? "").startsWith("/_dev/");
+      reply = errorReply(devShape && error instanceof AdoError ? asStateError(error) : error, req);
     }
     if (log) console.log(`[devops] ${req.method} ${req.url} -> ${reply.status}`);
     send(res, req, reply);
@@ -104,6 +106,10 @@ function preflight(req: IncomingMessage): Reply {
       "Access-Control-Max-Age": "600",
     },
   };
+}
+
+function asStateError(error: AdoError): StateError {
+  return new StateError(error.status === 404 ? "NotFound" : "Validation", error.message);
 }
 
 function errorReply(error: unknown, req: IncomingMessage): Reply {

@@ -1,4 +1,4 @@
-import { orgIdFor, projectIdFor, tenantIdFor, userIdFor } from "./ids";
+import { orgIdFor, projectIdFor, tenantIdFor, userGuidsFor } from "./ids";
 
 // The seed is plain typed data: the stand-in's state is built from it, and tests import
 // it to know who is who (ids are derived deterministically, see ids.ts).
@@ -80,7 +80,7 @@ export function buildOrgSeed(input: OrgSeedInput): SeedOrg {
   const id = orgIdFor(input.name);
   const email = (local: string): string => `${local}@${input.emailDomain}`;
   const users = input.users.map(([displayName, local, accessLevel = "basic"], i): SeedUser => ({
-    id: userIdFor(id, email(local)),
+    id: userGuidsFor(id, email(local)).id,
     displayName,
     email: email(local),
     accessLevel,

@@ -1,4 +1,4 @@
-import { base64NoPad, groupIdFor, groupSidFor, originIdFor, userDescriptorFor, userIdFor } from "./ids";
+import { base64NoPad, groupIdFor, groupSidFor, originIdFor, userGuidsFor } from "./ids";
 import type { GroupRecord, UserRecord } from "./records";
 import { PCA_GROUP_NAME, type AccessLevel, type GroupScope } from "./seed-types";
 
@@ -16,9 +16,7 @@ export function makeUser(orgId: string, input: NewUser, now: string): UserRecord
   const email = input.email.trim();
   return {
     kind: "user",
-    id: userIdFor(orgId, email),
-    descriptor: userDescriptorFor(orgId, email),
-    originId: originIdFor(orgId, `user:${email}`),
+    ...userGuidsFor(orgId, email),
     displayName: input.displayName,
     email,
     accessLevel: input.accessLevel ?? "basic",

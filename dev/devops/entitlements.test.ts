@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fabrikam } from "./seed";
+import { startClient, type StandinClient } from "./test-support";
+
+const ENTITLEMENTS = "/vsaex/fabrikam/_apis/userentitlements?api-version=7.1-preview.3";
+let client: StandinClient;
+let token: string;
+
+interface Entitlement {
+  id: string;
+  user: { displayName: string; principalName: string; descriptor: string };
+  accessLevel: { accountLicenseType: string; licenseDisplayName: string; status: string };
+}
+
+beforeAll(async () => {
+  client = await startClient({ pageSizes: { entitlements: 10 } });
+  token = (await client.tokens("fabrikam", "priya.patel@fabrikam.example")).accessToken;
+});
+afterAll(() => client.standin.stop());
+
+describe("user entitlements", () => {
+  it("pages in the body with continuationToken and reports the total", async () => {
+    const members: Entitlement[] = [];
+    const pageLengths: number[] = [];
+    let continuation: string | null = null;
+    do {
+      const query: string = continuation ? `&continuationToken=${encodeURIComponent(continuation)}` : "";
+      const res = await client.call(`${ENTITLEMENTS}${query}`, { auth: token });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("x-ms-continuationtoken")).toBeNull();
+      expect(res.body.totalCount).toBe(25);
+      members.push(...res.body.members);
+      pageLengths.push(res.body.members.length);
+      continuation = res.body.continuationToken;
+    } while (continuation);
+    expect(pageLengths).toEqual([10, 10, 5]);
+    expect(members.map((m) => m.id)).toEqual(fabrikam.users.map((u) => u.id));
+  });
+
+  it("gives every user Basic except the one Stakeholder", async () => {
+    const res = await client.call(`${ENTITLEMENTS}&$filter=${encodeURIComponent("name eq 'Becker'")}`, { auth: token });
+    expect(res.body.members).toHaveLength(1);
+    expect(res.body.members[0].accessLevel).toMatchObject({ accountLicenseType: "stakeholder", licenseDisplayName: "Stakeholder", status: "active" });
+    const stakeholders = await client.call(`${ENTITLEMENTS}&$filter=${encodeURIComponent("licenseId eq 'Account-Stakeholder'")}`, { auth: token });
+    expect(stakeholders.body.members.map((m: Entitlement) => m.user.displayName)).toEqual(["Tom Becker"]);
+    const priya = (await client.call(ENTITLEMENTS, { auth: token })).body.members[0] as Entitlement;
+    expect(priya.accessLevel).toMatchObject({ accountLicenseType: "express", licenseDisplayName: "Basic" });
+    expect(priya.user.principalName).toBe("priya.patel@fabrikam.example");
+    expect(priya.user.descriptor).toMatch(/^aad\./);
+  });
+
+  it("filters by name or email substring and rejects filters it does not know", async () => {
+    const res = await client.call(`${ENTITLEMENTS}&$filter=${encodeURIComponent("name eq 'o''connor'")}`, { auth: token });
+    expect(res.body.members.map((m: Entitlement) => m.user.displayName)).toEqual(["Liam O'Connor"]);
+    expect(res.body.totalCount).toBe(1);
+    const bad = await client.call(`${ENTITLEMENTS}&$filter=${encodeURIComponent("color eq 'blue'")}`, { auth: token });
+    expect(bad.status).toBe(400);
+  });
+
+  it("shows access level changes", async () => {
+    client.standin.state.org("fabrikam").setAccessLevel("grace.wright@fabrikam.example", "stakeholder");
+    const res = await client.call(`${ENTITLEMENTS}&$filter=${encodeURIComponent("licenseId eq 'Account-Stakeholder'")}`, { auth: token });
+    expect(res.body.members.map((m: Entitlement) => m.user.displayName).sort()).toEqual(["Grace Wright", "Tom Becker"]);
+  });
+});
