@@ -53,10 +53,15 @@ export function decideEdit(worklog: EditRuleWorklog, editor: EditRuleEditor, edi
   };
 }
 
+/** Whether a viewer sees other users' individual entries (Product and above, or an "Editing Time" role). */
+export function seesOthersEntries(viewer: EditRuleEditor, editingTimeRoles: readonly Role[]): boolean {
+  return isLicensed(viewer.role) && (can(viewer.role, "viewAllWorklogs") || editingTimeRoles.includes(viewer.role));
+}
+
 /** Whether a viewer sees this owner's individual entries (Team members see others only as totals). */
 export function canSeeEntriesOf(viewer: EditRuleEditor, ownerId: string, editingTimeRoles: readonly Role[]): boolean {
   if (!isLicensed(viewer.role)) return false;
-  return viewer.userId === ownerId || can(viewer.role, "viewAllWorklogs") || editingTimeRoles.includes(viewer.role);
+  return viewer.userId === ownerId || seesOthersEntries(viewer, editingTimeRoles);
 }
 
 /** Whether a viewer may read one worklog (its owner, its creator, or someone who sees all entries). */

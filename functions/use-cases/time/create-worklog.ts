@@ -1,0 +1,42 @@
+import { assertSelectable } from "../../domain/activity-type";
+import { startFields, validateComment, validateDuration, validateStart, type Worklog } from "../../domain/worklog";
+import type { CreateWorklogRequest } from "../../contracts/time";
+import type { Versioned } from "../../ports/versioned";
+import { loadActivityTypes } from "./activity-types";
+import { ownerForNewTime } from "./owner-for-new-time";
+import type { TimeActor } from "./time-actor";
+import type { TimeDeps } from "./time-deps";
+import { requireTrackableWorkItem } from "./work-item-check";
+
+export async function createWorklog(deps: TimeDeps, actor: TimeActor, input: CreateWorklogRequest): Promise<Versioned<Worklog>> {
+  const now = deps.s.now();
+  // Cheap checks first: nothing reaches Azure DevOps or the store for bad input.
+  const start = validateStart(input.start, now);
+  validateDuration(input.durationSeconds);
+  const comment = input.comment ?? "";
+  validateComment(comment);
+  const owner = await ownerForNewTime(deps, actor, input.userId);
+  const activityTypeId = input.activityTypeId ?? null;
+  if (activityTypeId !== null) assertSelectable((await loadActivityTypes(deps, actor.caller.orgId)).value, activityTypeId);
+  await requireTrackableWorkItem(deps.workItems, actor, input.workItemId);
+
+  const { caller } = actor;
+  return deps.worklogs.create({
+    id: deps.newId(),
+    orgId: caller.orgId,
+    userId: owner.userId,
+    userName: owner.displayName,
+    createdBy: caller.userId,
+    createdByName: caller.displayName,
+    createdAt: now.toISOString(),
+    workItemId: input.workItemId,
+    ...startFields(start),
+    durationSeconds: input.durationSeconds,
+    activityTypeId,
+    comment,
+    ownerHasEdited: false,
+    lastEditedBy: null,
+    lastEditedByName: null,
+    lastEditedAt: null,
+  });
+}

@@ -1,0 +1,23 @@
+import type { TimePerson } from "../../contracts/time";
+import { ForbiddenError } from "../../domain/errors";
+import { effectiveRole, isLicensed } from "../../domain/roles";
+import type { TimeActor } from "./time-actor";
+import type { TimeDeps } from "./time-deps";
+
+/** Licensed members of the caller's org, by name: whom time can be added for. */
+export async function licensedPeople(deps: TimeDeps, orgId: string): Promise<TimePerson[]> {
+  const [org, members] = await Promise.all([deps.s.orgs.get(orgId), deps.people.members(orgId)]);
+  const defaultRole = org?.value.defaultRole ?? "Team";
+  return members
+    .filter((m) => isLicensed(effectiveRole(m.role, defaultRole)))
+    .map((m) => ({ userId: m.userId, displayName: m.displayName, email: m.email }))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/** The people picker ("on behalf of", Times Explorer person filter): Product and above. */
+export async function peopleForPicker(deps: TimeDeps, actor: TimeActor): Promise<TimePerson[]> {
+  if (!actor.can("addTimeForOthers") && !actor.can("viewAllWorklogs")) {
+    throw new ForbiddenError("Your role shows only your own time, so it has no list of people.");
+  }
+  return licensedPeople(deps, actor.caller.orgId);
+}

@@ -1,0 +1,36 @@
+import type { Services } from "../../app/services";
+import type { Caller } from "../../auth/caller";
+import { ForbiddenError } from "../../domain/errors";
+import type { OrgSettings } from "../../domain/org";
+import { can, type Capability, type Role } from "../../domain/roles";
+import { timeAccessDenial } from "../../domain/time-access";
+import { resolveCallerAccess } from "../caller-access";
+
+/** A caller who may track time, with what the rules need to know about them. */
+export interface TimeActor {
+  caller: Caller;
+  role: Role;
+  settings: OrgSettings;
+  can(capability: Capability): boolean;
+  /** The edit rule's view of the caller. */
+  editor: { userId: string; role: Role };
+}
+
+/**
+ * Every time endpoint starts here: licensed, and the org's plan allows use (trial running
+ * or subscription active). Otherwise 403 with who can grant access.
+ */
+export async function requireTimeAccess(s: Services, caller: Caller): Promise<TimeActor> {
+  const access = await resolveCallerAccess(s, caller);
+  if (!access.hasAccess) {
+    throw new ForbiddenError(timeAccessDenial(access.effective, access.plan) ?? "You don't have access to Timetracker.");
+  }
+  const role = access.effective;
+  return {
+    caller,
+    role,
+    settings: access.org.value.settings,
+    can: (capability) => can(role, capability),
+    editor: { userId: caller.userId, role },
+  };
+}
