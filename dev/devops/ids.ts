@@ -1,8 +1,9 @@
 import { createHash, hash } from "node:crypto";
 
 // Every GUID in the stand-in is derived from a name (RFC 4122 version 5: SHA-1 of
-// namespace + name), so ids are identical across runs and machines without a table
-// of hand-written constants, and tests can import them from the seed.
+// namespace + name; users: see userGuidsFor), so ids are identical across runs and
+// machines without a table of hand-written constants, and tests can import them from
+// the seed. crypto.hash (one-shot, Node >= 20.12) is about twice as fast as createHash.
 
 /** Root namespace of the stand-in; any fixed GUID works, this one is ours alone. */
 export const STANDIN_NAMESPACE = "6f1d8c4e-2b7a-5e90-9c3d-71a4b5e6f802";
@@ -21,7 +22,6 @@ function formatGuid(bytes: Buffer): string {
 }
 
 export function uuidV5(namespace: string, name: string): string {
-  // One-shot crypto.hash: about twice as fast as createHash, which matters for 100k users.
   const digest = hash("sha1", Buffer.concat([guidBytes(namespace), Buffer.from(name, "utf8")]), "buffer");
   digest[6] = (digest[6]! & 0x0f) | 0x50;
   digest[8] = (digest[8]! & 0x3f) | 0x80;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { SignJWT, jwtVerify, decodeJwt } from "jose";
+import { SignJWT, jwtVerify } from "jose";
 
 // App tokens imitate SDK.getAppToken(): HS256 with the extension secret (the backend
 // verifies these). Access tokens imitate SDK.getAccessToken(): only this stand-in can read
@@ -71,5 +71,3 @@ export async function checkAccessToken(token: string, orgId: string): Promise<Ac
   }
 }
 
-/** Seconds-since-epoch expiry of a token this module issued. */
-export const expiryOf = (token: string): number => decodeJwt(token).exp ?? 0;
