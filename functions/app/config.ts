@@ -8,7 +8,7 @@ export interface Config {
   appToken: { secrets: string[]; audiences: string[]; issuer: string };
   /** Key for AES-GCM encryption of stored secrets (service account PAT), base64 of 32 bytes. */
   secretsKey: string;
-  chargebee: { site: string; apiKey: string; protocol?: "http" | "https"; hostSuffix?: string; port?: number };
+  chargebee: { site: string; apiKey: string; protocol?: "http" | "https"; hostSuffix?: string; port?: number; timeoutMs: number };
   webhook: { username: string; password: string };
   /** Where the Subscription / Permissions pages live, for links in messages. */
   publicBaseUrl: string;
@@ -52,6 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(env.CHARGEBEE_PROTOCOL ? { protocol: env.CHARGEBEE_PROTOCOL as "http" | "https" } : {}),
       ...(env.CHARGEBEE_HOST_SUFFIX !== undefined ? { hostSuffix: env.CHARGEBEE_HOST_SUFFIX } : {}),
       ...(env.CHARGEBEE_PORT ? { port: Number(env.CHARGEBEE_PORT) } : {}),
+      // The client's default is 80 s; a buyer waiting on a button deserves an answer sooner.
+      timeoutMs: Number(env.CHARGEBEE_TIMEOUT_MS ?? 20_000),
     },
     webhook: { username: env.CHARGEBEE_WEBHOOK_USER ?? "", password: env.CHARGEBEE_WEBHOOK_PASSWORD ?? "" },
     publicBaseUrl: env.PUBLIC_BASE_URL ?? "https://dev.azure.com",

@@ -1,2 +1,6 @@
 /** Registers the billing routes: one import per handler module. */
-export {};
+import "./subscription";
+import "./checkout";
+import "./change";
+import "./billing-details";
+import "./chargebee-webhook";

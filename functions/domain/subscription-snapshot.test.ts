@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import type { SubscriptionSnapshot } from "./org";
+import { shouldReplaceSnapshot } from "./subscription-snapshot";
+
+const snap = (over: Partial<SubscriptionSnapshot>): SubscriptionSnapshot => ({
+  plan: "start",
+  status: "active",
+  seats: 14,
+  billingPeriod: "yearly",
+  chargebeeSubscriptionId: "sub_1",
+  chargebeeCustomerId: "org",
+  currentTermEnd: null,
+  nextBillingAt: null,
+  resourceVersion: 100,
+  updatedAt: "",
+  ...over,
+});
+
+describe("subscription snapshot updates", () => {
+  it("takes the first confirmation and newer versions of the same subscription", () => {
+    expect(shouldReplaceSnapshot(null, snap({}))).toBe(true);
+    expect(shouldReplaceSnapshot(snap({}), snap({ resourceVersion: 101, plan: "team" }))).toBe(true);
+  });
+
+  it("never lets an older or equal resource_version overwrite a newer snapshot", () => {
+    expect(shouldReplaceSnapshot(snap({ resourceVersion: 200, plan: "team" }), snap({ resourceVersion: 150 }))).toBe(false);
+    expect(shouldReplaceSnapshot(snap({}), snap({ status: "cancelled" }))).toBe(false);
+  });
+
+  it("keeps a live subscription when late news about another, ended one arrives", () => {
+    const free = snap({ chargebeeSubscriptionId: "sub_free", plan: "free", seats: 3, resourceVersion: 300 });
+    expect(shouldReplaceSnapshot(free, snap({ status: "cancelled", resourceVersion: 400 }))).toBe(false);
+    // After a cancellation, a new subscription (Switch to Free, or a new purchase) takes over.
+    expect(shouldReplaceSnapshot(snap({ status: "cancelled" }), free)).toBe(true);
+  });
+
+  it("keeps a paid plan bought while on Free when the Free subscription still reports", () => {
+    const paid = snap({ chargebeeSubscriptionId: "sub_paid", resourceVersion: 500 });
+    const freeRenewal = snap({ chargebeeSubscriptionId: "sub_free", plan: "free", seats: 3, resourceVersion: 600 });
+    expect(shouldReplaceSnapshot(paid, freeRenewal)).toBe(false);
+    expect(shouldReplaceSnapshot(freeRenewal, paid)).toBe(false); // older version
+    expect(shouldReplaceSnapshot(snap({ chargebeeSubscriptionId: "sub_free", plan: "free", resourceVersion: 400 }), paid)).toBe(true);
+  });
+});

@@ -1,0 +1,60 @@
+import type { Services } from "../../app/services";
+import { ConflictError, PreconditionFailedError } from "../../domain/errors";
+import type { OrgRecord, SubscriptionSnapshot } from "../../domain/org";
+import { isLive, shouldReplaceSnapshot } from "../../domain/subscription-snapshot";
+import type { BillingProvider, SubscriptionFacts } from "../../ports/billing";
+import { idempotencyKey } from "./idempotency";
+
+export type ApplyOutcome =
+  | { outcome: "applied"; org: OrgRecord }
+  | { outcome: "stale"; org: OrgRecord }
+  /** The subscription's customer is not an org we know (another product on the site). */
+  | { outcome: "no_org" };
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Stores what Chargebee confirmed about a subscription in its org's snapshot, idempotently:
+ * the customer id is the org id; a confirmation older than the snapshot changes nothing;
+ * concurrent writers (webhook and hosted page retrieve racing) retry on the etag.
+ */
+export async function applySubscription(s: Services, billing: () => BillingProvider, facts: SubscriptionFacts, log: (line: string) => void): Promise<ApplyOutcome> {
+  const orgId = facts.chargebeeCustomerId;
+  if (!orgId) return { outcome: "no_org" };
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const org = await s.orgs.get(orgId);
+    if (!org) return { outcome: "no_org" };
+    const current = org.value.subscription;
+    const incoming: SubscriptionSnapshot = { ...facts, updatedAt: s.now().toISOString() };
+    if (!shouldReplaceSnapshot(current, incoming)) return { outcome: "stale", org: org.value };
+    try {
+      const saved = await s.orgs.replace({ ...org.value, subscription: incoming }, org.etag);
+      await retireReplacedFree(billing, current, incoming, log);
+      return { outcome: "applied", org: saved.value };
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError)) throw error;
+    }
+  }
+  throw new ConflictError("The subscription is being changed by several updates at once. Please reload in a moment.");
+}
+
+/**
+ * Buying a paid plan while on Free creates a second subscription through checkout; the
+ * Free one is then cancelled so it does not renew beside it. Best effort: the snapshot rule
+ * already keeps a Free subscription from replacing a live paid one.
+ */
+async function retireReplacedFree(
+  billing: () => BillingProvider,
+  previous: SubscriptionSnapshot | null,
+  next: SubscriptionSnapshot,
+  log: (line: string) => void,
+): Promise<void> {
+  if (!previous?.chargebeeSubscriptionId || previous.plan !== "free" || !isLive(previous)) return;
+  if (previous.chargebeeSubscriptionId === next.chargebeeSubscriptionId || !isLive(next)) return;
+  const key = idempotencyKey(next.chargebeeCustomerId ?? "", "retire-free", previous.chargebeeSubscriptionId);
+  try {
+    await billing().cancelSubscription(previous.chargebeeSubscriptionId, "immediately", key);
+  } catch (error) {
+    log(`Could not cancel the replaced Free subscription ${previous.chargebeeSubscriptionId}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,59 @@
+import type { Services } from "../../app/services";
+import type { BillingEvent, BillingProvider } from "../../ports/billing";
+import type { WebhookEventLog } from "../../ports/webhook-event-log";
+import { applySubscription } from "./apply-subscription";
+
+/**
+ * Events whose subscription is the state after the event: each one refreshes the org's
+ * snapshot (guarded by resource_version). Every other event is acknowledged and ignored,
+ * as are subscriptions of customers that are not our orgs.
+ */
+export const SUBSCRIPTION_EVENTS: ReadonlySet<string> = new Set([
+  "subscription_created",
+  "subscription_started",
+  "subscription_activated",
+  "subscription_changed",
+  "subscription_renewed",
+  "subscription_cancelled",
+  "subscription_cancellation_scheduled",
+  "subscription_scheduled_cancellation_removed",
+  "subscription_reactivated",
+  "subscription_paused",
+  "subscription_resumed",
+]);
+
+export type EventOutcome = "duplicate" | "applied" | "stale" | "ignored";
+
+export interface EventDeps {
+  s: Services;
+  billing: () => BillingProvider;
+  log: WebhookEventLog;
+  trace: (line: string) => void;
+}
+
+/**
+ * One webhook event, at most once: a replayed or redelivered event id is acknowledged
+ * without effect. The event is logged only after it was handled, so a failure (store
+ * down) answers 5xx and Chargebee's retry handles it again.
+ */
+export async function handleBillingEvent(deps: EventDeps, event: BillingEvent): Promise<EventOutcome> {
+  if (await deps.log.has(event.id)) return "duplicate";
+  let outcome: Exclude<EventOutcome, "duplicate"> = "ignored";
+  let orgId: string | null = null;
+  if (SUBSCRIPTION_EVENTS.has(event.type) && event.subscription) {
+    const result = await applySubscription(deps.s, deps.billing, event.subscription, deps.trace);
+    if (result.outcome !== "no_org") {
+      outcome = result.outcome;
+      orgId = result.org.id;
+    }
+  }
+  await deps.log.record({
+    id: event.id,
+    eventType: event.type,
+    occurredAt: event.occurredAt,
+    receivedAt: deps.s.now().toISOString(),
+    orgId,
+    outcome,
+  });
+  return outcome;
+}
