@@ -1,0 +1,66 @@
+import type { SweepRole } from "./support/cast";
+
+/**
+ * Who may call each route: DESIGN.md §4's capability table, route by route. The
+ * authorisation sweep fails for any registered route missing here, so a new route cannot
+ * ship without a decision on who may use it.
+ *
+ * - "signed-in": any proven member of the org, even with the None role (the pages need
+ *   /api/me to show "This door is locked").
+ * - a role: that role or a higher one, licensed; `orPca` also lets PCAs in whatever their role.
+ * - "pca": Project Collection Administrators only, whatever their Timetracker role.
+ */
+export type Access = "signed-in" | "pca" | { minimum: "Team" | "Product" | "Budget" | "Administrator"; orPca?: boolean };
+
+const TRACK_TIME: Access = { minimum: "Team" };
+const SEE_EVERYONE: Access = { minimum: "Product" };
+const MANAGE_SETTINGS: Access = { minimum: "Administrator" };
+const SUBSCRIPTION: Access = "pca";
+
+export const EXPECTED_ACCESS: Record<string, Access> = {
+  me: "signed-in",
+
+  // Time tracking: own time for every licensed role; settings for Administrators.
+  "worklogs-list": TRACK_TIME,
+  "worklogs-create": TRACK_TIME,
+  "worklog-read": TRACK_TIME,
+  "worklog-update": TRACK_TIME,
+  "worklog-delete": TRACK_TIME,
+  "timer-current": TRACK_TIME,
+  "timer-start": TRACK_TIME,
+  "timer-stop": TRACK_TIME,
+  "activity-types-list": TRACK_TIME,
+  "activity-types-create": MANAGE_SETTINGS,
+  "activity-types-update": MANAGE_SETTINGS,
+  "time-settings-read": TRACK_TIME,
+  "time-settings-update": MANAGE_SETTINGS,
+  "time-context": TRACK_TIME,
+  "time-people": SEE_EVERYONE,
+  "work-item-time": TRACK_TIME,
+
+  // Subscription page: PCAs only.
+  "subscription-get": SUBSCRIPTION,
+  "subscription-plans": SUBSCRIPTION,
+  "subscription-quote": SUBSCRIPTION,
+  "subscription-checkout": SUBSCRIPTION,
+  "subscription-checkout-sync": SUBSCRIPTION,
+  "subscription-change": SUBSCRIPTION,
+  "subscription-cancel": SUBSCRIPTION,
+  "subscription-free": SUBSCRIPTION,
+  "subscription-billing": SUBSCRIPTION,
+  "subscription-billing-address": SUBSCRIPTION,
+  "subscription-billing-contact": SUBSCRIPTION,
+  "subscription-billing-payment-page": SUBSCRIPTION,
+  "subscription-invoices": SUBSCRIPTION,
+  "subscription-invoice-pdf": SUBSCRIPTION,
+};
+
+const RANK = ["None", "Team", "Product", "Budget", "Administrator"] as const;
+
+/** Whether the sweep caller should get past authorisation on a route with this access. */
+export function isAllowed(access: Access, caller: SweepRole): boolean {
+  if (access === "signed-in") return true;
+  if (access === "pca") return caller === "PCA-only";
+  if (caller === "PCA-only") return access.orPca === true;
+  return RANK.indexOf(caller) >= RANK.indexOf(access.minimum);
+}
