@@ -6,16 +6,15 @@ import { FeatureAccess } from "../components/feature-access";
 import { SignedInAs } from "../components/user-summary";
 import { useFrameHeight } from "../common/use-frame-height";
 import { useMe } from "../common/use-me";
-import { addTimeDialogTitle, closeHostDialog, readAddTimeDialogConfig } from "../services/host-dialogs";
+import { closeHostDialog, readAddTimeDialogConfig } from "../services/host-dialogs";
 
-/** Content of the host dialog opened by Start Tracking / Add Time. */
+/** Content of the host dialog opened by Start Tracking / Add Time (the host shows the title). */
 export function AddTimeDialog(): JSX.Element {
   const me = useMe();
   const measured = useFrameHeight<HTMLDivElement>();
   const [config] = React.useState(readAddTimeDialogConfig);
   return (
     <div ref={measured} className="flex-column padding-16 rhythm-vertical-16">
-      <h2 className="title-m margin-0">{addTimeDialogTitle(config.intent)}</h2>
       {config.workItemId !== undefined && <div>Work item #{config.workItemId}</div>}
       <AsyncContent state={me}>
         {(me) => (

@@ -1,12 +1,14 @@
 import * as SDK from "azure-devops-extension-sdk";
 
 /**
- * Starts the handshake with the host. With `showsUi` the frame takes the user's theme and
- * stays behind the host's loading indicator until reportLoadSucceeded().
- * The promise never settles when no host answers: callers apply their own timeout.
+ * Starts the handshake with the host. With `showsUi` the frame takes the user's theme.
+ * Every page reports its load itself (reportLoadSucceeded): the host then waits with its
+ * calls into the page (registered objects, form events) until the page is ready, instead of
+ * racing the handshake. The promise never settles when no host answers: callers apply
+ * their own timeout.
  */
 export function initSdk(options: { showsUi: boolean }): Promise<void> {
-  return SDK.init({ applyTheme: options.showsUi, loaded: !options.showsUi });
+  return SDK.init({ applyTheme: options.showsUi, loaded: false });
 }
 
 export function reportLoadSucceeded(): void {

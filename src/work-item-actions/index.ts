@@ -4,7 +4,7 @@
 import { ContributionIds } from "../services/contribution-ids";
 import { openAddTimeDialog, type AddTimeIntent } from "../services/host-dialogs";
 import { registerMenuAction, workItemIdFromActionContext } from "../services/menu-actions";
-import { initSdk } from "../services/sdk-lifecycle";
+import { initSdk, reportLoadFailed, reportLoadSucceeded } from "../services/sdk-lifecycle";
 
 function openDialogFor(intent: AddTimeIntent) {
   return (context: unknown) => openAddTimeDialog({ intent, workItemId: workItemIdFromActionContext(context) });
@@ -13,4 +13,5 @@ function openDialogFor(intent: AddTimeIntent) {
 registerMenuAction(ContributionIds.startTrackingAction, openDialogFor("start-tracking"));
 registerMenuAction(ContributionIds.addTimeAction, openDialogFor("add-time"));
 
-void initSdk({ showsUi: false });
+// Registered above, before the handshake, so the handlers exist when the host asks for them.
+initSdk({ showsUi: false }).then(reportLoadSucceeded, reportLoadFailed);
