@@ -1,0 +1,36 @@
+import type { DevHostConfig, StandinOrg, StandinTokens } from "../shared/config-types";
+
+// Calls from the host page to its own server (which proxies the stand-in's
+// /_dev endpoints). Failures carry the server's `{ error: { message } }` text.
+
+async function getJson<T>(input: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(input, init);
+  const text = await res.text();
+  if (!res.ok) {
+    let message = text;
+    try {
+      const body = JSON.parse(text) as { error?: { message?: string } };
+      message = body.error?.message ?? text;
+    } catch {
+      // not JSON: keep the raw text
+    }
+    throw new Error(`${init?.method ?? "GET"} ${input} failed (${res.status}): ${message}`);
+  }
+  return JSON.parse(text) as T;
+}
+
+export function fetchConfig(): Promise<DevHostConfig> {
+  return getJson<DevHostConfig>("/api/_devhost/config");
+}
+
+export function fetchOrg(org: string): Promise<StandinOrg> {
+  return getJson<StandinOrg>(`/_dev/orgs/${encodeURIComponent(org)}`);
+}
+
+export function mintTokens(org: string, userId: string): Promise<StandinTokens> {
+  return getJson<StandinTokens>("/_dev/tokens", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ org, user: userId }),
+  });
+}
