@@ -1,6 +1,7 @@
 import "azure-devops-ui/Core/override.css";
 import * as React from "react";
 import * as ReactDOM from "react-dom";
+import { TrialBar } from "../components/trial-bar";
 import { initSdk, reportLoadFailed, reportLoadSucceeded } from "../services/sdk-lifecycle";
 import { ErrorBoundary } from "./error-boundary";
 import { HostConnection } from "./host-connection";
@@ -8,6 +9,8 @@ import { HostConnection } from "./host-connection";
 export interface RootOptions {
   /** How long to wait for the host's handshake before showing the failure panel. */
   initTimeoutMs?: number;
+  /** Full Timetracker pages show the trial bar (PCAs only, during the trial) above the page. */
+  trialBar?: boolean;
 }
 
 export const DEFAULT_INIT_TIMEOUT_MS = 5_000;
@@ -28,7 +31,14 @@ export function showRootComponent(element: React.ReactElement, options: RootOpti
         timeoutMs={options.initTimeoutMs ?? DEFAULT_INIT_TIMEOUT_MS}
         onConnectedRender={reportLoadSucceeded}
       >
-        {element}
+        {options.trialBar ? (
+          <div className="flex-column flex-grow">
+            <TrialBar />
+            {element}
+          </div>
+        ) : (
+          element
+        )}
       </HostConnection>
     </ErrorBoundary>,
     container,

@@ -1,30 +1,57 @@
 import * as React from "react";
-import { Card } from "azure-devops-ui/Card";
+import { Tab, TabBar, TabSize } from "azure-devops-ui/Tabs";
 import { AsyncContent } from "../components/async-content";
 import { LockedDoor } from "../components/locked-door";
 import { PageLayout } from "../components/page-layout";
-import { UserSummary } from "../components/user-summary";
+import { TrialBar } from "../components/trial-bar";
 import { useMe } from "../common/use-me";
+import { BillingTab } from "./billing-tab";
+import type { View } from "./flow";
+import { InvoicesTab } from "./invoices-tab";
+import { SubscriptionTab } from "./subscription-tab";
 
+type TabId = "subscription" | "billing" | "invoices";
+
+export const PCA_ONLY_REASON = "Only Project Collection Administrators have access to the Subscription page.";
+
+/** Organization Settings › Timetracker Subscription: PCAs only, whatever their Timetracker role. */
 export function SubscriptionPage(): JSX.Element {
   const me = useMe();
   return (
-    <PageLayout title="Timetracker Subscription">
-      <AsyncContent state={me}>
-        {(me) =>
-          // Only PCAs buy and manage the subscription; a Timetracker role does not grant it.
-          me.isPca ? (
-            <Card titleProps={{ text: "Signed in" }}>
-              <div className="flex-column rhythm-vertical-16">
-                <UserSummary me={me} />
-                <div>You are a Project Collection Administrator: you can manage the Timetracker subscription.</div>
-              </div>
-            </Card>
-          ) : (
-            <LockedDoor reason="Only Project Collection Administrators have access to the Subscription page." />
-          )
-        }
-      </AsyncContent>
-    </PageLayout>
+    <AsyncContent state={me}>
+      {(me) =>
+        me.isPca ? (
+          <SubscriptionManager />
+        ) : (
+          <PageLayout title="Timetracker Subscription">
+            <LockedDoor reason={PCA_ONLY_REASON} />
+          </PageLayout>
+        )
+      }
+    </AsyncContent>
+  );
+}
+
+function SubscriptionManager(): JSX.Element {
+  const [tab, setTab] = React.useState<TabId>("subscription");
+  const [view, setView] = React.useState<View>({ name: "overview" });
+  const buyNow = () => {
+    setTab("subscription");
+    setView({ name: "plans", purpose: "buy" });
+  };
+  return (
+    <div className="flex-column flex-grow">
+      <TrialBar onBuyNow={buyNow} />
+      <PageLayout title="Timetracker Subscription">
+        <TabBar selectedTabId={tab} onSelectedTabChanged={(id) => setTab(id as TabId)} tabSize={TabSize.Compact}>
+          <Tab id="subscription" name="Subscription" />
+          <Tab id="billing" name="Billing" />
+          <Tab id="invoices" name="Invoices" />
+        </TabBar>
+        {tab === "subscription" ? <SubscriptionTab view={view} onViewChange={setView} /> : null}
+        {tab === "billing" ? <BillingTab /> : null}
+        {tab === "invoices" ? <InvoicesTab /> : null}
+      </PageLayout>
+    </div>
   );
 }

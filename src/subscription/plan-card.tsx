@@ -1,0 +1,59 @@
+import * as React from "react";
+import { Button } from "azure-devops-ui/Button";
+import { Card } from "azure-devops-ui/Card";
+import { Link } from "azure-devops-ui/Link";
+import type { PlanOffer } from "../services/billing-service";
+import { annualSaving, billedText, rateText } from "./format";
+
+export interface PlanCardProps {
+  offer: PlanOffer;
+  /** The card's button ("Buy", "Upgrade", "Continue", "Switch"…); null for none. */
+  action: string | null;
+  busy: boolean;
+  onAction: () => void;
+  onOpenPermissions: () => void;
+}
+
+/**
+ * One plan of the plan selection with its annual price for the chosen users. A plan that
+ * does not fit is greyed out with the reason; Free's reason links to Permissions, where
+ * users are set to None to bring the count down.
+ */
+export function PlanCard(props: PlanCardProps): JSX.Element {
+  const { offer } = props;
+  const price = offer.prices.yearly ?? offer.prices.monthly;
+  const greyed = !offer.fit.fits;
+  return (
+    <Card
+      className={`plan-card flex-grow${greyed ? " plan-card-unavailable" : ""}`}
+      contentProps={{ contentPadding: true }}
+      titleProps={{ text: offer.name, ariaLevel: 3 }}
+    >
+      <div className="flex-column rhythm-vertical-8" role="group" aria-label={`${offer.name} plan`} aria-disabled={greyed} style={greyed ? { opacity: 0.55 } : undefined}>
+        <div className="secondary-text">{rangeText(offer)}</div>
+        {price ? (
+          <>
+            <div className="title-s">{offer.plan === "free" ? "Free" : rateText(price)}</div>
+            {offer.plan === "free" ? null : <div className="secondary-text">{billedText(price)}</div>}
+            {offer.prices.yearly && offer.prices.monthly ? <div className="secondary-text">{annualSaving(offer.prices.yearly, offer.prices.monthly)}</div> : null}
+          </>
+        ) : (
+          <div className="secondary-text">No price available</div>
+        )}
+        {!offer.fit.fits ? <div className="plan-card-reason">{offer.fit.reason}</div> : null}
+        {greyed && offer.plan === "free" ? <Link onClick={props.onOpenPermissions}>Permissions</Link> : null}
+        {offer.move === "current" ? <div className="secondary-text">Your current plan</div> : null}
+        {props.action && !greyed ? (
+          <div>
+            <Button primary text={props.action} ariaLabel={`${props.action} ${offer.name}`} disabled={props.busy} onClick={props.onAction} />
+          </div>
+        ) : null}
+      </div>
+    </Card>
+  );
+}
+
+function rangeText(offer: PlanOffer): string {
+  if (offer.maxUsers === null) return `${offer.minUsers} or more users`;
+  return offer.minUsers <= 1 ? `Up to ${offer.maxUsers} users` : `${offer.minUsers}–${offer.maxUsers} users`;
+}

@@ -1,0 +1,78 @@
+import * as React from "react";
+import { Button } from "azure-devops-ui/Button";
+import { FormItem } from "azure-devops-ui/FormItem";
+import { TextField } from "azure-devops-ui/TextField";
+import { AsyncContent } from "../components/async-content";
+import { ErrorCard } from "../components/error-card";
+import { billingService, type PlanOffer, type PlansResponse } from "../services/billing-service";
+import { planButtonLabel, type Purpose } from "./flow";
+import { PlanCard } from "./plan-card";
+import { useLoaded } from "./use-loaded";
+
+export interface PlanSelectionProps {
+  purpose: Purpose;
+  /** Undefined: start from the users licensed now. */
+  seats: number | undefined;
+  onSeatsChange: (seats: number) => void;
+  onChoose: (offer: PlanOffer, plans: PlansResponse) => void;
+  onBack: () => void;
+  onOpenPermissions: () => void;
+  /** A Switch to Free in progress, and its failure. */
+  busy: boolean;
+  error: Error | null;
+}
+
+/** Waits for typing to settle before asking for prices again. */
+const SEATS_DEBOUNCE_MS = 300;
+
+/**
+ * The plan selection: Users Assignable (defaults to the users licensed now) and every plan
+ * priced for that many users; plans that don't fit are greyed out with the reason.
+ */
+export function PlanSelection(props: PlanSelectionProps): JSX.Element {
+  const [text, setText] = React.useState(props.seats === undefined ? "" : String(props.seats));
+  const [state] = useLoaded(() => billingService.plans(props.seats), [props.seats]);
+  const loadedSeats = state.status === "ready" ? state.value.seats : undefined;
+  React.useEffect(() => {
+    if (text === "" && loadedSeats !== undefined) setText(String(loadedSeats));
+  }, [loadedSeats]);
+
+  React.useEffect(() => {
+    const seats = Number(text);
+    if (text === "" || !Number.isInteger(seats) || seats < 1 || seats === (props.seats ?? loadedSeats)) return;
+    const timer = setTimeout(() => props.onSeatsChange(seats), SEATS_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+
+  const invalid = text !== "" && (!/^\d+$/.test(text) || Number(text) < 1);
+  return (
+    <div className="flex-column rhythm-vertical-16">
+      <div className="flex-row rhythm-horizontal-16 flex-end">
+        <FormItem label="Users Assignable" error={invalid} message={invalid ? "Enter a whole number of users, at least 1." : undefined}>
+          <TextField inputType="number" value={text} onChange={(_, value) => setText(value)} ariaLabel="Users Assignable" />
+        </FormItem>
+        <Button text="Back" onClick={props.onBack} />
+      </div>
+      {props.error ? <ErrorCard error={props.error} /> : null}
+      <AsyncContent state={state}>
+        {(plans) => (
+          <div className="flex-column rhythm-vertical-8">
+            <div className="secondary-text">{plans.licensed} users are licensed now.</div>
+            <div className="flex-row flex-wrap plan-cards" style={{ gap: 16 }}>
+              {plans.offers.map((offer) => (
+                <PlanCard
+                  key={offer.plan}
+                  offer={offer}
+                  action={planButtonLabel(props.purpose, offer, plans.current !== null && plans.current.seats !== plans.seats)}
+                  busy={props.busy}
+                  onAction={() => props.onChoose(offer, plans)}
+                  onOpenPermissions={props.onOpenPermissions}
+                />
+              ))}
+            </div>
+          </div>
+        )}
+      </AsyncContent>
+    </div>
+  );
+}

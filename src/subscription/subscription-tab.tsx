@@ -1,0 +1,121 @@
+import * as React from "react";
+import { AsyncContent } from "../components/async-content";
+import { billingService, newRequestId, type PlanOffer, type PlansResponse, type SubscriptionOverview } from "../services/billing-service";
+import { openPermissionsPage } from "../services/navigation";
+import { ActivationInfo } from "./activation-info";
+import { CancelDialog } from "./cancel-dialog";
+import { CheckoutWait, OrderTotal } from "./checkout-steps";
+import { initialPeriod, type Purpose, type View } from "./flow";
+import { OrderView } from "./order-view";
+import { PlanSelection } from "./plan-selection";
+import { useAction } from "./use-action";
+import { useLoaded } from "./use-loaded";
+
+export interface SubscriptionTabProps {
+  view: View;
+  onViewChange: (view: View) => void;
+}
+
+const NOTICES = {
+  bought: "Thank you! Your subscription is active.",
+  changed: "Your subscription was changed.",
+  cancelled: "Your subscription was cancelled. All data is kept.",
+  free: "The Free plan is applied and active.",
+};
+
+/** The Subscription tab: Activation Information and the steps of buying and changing. */
+export function SubscriptionTab(props: SubscriptionTabProps): JSX.Element {
+  const { view, onViewChange: go } = props;
+  const [overview, controls] = useLoaded(() => billingService.overview());
+  const [cancelling, setCancelling] = React.useState(false);
+  const done = (notice: string) => (next: SubscriptionOverview) => {
+    controls.set(next);
+    go({ name: "overview", notice });
+  };
+  const freeRequestId = React.useMemo(newRequestId, [view.name]);
+  const switchToFree = useAction(() => billingService.switchToFree(freeRequestId), done(NOTICES.free));
+
+  return (
+    <AsyncContent state={overview}>
+      {(o) => {
+        const choosePlans = (purpose: Purpose) => go({ name: "plans", purpose });
+        const choose = (purpose: Purpose) => (offer: PlanOffer, plans: PlansResponse) => {
+          if (offer.plan === "free") return switchToFree.run();
+          go({ name: "order", draft: { purpose, plan: offer.plan, seats: plans.seats, period: initialPeriod(purpose, o.billingPeriod) } });
+        };
+        switch (view.name) {
+          case "plans":
+            return (
+              <PlanSelection
+                purpose={view.purpose}
+                seats={view.seats}
+                onSeatsChange={(seats) => go({ ...view, seats })}
+                onChoose={choose(view.purpose)}
+                onBack={() => go({ name: "overview" })}
+                onOpenPermissions={() => void openPermissionsPage()}
+                busy={switchToFree.busy}
+                error={switchToFree.error}
+              />
+            );
+          case "order":
+            return (
+              <OrderView
+                draft={view.draft}
+                onPeriodChange={(period) => go({ name: "order", draft: { ...view.draft, period } })}
+                onCheckout={(quote) => go({ name: "total", draft: view.draft, amount: quote.order.amount, currency: quote.order.currency })}
+                onChanged={done(NOTICES.changed)}
+                onBack={() =>
+                  view.draft.purpose === "change-billing" ? go({ name: "overview" }) : go({ name: "plans", purpose: view.draft.purpose, seats: view.draft.seats })
+                }
+              />
+            );
+          case "total":
+            return (
+              <OrderTotal
+                draft={view.draft}
+                amount={view.amount}
+                currency={view.currency}
+                onStarted={(hostedPageId, url) => go({ name: "checkout", hostedPageId, url })}
+                onBack={() => go({ name: "order", draft: view.draft })}
+              />
+            );
+          case "checkout":
+            return (
+              <CheckoutWait
+                hostedPageId={view.hostedPageId}
+                url={view.url}
+                onConfirmed={done(NOTICES.bought)}
+                onEnded={(notice) => go({ name: "overview", notice: notice || undefined })}
+              />
+            );
+          default:
+            return (
+              <>
+                <ActivationInfo
+                  overview={o}
+                  notice={view.notice}
+                  onChoosePlans={choosePlans}
+                  onChangeBilling={() =>
+                    o.plan && o.seats
+                      ? go({ name: "order", draft: { purpose: "change-billing", plan: o.plan, seats: o.seats, period: initialPeriod("change-billing", o.billingPeriod) } })
+                      : undefined
+                  }
+                  onCancel={() => setCancelling(true)}
+                />
+                {cancelling ? (
+                  <CancelDialog
+                    currentTermEnd={o.currentTermEnd}
+                    onDismiss={() => setCancelling(false)}
+                    onCancelled={(next) => {
+                      setCancelling(false);
+                      done(NOTICES.cancelled)(next);
+                    }}
+                  />
+                ) : null}
+              </>
+            );
+        }
+      }}
+    </AsyncContent>
+  );
+}
