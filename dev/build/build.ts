@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
 import { findPageEntries, type PageEntry } from "./entries";
+import { bundleFunctions } from "./functions-bundle";
 import { renderHtmlShell } from "./html-shell";
 import { formatSizeReport, measureEntries, type EntrySize } from "./size-report";
 
@@ -121,6 +122,8 @@ async function main(): Promise<void> {
   const result = await buildFrontEnd({ apiBaseUrl: process.env.TT_API_BASE_URL ?? DEFAULT_API_BASE_URL });
   console.log(formatSizeReport(result.sizes, WEB_OUT_DIR));
   console.log(`Built ${result.entries.length} pages in ${Date.now() - started} ms.`);
+  const functionsDir = await bundleFunctions(REPO_ROOT);
+  console.log(`Functions app ready to deploy in ${path.relative(REPO_ROOT, functionsDir)}/.`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
