@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { startChargebeeStandin, type ChargebeeStandin } from "./chargebee/index";
 import { startEmbeddedCosmos, type EmbeddedCosmos } from "./cosmos/embedded-cosmos";
 import { startDevopsStandin, type DevopsStandin } from "./devops/index";
 import { startFunctionsHost, type FunctionsHost } from "./functions-host/server";
@@ -8,6 +9,8 @@ export const DEV_EXTENSION_SECRET = "dev-extension-secret-not-for-production";
 export const DEV_EXTENSION_ID = "timetracker-oss.timetracker-dev";
 /** Fixed so that secrets encrypted by one `npm start` can be read by the next. Never used in production. */
 const DEV_SECRETS_KEY = Buffer.alloc(32, 7).toString("base64");
+/** Basic credentials the Chargebee stand-in sends with webhooks (a real site has its own). */
+export const DEV_CHARGEBEE_WEBHOOK = { username: "chargebee-dev", password: "dev-webhook-password-not-for-production" };
 
 export interface StackPorts {
   cosmos: number;
@@ -34,6 +37,8 @@ export interface BackendStack {
   /** Undefined when COSMOS_ENDPOINT points at a real account. */
   cosmos: EmbeddedCosmos | undefined;
   devops: DevopsStandin;
+  /** Undefined when CHARGEBEE_SITE points at a real Chargebee site. */
+  chargebee: ChargebeeStandin | undefined;
   functions: FunctionsHost;
   /** The app settings the Functions app runs with. */
   env: Record<string, string>;
@@ -55,6 +60,8 @@ export async function startBackendStack(options: StackOptions = {}): Promise<Bac
     if (cosmos) started.push(cosmos);
     const devops = await startDevopsStandin({ port: ports.devops, extensionSecret: DEV_EXTENSION_SECRET, extensionId: DEV_EXTENSION_ID });
     started.push(devops);
+    const chargebee = process.env.CHARGEBEE_SITE ? undefined : await startChargebeeStandin({ port: ports.chargebee });
+    if (chargebee) started.push(chargebee);
 
     const env: Record<string, string> = {
       COSMOS_ENDPOINT: cosmos?.endpoint ?? process.env.COSMOS_ENDPOINT!,
@@ -66,6 +73,7 @@ export async function startBackendStack(options: StackOptions = {}): Promise<Bac
       EXTENSION_SECRETS: DEV_EXTENSION_SECRET,
       EXTENSION_AUDIENCES: DEV_EXTENSION_ID,
       SECRETS_KEY: DEV_SECRETS_KEY,
+      ...(chargebee ? chargebeeSettings(chargebee) : {}),
       ...options.env,
     };
     Object.assign(process.env, env);
@@ -74,14 +82,19 @@ export async function startBackendStack(options: StackOptions = {}): Promise<Bac
     await import("../functions/index");
     const functions = await startFunctionsHost({ port: ports.functions, corsOrigins: ["*"], log: options.log ?? false });
     started.push(functions);
+    // The webhook address is known only now that the Functions host listens.
+    chargebee?.setWebhook({ url: `${functions.url}/api/webhooks/chargebee`, ...DEV_CHARGEBEE_WEBHOOK });
 
     return {
       cosmos,
       devops,
+      chargebee,
       functions,
       env,
       async stop() {
         resetServices();
+        // The next stack in this process starts its own stand-in rather than reusing this one's address.
+        if (chargebee) for (const key of Object.keys(chargebeeSettings(chargebee))) delete process.env[key];
         for (const part of started.reverse()) await part.stop();
       },
     };
@@ -89,4 +102,16 @@ export async function startBackendStack(options: StackOptions = {}): Promise<Bac
     for (const part of started.reverse()) await part.stop().catch(() => undefined);
     throw error;
   }
+}
+
+function chargebeeSettings(standin: ChargebeeStandin): Record<string, string> {
+  return {
+    CHARGEBEE_SITE: standin.site,
+    CHARGEBEE_API_KEY: standin.apiKey,
+    CHARGEBEE_PROTOCOL: "http",
+    CHARGEBEE_HOST_SUFFIX: "",
+    CHARGEBEE_PORT: String(standin.port),
+    CHARGEBEE_WEBHOOK_USER: DEV_CHARGEBEE_WEBHOOK.username,
+    CHARGEBEE_WEBHOOK_PASSWORD: DEV_CHARGEBEE_WEBHOOK.password,
+  };
 }
