@@ -16,6 +16,8 @@ export interface EmbeddedCosmos {
   resume(): Promise<void>;
   /** HTTP requests the emulator has received since it started (benchmarks count store round trips). */
   requestCount(): number;
+  /** Calls `listener` as each request arrives, before the emulator handles it (fault tests stop the store mid-call). Returns an unsubscribe. */
+  onRequest(listener: () => void): () => void;
   stop(): Promise<void>;
 }
 
@@ -39,16 +41,21 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): 
   const database = options.database ?? "timetracker";
   let dirty = false;
   let requests = 0;
+  const requestListeners = new Set<() => void>();
   // keepAlive: 4-7x faster than a new TLS connection per request (DESIGN.md §9).
   const server = createHttpsServer({ keepAlive: true } as Parameters<typeof createHttpsServer>[0]);
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {
       server.once("error", reject);
-      server.listen(port, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
+      server.listen(port, "127.0.0.1", () => {
+        server.off("error", reject); // one per listen: outage tests resume many times
+        resolve((server.address() as AddressInfo).port);
+      });
     });
   // Queries are POSTs too; a spare snapshot after a query is cheap, a missed write is not.
   server.prependListener("request", (req) => {
     requests += 1;
+    for (const listener of requestListeners) listener();
     if (req.method !== "GET" && req.method !== "HEAD") dirty = true;
   });
   const port = await listen(options.port ?? 0);
@@ -94,6 +101,10 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): 
       await listen(port);
     },
     requestCount: () => requests,
+    onRequest(listener) {
+      requestListeners.add(listener);
+      return () => void requestListeners.delete(listener);
+    },
     async stop() {
       if (timer) clearInterval(timer);
       await saving;
