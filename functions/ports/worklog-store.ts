@@ -24,7 +24,7 @@ export interface WorklogStore {
   /** Throws PreconditionFailedError when the stored copy changed since `etag`. */
   replace(worklog: Worklog, etag: string): Promise<Versioned<Worklog>>;
   /** Throws PreconditionFailedError when the stored copy changed since `etag`, NotFoundError when gone. */
-  delete(orgId: string, id: string, etag: string): Promise<void>;
+  delete(worklog: Worklog, etag: string): Promise<void>;
   /** Newest first unless `order` is "asc". */
   list(orgId: string, filter: WorklogFilter, page: { pageSize: number; continuationToken?: string; order?: "asc" | "desc" }): Promise<WorklogPage>;
 }

@@ -114,6 +114,22 @@ describe("PATCH and DELETE /api/worklogs/{id}", () => {
     expect(bad.status).toBe(400);
   });
 
+  it("shows a worklog moved to another week in that week only, and a deleted one nowhere", async () => {
+    const first = startDaysAgo(30);
+    const created = (await t.call<WorklogView>(t.marcus, "POST", "worklogs", { workItemId: 3, start: first, durationSeconds: 600 })).body;
+    const later = startDaysAgo(9);
+    const moved = (await t.call<WorklogView>(t.marcus, "PATCH", `worklogs/${created.id}`, { etag: created.etag, start: later })).body;
+    const ids = async (day: string) =>
+      (await t.call<ListWorklogsResponse>(t.marcus, "GET", `worklogs?from=${day}&to=${day}`)).body.worklogs.map((w) => w.id);
+    expect(await ids(dayOf(first))).not.toContain(created.id);
+    expect(await ids(dayOf(later))).toContain(created.id);
+    // A long range takes the query path: the same answer.
+    const year = await t.call<ListWorklogsResponse>(t.marcus, "GET", `worklogs?from=${dayOf(startDaysAgo(300))}&to=${dayOf(later)}&pageSize=1000`);
+    expect(year.body.worklogs.filter((w) => w.id === created.id).map((w) => w.day)).toEqual([dayOf(later)]);
+    await t.call(t.marcus, "DELETE", `worklogs/${created.id}?etag=${encodeURIComponent(moved.etag)}`);
+    expect(await ids(dayOf(later))).not.toContain(created.id);
+  });
+
   it.each([
     ["no etag", { durationSeconds: 60 }, 400],
     ["nothing to change", { etag: "x" }, 400],
