@@ -1,5 +1,5 @@
 import type { BackendStack } from "../../../../dev/stack";
-import { startBackendStack } from "../../../../dev/stack";
+import { DEV_CHARGEBEE_WEBHOOK, startBackendStack } from "../../../../dev/stack";
 import type { ChargebeeStandin } from "../../../../dev/chargebee/index";
 import { services } from "../../../../functions/app/services";
 import type { SubscriptionOverview } from "../../../../functions/contracts/billing";
@@ -25,8 +25,8 @@ export interface BillingStack {
   license(count: number): Promise<void>;
 }
 
-export async function startBillingStack(): Promise<BillingStack> {
-  const stack = await startBackendStack({ ports: "random" });
+export async function startBillingStack(env: Record<string, string> = {}): Promise<BillingStack> {
+  const stack = await startBackendStack({ ports: "random", env });
   if (!stack.chargebee) throw new Error("The billing tests need the Chargebee stand-in (unset CHARGEBEE_SITE).");
   const priya = await signIn(stack, "fabrikam", "priya.patel@fabrikam.example");
   await expectOk(api(stack, priya, "GET", "me"));
@@ -93,4 +93,33 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
 /** A fresh id per confirmation, as the page makes one. */
 export function requestId(): string {
   return crypto.randomUUID();
+}
+
+/** Posts a Chargebee-shaped event to our webhook endpoint as Chargebee does (Basic auth). */
+export async function postWebhook(
+  t: BillingStack,
+  event: unknown,
+  credentials: { username: string; password: string } = DEV_CHARGEBEE_WEBHOOK,
+): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${t.stack.functions.url}/api/webhooks/chargebee`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      Authorization: `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`,
+    },
+    body: typeof event === "string" ? event : JSON.stringify(event),
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // keep the text
+  }
+  return { status: response.status, body };
+}
+
+/** An event as Chargebee would send it: a new id, now, and the given subscription as content. */
+export function subscriptionEvent(eventType: string, subscription: object, id = `ev_test_${crypto.randomUUID()}`) {
+  return { id, occurred_at: Math.floor(Date.now() / 1000), source: "api", object: "event", api_version: "v2", event_type: eventType, webhook_status: "scheduled", content: { subscription } };
 }
