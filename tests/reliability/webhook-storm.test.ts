@@ -1,0 +1,73 @@
+import Chargebee from "chargebee";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBackendStack, type BackendStack } from "../../dev/stack";
+import type { ChargebeeStandin } from "../../dev/chargebee/index";
+import { services } from "../../functions/app/services";
+import type { SubscriptionOverview } from "../../functions/contracts/billing";
+import { completeCheckout } from "../integration/billing/support/hosted-checkout";
+import { api, signIn, type SignedIn } from "../integration/support/sign-in";
+import { deliver, stormOf } from "./support/webhook-delivery";
+
+const ROUNDS = 5;
+/** Statuses that make Chargebee deliver the event again later (anything but 2xx). */
+const RETRIED_BY_CHARGEBEE = new Set([409, 412, 429, 503]);
+
+let stack: BackendStack;
+let chargebee: ChargebeeStandin;
+let priya: SignedIn;
+
+beforeAll(async () => {
+  stack = await startBackendStack({ ports: "random" });
+  chargebee = stack.chargebee!;
+  priya = await signIn(stack, "fabrikam", "priya.patel@fabrikam.example");
+  await api(stack, priya, "GET", "me");
+  const started = await api<{ url: string }>(stack, priya, "POST", "subscription/checkout", { plan: "start", period: "monthly", seats: 5, requestId: "storm-checkout-1" });
+  expect(started.status).toBe(201);
+  await completeCheckout(started.body.url);
+  await chargebee.webhooksIdle();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const theSubscription = () => [...chargebee.state.subscriptions.values()][0]!;
+const snapshot = async () => (await services().orgs.get(priya.org.id))!.value.subscription;
+
+/** Seat changes made in Chargebee itself (its UI or API): only webhooks tell us about them. */
+async function changeSeatsInChargebee(quantities: number[]): Promise<void> {
+  const cb = new Chargebee(chargebee.clientConfig);
+  for (const quantity of quantities) {
+    await cb.subscription.updateForItems(theSubscription().id, { subscription_items: [{ item_price_id: "start-USD-monthly", quantity }] });
+  }
+}
+
+describe("webhook storms", () => {
+  it("starts from an active subscription known from its webhook", async () => {
+    expect((await api<SubscriptionOverview>(stack, priya, "GET", "subscription")).body).toMatchObject({ state: "active", seats: 5 });
+  });
+
+  it("converges to Chargebee's latest state whatever the duplicates and the order", async () => {
+    for (let round = 1; round <= ROUNDS; round++) {
+      chargebee.holdWebhooks();
+      const firstEvent = chargebee.state.events.length;
+      await changeSeatsInChargebee([6 + round, 9 + round, 7 + round, 12 + round]);
+      const events = chargebee.state.events.slice(firstEvent);
+      expect(events.length).toBeGreaterThanOrEqual(4);
+
+      // Three copies of every event, shuffled, all at once; then Chargebee's own deliveries, newest first.
+      const statuses = await Promise.all(stormOf(events, 3).map((event) => deliver(stack, event).then((status) => ({ event, status }))));
+      const unexpected = statuses.filter(({ status }) => status !== 200 && !RETRIED_BY_CHARGEBEE.has(status)).map(({ status }) => status);
+      expect({ round, unexpected }).toEqual({ round, unexpected: [] });
+      for (const { event, status } of statuses) if (status !== 200) expect(await deliver(stack, event)).toBe(200);
+      await chargebee.releaseWebhooks("reverse");
+
+      const latest = theSubscription();
+      expect({ round, seats: (await snapshot())?.seats, version: (await snapshot())?.resourceVersion }).toEqual({
+        round,
+        seats: latest.subscription_items?.[0]?.quantity,
+        version: latest.resource_version,
+      });
+    }
+    expect((await api<SubscriptionOverview>(stack, priya, "GET", "subscription")).body).toMatchObject({ state: "active", seats: 12 + ROUNDS });
+  });
+});
