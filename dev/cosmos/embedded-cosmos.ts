@@ -4,6 +4,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { makeEmulatorQueriesLinear } from "./linear-queries";
 
 /** The emulator accepts any key; this one only documents that it is the local one. */
 export const EMBEDDED_COSMOS_KEY = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
@@ -39,6 +40,7 @@ interface Snapshot {
  */
 export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): Promise<EmbeddedCosmos> {
   const database = options.database ?? "timetracker";
+  makeEmulatorQueriesLinear();
   let dirty = false;
   let requests = 0;
   const requestListeners = new Set<() => void>();
