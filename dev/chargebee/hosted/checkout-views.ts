@@ -2,6 +2,7 @@ import type { ItemPrice } from "chargebee";
 import type { CheckoutDraft, AddressFields } from "../model";
 import { priceQuantity } from "../pricing";
 import { isoDate } from "../time";
+import { describeCard } from "./card-check";
 import { alertBox, field, html, money, page, raw, type Html } from "./html";
 
 export type Step = "account" | "billing" | "payment" | "summary";
@@ -144,7 +145,7 @@ ${alertBox(alert)}
 <dt>Email</dt><dd>${account?.email ?? ""}</dd>
 ${account?.company ? html`<dt>Company</dt><dd>${account.company}</dd>` : ""}
 <dt>Billing address</dt><dd>${address} <a href="${view.base}/billing">Edit<span class="optional"> billing details</span></a></dd>
-<dt>Card</dt><dd>${card ? `${card.brand === "american_express" ? "Amex" : card.brand} ending in ${card.last4}, expires ${String(card.expiryMonth).padStart(2, "0")}/${card.expiryYear}` : ""} <a href="${view.base}/payment">Edit<span class="optional"> payment details</span></a></dd>
+<dt>Card</dt><dd>${card ? describeCard(card) : ""} <a href="${view.base}/payment">Edit<span class="optional"> payment details</span></a></dd>
 </dl>
 <form method="post" action="${view.base}/summary">
 <label class="terms" for="accept_terms"><input type="checkbox" id="accept_terms" name="accept_terms" value="on">

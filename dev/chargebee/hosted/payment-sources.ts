@@ -2,7 +2,7 @@ import type { Card } from "chargebee";
 import type { Env } from "../env";
 import type { HostedPageRecord, PaymentSourcesRequest } from "../model";
 import { completePaymentSource } from "../operations/checkout";
-import { checkCard, DECLINED_MESSAGE } from "./card-check";
+import { checkCard, DECLINED_MESSAGE, describeCard } from "./card-check";
 import { withQuery } from "./checkout-controller";
 import type { FieldErrors } from "./checkout-views";
 import { alertBox, field, html, page } from "./html";
@@ -51,4 +51,4 @@ ${field({ name: "card_number", label: "Card number", autocomplete: "cc-number", 
 }
 
 const describe = (card: Card): string =>
-  `${card.card_type === "american_express" ? "Amex" : (card.card_type ?? "Card")} ending in ${card.last4} (expires ${String(card.expiry_month).padStart(2, "0")}/${card.expiry_year})`;
+  describeCard({ ...(card.card_type ? { brand: card.card_type } : {}), last4: card.last4, expiryMonth: card.expiry_month, expiryYear: card.expiry_year });
