@@ -112,7 +112,7 @@ describe("dev host with the real SDK", { timeout: 45_000 }, () => {
     await page.close();
   });
 
-  it("runs a toolbar menu action that opens a custom dialog and hears its result in onClose", async () => {
+  it("runs a toolbar menu action that opens a custom dialog, which calls back into the opener and closes", async () => {
     const page = await open(`/?user=${marcus.email}#/workitem/3`);
     await probe(frameOf(page, "probe-group"), "done");
     await page.getByRole("button", { name: "More actions" }).click();
@@ -126,6 +126,7 @@ describe("dev host with the real SDK", { timeout: 45_000 }, () => {
 
     await dialog.waitFor({ state: "detached" });
     await page.getByText('closed with {"ok":true,"workItemId":3}').waitFor();
+    await page.getByText('result {"saved":2}').waitFor();
     await page.close();
   });
 

@@ -3,7 +3,7 @@ import { fetchConfig, fetchOrg, mintTokens } from "./api";
 import { placeContributions } from "./contributions";
 import { h } from "./dom";
 import { FrameHost } from "./frame-host";
-import { RouteRenderer } from "./route-renderer";
+import { needsRebuild, RouteRenderer } from "./route-renderer";
 import { createServiceFactory } from "./services/service-registry";
 import { findUser, HostStore } from "./store";
 import { applyThemeToHost } from "./themes";
@@ -60,6 +60,10 @@ async function boot(root: HTMLElement): Promise<void> {
       isFullScreen: () => shell.isFullScreen(),
     }),
   );
+  // Banners belong to the page that raised them, like a page load in Azure DevOps.
+  store.subscribe((state, previous) => {
+    if (needsRebuild(state, previous)) messages.clearBanners();
+  });
   if (url.user && !wantedUser) {
     messages.addBanner({ level: 1, message: `No user "${url.user}" in ${org.name}; showing ${store.state.user.displayName}.` });
   }

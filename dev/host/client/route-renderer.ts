@@ -55,7 +55,8 @@ export class RouteRenderer {
   }
 }
 
-function needsRebuild(state: HostState, previous: HostState): boolean {
+/** A new page in Azure DevOps terms: every frame starts over. */
+export function needsRebuild(state: HostState, previous: HostState): boolean {
   return (
     state.route !== previous.route ||
     state.user !== previous.user ||

@@ -16,7 +16,10 @@ SDK.register("probe-action", {
     const messages = await SDK.getService<MessagesService>("ms.vss-tfs-web.tfs-global-messages-service");
     layout.openCustomDialog(`${SDK.getExtensionContext().id}.probe-dialog`, {
       title: "Probe dialog",
-      configuration: { workItemId: context.workItemId },
+      configuration: {
+        workItemId: context.workItemId,
+        onResult: (result: unknown) => messages.addToast({ message: `result ${JSON.stringify(result)}`, duration: 10_000 }),
+      },
       onClose: (result: unknown) => messages.addToast({ message: `closed with ${JSON.stringify(result)}`, duration: 10_000 }),
     });
   },

@@ -45,7 +45,12 @@ async function main(): Promise<void> {
     show("config", { workItemId: config.workItemId });
     const button = document.createElement("button");
     button.textContent = "Close with result";
-    button.onclick = () => dialog.close({ ok: true, workItemId: config.workItemId });
+    // A callback of the opener inside `configuration` crosses two frames through the host.
+    const onResult = config.onResult as ((result: unknown) => Promise<unknown>) | undefined;
+    button.onclick = () => {
+      void onResult?.({ saved: 2 });
+      dialog.close({ ok: true, workItemId: config.workItemId });
+    };
     root.append(button);
   }
 
