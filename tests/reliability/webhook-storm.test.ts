@@ -4,8 +4,8 @@ import { startBackendStack, type BackendStack } from "../../dev/stack";
 import type { ChargebeeStandin } from "../../dev/chargebee/index";
 import { services } from "../../functions/app/services";
 import type { SubscriptionOverview } from "../../functions/contracts/billing";
-import { completeCheckout } from "../integration/billing/support/hosted-checkout";
 import { api, signIn, type SignedIn } from "../integration/support/sign-in";
+import { subscribe } from "./support/subscribed";
 import { deliver, stormOf } from "./support/webhook-delivery";
 
 const ROUNDS = 5;
@@ -21,10 +21,7 @@ beforeAll(async () => {
   chargebee = stack.chargebee!;
   priya = await signIn(stack, "fabrikam", "priya.patel@fabrikam.example");
   await api(stack, priya, "GET", "me");
-  const started = await api<{ url: string }>(stack, priya, "POST", "subscription/checkout", { plan: "start", period: "monthly", seats: 5, requestId: "storm-checkout-1" });
-  expect(started.status).toBe(201);
-  await completeCheckout(started.body.url);
-  await chargebee.webhooksIdle();
+  await subscribe(stack, priya, 5);
 });
 afterAll(async () => {
   await stack?.stop();
