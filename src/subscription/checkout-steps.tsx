@@ -30,7 +30,7 @@ export function OrderTotal(props: OrderTotalProps): JSX.Element {
   );
   return (
     <Card titleProps={{ text: "Your Order Total" }}>
-      <div className="flex-column rhythm-vertical-16 flex-grow">
+      <div className="flex-column rhythm-vertical-16 flex-grow" role="region" aria-label="Your Order Total">
         <div role="group" aria-label="Order total" className="flex-column rhythm-vertical-4">
           <div>
             {draft.plan.charAt(0).toUpperCase() + draft.plan.slice(1)} plan, {usersText(draft.seats)}, {periodName(draft.period)} billing

@@ -41,7 +41,7 @@ export function OrderView(props: OrderViewProps): JSX.Element {
     <Card titleProps={{ text: "Your Order" }}>
       <AsyncContent state={state}>
         {(quote) => (
-          <div className="flex-column rhythm-vertical-16 flex-grow">
+          <div className="flex-column rhythm-vertical-16 flex-grow" role="region" aria-label="Your Order">
             <div className="title-s">
               {planTitle(draft)} · {usersText(quote.order.seats)}
             </div>

@@ -2,11 +2,13 @@ import * as React from "react";
 import { Button } from "azure-devops-ui/Button";
 import { Card } from "azure-devops-ui/Card";
 import { Link } from "azure-devops-ui/Link";
-import type { PlanOffer } from "../services/billing-service";
+import type { BillingPeriod, PlanOffer } from "../services/billing-service";
 import { annualSaving, billedText, rateText } from "./format";
 
 export interface PlanCardProps {
   offer: PlanOffer;
+  /** The period prices are shown for: the current one, or Annual Billing for a purchase. */
+  period: BillingPeriod;
   /** The card's button ("Buy", "Upgrade", "Continue", "Switch"…); null for none. */
   action: string | null;
   busy: boolean;
@@ -21,7 +23,7 @@ export interface PlanCardProps {
  */
 export function PlanCard(props: PlanCardProps): JSX.Element {
   const { offer } = props;
-  const price = offer.prices.yearly ?? offer.prices.monthly;
+  const price = offer.prices[props.period] ?? offer.prices.yearly ?? offer.prices.monthly;
   const greyed = !offer.fit.fits;
   return (
     <Card

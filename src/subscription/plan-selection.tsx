@@ -63,6 +63,7 @@ export function PlanSelection(props: PlanSelectionProps): JSX.Element {
                 <PlanCard
                   key={offer.plan}
                   offer={offer}
+                  period={plans.current?.period ?? "yearly"}
                   action={planButtonLabel(props.purpose, offer, plans.current !== null && plans.current.seats !== plans.seats)}
                   busy={props.busy}
                   onAction={() => props.onChoose(offer, plans)}

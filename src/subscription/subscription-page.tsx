@@ -35,20 +35,22 @@ export function SubscriptionPage(): JSX.Element {
 function SubscriptionManager(): JSX.Element {
   const [tab, setTab] = React.useState<TabId>("subscription");
   const [view, setView] = React.useState<View>({ name: "overview" });
+  // The bar is for the trial only; it goes as soon as this page sees a plan bought.
+  const [inTrial, setInTrial] = React.useState(true);
   const buyNow = () => {
     setTab("subscription");
     setView({ name: "plans", purpose: "buy" });
   };
   return (
     <div className="flex-column flex-grow">
-      <TrialBar onBuyNow={buyNow} />
+      {inTrial ? <TrialBar onBuyNow={buyNow} /> : null}
       <PageLayout title="Timetracker Subscription">
         <TabBar selectedTabId={tab} onSelectedTabChanged={(id) => setTab(id as TabId)} tabSize={TabSize.Compact}>
           <Tab id="subscription" name="Subscription" />
           <Tab id="billing" name="Billing" />
           <Tab id="invoices" name="Invoices" />
         </TabBar>
-        {tab === "subscription" ? <SubscriptionTab view={view} onViewChange={setView} /> : null}
+        {tab === "subscription" ? <SubscriptionTab view={view} onViewChange={setView} onOverview={(o) => setInTrial(o.state === "trial")} /> : null}
         {tab === "billing" ? <BillingTab /> : null}
         {tab === "invoices" ? <InvoicesTab /> : null}
       </PageLayout>

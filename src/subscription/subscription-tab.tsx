@@ -14,6 +14,8 @@ import { useLoaded } from "./use-loaded";
 export interface SubscriptionTabProps {
   view: View;
   onViewChange: (view: View) => void;
+  /** Told whenever the Activation Information changes (the trial bar goes once a plan is bought). */
+  onOverview: (overview: SubscriptionOverview) => void;
 }
 
 const NOTICES = {
@@ -27,6 +29,10 @@ const NOTICES = {
 export function SubscriptionTab(props: SubscriptionTabProps): JSX.Element {
   const { view, onViewChange: go } = props;
   const [overview, controls] = useLoaded(() => billingService.overview());
+  const loaded = overview.status === "ready" ? overview.value : undefined;
+  React.useEffect(() => {
+    if (loaded) props.onOverview(loaded);
+  }, [loaded]);
   const [cancelling, setCancelling] = React.useState(false);
   const done = (notice: string) => (next: SubscriptionOverview) => {
     controls.set(next);
