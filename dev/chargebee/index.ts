@@ -1,12 +1,12 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { handleApiCall, type ApiDeps } from "./api";
+import type { ApiDeps } from "./api";
 import { apiRouter } from "./api-routes";
-import { downloadPdf } from "./downloads";
 import { envFactory } from "./env";
 import { FaultQueue, type Fault } from "./faults";
-import { hostedRouter } from "./hosted/routes";
+import { requestListener } from "./http-server";
 import { IdempotencyStore } from "./idempotency";
+import type { WebhookEvent } from "./model";
 import { runScheduledJobs } from "./operations/renew";
 import { Store } from "./store";
 import { WebhookDispatcher, type DeliveryAttempt, type ReleaseOrder, type WebhookTarget } from "./webhooks";
@@ -61,8 +61,6 @@ export interface ChargebeeStandin {
   stop(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1 << 20;
-
 export async function startChargebeeStandin(options: StandinOptions = {}): Promise<ChargebeeStandin> {
   const host = options.host ?? "127.0.0.1";
   const apiKey = options.apiKey ?? "test_dev_key";
@@ -95,52 +93,22 @@ export async function startChargebeeStandin(options: StandinOptions = {}): Promi
     onUnexpectedError: (error) => console.error("[chargebee] unexpected error", error),
   };
 
-  server.on("request", (req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      console.error("[chargebee] request failed", error);
-      if (!res.headersSent) send(res, 500, "text/plain; charset=utf-8", "Internal error");
-    });
-  });
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const method = req.method ?? "GET";
-    const target = new URL(req.url ?? "/", url);
-    const path = target.pathname;
-    const body = await readBody(req);
-    if (body === undefined) return send(res, 413, "text/plain; charset=utf-8", "Request body too large");
-    res.on("finish", () => log(`${method} ${path} ${res.statusCode}`));
-
-    if (path.startsWith("/api/v2/")) {
-      const answer = await handleApiCall(api, { method, path: path.slice("/api/v2".length), query: target.search.slice(1), headers: req.headers, body });
-      return send(res, answer.status, "application/json;charset=utf-8", answer.body, answer.headers);
-    }
-    if (path.startsWith("/hosted/")) {
-      jobs();
-      const match = hostedRouter.match(method, path);
-      if (match.kind !== "found") return send(res, match.kind === "none" ? 404 : 405, "text/plain; charset=utf-8", "Not found");
-      const form = Object.fromEntries(new URLSearchParams(body));
-      const result = match.handler(envFor("hosted_page"), match.params, form);
-      if ("redirect" in result) {
-        res.writeHead(303, { Location: result.redirect, "Cache-Control": "no-store" }).end();
-        return;
-      }
-      return send(res, result.status, "text/html; charset=utf-8", result.html, { "Cache-Control": "no-store" });
-    }
-    const download = /^\/downloads\/(invoices|credit_notes)\/([^/]+)\.pdf$/.exec(path);
-    if (download && method === "GET") {
-      const pdf = downloadPdf(envFor("api"), download[1] ?? "", decodeURIComponent(download[2] ?? ""), target.searchParams.get("token") ?? "");
-      if (!pdf) return send(res, 403, "text/plain; charset=utf-8", "This download link is invalid or has expired.");
-      return send(res, 200, "application/pdf", pdf, { "Content-Disposition": `inline; filename="${download[1] === "invoices" ? "invoice" : "credit-note"}-${download[2]}.pdf"` });
-    }
-    if (path === "/_dev/state" && method === "GET") {
-      jobs();
-      return send(res, 200, "application/json;charset=utf-8", JSON.stringify({ ...store.dump(), webhook_deliveries: webhooks.deliveries }, null, 2));
-    }
-    return send(res, 404, "text/plain; charset=utf-8", "Not found");
-  }
+  server.on(
+    "request",
+    requestListener({ baseUrl: url, api, envFor, store, deliveries: webhooks.deliveries, runScheduledJobs: jobs, log }),
+  );
 
   const interval = options.scheduledJobsIntervalMs ?? 1000;
-  const timer = interval > 0 ? setInterval(jobs, interval) : undefined;
+  const timer =
+    interval > 0
+      ? setInterval(() => {
+          try {
+            jobs();
+          } catch (error) {
+            console.error("[chargebee] scheduled jobs failed", error);
+          }
+        }, interval)
+      : undefined;
   timer?.unref();
 
   return {
@@ -153,7 +121,7 @@ export async function startChargebeeStandin(options: StandinOptions = {}): Promi
     webhookDeliveries: webhooks.deliveries,
     failNext: (fault) => faults.push(fault),
     setWebhook: (target) => webhooks.setTarget(target),
-    redeliver: (eventId) => webhooks.redeliver(findEvent(store, eventId)),
+    redeliver: async (eventId) => webhooks.redeliver(findEvent(store, eventId)),
     deliverOutOfOrder: async (eventIds) => {
       for (const id of [...eventIds].reverse()) await webhooks.redeliver(findEvent(store, id));
     },
@@ -172,25 +140,8 @@ export async function startChargebeeStandin(options: StandinOptions = {}): Promi
   };
 }
 
-function findEvent(store: Store, eventId: string) {
+function findEvent(store: Store, eventId: string): WebhookEvent {
   const event = store.events.find((candidate) => candidate.id === eventId);
   if (!event) throw new Error(`no event ${eventId}`);
   return event;
-}
-
-function readBody(req: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on("end", () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "Content-Type": contentType, ...headers }).end(body);
 }
