@@ -1,10 +1,12 @@
 import { rm } from "node:fs/promises";
+import path from "node:path";
+import { REPO_ROOT } from "../../../dev/build/build";
 import { startBackendStack } from "../../../dev/stack";
 import { startDevHost } from "../../../dev/host/server";
 import type { BenchFigure, BenchResult, Benchmark } from "../core/benchmark";
 import { percentile } from "../core/load";
 import { BASELINE_NAME, buildPages } from "./build-pages";
-import { launchChromium } from "./chromium";
+import { launchBrowser } from "../../../dev/host/test-fixtures/browser";
 import { makeDevHostRoot } from "./dev-host-root";
 import { installRecorder, measureOnce, RENDER_CASES } from "./first-render";
 
@@ -16,8 +18,15 @@ async function run(): Promise<BenchResult> {
   const notes: string[] = [];
   try {
     await buildPages(webDir, stack.functions.url);
-    const host = await startDevHost({ port: 0, repoRoot: root, devopsUrl: stack.devops.url, apiUrl: stack.functions.url });
-    const browser = await launchChromium();
+    const host = await startDevHost({
+      port: 0,
+      repoRoot: root,
+      devopsUrl: stack.devops.url,
+      apiUrl: stack.functions.url,
+      // The dev variant's extension id, which the stand-in's app tokens are issued for.
+      manifestOverridesFile: path.join(REPO_ROOT, "dev", "build", "dev-overrides.json"),
+    });
+    const browser = await launchBrowser();
     try {
       await installRecorder(browser.context);
       const samples = new Map<string, number[]>(RENDER_CASES.map((c) => [c.page, []]));
