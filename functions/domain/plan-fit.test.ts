@@ -37,8 +37,10 @@ describe("plan fitting", () => {
       fits: false,
       reason: "The Free plan is for at most 3 users, and 13 users are licensed now. Set 10 users to None on the Permissions page, then switch.",
     });
-    // Three assignable users but 13 licensed: Free is still greyed out.
-    expect(orderFit("free", 3, 13).fits).toBe(false);
+    // Three assignable users but 13 licensed: Free is still greyed out, with what to do about it.
+    expect(orderFit("free", 3, 13)).toEqual(freeSwitchFit(13));
+    expect(orderFit("free", 14, 14)).toEqual(freeSwitchFit(14));
+    expect(orderFit("free", 5, 2)).toEqual({ fits: false, reason: "The Free plan is for at most 3 users." });
   });
 
   it("refuses bad orders: plan ranges are bad requests, licensed users a conflict", () => {

@@ -46,11 +46,17 @@ export function freeSwitchFit(licensed: number): Fit {
   );
 }
 
-/** First reason an order for `seats` users on `plan` cannot be placed, for the plan cards. */
+/**
+ * First reason an order for `seats` users on `plan` cannot be placed, for the plan cards.
+ * For Free the licensed users come first: that reason says what to do (set users to None).
+ */
 export function orderFit(plan: PlanId, seats: number, licensed: number): Fit {
+  if (plan === "free") {
+    const byLicensed = freeSwitchFit(licensed);
+    return byLicensed.fits ? planFit(plan, seats) : byLicensed;
+  }
   const byPlan = planFit(plan, seats);
-  if (!byPlan.fits) return byPlan;
-  return plan === "free" ? freeSwitchFit(licensed) : seatsFit(seats, licensed);
+  return byPlan.fits ? seatsFit(seats, licensed) : byPlan;
 }
 
 /**

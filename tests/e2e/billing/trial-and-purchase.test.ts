@@ -43,7 +43,7 @@ describe("Timetracker Subscription page", { timeout: 60_000 }, () => {
   it("buys Start for 14 users: plans that don't fit are greyed out, the checkout opens in a new window", async () => {
     await frame.locator(".trial-bar").getByRole("button", { name: "Buy Now" }).click();
     await expect.poll(() => frame.getByLabel("Users Assignable").inputValue()).toBe("14");
-    await expect.poll(() => planCard("Free").textContent()).toContain("The Free plan is for at most 3 users.");
+    await expect.poll(() => planCard("Free").textContent()).toContain("The Free plan is for at most 3 users, and 14 users are licensed now.");
     expect(await planCard("Ultimate").textContent()).toContain("The Ultimate plan requires at least 20 users.");
     expect(await planCard("Start").textContent()).toContain("$8 per user / month");
     await frame.getByRole("button", { name: "Buy Start" }).click();

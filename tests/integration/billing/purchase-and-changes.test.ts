@@ -32,7 +32,7 @@ describe("buying Start for 14 users", () => {
     expect(body.seats).toBe(14);
     const fit = Object.fromEntries(body.offers.map((o) => [o.plan, o.fit]));
     expect(fit).toEqual({
-      free: { fits: false, reason: "The Free plan is for at most 3 users." },
+      free: { fits: false, reason: "The Free plan is for at most 3 users, and 14 users are licensed now. Set 11 users to None on the Permissions page, then switch." },
       start: { fits: true },
       team: { fits: true },
       ultimate: { fits: false, reason: "The Ultimate plan requires at least 20 users." },
