@@ -21,13 +21,17 @@ export function addTimeDialogTitle(intent: AddTimeIntent): string {
   return titles[intent];
 }
 
-/** Opens our add-time dialog in the host page (outside the caller's small frame). */
-export async function openAddTimeDialog(config: AddTimeDialogConfig): Promise<void> {
+/**
+ * Opens our add-time dialog in the host page (outside the caller's small frame). `onClose`
+ * runs when it closes, with what the dialog passed to closeHostDialog (e.g. that time was saved).
+ */
+export async function openAddTimeDialog(config: AddTimeDialogConfig, onClose?: (result: unknown) => void): Promise<void> {
   const layout = await SDK.getService<IHostPageLayoutService>(HostServiceIds.hostPageLayout);
-  layout.openCustomDialog<void>(getFullContributionId(ContributionIds.addTimeDialog), {
+  layout.openCustomDialog<unknown>(getFullContributionId(ContributionIds.addTimeDialog), {
     title: addTimeDialogTitle(config.intent),
     configuration: config,
     lightDismiss: false,
+    ...(onClose ? { onClose } : {}),
   });
 }
 
@@ -43,9 +47,9 @@ export function parseAddTimeDialogConfig(raw: Readonly<Record<string, unknown>>)
 }
 
 /** Inside the dialog: closes it through the handle the host put into the configuration. */
-export function closeHostDialog(): void {
+export function closeHostDialog(result?: unknown): void {
   const dialog = getFrameConfiguration().dialog;
-  if (isClosable(dialog)) dialog.close();
+  if (isClosable(dialog)) dialog.close(result);
 }
 
 function isClosable(value: unknown): value is { close: (result?: unknown) => void } {

@@ -1,59 +1,58 @@
+import "../time/time.css";
 import * as React from "react";
-import { SpinnerSize } from "azure-devops-ui/Spinner";
-import { AsyncContent } from "../components/async-content";
-import { ErrorCard } from "../components/error-card";
-import { FeatureAccess } from "../components/feature-access";
-import { SignedInAs } from "../components/user-summary";
-import type { AsyncState } from "../common/use-async";
+import { NoAccessMessage } from "../components/no-access-message";
 import { useActiveWorkItem } from "../common/use-active-work-item";
 import { useFrameHeight } from "../common/use-frame-height";
-import { useMe } from "../common/use-me";
-import type { MeResponse } from "../services/contracts";
-import { openAddTimeDialog, type AddTimeIntent } from "../services/host-dialogs";
-import { resizeFrame } from "../services/sdk-context";
-import type { CurrentWorkItem } from "../services/work-item-form";
-import { TrackingButtons } from "./tracking-buttons";
+import { getHostInfo, resizeFrame } from "../services/sdk-context";
+import { getTimeContext } from "../services/time-service";
+import { errorText, useTimeData } from "../time/use-time-data";
+import { GroupBody } from "./group-body";
 
-/** The "Timetracker" group on the work item form. */
-export function WorkItemGroup(): JSX.Element {
-  const me = useMe();
+/**
+ * The "Timetracker" group on the work item form. One backend call decides everything: a 403
+ * means no access (None, no seat, trial over): on Azure DevOps Services the group collapses
+ * to nothing; on Azure DevOps Server it says so in place of the buttons.
+ */
+export function WorkItemGroup(): JSX.Element | null {
   const workItem = useActiveWorkItem();
   const measured = useFrameHeight<HTMLDivElement>();
-  if (me.status === "ready" && !me.value.licensed && me.value.hostType === "cloud") {
-    return <HiddenGroup />;
+  if (workItem.status === "loading") return <div ref={measured} className="padding-vertical-8" />;
+  if (workItem.status === "failed") {
+    return (
+      <div ref={measured} className="padding-vertical-8 error-text" role="alert">
+        {errorText(workItem.error)}
+      </div>
+    );
   }
+  const id = workItem.value.isNew ? undefined : workItem.value.id;
+  return <LoadedGroup key={id ?? "new"} workItemId={id} measured={measured} />;
+}
+
+function LoadedGroup(props: { workItemId: number | undefined; measured: React.RefCallback<HTMLDivElement> }): JSX.Element | null {
+  const { workItemId, measured } = props;
+  const [context, reload] = useTimeData(() => getTimeContext(workItemId), [workItemId]);
+  // A timer started or stopped in another tab or in the hub shows when the user comes back.
+  React.useEffect(() => {
+    window.addEventListener("focus", reload);
+    return () => window.removeEventListener("focus", reload);
+  }, [reload]);
+
+  if (context.status === "denied" && getHostInfo().isHosted) return <HiddenGroup />;
   return (
     <div ref={measured} className="flex-column padding-vertical-8">
-      <AsyncContent state={me} spinnerSize={SpinnerSize.medium}>
-        {(me) => (
-          <FeatureAccess me={me}>
-            <LicensedGroup me={me} workItem={workItem} />
-          </FeatureAccess>
-        )}
-      </AsyncContent>
+      {context.status === "denied" && <NoAccessMessage />}
+      {context.status === "failed" && (
+        <div className="error-text" role="alert">
+          {errorText(context.error)}
+        </div>
+      )}
+      {context.status === "ready" && <GroupBody workItemId={workItemId} context={context.value} reload={reload} />}
     </div>
   );
 }
 
-/** Cloud users without a seat must not see Timetracker at all: collapse the frame. */
+/** Cloud users without access must not see Timetracker at all: collapse the frame. */
 function HiddenGroup(): null {
   React.useEffect(() => resizeFrame(undefined, 0), []);
   return null;
-}
-
-function LicensedGroup(props: { me: MeResponse; workItem: AsyncState<CurrentWorkItem> }): JSX.Element {
-  const [error, setError] = React.useState<Error>();
-  const { workItem } = props;
-  const workItemId = workItem.status === "ready" && !workItem.value.isNew ? workItem.value.id : undefined;
-  const open = (intent: AddTimeIntent) => {
-    setError(undefined);
-    openAddTimeDialog({ intent, workItemId }).catch((e: unknown) => setError(e instanceof Error ? e : new Error(String(e))));
-  };
-  return (
-    <div className="flex-column rhythm-vertical-8">
-      <TrackingButtons onStartTracking={() => open("start-tracking")} onAddTime={() => open("add-time")} />
-      <SignedInAs me={props.me} />
-      {error && <ErrorCard error={error} />}
-    </div>
-  );
 }
