@@ -2,12 +2,12 @@ import * as React from "react";
 import type { AsyncState } from "../common/use-async";
 
 /**
- * Loads a value, and lets the page reload it or replace it with a fresher answer (a write
- * returns the new state, so no extra round trip is needed).
+ * Loads a value (again when `deps` change, keeping the previous value on screen meanwhile)
+ * and lets the page replace it with a fresher answer: a write returns the new state, so no
+ * extra round trip is needed.
  */
-export function useLoaded<T>(load: () => Promise<T>, deps: React.DependencyList = []): [AsyncState<T>, { reload: () => void; set: (value: T) => void }] {
+export function useLoaded<T>(load: () => Promise<T>, deps: React.DependencyList = []): [AsyncState<T>, { set: (value: T) => void }] {
   const [state, setState] = React.useState<AsyncState<T>>({ status: "loading" });
-  const [version, setVersion] = React.useState(0);
   React.useEffect(() => {
     let live = true;
     setState((previous) => (previous.status === "ready" ? previous : { status: "loading" }));
@@ -19,10 +19,7 @@ export function useLoaded<T>(load: () => Promise<T>, deps: React.DependencyList 
       live = false;
     };
     // `load` is deliberately not a dependency: callers say when to reload through `deps`.
-  }, [...deps, version]);
-  const controls = React.useMemo(
-    () => ({ reload: () => setVersion((v) => v + 1), set: (value: T) => setState({ status: "ready", value }) }),
-    [],
-  );
+  }, deps);
+  const controls = React.useMemo(() => ({ set: (value: T) => setState({ status: "ready", value }) }), []);
   return [state, controls];
 }
