@@ -64,13 +64,25 @@ export async function expectOk(response: Promise<{ status: number; body: unknown
   if (status < 200 || status > 299) throw new Error(`Setup call failed: ${status} ${JSON.stringify(body)}`);
 }
 
-/** What a PCA does on the Permissions page: set a user's role (None frees the seat). */
+/**
+ * What a PCA does on the Permissions page: set a user's role (None frees the seat). Written
+ * to the store directly (the Permissions API is not under test here); the org's seat ledger,
+ * if user management keeps one, is dropped so that it is recounted from the members.
+ * TODO(billing): go through the users API once it exists.
+ */
 export async function setRole(who: SignedIn, role: AssignedRole): Promise<void> {
   const s = services();
   const member = await s.members.get(who.org.id, who.user.id);
   if (!member) throw new Error(`${who.user.email} is no member yet`);
   await s.members.replace({ ...member.value, role, updatedAt: new Date().toISOString() }, member.etag);
+  const { members } = await s.db.containers();
+  await members.item(SEAT_LEDGER_ID, who.org.id).delete().catch((error: { code?: number }) => {
+    if (error.code !== 404) throw error;
+  });
 }
+
+/** Where user management counts seats (functions/adapters/cosmos/cosmos-seat-ledger-store.ts). */
+const SEAT_LEDGER_ID = "seat-ledger";
 
 export async function overview(t: BillingStack): Promise<SubscriptionOverview> {
   const { status, body } = await t.call<SubscriptionOverview>(t.priya, "GET", "subscription");
