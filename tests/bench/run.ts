@@ -23,12 +23,16 @@ async function main(): Promise<void> {
       process.stdout.write(`${area}/${benchmark.name} ... `);
       const t0 = performance.now();
       const record: BenchmarkRecord = { area, name: benchmark.name, durationMs: 0, figures: [], notes: [] };
+      // Stacks publish their app settings in process.env; each benchmark starts from the same environment.
+      const env = { ...process.env };
       try {
         const result = await benchmark.run();
         record.figures = result.figures.map(figureRecord);
         record.notes = result.notes ?? [];
       } catch (error) {
         record.error = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      } finally {
+        restoreEnv(env);
       }
       record.durationMs = Math.round(performance.now() - t0);
       records.push(record);
@@ -42,6 +46,11 @@ async function main(): Promise<void> {
   for (const r of records) for (const note of r.notes) console.log(`note (${r.area}/${r.name}): ${note}`);
   console.log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
   if (report.summary.errors > 0) process.exitCode = 1;
+}
+
+function restoreEnv(saved: NodeJS.ProcessEnv): void {
+  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+  Object.assign(process.env, saved);
 }
 
 main().catch((error: unknown) => {
