@@ -2,7 +2,8 @@ import type { CreditNote, Customer, Invoice } from "chargebee";
 import { renderPdf, type PdfLine } from "./pdf";
 import { isoDate } from "./time";
 
-const money = (cents: number | undefined): string => `$${((cents ?? 0) / 100).toFixed(2)}`;
+const money = (cents: number | undefined): string =>
+  `$${((cents ?? 0) / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const column = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}~` : text.padEnd(width));
 const right = (text: string, width: number): string => text.padStart(width);
 

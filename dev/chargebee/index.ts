@@ -8,6 +8,7 @@ import { requestListener } from "./http-server";
 import { IdempotencyStore } from "./idempotency";
 import type { WebhookEvent } from "./model";
 import { runScheduledJobs } from "./operations/renew";
+import { persistStore } from "./persistence";
 import { Store } from "./store";
 import { WebhookDispatcher, type DeliveryAttempt, type ReleaseOrder, type WebhookTarget } from "./webhooks";
 
@@ -31,6 +32,8 @@ export interface StandinOptions {
   webhookRetryDelaysMs?: readonly number[];
   /** How often renewals run on their own (default 1000 ms; 0 = only when the stand-in is called). */
   scheduledJobsIntervalMs?: number;
+  /** Keep the state in this JSON file across restarts (loaded at start, saved after changes). */
+  persistFile?: string;
 }
 
 export interface ChargebeeStandin {
@@ -78,6 +81,7 @@ export async function startChargebeeStandin(options: StandinOptions = {}): Promi
     server.listen(options.port ?? 7073, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const persistence = options.persistFile ? persistStore(store, options.persistFile) : undefined;
   const site = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
   const url = `http://${site}:${port}`;
   const envFor = envFactory({ store, baseUrl: url, clock, webhooks });
@@ -132,6 +136,7 @@ export async function startChargebeeStandin(options: StandinOptions = {}): Promi
     stop: async () => {
       if (timer) clearInterval(timer);
       webhooks.stop();
+      persistence?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

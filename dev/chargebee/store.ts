@@ -10,6 +10,21 @@ export interface DownloadGrant {
   validTill: number;
 }
 
+export interface StoreSnapshot {
+  format: 1;
+  sequences: { invoice: number; creditNote: number; version: number };
+  customers: [string, Customer][];
+  cards: [string, Card][];
+  subscriptions: [string, Subscription][];
+  subscriptionInternals: [string, SubscriptionInternals][];
+  invoices: [string, Invoice][];
+  creditNotes: [string, CreditNote][];
+  transactions: [string, Transaction][];
+  hostedPages: [string, HostedPageRecord][];
+  downloads: [string, DownloadGrant][];
+  events: WebhookEvent[];
+}
+
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 /** Everything the stand-in knows. Records are stored in Chargebee's wire shape. */
@@ -95,6 +110,50 @@ export class Store {
     const found = this.subscriptionInternals.get(subscriptionId);
     if (!found) throw new Error(`internal state missing for subscription ${subscriptionId}`);
     return found;
+  }
+
+  /** Changes whenever any record is touched: lets persistence skip writes when nothing happened. */
+  get changeMarker(): number {
+    return this.lastVersion;
+  }
+
+  /** Everything needed to continue after a restart (the catalog is seeded from code instead). */
+  snapshot(): StoreSnapshot {
+    const entries = <T>(map: Map<string, T>): [string, T][] => [...map.entries()];
+    return {
+      format: 1,
+      sequences: { invoice: this.invoiceSequence, creditNote: this.creditNoteSequence, version: this.lastVersion },
+      customers: entries(this.customers),
+      cards: entries(this.cards),
+      subscriptions: entries(this.subscriptions),
+      subscriptionInternals: entries(this.subscriptionInternals),
+      invoices: entries(this.invoices),
+      creditNotes: entries(this.creditNotes),
+      transactions: entries(this.transactions),
+      hostedPages: entries(this.hostedPages),
+      downloads: entries(this.downloads),
+      events: this.events,
+    };
+  }
+
+  restore(snapshot: StoreSnapshot): void {
+    const fill = <T>(map: Map<string, T>, entries: [string, T][]): void => {
+      map.clear();
+      for (const [key, value] of entries) map.set(key, value);
+    };
+    fill(this.customers, snapshot.customers);
+    fill(this.cards, snapshot.cards);
+    fill(this.subscriptions, snapshot.subscriptions);
+    fill(this.subscriptionInternals, snapshot.subscriptionInternals);
+    fill(this.invoices, snapshot.invoices);
+    fill(this.creditNotes, snapshot.creditNotes);
+    fill(this.transactions, snapshot.transactions);
+    fill(this.hostedPages, snapshot.hostedPages);
+    fill(this.downloads, snapshot.downloads);
+    this.events.splice(0, this.events.length, ...snapshot.events);
+    this.invoiceSequence = snapshot.sequences.invoice;
+    this.creditNoteSequence = snapshot.sequences.creditNote;
+    this.lastVersion = Math.max(this.lastVersion, snapshot.sequences.version);
   }
 
   /** JSON-friendly dump for `GET /_dev/state`. */

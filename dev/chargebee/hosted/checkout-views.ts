@@ -41,22 +41,26 @@ function shell(view: CheckoutView, step: Step, body: Html, script?: string): str
       (candidate, index) =>
         html`<li${raw(candidate.id === step ? ' aria-current="step"' : "")}>${index + 1}. ${candidate.title}</li>`,
     )}</ol>${body}`,
-    aside: orderSummary(view),
+    // The summary shows the order in the page itself.
+    ...(step === "summary" ? {} : { aside: orderSummary(view) }),
     ...(script ? { script } : {}),
   });
 }
 
+/** The order: plan, users (per tier for tiered plans), total and when it renews. */
 export function orderSummary(view: CheckoutView): Html {
   const priced = priceQuantity(view.itemPrice, view.quantity);
   const period = view.itemPrice.period_unit === "year" ? "year" : "month";
-  const detail =
-    priced.pricingModel === "tiered"
-      ? `${view.quantity} users, tiered price per user`
-      : `${view.quantity} users × ${money(priced.unitAmount)} per ${period}`;
+  const details =
+    priced.tiers?.map(
+      (tier) => `Users ${tier.starting_unit}–${tier.starting_unit + tier.quantity_used - 1}: ${tier.quantity_used} × ${money(tier.unit_amount)}`,
+    ) ?? [`${view.quantity} users × ${money(priced.unitAmount)}`];
   return html`<h2>Your order</h2>
 <table>
 <thead><tr><th scope="col">Item</th><th scope="col" class="amount">Amount</th></tr></thead>
-<tbody><tr><td>${view.itemPrice.external_name ?? view.itemPrice.name} (${period === "year" ? "annual" : "monthly"} billing)<br><span class="hint">${detail}</span></td><td class="amount">${money(priced.amount)}</td></tr></tbody>
+<tbody><tr><td>${view.itemPrice.external_name ?? view.itemPrice.name} (${period === "year" ? "annual" : "monthly"} billing)${details.map(
+    (detail) => html`<br><span class="hint">${detail}</span>`,
+  )}</td><td class="amount">${money(priced.amount)}</td></tr></tbody>
 <tfoot><tr><td>Total</td><td class="amount">${money(priced.amount)}</td></tr></tfoot>
 </table>
 <p class="hint">Billed every ${period}; next renewal on ${isoDate(view.renewsAt)}.</p>`;
@@ -140,12 +144,14 @@ export function summaryPage(view: CheckoutView, alert?: string): string {
     "summary",
     html`<h1 id="page-title">Summary</h1>
 ${alertBox(alert)}
+${orderSummary(view)}
+<h2>Your details</h2>
 <dl>
-<dt>Name</dt><dd>${account?.first_name ?? ""} ${account?.last_name ?? ""} <a href="${view.base}/account">Edit<span class="optional"> account details</span></a></dd>
+<dt>Name</dt><dd>${account?.first_name ?? ""} ${account?.last_name ?? ""} <a href="${view.base}/account">Edit<span class="visually-hidden"> account details</span></a></dd>
 <dt>Email</dt><dd>${account?.email ?? ""}</dd>
 ${account?.company ? html`<dt>Company</dt><dd>${account.company}</dd>` : ""}
-<dt>Billing address</dt><dd>${address} <a href="${view.base}/billing">Edit<span class="optional"> billing details</span></a></dd>
-<dt>Card</dt><dd>${card ? describeCard(card) : ""} <a href="${view.base}/payment">Edit<span class="optional"> payment details</span></a></dd>
+<dt>Billing address</dt><dd>${address} <a href="${view.base}/billing">Edit<span class="visually-hidden"> billing details</span></a></dd>
+<dt>Card</dt><dd>${card ? describeCard(card) : ""} <a href="${view.base}/payment">Edit<span class="visually-hidden"> payment details</span></a></dd>
 </dl>
 <form method="post" action="${view.base}/summary">
 <label class="terms" for="accept_terms"><input type="checkbox" id="accept_terms" name="accept_terms" value="on">

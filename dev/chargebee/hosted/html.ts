@@ -25,7 +25,8 @@ function render(value: unknown): string {
   return escapeHtml(String(value));
 }
 
-export const money = (cents: number): string => `$${(cents / 100).toFixed(2)}`;
+export const money = (cents: number): string =>
+  `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 const STYLE = `
   :root { color-scheme: light; }
@@ -62,6 +63,7 @@ const STYLE = `
   dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 0; }
   dt { color: #605e5c; }
   dd { margin: 0; }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 
 export function page(options: { title: string; body: Html; aside?: Html; script?: string }): string {
