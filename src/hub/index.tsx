@@ -2,4 +2,4 @@ import * as React from "react";
 import { showRootComponent } from "../common/bootstrap";
 import { HubPage } from "./hub-page";
 
-showRootComponent(<HubPage />);
+showRootComponent(<HubPage />, { trialBar: true });
