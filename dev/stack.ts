@@ -1,3 +1,4 @@
+import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { startChargebeeStandin, type ChargebeeStandin } from "./chargebee/index";
 import { startEmbeddedCosmos, type EmbeddedCosmos } from "./cosmos/embedded-cosmos";
@@ -23,11 +24,18 @@ export interface StackPorts {
 export const DEFAULT_PORTS: StackPorts = { devHost: 3000, functions: 7071, devops: 7072, chargebee: 7073, cosmos: 8081 };
 const RANDOM_PORTS: StackPorts = { devHost: 0, functions: 0, devops: 0, chargebee: 0, cosmos: 0 };
 
+/**
+ * The environment as the user gave it, before any stack wrote its app settings into
+ * process.env: only these say "use the real Cosmos / Chargebee", never a value an earlier
+ * stack in this process set.
+ */
+const USER_ENV: Readonly<NodeJS.ProcessEnv> = { ...process.env };
+
 export interface StackOptions {
   /** Fixed ports for `npm start`; tests use random ones. */
   ports?: StackPorts | "random";
-  /** Keep the embedded database in this file across runs. */
-  persistFile?: string;
+  /** Keep the embedded database and the Chargebee stand-in's state in this folder across runs. */
+  dataDir?: string;
   /** Extra app settings (e.g. a short timeout for a fault test). */
   env?: Record<string, string>;
   log?: boolean;
@@ -54,19 +62,25 @@ export async function startBackendStack(options: StackOptions = {}): Promise<Bac
   const ports = options.ports === "random" || options.ports === undefined ? RANDOM_PORTS : options.ports;
   const started: { stop(): Promise<void> }[] = [];
   try {
-    const cosmos = process.env.COSMOS_ENDPOINT
+    const cosmos = USER_ENV.COSMOS_ENDPOINT
       ? undefined
-      : await startEmbeddedCosmos({ port: ports.cosmos, ...(options.persistFile ? { persistFile: options.persistFile } : {}) });
+      : await startEmbeddedCosmos({ port: ports.cosmos, ...(options.dataDir ? { persistFile: path.join(options.dataDir, "cosmos.json") } : {}) });
     if (cosmos) started.push(cosmos);
     const devops = await startDevopsStandin({ port: ports.devops, extensionSecret: DEV_EXTENSION_SECRET, extensionId: DEV_EXTENSION_ID });
     started.push(devops);
-    const chargebee = process.env.CHARGEBEE_SITE ? undefined : await startChargebeeStandin({ port: ports.chargebee });
+    const chargebee = USER_ENV.CHARGEBEE_SITE
+      ? undefined
+      : await startChargebeeStandin({
+          port: ports.chargebee,
+          // Our stored snapshots name Chargebee's subscriptions: keep both across restarts.
+          ...(options.dataDir ? { persistFile: path.join(options.dataDir, "chargebee.json") } : {}),
+        });
     if (chargebee) started.push(chargebee);
 
     const env: Record<string, string> = {
-      COSMOS_ENDPOINT: cosmos?.endpoint ?? process.env.COSMOS_ENDPOINT!,
-      COSMOS_KEY: cosmos?.key ?? process.env.COSMOS_KEY ?? "",
-      COSMOS_DATABASE: process.env.COSMOS_DATABASE ?? `timetracker${options.ports === "random" ? "-" + randomBytes(4).toString("hex") : ""}`,
+      COSMOS_ENDPOINT: cosmos?.endpoint ?? USER_ENV.COSMOS_ENDPOINT!,
+      COSMOS_KEY: cosmos?.key ?? USER_ENV.COSMOS_KEY ?? "",
+      COSMOS_DATABASE: USER_ENV.COSMOS_DATABASE ?? `timetracker${options.ports === "random" ? "-" + randomBytes(4).toString("hex") : ""}`,
       ADO_ORG_URL: `${devops.url}/{org}`,
       ADO_VSSPS_URL: `${devops.url}/vssps/{org}`,
       ADO_VSAEX_URL: `${devops.url}/vsaex/{org}`,
@@ -93,8 +107,11 @@ export async function startBackendStack(options: StackOptions = {}): Promise<Bac
       env,
       async stop() {
         resetServices();
-        // The next stack in this process starts its own stand-in rather than reusing this one's address.
-        if (chargebee) for (const key of Object.keys(chargebeeSettings(chargebee))) delete process.env[key];
+        // Leave process.env as the user gave it, for the next stack in this process.
+        for (const key of Object.keys(env)) {
+          if (USER_ENV[key] === undefined) delete process.env[key];
+          else process.env[key] = USER_ENV[key];
+        }
         for (const part of started.reverse()) await part.stop();
       },
     };

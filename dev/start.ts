@@ -11,14 +11,18 @@ import { REPO_ROOT } from "./repo-root";
 import { DEFAULT_PORTS, startBackendStack } from "./stack";
 
 async function main(): Promise<void> {
-  const backend = await startBackendStack({ ports: DEFAULT_PORTS, persistFile: path.join(REPO_ROOT, ".data", "cosmos.json"), log: true });
+  const backend = await startBackendStack({ ports: DEFAULT_PORTS, dataDir: path.join(REPO_ROOT, ".data"), log: true });
   const apiUrl = `http://localhost:${backend.functions.port}`;
   const frontEnd = await buildFrontEnd({
     apiBaseUrl: apiUrl,
     watch: true,
     onRebuild: ({ errors }) => console.log(errors ? `front end: rebuild failed (${errors} errors)` : "front end: rebuilt"),
   });
-  const devHost = await startDevHost({ port: DEFAULT_PORTS.devHost, host: "127.0.0.1", repoRoot: REPO_ROOT, devopsUrl: backend.devops.url, apiUrl });
+  const devHost = await startDevHost({ port: DEFAULT_PORTS.devHost, host: "127.0.0.1", repoRoot: REPO_ROOT,
+    devopsUrl: backend.devops.url,
+    apiUrl,
+    ...(backend.chargebee ? { chargebeeUrl: backend.chargebee.url } : {}),
+  });
   const devHostUrl = `http://localhost:${devHost.port}`;
 
   console.log(`
@@ -27,7 +31,8 @@ Timetracker is running.
   Open           ${devHostUrl}/?user=priya.patel@fabrikam.example#/hub
   Functions API  ${apiUrl}/api/health
   Azure DevOps   ${backend.devops.url}   (stand-in, org "fabrikam" and "contoso")
-  Cosmos DB      ${backend.cosmos?.endpoint ?? backend.env.COSMOS_ENDPOINT}   (data in .data/cosmos.json)
+  Chargebee      ${backend.chargebee?.url ?? backend.env.CHARGEBEE_SITE}   (stand-in; test card 4111 1111 1111 1111)
+  Cosmos DB      ${backend.cosmos?.endpoint ?? backend.env.COSMOS_ENDPOINT}   (data in .data/; delete it to start over)
 
 Press Ctrl-C to stop.`);
 
