@@ -1,11 +1,12 @@
 import type { Caller } from "../auth/caller";
 import type { Services } from "../app/services";
-import { planAllowsUse, planState, seatLimit, type PlanState } from "../domain/access";
+import { planAllowsUse, planState, type PlanState } from "../domain/access";
 import { ConflictError } from "../domain/errors";
 import type { MemberRecord } from "../domain/member";
 import { newOrg, type OrgRecord } from "../domain/org";
 import { effectiveRole, isLicensed, type AssignedRole, type Role } from "../domain/roles";
 import type { Versioned } from "../ports/versioned";
+import { admitMember } from "./users/admit-member";
 
 export interface CallerAccess {
   org: Versioned<OrgRecord>;
@@ -26,7 +27,7 @@ export async function resolveCallerAccess(s: Services, caller: Caller): Promise<
   const stored = await s.orgs.getWithMember(caller.orgId, caller.userId);
   const org = stored.org ?? (await createOrgAsFirstUser(s, caller));
   const plan = planState(org.value, s.now());
-  const member = stored.member?.value ?? (await registerNewUser(s, caller, plan));
+  const member = stored.member?.value ?? (await registerNewUser(s, caller, org.value));
   const assigned: AssignedRole = member?.role ?? "None";
   const effective = effectiveRole(assigned, org.value.defaultRole);
   const licensed = isLicensed(effective);
@@ -37,7 +38,7 @@ async function createOrgAsFirstUser(s: Services, caller: Caller): Promise<Versio
   const now = s.now();
   try {
     const org = await s.orgs.create(newOrg(caller.orgId, caller.orgName, now));
-    await createMember(s, caller, "Administrator");
+    await admitMember(s, caller, org.value, "Administrator");
     return org;
   } catch (error) {
     // Two first users at once: the other one won; use the org it created.
@@ -49,31 +50,8 @@ async function createOrgAsFirstUser(s: Services, caller: Caller): Promise<Versio
   }
 }
 
-async function registerNewUser(s: Services, caller: Caller, plan: PlanState): Promise<MemberRecord | null> {
-  // Outside the trial a new user needs a free seat; seat accounting lives with user
-  // management, so here only the unlimited trial licenses automatically.
-  if (seatLimit(plan) !== null) return null;
-  return createMember(s, caller, "Default");
-}
-
-async function createMember(s: Services, caller: Caller, role: AssignedRole): Promise<MemberRecord> {
-  const member: MemberRecord = {
-    orgId: caller.orgId,
-    userId: caller.userId,
-    role,
-    displayName: caller.displayName,
-    email: caller.email,
-    uniqueName: caller.email,
-    updatedAt: s.now().toISOString(),
-    updatedBy: caller.userId,
-  };
-  try {
-    return (await s.members.create(member)).value;
-  } catch (error) {
-    if (error instanceof ConflictError) {
-      const existing = await s.members.get(caller.orgId, caller.userId);
-      if (existing) return existing.value;
-    }
-    throw error;
-  }
+async function registerNewUser(s: Services, caller: Caller, org: OrgRecord): Promise<MemberRecord | null> {
+  // Through the seat ledger: in the trial every new user is admitted; outside it only while
+  // a seat is free (user management's seat rules), otherwise the user stays unlicensed.
+  return admitMember(s, caller, org, "Default");
 }

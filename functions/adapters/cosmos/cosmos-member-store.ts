@@ -4,15 +4,15 @@ import type { Versioned } from "../../ports/versioned";
 import type { CosmosDatabase } from "./cosmos-client";
 import { storeCall } from "./cosmos-errors";
 import { toVersioned } from "./document";
+import { memberDocument, memberRecord } from "./cosmos-member-document";
 
-/** Member documents use the user id as document id inside the org's partition. */
-type MemberDocument = MemberRecord & { id: string; type: "member" };
+/** A stored member document as the domain's record (the org store reads members too). */
+export const asMember = memberRecord;
 
-export const asMember = (doc: Record<string, unknown>): MemberRecord => {
-  const { id: _id, type: _type, ...member } = doc as unknown as MemberDocument;
-  return member;
-};
-
+/**
+ * Single member reads and writes. Role changes that affect seats go through
+ * use-cases/users (bulk writes with the seat ledger); a write here does not update the ledger.
+ */
 export class CosmosMemberStore implements MemberStore {
   constructor(private readonly db: CosmosDatabase) {}
 
@@ -27,8 +27,7 @@ export class CosmosMemberStore implements MemberStore {
   async create(member: MemberRecord): Promise<Versioned<MemberRecord>> {
     const { members } = await storeCall("Opening the database", () => this.db.containers());
     return storeCall("Adding the member", async () => {
-      const doc: MemberDocument = { ...member, id: member.userId, type: "member" };
-      const { resource } = await members.items.create(doc);
+      const { resource } = await members.items.create(memberDocument(member));
       return toVersioned(resource as unknown as Record<string, unknown>, asMember)!;
     });
   }
@@ -36,8 +35,7 @@ export class CosmosMemberStore implements MemberStore {
   async replace(member: MemberRecord, etag: string): Promise<Versioned<MemberRecord>> {
     const { members } = await storeCall("Opening the database", () => this.db.containers());
     return storeCall("Saving the member", async () => {
-      const doc: MemberDocument = { ...member, id: member.userId, type: "member" };
-      const { resource } = await members.item(member.userId, member.orgId).replace(doc, { accessCondition: { type: "IfMatch", condition: etag } });
+      const { resource } = await members.item(member.userId, member.orgId).replace(memberDocument(member), { accessCondition: { type: "IfMatch", condition: etag } });
       return toVersioned(resource as unknown as Record<string, unknown>, asMember)!;
     });
   }

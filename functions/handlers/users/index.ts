@@ -1,2 +1,11 @@
 /** Registers the users routes: one import per handler module. */
-export {};
+import "./overview";
+import "./members";
+import "./roles";
+import "./directory";
+import "./audit";
+import "./service-account";
+import "./tokens";
+import "./rest-roles";
+import "./rest-openapi";
+import "./reconcile-timer";

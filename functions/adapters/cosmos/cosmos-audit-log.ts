@@ -1,0 +1,48 @@
+import type { AuditEntry } from "../../domain/audit";
+import type { AuditLog, AuditPage } from "../../ports/audit-log";
+import type { CosmosDatabase } from "./cosmos-client";
+import { storeCall } from "./cosmos-errors";
+import { bulkOrThrow } from "./cosmos-bulk";
+
+type AuditDocument = AuditEntry & { type: "roleChange" };
+
+const asEntry = (doc: AuditDocument): AuditEntry => {
+  const { type: _type, ...entry } = doc;
+  for (const key of ["_rid", "_self", "_etag", "_attachments", "_ts"]) delete (entry as Record<string, unknown>)[key];
+  return entry;
+};
+
+/** Role changes per org, newest first (ORDER BY the ISO time within the org's partition). */
+export class CosmosAuditLog implements AuditLog {
+  constructor(private readonly db: CosmosDatabase) {}
+
+  async append(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const { audit } = await storeCall("Opening the database", () => this.db.containers());
+    await bulkOrThrow(
+      "Writing the audit trail",
+      audit,
+      entries.map((entry) => ({
+        operationType: "Create" as const,
+        partitionKey: entry.orgId,
+        resourceBody: { ...entry, type: "roleChange" } as unknown as Record<string, never>,
+      })),
+    );
+  }
+
+  async list(orgId: string, pageSize: number, continuation: string | null): Promise<AuditPage> {
+    const { audit } = await storeCall("Opening the database", () => this.db.containers());
+    return storeCall("Reading the audit trail", async () => {
+      const { resources, continuationToken } = await audit.items
+        .query<AuditDocument>(
+          {
+            query: "SELECT * FROM c WHERE c.orgId = @orgId AND c.type = 'roleChange' ORDER BY c.at DESC",
+            parameters: [{ name: "@orgId", value: orgId }],
+          },
+          { partitionKey: orgId, maxItemCount: pageSize, ...(continuation ? { continuationToken: continuation } : {}) },
+        )
+        .fetchNext();
+      return { entries: resources.map(asEntry), continuation: continuationToken ?? null };
+    });
+  }
+}

@@ -1,0 +1,44 @@
+import type { MemberRecord } from "../../domain/member";
+import { searchText } from "../../domain/role-assignment";
+import { ROLE_IDS } from "../../domain/roles";
+
+/**
+ * How a member is stored: the record plus lower-cased keys the licensed list sorts and
+ * searches by (Cosmos compares strings by code point, so sorting needs a folded copy).
+ * The document id is the Azure DevOps user id, inside the org's partition.
+ */
+export type MemberDocument = MemberRecord & {
+  id: string;
+  type: "member";
+  nameKey: string;
+  emailKey: string;
+  search: string;
+  /** 7pace's numeric role id, for sorting by role. */
+  roleOrder: number;
+};
+
+export function memberDocument(member: MemberRecord): MemberDocument {
+  return {
+    ...member,
+    id: member.userId,
+    type: "member",
+    nameKey: member.displayName.toLowerCase(),
+    emailKey: member.email.toLowerCase(),
+    search: searchText(member.displayName, member.email),
+    roleOrder: ROLE_IDS[member.role],
+  };
+}
+
+export function memberRecord(doc: Record<string, unknown>): MemberRecord {
+  const d = doc as unknown as MemberDocument;
+  return {
+    orgId: d.orgId,
+    userId: d.userId,
+    role: d.role,
+    displayName: d.displayName,
+    email: d.email,
+    uniqueName: d.uniqueName,
+    updatedAt: d.updatedAt,
+    updatedBy: d.updatedBy,
+  };
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+/**
+ * Wire shapes of the Azure DevOps answers user management reads (Graph, Member Entitlement
+ * Management, Identities). Only the fields we use; everything else passes through.
+ */
+export const GraphSubject = z.object({
+  subjectKind: z.string(),
+  descriptor: z.string(),
+  displayName: z.string().nullish(),
+  principalName: z.string().nullish(),
+  mailAddress: z.string().nullish(),
+  origin: z.string().nullish(),
+  description: z.string().nullish(),
+});
+export type GraphSubject = z.infer<typeof GraphSubject>;
+
+export const SubjectList = z.object({ value: z.array(GraphSubject) });
+export const SubjectLookup = z.object({ value: z.record(z.string(), GraphSubject) });
+export const Memberships = z.object({
+  value: z.array(z.object({ containerDescriptor: z.string(), memberDescriptor: z.string() })),
+});
+
+export const EntitlementPage = z.object({
+  members: z.array(
+    z.object({
+      id: z.string(),
+      user: z.object({
+        displayName: z.string().nullish(),
+        principalName: z.string().nullish(),
+        mailAddress: z.string().nullish(),
+      }),
+    }),
+  ),
+  continuationToken: z.string().nullish(),
+});
+
+const PropertyValue = z.object({ $value: z.unknown() }).partial();
+export const Identity = z.object({
+  id: z.string(),
+  providerDisplayName: z.string().nullish(),
+  isContainer: z.boolean().optional(),
+  isActive: z.boolean().optional(),
+  memberOf: z.array(z.string()).optional(),
+  properties: z.record(z.string(), PropertyValue).optional(),
+});
+export type Identity = z.infer<typeof Identity>;
+export const IdentityList = z.object({ value: z.array(Identity.nullable()) });
+
+export const ConnectionData = z.object({
+  authenticatedUser: z.object({ id: z.string(), providerDisplayName: z.string().optional() }),
+  instanceId: z.string(),
+});
+
+export function identityProperty(identity: Identity, name: string): string {
+  const value = identity.properties?.[name]?.$value;
+  return typeof value === "string" ? value : "";
+}

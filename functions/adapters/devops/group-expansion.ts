@@ -1,0 +1,48 @@
+import { UpstreamError } from "../../domain/errors";
+import { mapLimited } from "../../domain/map-limited";
+import type { GraphSubject } from "./directory-shapes";
+
+/** Groups one expansion may open, and users it may return: bounds the cost of a huge group. */
+export const MAX_GROUPS_EXPANDED = 500;
+export const MAX_GROUP_USERS = 20_000;
+const PARALLEL = 6;
+
+export interface GroupGraph {
+  /** Direct member descriptors of a group (Graph memberships, direction=down). */
+  directMembers(groupDescriptor: string): Promise<string[]>;
+  /** Subjects by descriptor (Graph subjectlookup); unknown descriptors are absent. */
+  lookup(descriptors: string[]): Promise<Map<string, GraphSubject>>;
+}
+
+/**
+ * Every user in a group now, nested groups expanded level by level. Each group is opened
+ * once, so membership cycles (which Azure DevOps refuses, but Entra sync can produce) end.
+ */
+export async function expandGroup(graph: GroupGraph, root: string): Promise<GraphSubject[]> {
+  const opened = new Set<string>([root]);
+  const users = new Map<string, GraphSubject>();
+  let level = [root];
+  while (level.length > 0) {
+    const memberLists = await mapLimited(level, PARALLEL, (group) => graph.directMembers(group));
+    const fresh = [...new Set(memberLists.flat())].filter((d) => !opened.has(d) && !users.has(d));
+    const subjects = await graph.lookup(fresh);
+    const next: string[] = [];
+    for (const descriptor of fresh) {
+      const subject = subjects.get(descriptor);
+      if (!subject) continue;
+      if (subject.subjectKind.toLowerCase() === "group") {
+        opened.add(descriptor);
+        next.push(descriptor);
+      } else if (subject.subjectKind.toLowerCase() === "user") {
+        users.set(descriptor, subject);
+      }
+    }
+    if (opened.size > MAX_GROUPS_EXPANDED || users.size > MAX_GROUP_USERS) {
+      throw new UpstreamError(
+        `This group is too large to expand here (more than ${MAX_GROUPS_EXPANDED} nested groups or ${MAX_GROUP_USERS.toLocaleString("en")} users). Pick a smaller group.`,
+      );
+    }
+    level = next;
+  }
+  return [...users.values()];
+}

@@ -1,0 +1,153 @@
+import type { z } from "zod";
+import type { Config } from "../../app/config";
+import { chunk } from "../../domain/chunk";
+import { NotFoundError, UpstreamError } from "../../domain/errors";
+import type { DirectoryCredential, DirectoryGroup, DirectoryUser, OrgDirectory, UserPage } from "../../ports/org-directory";
+import { basicPat, bearer, devopsRequest } from "./devops-http";
+import { devopsUrl, type DevopsService } from "./devops-urls";
+import {
+  ConnectionData,
+  EntitlementPage,
+  GraphSubject,
+  IdentityList,
+  Memberships,
+  SubjectList,
+  SubjectLookup,
+  identityProperty,
+  type Identity,
+} from "./directory-shapes";
+import { mapLimited } from "../../domain/map-limited";
+import { expandGroup } from "./group-expansion";
+
+const GRAPH_VERSION = "api-version=7.1-preview.1";
+/** Identities and subjects resolved per request (URL length stays well under limits). */
+const BATCH = 50;
+/**
+ * The Project Collection Administrators group has a well-known SID in every collection:
+ * S-1-9-1551374245-<collection>-0-0-0-0-1.
+ */
+const PCA_GROUP = /^Microsoft\.TeamFoundation\.Identity;S-1-9-1551374245-[\d-]+-0-0-0-0-1$/i;
+
+function authorization(credential: DirectoryCredential): string {
+  return credential.kind === "bearer" ? bearer(credential.token) : basicPat(credential.pat);
+}
+
+/** User management's view of Azure DevOps: entitlements, Graph groups, identities. */
+export class DevopsOrgDirectory implements OrgDirectory {
+  constructor(private readonly config: Config["devops"]) {}
+
+  private async call<S extends z.ZodType>(
+    schema: S,
+    service: DevopsService,
+    orgName: string,
+    path: string,
+    credential: DirectoryCredential,
+    body?: unknown,
+  ): Promise<{ data: z.infer<S>; headers: Headers }> {
+    const url = devopsUrl(this.config, service, orgName, path);
+    const init = body === undefined ? {} : { method: "POST", body };
+    const { body: raw, headers } = await devopsRequest<unknown>(url, authorization(credential), this.config.requestTimeoutMs, init);
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) throw new UpstreamError(`Azure DevOps answered ${path.split("?")[0]} in an unexpected format.`);
+    return { data: parsed.data, headers };
+  }
+
+  async listUsers(orgName: string, credential: DirectoryCredential, options: { search: string; continuation: string | null }): Promise<UserPage> {
+    const params = new URLSearchParams({ "api-version": "7.1-preview.3" });
+    if (options.search) params.set("$filter", `name eq '${options.search.replace(/'/g, "''")}'`);
+    if (options.continuation) params.set("continuationToken", options.continuation);
+    const { data } = await this.call(EntitlementPage, "vsaex", orgName, `/_apis/userentitlements?${params}`, credential);
+    const users = data.members.map((m): DirectoryUser => {
+      const email = m.user.mailAddress ?? m.user.principalName ?? "";
+      return { id: m.id.toLowerCase(), displayName: m.user.displayName ?? email, email, uniqueName: m.user.principalName ?? email };
+    });
+    return { users, continuation: data.continuationToken ?? null };
+  }
+
+  async searchGroups(orgName: string, credential: DirectoryCredential, prefix: string): Promise<DirectoryGroup[]> {
+    const { data } = await this.call(SubjectList, "vssps", orgName, `/_apis/graph/subjectquery?${GRAPH_VERSION}`, credential, {
+      query: prefix,
+      subjectKind: ["Group"],
+    });
+    return data.value
+      .filter((s) => s.subjectKind.toLowerCase() === "group")
+      .map((s) => ({
+        descriptor: s.descriptor,
+        displayName: s.displayName ?? s.principalName ?? s.descriptor,
+        principalName: s.principalName ?? "",
+        origin: s.origin ?? "",
+        description: s.description ?? "",
+      }));
+  }
+
+  async groupMembers(orgName: string, credential: DirectoryCredential, groupDescriptor: string): Promise<DirectoryUser[]> {
+    const path = (d: string) => `/_apis/graph/Memberships/${encodeURIComponent(d)}?direction=down&${GRAPH_VERSION}`;
+    const subjects = await expandGroup(
+      {
+        directMembers: async (d) => (await this.call(Memberships, "vssps", orgName, path(d), credential)).data.value.map((m) => m.memberDescriptor),
+        lookup: async (descriptors) => {
+          const found = new Map<string, GraphSubject>();
+          const batches = chunk(descriptors, BATCH);
+          await mapLimited(batches, 4, async (batch) => {
+            const { data } = await this.call(SubjectLookup, "vssps", orgName, `/_apis/graph/subjectlookup?${GRAPH_VERSION}`, credential, {
+              lookupKeys: batch.map((descriptor) => ({ descriptor })),
+            });
+            for (const [descriptor, subject] of Object.entries(data.value)) found.set(descriptor, subject);
+          });
+          return found;
+        },
+      },
+      groupDescriptor,
+    );
+    // Graph descriptors are not user ids: the Identities API maps them to the storage key.
+    const identities = await this.identities(orgName, credential, "subjectDescriptors", subjects.map((s) => s.descriptor));
+    return identities.filter((i) => !i.isContainer).map(toUser).sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+
+  async usersByIds(orgName: string, credential: DirectoryCredential, ids: readonly string[]): Promise<Map<string, DirectoryUser>> {
+    const identities = await this.identities(orgName, credential, "identityIds", [...ids]);
+    return new Map(identities.filter((i) => !i.isContainer).map((i) => [i.id.toLowerCase(), toUser(i)]));
+  }
+
+  async userByEmail(orgName: string, credential: DirectoryCredential, email: string): Promise<DirectoryUser | null> {
+    const params = new URLSearchParams({ searchFilter: "MailAddress", filterValue: email, "api-version": "7.1" });
+    const { data } = await this.call(IdentityList, "vssps", orgName, `/_apis/identities?${params}`, credential);
+    const user = data.value.find((i): i is Identity => !!i && !i.isContainer);
+    return user ? toUser(user) : null;
+  }
+
+  async isCollectionAdmin(orgName: string, credential: DirectoryCredential, userId: string): Promise<boolean> {
+    const params = new URLSearchParams({ identityIds: userId, queryMembership: "ExpandedUp", "api-version": "7.1" });
+    const { data } = await this.call(IdentityList, "vssps", orgName, `/_apis/identities?${params}`, credential);
+    const identity = data.value.find((i): i is Identity => !!i && i.id.toLowerCase() === userId.toLowerCase());
+    return !!identity?.memberOf?.some((d) => PCA_GROUP.test(d));
+  }
+
+  async whoAmI(orgName: string, credential: DirectoryCredential): Promise<{ userId: string; displayName: string; orgId: string }> {
+    const { data } = await this.call(ConnectionData, "core", orgName, "/_apis/connectionData", credential);
+    return { userId: data.authenticatedUser.id.toLowerCase(), displayName: data.authenticatedUser.providerDisplayName ?? "", orgId: data.instanceId.toLowerCase() };
+  }
+
+  private async identities(orgName: string, credential: DirectoryCredential, key: "identityIds" | "subjectDescriptors", values: string[]): Promise<Identity[]> {
+    const pages = await mapLimited(chunk(values, BATCH), 4, async (batch) => {
+      const params = new URLSearchParams({ [key]: batch.join(","), "api-version": "7.1" });
+      try {
+        return (await this.call(IdentityList, "vssps", orgName, `/_apis/identities?${params}`, credential)).data.value;
+      } catch (error) {
+        if (error instanceof NotFoundError) return []; // none of them exists
+        throw error;
+      }
+    });
+    return pages.flat().filter((i): i is Identity => i !== null && i.isActive !== false);
+  }
+}
+
+function toUser(identity: Identity): DirectoryUser {
+  const email = identityProperty(identity, "Mail") || identityProperty(identity, "Account");
+  return {
+    id: identity.id.toLowerCase(),
+    displayName: identity.providerDisplayName ?? email,
+    email,
+    uniqueName: identityProperty(identity, "Account") || email,
+  };
+}

@@ -1,0 +1,177 @@
+import { z } from "zod";
+import type { AuditSurface } from "../domain/audit";
+import { ASSIGNABLE_ROLES, ROLES, type AssignedRole, type Role } from "../domain/roles";
+
+/**
+ * HTTP contracts of user management (Permissions page, API tokens, service account). The
+ * handlers validate requests with these schemas; the front end imports TYPES only.
+ * The 7pace-compatible REST API has its own contract in contracts/rest-users.ts.
+ */
+
+const userId = z.string().trim().min(1, "must not be empty").max(100, "at most 100 characters");
+const search = z.string().max(200, "at most 200 characters").optional();
+const continuation = z.string().min(1).max(16_000, "the continuation token is too long").optional();
+
+/** Users per interactive assignment request; the page sends batches of BATCH_SIZE. */
+export const MAX_ASSIGN_USERS = 10_000;
+export const ASSIGN_BATCH_SIZE = 500;
+
+export const ListMembersQuery = z.strictObject({
+  search,
+  sort: z.enum(["name", "email", "role"], { error: "sort must be name, email or role" }).default("name"),
+  direction: z.enum(["asc", "desc"], { error: "direction must be asc or desc" }).default("asc"),
+  continuation,
+  pageSize: z.coerce.number({ error: "pageSize must be a number" }).int("pageSize must be a whole number").min(1).max(200).default(100),
+});
+export type ListMembersQuery = z.infer<typeof ListMembersQuery>;
+
+export const AssignRolesRequest = z.strictObject({
+  role: z.enum(ASSIGNABLE_ROLES as [AssignedRole, ...AssignedRole[]], { error: `role must be one of ${ASSIGNABLE_ROLES.join(", ")}` }),
+  userIds: z
+    .array(userId, { error: "userIds must be a list of user ids" })
+    .min(1, "userIds must name at least one user")
+    .max(MAX_ASSIGN_USERS, `at most ${MAX_ASSIGN_USERS} users per request`),
+});
+export type AssignRolesRequest = z.infer<typeof AssignRolesRequest>;
+
+export const DefaultRoleRequest = z.strictObject({
+  role: z.enum(ROLES as unknown as [Role, ...Role[]], { error: `role must be one of ${ROLES.join(", ")}` }),
+});
+export type DefaultRoleRequest = z.infer<typeof DefaultRoleRequest>;
+
+export const DirectoryQuery = z.strictObject({ search, continuation });
+export const GroupSearchQuery = z.strictObject({
+  query: z.string().trim().min(1, "type at least one character of the group's name").max(200, "at most 200 characters"),
+});
+export const GroupMembersQuery = z.strictObject({
+  descriptor: z.string().trim().min(3, "descriptor is required").max(512).regex(/^[A-Za-z0-9.+/=_-]+$/, "descriptor is not a Graph descriptor"),
+});
+export const AuditQuery = z.strictObject({ continuation });
+
+export const ServiceAccountRequest = z.strictObject({
+  pat: z.string().trim().min(20, "this does not look like a personal access token").max(500, "this does not look like a personal access token"),
+});
+export const CreateTokenRequest = z.strictObject({
+  name: z.string().trim().min(1, "give the token a name").max(80, "at most 80 characters"),
+});
+
+// ---- responses ------------------------------------------------------------------------
+
+export interface RoleView {
+  assigned: AssignedRole;
+  effective: Role;
+  /** "Default (Team)" for members on the default role. */
+  label: string;
+}
+
+export interface MemberView {
+  id: string;
+  displayName: string;
+  email: string;
+  role: RoleView;
+}
+
+export interface SeatSummary {
+  licensed: number;
+  /** null: unlimited (trial). */
+  limit: number | null;
+  available: number | null;
+}
+
+export interface UsersOverviewResponse {
+  defaultRole: Role;
+  seats: SeatSummary;
+  plan: { kind: "trial" | "trial_expired" | "subscribed" | "cancelled"; name: string };
+  /** Organization Settings › Timetracker Subscription. */
+  subscriptionUrl: string;
+  you: { id: string; isPca: boolean; role: RoleView };
+}
+
+export interface ListMembersResponse {
+  members: MemberView[];
+  continuationToken: string | null;
+}
+
+export interface AssignRolesResponse {
+  succeeded: number;
+  /** Users whose role changed (the others had it already). */
+  changed: number;
+  failed: { userId: string; message: string }[];
+  seats: SeatSummary;
+  message: string;
+}
+
+export interface DefaultRoleResponse {
+  defaultRole: Role;
+  seats: SeatSummary;
+  message: string;
+}
+
+export interface DirectoryUserView {
+  id: string;
+  displayName: string;
+  email: string;
+  /** The user's Timetracker role now (None when unlicensed). */
+  role: RoleView;
+  licensed: boolean;
+}
+
+export interface DirectoryUsersResponse {
+  users: DirectoryUserView[];
+  continuationToken: string | null;
+}
+
+export interface GroupView {
+  descriptor: string;
+  displayName: string;
+  principalName: string;
+  /** "Azure DevOps" or "Microsoft Entra ID". */
+  source: string;
+}
+
+export interface GroupSearchResponse {
+  groups: GroupView[];
+}
+
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  actor: { id: string; displayName: string };
+  surface: AuditSurface;
+  changes: { user: { id: string; displayName: string; email: string }; from: AssignedRole | null; to: AssignedRole }[];
+  defaultRole?: { from: Role; to: Role };
+}
+
+export interface AuditResponse {
+  entries: AuditEntryView[];
+  continuationToken: string | null;
+}
+
+export interface ServiceAccountResponse {
+  configured: boolean;
+  account?: { id: string; displayName: string };
+  savedBy?: { id: string; displayName: string };
+  savedAt?: string;
+}
+
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  /** "tt_…abcd": never the token itself. */
+  hint: string;
+  owner: { id: string; displayName: string };
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface ListTokensResponse {
+  tokens: ApiTokenView[];
+  /** Administrators see and revoke everyone's tokens. */
+  scope: "own" | "all";
+}
+
+export interface CreateTokenResponse {
+  token: ApiTokenView;
+  /** The token text: shown once, never stored or returned again. */
+  secret: string;
+}

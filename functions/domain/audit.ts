@@ -1,0 +1,42 @@
+import type { AssignedRole, Role } from "./roles";
+
+/** Where a role change came from, for the audit trail. */
+export const AUDIT_SURFACES = ["permissions-page", "rest-api", "default-role", "first-user", "auto-default"] as const;
+export type AuditSurface = (typeof AUDIT_SURFACES)[number];
+
+export interface AuditActor {
+  id: string;
+  displayName: string;
+  /** For REST API calls: the token that made the change (its id, never its text). */
+  tokenId?: string;
+}
+
+export interface AuditUser {
+  id: string;
+  displayName: string;
+  email: string;
+}
+
+export interface RoleChange {
+  user: AuditUser;
+  /** null: the user had no record (unlicensed, never seen). */
+  from: AssignedRole | null;
+  to: AssignedRole;
+}
+
+/**
+ * One audit entry per request chunk: who, when, through which surface, and the role changes.
+ * A change of the default role has no member changes but `defaultRole` from/to.
+ */
+export interface AuditEntry {
+  id: string;
+  orgId: string;
+  at: string;
+  actor: AuditActor;
+  surface: AuditSurface;
+  changes: RoleChange[];
+  defaultRole?: { from: Role; to: Role };
+}
+
+/** Most member changes one audit document holds; bigger requests write several entries. */
+export const MAX_CHANGES_PER_ENTRY = 500;

@@ -1,0 +1,111 @@
+import { isLicensed, type AssignedRole, type Role } from "./roles";
+
+/**
+ * Seat accounting (DESIGN.md §5): licensed members may never exceed the plan's seats, also
+ * under concurrent requests. Pure rules; the ledger document that holds the counters and the
+ * order of writes live in use-cases/users.
+ *
+ * A member sits in one of three categories. "default" members are licensed exactly when the
+ * org's default role is, so changing the default role moves all of them at once.
+ */
+export type SeatCategory = "none" | "explicit" | "default";
+
+export interface SeatCounts {
+  /** Members with an explicit licensed role (Team, Product, Budget, Administrator). */
+  explicit: number;
+  /** Members assigned "Default". */
+  onDefault: number;
+}
+
+export const ZERO_COUNTS: SeatCounts = { explicit: 0, onDefault: 0 };
+
+/** A member without a record is unlicensed, like one assigned None. */
+export function categoryOf(role: AssignedRole | null): SeatCategory {
+  if (role === null || role === "None") return "none";
+  return role === "Default" ? "default" : "explicit";
+}
+
+/** Licensed members given the counters and whether members on Default count. */
+export function licensedCount(counts: SeatCounts, defaultCounted: boolean): number {
+  return counts.explicit + (defaultCounted ? counts.onDefault : 0);
+}
+
+export function defaultIsCounted(defaultRole: Role): boolean {
+  return isLicensed(defaultRole);
+}
+
+export interface RoleMove {
+  from: AssignedRole | null;
+  to: AssignedRole;
+}
+
+function counterOf(category: SeatCategory): keyof SeatCounts | null {
+  if (category === "explicit") return "explicit";
+  if (category === "default") return "onDefault";
+  return null;
+}
+
+/** Counter increments and decrements of a set of moves (a move within a category changes nothing). */
+export function countDeltas(moves: readonly RoleMove[]): { increments: SeatCounts; decrements: SeatCounts } {
+  const increments = { ...ZERO_COUNTS };
+  const decrements = { ...ZERO_COUNTS };
+  for (const move of moves) {
+    const from = counterOf(categoryOf(move.from));
+    const to = counterOf(categoryOf(move.to));
+    if (from === to) continue;
+    if (to) increments[to] += 1;
+    if (from) decrements[from] += 1;
+  }
+  return { increments, decrements };
+}
+
+/** Whether a move adds a counter: such moves must reserve on the ledger before they are written. */
+export function movesUp(move: RoleMove): boolean {
+  const from = categoryOf(move.from);
+  const to = categoryOf(move.to);
+  return from !== to && to !== "none";
+}
+
+/** Change of the licensed count caused by one move (+1 takes a seat, -1 frees one). */
+export function licensedDelta(move: RoleMove, defaultCounted: boolean): number {
+  const held = (category: SeatCategory) => (category === "explicit" || (category === "default" && defaultCounted) ? 1 : 0);
+  return held(categoryOf(move.to)) - held(categoryOf(move.from));
+}
+
+export function addCounts(a: SeatCounts, b: SeatCounts, sign: 1 | -1 = 1): SeatCounts {
+  return { explicit: a.explicit + sign * b.explicit, onDefault: a.onDefault + sign * b.onDefault };
+}
+
+export type SeatCheck = { ok: true } | { ok: false; free: number; needed: number };
+
+/**
+ * Whether `needed` more seats fit. `limit` null is unlimited (trial). Only requests that add
+ * licensed members are refused, so an org above its seats (after a downgrade) can still move
+ * people between roles and free seats.
+ */
+export function checkSeats(licensedNow: number, needed: number, limit: number | null): SeatCheck {
+  if (limit === null || needed <= 0) return { ok: true };
+  if (licensedNow + needed <= limit) return { ok: true };
+  return { ok: false, free: Math.max(0, limit - licensedNow), needed };
+}
+
+/** Seats a request needs: the net of all its moves, so a swap at full capacity fits. */
+export function netSeatsNeeded(moves: readonly RoleMove[], defaultCounted: boolean): number {
+  return moves.reduce((sum, move) => sum + licensedDelta(move, defaultCounted), 0);
+}
+
+/**
+ * Seats a set of moves holds while in flight: only what each move adds on its own. A move's
+ * increment and decrement land in the same document write, so its own net is safe; a seat
+ * freed by another member's move is not, because that write may still fail.
+ */
+export function seatsHeldInFlight(moves: readonly RoleMove[], defaultCounted: boolean): number {
+  return moves.reduce((sum, move) => sum + Math.max(0, licensedDelta(move, defaultCounted)), 0);
+}
+
+/** "1 seat is free" / "3 seats are free", for refusals. */
+export function seatLimitMessage(check: { free: number; needed: number }): string {
+  const free = check.free === 1 ? "1 seat is free" : `${check.free} seats are free`;
+  const needed = check.needed === 1 ? "1 more licensed user" : `${check.needed} more licensed users`;
+  return `Not enough seats: this change needs ${needed}, but only ${free} on your current plan. Free seats by setting users to None, or add seats on the Subscription page.`;
+}

@@ -1,0 +1,17 @@
+import { ListMembersQuery } from "../../contracts/users";
+import { parseWith, queryObject } from "../../http/json-body";
+import { defineRoute, json } from "../../http/route";
+import { listLicensedMembers } from "../../use-cases/users/list-members";
+import { managerRequest } from "./users-request";
+
+/** The licensed users, a page at a time (search, sort, continuation token). */
+defineRoute("users-licensed", {
+  methods: ["GET"],
+  route: "users/licensed",
+  auth: "user",
+  handler: async ({ request, services, caller }) => {
+    const { deps, manager } = await managerRequest(services, caller);
+    const query = parseWith(ListMembersQuery, queryObject(request), "query");
+    return json(await listLicensedMembers(deps, manager.access.org.value, query));
+  },
+});

@@ -1,0 +1,32 @@
+import { AssignRolesRequest, DefaultRoleRequest, type DefaultRoleResponse } from "../../contracts/users";
+import { readJson } from "../../http/json-body";
+import { defineRoute, json } from "../../http/route";
+import { assignRoles } from "../../use-cases/users/assign-roles";
+import { seatSummary } from "../../use-cases/users/member-views";
+import { setDefaultRole } from "../../use-cases/users/set-default-role";
+import { managerRequest } from "./users-request";
+
+/** One role for a batch of users (the page sends batches of 500 and shows progress). */
+defineRoute("users-assign-roles", {
+  methods: ["POST"],
+  route: "users/roles",
+  auth: "user",
+  handler: async ({ request, services, caller }) => {
+    const { deps, manager } = await managerRequest(services, caller);
+    const body = await readJson(request, AssignRolesRequest);
+    return json(await assignRoles(deps, manager, body));
+  },
+});
+
+defineRoute("users-default-role", {
+  methods: ["PUT"],
+  route: "users/default-role",
+  auth: "user",
+  handler: async ({ request, services, caller }) => {
+    const { deps, manager } = await managerRequest(services, caller);
+    const { role } = await readJson(request, DefaultRoleRequest);
+    const org = await setDefaultRole(deps, manager, role);
+    const body: DefaultRoleResponse = { defaultRole: org.defaultRole, seats: await seatSummary(deps, org), message: "Role was successfully changed" };
+    return json(body);
+  },
+});

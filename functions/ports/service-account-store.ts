@@ -1,0 +1,17 @@
+/** The org's service account: a PAT stored encrypted (AES-GCM), never returned. */
+export interface ServiceAccountRecord {
+  orgId: string;
+  /** base64 of iv (12 bytes) + auth tag (16 bytes) + ciphertext. */
+  encryptedPat: string;
+  /** The Azure DevOps user the PAT belongs to. */
+  accountId: string;
+  accountName: string;
+  savedBy: { id: string; displayName: string };
+  savedAt: string;
+}
+
+export interface ServiceAccountStore {
+  get(orgId: string): Promise<ServiceAccountRecord | null>;
+  put(record: ServiceAccountRecord): Promise<void>;
+  delete(orgId: string): Promise<void>;
+}

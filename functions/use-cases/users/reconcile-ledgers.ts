@@ -1,0 +1,51 @@
+import { PreconditionFailedError } from "../../domain/errors";
+import { defaultIsCounted } from "../../domain/seats";
+import type { UsersDeps } from "./users-deps";
+
+/**
+ * Requests keep the ledger on the safe side, but one that dies between its reservation and
+ * its release (a crash, a timeout) leaves seats counted that nobody holds. The timer
+ * recounts each org from its member documents, only when its ledger has been quiet for
+ * QUIET_MS (longer than any request may run), and writes with the etag it read before
+ * counting: a request that touched the ledger in between wins and the org waits a round.
+ */
+export const QUIET_MS = 15 * 60_000;
+
+export type ReconcileResult = "recounted" | "unchanged" | "busy" | "missing";
+
+export async function reconcileLedger(deps: UsersDeps, orgId: string): Promise<ReconcileResult> {
+  const ledger = await deps.ledgers.get(orgId);
+  if (!ledger) return "missing";
+  const now = deps.s.now();
+  if (now.getTime() - Date.parse(ledger.value.updatedAt) < QUIET_MS) return "busy";
+  const [org, counts] = await Promise.all([deps.s.orgs.get(orgId), deps.roster.countCategories(orgId)]);
+  if (!org) return "missing";
+  const next = { ...ledger.value, counts, defaultCounted: defaultIsCounted(org.value.defaultRole), defaultHolds: 0 };
+  const same =
+    next.counts.explicit === ledger.value.counts.explicit &&
+    next.counts.onDefault === ledger.value.counts.onDefault &&
+    next.defaultCounted === ledger.value.defaultCounted &&
+    ledger.value.defaultHolds === 0;
+  try {
+    // Not bumping updatedAt for an unchanged ledger would keep it "quiet"; reconciledAt says when.
+    await deps.ledgers.replace({ ...next, updatedAt: ledger.value.updatedAt, reconciledAt: now.toISOString() }, ledger.etag);
+  } catch (error) {
+    if (error instanceof PreconditionFailedError) return "busy";
+    throw error;
+  }
+  return same ? "unchanged" : "recounted";
+}
+
+export async function reconcileAllLedgers(deps: UsersDeps, log: (message: string) => void): Promise<Record<ReconcileResult, number>> {
+  const tally: Record<ReconcileResult, number> = { recounted: 0, unchanged: 0, busy: 0, missing: 0 };
+  for await (const orgId of deps.ledgers.orgIds()) {
+    try {
+      const result = await reconcileLedger(deps, orgId);
+      tally[result] += 1;
+      if (result === "recounted") log(`Seat ledger of org ${orgId} recounted from its members.`);
+    } catch (error) {
+      log(`Seat ledger of org ${orgId} could not be reconciled: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return tally;
+}
