@@ -71,8 +71,10 @@ export function applyProfile(customer: Customer, profile: ProfileFields): void {
 
 /** Merges address fields into the customer's billing address; empty values remove a field. */
 export function mergeBillingAddress(customer: Customer, fields: AddressFields): void {
-  const address: Record<string, string> = { ...(customer.billing_address as Record<string, string> | undefined) };
-  delete address.validation_status;
+  const address: Record<string, string> = {};
+  for (const [field, value] of Object.entries(customer.billing_address ?? {})) {
+    if (typeof value === "string" && field !== "validation_status") address[field] = value;
+  }
   for (const [field, value] of Object.entries(fields)) {
     if (value === "") delete address[field];
     else address[field] = value;

@@ -52,22 +52,21 @@ export function setPlan(subscription: Subscription, plan: PlanChoice): void {
   const priced = priceQuantity(itemPrice, quantity);
   const unit = periodUnitOf(itemPrice);
   subscription.billing_period_unit = unit;
-  subscription.subscription_items = [
-    {
-      item_price_id: itemPrice.id,
-      item_type: "plan",
-      quantity,
-      ...(itemPrice.pricing_model === "tiered" ? {} : { unit_price: priced.unitAmount }),
-      amount: priced.amount,
-      free_quantity: 0,
-      billing_period: 1,
-      billing_period_unit: unit,
-      object: "subscription_item",
-    } as Subscription.SubscriptionItem,
-  ];
+  const item: Subscription.SubscriptionItem & { object: "subscription_item" } = {
+    item_price_id: itemPrice.id,
+    item_type: "plan",
+    quantity,
+    ...(itemPrice.pricing_model === "tiered" ? {} : { unit_price: priced.unitAmount }),
+    amount: priced.amount,
+    free_quantity: 0,
+    billing_period: 1,
+    billing_period_unit: unit,
+    object: "subscription_item",
+  };
+  subscription.subscription_items = [item];
   if (itemPrice.tiers) {
     subscription.item_tiers = itemPrice.tiers.map(
-      (tier, index) => ({ item_price_id: itemPrice.id, ...tier, index, object: "item_tier" }) as Subscription.ItemTier,
+      (tier, index): Subscription.ItemTier & { object: "item_tier" } => ({ item_price_id: itemPrice.id, ...tier, index, object: "item_tier" }),
     );
   } else {
     delete subscription.item_tiers;

@@ -84,9 +84,16 @@ const addContact: ApiHandler = (env, request) => {
   const contacts = customer.contacts ?? [];
   const id = input.string("id") || env.store.randomId();
   if (contacts.some((contact) => contact.id === id)) throw duplicateEntry(input.param("id"), id);
-  const contact: Contact = { id, email, enabled: false, send_account_email: false, send_billing_email: false };
+  const contact: Contact & { object: "contact" } = {
+    id,
+    email,
+    enabled: false,
+    send_account_email: false,
+    send_billing_email: false,
+    object: "contact",
+  };
   applyContactFields(contact, input);
-  customer.contacts = [...contacts, { ...contact, object: "contact" } as Contact];
+  customer.contacts = [...contacts, contact];
   return changed(env, customer);
 };
 

@@ -12,7 +12,8 @@ export function readChangeOptions(store: Store, subscription: Subscription, body
   if (subscription.status === "cancelled") {
     throw invalidState(`Subscription ${subscription.id} is cancelled; start a new subscription instead.`);
   }
-  if (body.boolean("end_of_term") || body.has("changes_scheduled_at") || body.oneOf("change_option", ["immediately", "end_of_term", "specific_date"] as const) === "end_of_term") {
+  const changeOption = body.oneOf("change_option", ["immediately", "end_of_term", "specific_date"] as const);
+  if (body.boolean("end_of_term") || body.has("changes_scheduled_at") || (changeOption !== undefined && changeOption !== "immediately")) {
     throw notModelled("end_of_term", "Scheduling a change for later");
   }
   // With a single plan per subscription, the new plan replaces the old one either way.
