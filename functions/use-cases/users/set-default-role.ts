@@ -5,7 +5,7 @@ import { isLicensed, type Role } from "../../domain/roles";
 import { checkSeats, defaultIsCounted, licensedCount } from "../../domain/seats";
 import type { Versioned } from "../../ports/versioned";
 import { recordDefaultRoleChange } from "./audit-trail";
-import { mutateLedger } from "./seat-ledger";
+import { ensureLedger, mutateLedger } from "./seat-ledger";
 import { seatRefusal } from "./subscription-link";
 import type { UserManager } from "./user-manager";
 import type { UsersDeps } from "./users-deps";
@@ -21,6 +21,9 @@ const ORG_ATTEMPTS = 8;
  * counts it is still in flight.
  */
 export async function setDefaultRole(deps: UsersDeps, manager: UserManager, role: Role): Promise<OrgRecord> {
+  // The ledger must exist before the org changes: one created later from a stale read of the
+  // org would count Default members by the old default role.
+  await ensureLedger(deps, manager.access.org.value);
   for (let attempt = 0; attempt < ORG_ATTEMPTS; attempt++) {
     const org = attempt === 0 ? manager.access.org : await freshOrg(deps, manager.caller.orgId);
     const from = org.value.defaultRole;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import type { GraphSubject } from "./directory-shapes";
+import { expandGroup, type GroupGraph } from "./group-expansion";
+
+const user = (d: string): GraphSubject => ({ subjectKind: "user", descriptor: d, displayName: d });
+const group = (d: string): GraphSubject => ({ subjectKind: "group", descriptor: d, displayName: d });
+
+function graph(edges: Record<string, string[]>, subjects: GraphSubject[]): GroupGraph & { opened: string[] } {
+  const byDescriptor = new Map(subjects.map((s) => [s.descriptor, s]));
+  const opened: string[] = [];
+  return {
+    opened,
+    directMembers: async (d) => {
+      opened.push(d);
+      return edges[d] ?? [];
+    },
+    lookup: async (ds) => new Map(ds.flatMap((d) => (byDescriptor.has(d) ? [[d, byDescriptor.get(d)!] as const] : []))),
+  };
+}
+
+describe("group expansion", () => {
+  it("expands nested groups and lists each user once", async () => {
+    const g = graph(
+      { root: ["aad.a", "vssgp.team", "aad.b"], "vssgp.team": ["aad.b", "aadgp.platform"], "aadgp.platform": ["aad.c"] },
+      [user("aad.a"), user("aad.b"), user("aad.c"), group("vssgp.team"), group("aadgp.platform")],
+    );
+    const users = await expandGroup(g, "root");
+    expect(users.map((u) => u.descriptor).sort()).toEqual(["aad.a", "aad.b", "aad.c"]);
+  });
+
+  it("ends on membership cycles, opening every group once", async () => {
+    const g = graph({ root: ["vssgp.x"], "vssgp.x": ["vssgp.y", "aad.a"], "vssgp.y": ["vssgp.x", "root", "aad.b"] }, [
+      group("vssgp.x"),
+      group("vssgp.y"),
+      group("root"),
+      user("aad.a"),
+      user("aad.b"),
+    ]);
+    const users = await expandGroup(g, "root");
+    expect(users.map((u) => u.descriptor).sort()).toEqual(["aad.a", "aad.b"]);
+    expect([...g.opened].sort()).toEqual(["root", "vssgp.x", "vssgp.y"]);
+  });
+
+  it("skips members Azure DevOps cannot resolve", async () => {
+    const g = graph({ root: ["aad.gone", "aad.a"] }, [user("aad.a")]);
+    expect((await expandGroup(g, "root")).map((u) => u.descriptor)).toEqual(["aad.a"]);
+  });
+});

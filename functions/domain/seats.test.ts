@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import {
+  categoryOf,
+  checkSeats,
+  countDeltas,
+  licensedCount,
+  licensedDelta,
+  movesUp,
+  netSeatsNeeded,
+  seatLimitMessage,
+  seatsHeldInFlight,
+} from "./seats";
+
+describe("seat rules", () => {
+  it("puts unlicensed users, Default members and explicit roles in their categories", () => {
+    expect(categoryOf(null)).toBe("none");
+    expect(categoryOf("None")).toBe("none");
+    expect(categoryOf("Default")).toBe("default");
+    expect(categoryOf("Team")).toBe("explicit");
+    expect(categoryOf("Administrator")).toBe("explicit");
+  });
+
+  it("counts Default members only while the default role is licensed", () => {
+    const counts = { explicit: 4, onDefault: 6 };
+    expect(licensedCount(counts, true)).toBe(10);
+    expect(licensedCount(counts, false)).toBe(4);
+  });
+
+  it("says what a move does to the licensed count", () => {
+    expect(licensedDelta({ from: null, to: "Team" }, true)).toBe(1);
+    expect(licensedDelta({ from: "Team", to: "None" }, true)).toBe(-1);
+    expect(licensedDelta({ from: "Team", to: "Product" }, true)).toBe(0);
+    expect(licensedDelta({ from: "Team", to: "Default" }, true)).toBe(0);
+    expect(licensedDelta({ from: "Team", to: "Default" }, false)).toBe(-1);
+    expect(licensedDelta({ from: "Default", to: "Budget" }, false)).toBe(1);
+  });
+
+  it("splits moves into counter increments (reserved first) and decrements (released after)", () => {
+    const { increments, decrements } = countDeltas([
+      { from: null, to: "Team" },
+      { from: "Product", to: "Default" },
+      { from: "Default", to: "None" },
+      { from: "Team", to: "Budget" },
+    ]);
+    expect(increments).toEqual({ explicit: 1, onDefault: 1 });
+    expect(decrements).toEqual({ explicit: 1, onDefault: 1 });
+    expect(movesUp({ from: "Team", to: "Budget" })).toBe(false);
+    expect(movesUp({ from: "Team", to: "None" })).toBe(false);
+    expect(movesUp({ from: "Team", to: "Default" })).toBe(true);
+  });
+
+  it("lets a swap at full capacity through the whole-request check", () => {
+    const swap = [
+      { from: "Team" as const, to: "None" as const },
+      { from: null, to: "Team" as const },
+    ];
+    expect(netSeatsNeeded(swap, true)).toBe(0);
+    expect(checkSeats(3, netSeatsNeeded(swap, true), 3)).toEqual({ ok: true });
+    // ...but while in flight only the taking move holds a seat of its own.
+    expect(seatsHeldInFlight(swap, true)).toBe(1);
+  });
+
+  it("refuses only requests that add licensed users beyond the seats, saying how many are free", () => {
+    expect(checkSeats(2, 1, 3)).toEqual({ ok: true });
+    expect(checkSeats(2, 2, 3)).toEqual({ ok: false, free: 1, needed: 2 });
+    expect(checkSeats(5, 0, 3)).toEqual({ ok: true }); // above the seats after a downgrade: moving people is fine
+    expect(checkSeats(5, 1, 3)).toEqual({ ok: false, free: 0, needed: 1 });
+    expect(checkSeats(1_000, 500, null)).toEqual({ ok: true }); // trial
+    expect(checkSeats(0, 1, 0)).toEqual({ ok: false, free: 0, needed: 1 }); // expired or cancelled
+  });
+
+  it("words refusals with the free seats and the way out", () => {
+    expect(seatLimitMessage({ free: 1, needed: 2 })).toContain("only 1 seat is free");
+    expect(seatLimitMessage({ free: 0, needed: 1 })).toContain("needs 1 more licensed user");
+    expect(seatLimitMessage({ free: 3, needed: 4 })).toMatch(/3 seats are free.*Subscription page/);
+  });
+});

@@ -1,0 +1,130 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { SeatLimitError, UnavailableError } from "../../domain/errors";
+import { newOrg, type OrgRecord } from "../../domain/org";
+import { ASSIGNABLE_ROLES, ROLES, type AssignedRole, type Role } from "../../domain/roles";
+import { applyRoleChanges } from "./apply-role-changes";
+import { setDefaultRole } from "./set-default-role";
+import { InMemoryUsersWorld } from "./test-support/in-memory-users";
+import type { UserManager } from "./user-manager";
+
+const ORG_ID = "7f075dd3-f821-517e-b68e-ad4ee91705c2";
+const USERS = Array.from({ length: 12 }, (_, i) => `u${i}`);
+const actor = { id: "admin", displayName: "Admin" };
+
+function subscribedOrg(seats: number, defaultRole: Role = "Team"): OrgRecord {
+  const org = newOrg(ORG_ID, "fabrikam", new Date("2026-10-01T00:00:00Z"));
+  return {
+    ...org,
+    defaultRole,
+    subscription: {
+      plan: "start", status: "active", seats, billingPeriod: "monthly", chargebeeSubscriptionId: "s", chargebeeCustomerId: "c",
+      currentTermEnd: null, nextBillingAt: null, resourceVersion: 1, updatedAt: "",
+    },
+  };
+}
+
+const profile = (id: string) => ({ id, displayName: `User ${id}`, email: `${id}@fabrikam.example`, uniqueName: `${id}@fabrikam.example` });
+
+function seed(world: InMemoryUsersWorld, roles: Record<string, AssignedRole>): void {
+  for (const [userId, role] of Object.entries(roles)) {
+    world.members.set(userId, { value: { orgId: ORG_ID, userId, role, ...profile(userId), updatedAt: "", updatedBy: "" }, etag: world.nextEtag() });
+  }
+}
+
+function manager(world: InMemoryUsersWorld): UserManager {
+  return { caller: { orgId: ORG_ID } as UserManager["caller"], access: { org: { ...world.org } } as UserManager["access"], isPca: true, actor };
+}
+
+type Action =
+  | { kind: "assign"; entries: { user: string; role: AssignedRole }[] }
+  | { kind: "default"; role: Role };
+
+const assignAction = fc.record({
+  kind: fc.constant("assign" as const),
+  entries: fc.uniqueArray(fc.record({ user: fc.constantFrom(...USERS), role: fc.constantFrom(...ASSIGNABLE_ROLES) }), { minLength: 1, maxLength: 6, selector: (e) => e.user }),
+});
+const defaultAction = fc.record({ kind: fc.constant("default" as const), role: fc.constantFrom(...ROLES) });
+
+describe("seat protocol under concurrency", () => {
+  it("never licenses more users than seats, at any write, and the ledger ends exact", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof({ weight: 4, arbitrary: assignAction }, { weight: 1, arbitrary: defaultAction }), { minLength: 2, maxLength: 7 }),
+        fc.integer({ min: 2, max: 6 }),
+        fc.constantFrom<Role>("Team", "None"),
+        fc.integer(),
+        async (actions: Action[], seats, defaultRole, seedValue) => {
+          const rng = fc.sample(fc.double({ min: 0, max: 0.999 }), { numRuns: 5_000, seed: seedValue });
+          let n = 0;
+          let worst = 0;
+          const world = new InMemoryUsersWorld(subscribedOrg(seats, defaultRole), () => rng[n++ % rng.length]!, () => {
+            worst = Math.max(worst, world.actualLicensed());
+          });
+          seed(world, { u0: "Team", u1: "Default", u2: "None" });
+          const start = world.actualLicensed();
+          const deps = world.deps();
+          const results = await Promise.allSettled(
+            actions.map((action) =>
+              action.kind === "assign"
+                ? applyRoleChanges(deps, { org: world.org.value, actor, surface: "rest-api" }, action.entries.map((e) => ({ userId: e.user, role: e.role, profile: profile(e.user) })))
+                : setDefaultRole(deps, manager(world), action.role),
+            ),
+          );
+          for (const r of results) {
+            if (r.status === "rejected" && !(r.reason instanceof SeatLimitError) && !(r.reason instanceof UnavailableError)) throw r.reason;
+          }
+          expect(worst).toBeLessThanOrEqual(Math.max(seats, start));
+          expect(world.ledger!.value.counts).toEqual(world.actualCounts());
+          expect(world.ledger!.value.defaultHolds).toBe(0);
+          expect(world.ledger!.value.defaultCounted).toBe(world.org.value.defaultRole !== "None");
+        },
+      ),
+      { numRuns: Number(process.env.SEAT_PROTOCOL_RUNS ?? 150) },
+    );
+  }, 120_000);
+
+  it("licenses exactly the free seats when 50 requests race for 10 seats", async () => {
+    const world = new InMemoryUsersWorld(subscribedOrg(10), Math.random);
+    const deps = world.deps();
+    const ids = Array.from({ length: 50 }, (_, i) => `racer${i}`);
+    const results = await Promise.allSettled(
+      ids.map((id) => applyRoleChanges(deps, { org: world.org.value, actor, surface: "permissions-page" }, [{ userId: id, role: "Team", profile: profile(id) }])),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(10);
+    expect(results.filter((r) => r.status === "rejected").every((r) => (r as PromiseRejectedResult).reason instanceof SeatLimitError)).toBe(true);
+    expect(world.actualLicensed()).toBe(10);
+    expect(world.ledger!.value.counts).toEqual({ explicit: 10, onDefault: 0 });
+  });
+
+  it("refuses a request that does not fit as a whole and writes nothing", async () => {
+    const world = new InMemoryUsersWorld(subscribedOrg(3), Math.random);
+    seed(world, { u0: "Team", u1: "Team" });
+    const deps = world.deps();
+    const attempt = applyRoleChanges(deps, { org: world.org.value, actor, surface: "permissions-page" }, ["u2", "u3"].map((id) => ({ userId: id, role: "Product" as const, profile: profile(id) })));
+    await expect(attempt).rejects.toMatchObject({ details: { free: 1, needed: 2 } });
+    expect(world.actualCounts()).toEqual({ explicit: 2, onDefault: 0 });
+    expect(world.audit).toHaveLength(0);
+  });
+
+  it("lets a swap at full capacity through and records both changes", async () => {
+    const world = new InMemoryUsersWorld(subscribedOrg(2), Math.random);
+    seed(world, { u0: "Team", u1: "Team" });
+    const deps = world.deps();
+    const outcomes = await applyRoleChanges(deps, { org: world.org.value, actor, surface: "rest-api" }, [
+      { userId: "u1", role: "None" },
+      { userId: "u2", role: "Budget", profile: profile("u2") },
+    ]);
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    expect(world.actualLicensed()).toBe(2);
+    expect(world.audit.flatMap((e) => e.changes.map((c) => `${c.user.id}:${c.from}->${c.to}`)).sort()).toEqual(["u1:Team->None", "u2:null->Budget"]);
+  });
+
+  it("refuses a default role that would license more users than seats", async () => {
+    const world = new InMemoryUsersWorld(subscribedOrg(3, "None"), Math.random);
+    seed(world, { u0: "Team", u1: "Default", u2: "Default", u3: "Default" });
+    await expect(setDefaultRole(world.deps(), manager(world), "Team")).rejects.toBeInstanceOf(SeatLimitError);
+    expect(world.org.value.defaultRole).toBe("None");
+    expect(world.ledger!.value.defaultCounted).toBe(false);
+  });
+});

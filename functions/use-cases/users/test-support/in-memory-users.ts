@@ -1,0 +1,141 @@
+import type { Services } from "../../../app/services";
+import { loadConfig } from "../../../app/config";
+import { ExpiringCache } from "../../../auth/expiring-cache";
+import type { AuditEntry } from "../../../domain/audit";
+import { ConflictError, PreconditionFailedError } from "../../../domain/errors";
+import type { MemberRecord } from "../../../domain/member";
+import type { OrgRecord } from "../../../domain/org";
+import { REST_API_WINDOWS, SlidingWindowLimiter } from "../../../domain/rate-limit";
+import type { SeatCounts } from "../../../domain/seats";
+import type { MemberRoster, MemberWrite, MemberWriteOutcome } from "../../../ports/member-roster";
+import type { SeatLedger, SeatLedgerStore } from "../../../ports/seat-ledger-store";
+import type { Versioned } from "../../../ports/versioned";
+import type { UsersDeps } from "../users-deps";
+
+/**
+ * In-memory stores with etags for unit tests of the seat protocol. Every call yields to the
+ * event loop a random number of times, so concurrent requests interleave differently on
+ * every run; `onWrite` sees the state after each single document write.
+ */
+export class InMemoryUsersWorld {
+  readonly members = new Map<string, { value: MemberRecord; etag: string }>();
+  ledger: { value: SeatLedger; etag: string } | null = null;
+  org: { value: OrgRecord; etag: string };
+  readonly audit: AuditEntry[] = [];
+  private version = 0;
+
+  constructor(org: OrgRecord, private readonly random: () => number, readonly onWrite: () => void = () => undefined) {
+    this.org = { value: org, etag: this.nextEtag() };
+  }
+
+  nextEtag(): string {
+    return `e${++this.version}`;
+  }
+
+  async yieldRandomly(): Promise<void> {
+    const turns = Math.floor(this.random() * 4);
+    for (let i = 0; i < turns; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  deps(): UsersDeps {
+    const world = this;
+    const ledgers: SeatLedgerStore = {
+      async get() {
+        await world.yieldRandomly();
+        return world.ledger ? { ...world.ledger } : null;
+      },
+      async create(ledger) {
+        await world.yieldRandomly();
+        if (world.ledger) throw new ConflictError("exists");
+        world.ledger = { value: ledger, etag: world.nextEtag() };
+        return { ...world.ledger };
+      },
+      async replace(ledger, etag) {
+        await world.yieldRandomly();
+        if (!world.ledger || world.ledger.etag !== etag) throw new PreconditionFailedError("changed");
+        world.ledger = { value: ledger, etag: world.nextEtag() };
+        return { ...world.ledger };
+      },
+      async *orgIds() {
+        if (world.ledger) yield world.org.value.id;
+      },
+    };
+    const roster: MemberRoster = {
+      async readMany(_orgId, ids) {
+        await world.yieldRandomly();
+        return new Map(ids.flatMap((id) => (world.members.has(id) ? [[id, { ...world.members.get(id)! }] as const] : [])));
+      },
+      async writeMany(_orgId, writes: readonly MemberWrite[]) {
+        const outcomes: MemberWriteOutcome[] = [];
+        for (const write of writes) {
+          await world.yieldRandomly();
+          const existing = world.members.get(write.member.userId);
+          const ok = write.kind === "create" ? !existing : existing?.etag === write.etag;
+          if (ok) {
+            world.members.set(write.member.userId, { value: write.member, etag: world.nextEtag() });
+            world.onWrite();
+          }
+          outcomes.push(ok ? { ok: true } : { ok: false, reason: "changed", message: "changed" });
+        }
+        return outcomes;
+      },
+      async list() {
+        throw new Error("not used");
+      },
+      async findByEmails() {
+        return new Map();
+      },
+      async countCategories(): Promise<SeatCounts> {
+        await world.yieldRandomly();
+        return world.actualCounts();
+      },
+    };
+    const s = {
+      config: loadConfig({ COSMOS_ENDPOINT: "https://127.0.0.1:1", COSMOS_KEY: "k", EXTENSION_SECRETS: "s", SECRETS_KEY: Buffer.alloc(32).toString("base64") }),
+      now: () => new Date("2026-11-10T00:00:00Z"),
+      orgs: {
+        async get() {
+          await world.yieldRandomly();
+          return { ...world.org };
+        },
+        async replace(org: OrgRecord, etag: string): Promise<Versioned<OrgRecord>> {
+          await world.yieldRandomly();
+          if (world.org.etag !== etag) throw new PreconditionFailedError("changed");
+          world.org = { value: org, etag: world.nextEtag() };
+          world.onWrite();
+          return { ...world.org };
+        },
+      },
+    } as unknown as Services;
+    let ids = 0;
+    return {
+      s,
+      roster,
+      ledgers,
+      audit: { append: async (entries) => void world.audit.push(...entries), list: async () => ({ entries: [], continuation: null }) },
+      tokens: undefined as never,
+      serviceAccounts: undefined as never,
+      directory: undefined as never,
+      limiter: new SlidingWindowLimiter(REST_API_WINDOWS),
+      ownerAuthority: new ExpiringCache(),
+      randomBytes: () => Buffer.alloc(32),
+      newId: () => `id-${++ids}`,
+      sleep: () => world.yieldRandomly(),
+    };
+  }
+
+  actualCounts(): SeatCounts {
+    let explicit = 0;
+    let onDefault = 0;
+    for (const { value } of this.members.values()) {
+      if (value.role === "Default") onDefault++;
+      else if (value.role !== "None") explicit++;
+    }
+    return { explicit, onDefault };
+  }
+
+  actualLicensed(): number {
+    const { explicit, onDefault } = this.actualCounts();
+    return explicit + (this.org.value.defaultRole === "None" ? 0 : onDefault);
+  }
+}
