@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { startDaysAgo } from "../../integration/time/support/time-stack";
+import { groupFrame, hubFrame, startTimeE2e, timePageFrame, type TimeE2e } from "./support/time-e2e";
+
+/**
+ * The None role on Azure DevOps Services and on Azure DevOps Server, and the Settings rule
+ * "Editing Time" changing who may edit other users' time, in the dev host.
+ */
+let e: TimeE2e;
+beforeAll(async () => {
+  e = await startTimeE2e();
+  await e.t.call(e.t.marcus, "POST", "worklogs", { workItemId: 3, start: startDaysAgo(1), durationSeconds: 3600, comment: "Marcus's own" });
+}, 180_000);
+afterAll(async () => {
+  await e?.stop();
+});
+
+const TOM = "tom.becker@fabrikam.example"; // None
+const WHO_GRANTS = /A Project Collection Administrator or a Timetracker Administrator can give you a role/;
+
+async function frameHeight(page: Page, selector: string): Promise<number> {
+  const box = await page.locator(selector).boundingBox();
+  return box?.height ?? 0;
+}
+
+describe("the None role", { timeout: 60_000 }, () => {
+  it("on Azure DevOps Services: the form group collapses to nothing, and no page is usable", async () => {
+    const page = await e.browser.context.newPage();
+    const refused = page.waitForResponse((r) => r.url().includes("/api/time/context") && r.status() === 403, { timeout: 20_000 });
+    await page.goto(`${e.host.url}/?org=fabrikam&user=${encodeURIComponent(TOM)}&host=cloud#/workitem/3`);
+    await refused;
+    await expect.poll(() => frameHeight(page, 'iframe[src*="work-item-group.html"]'), { timeout: 20_000 }).toBe(0);
+    expect(await groupFrame(page).getByRole("button").count()).toBe(0);
+
+    const denied = page.waitForResponse((r) => r.url().includes("/api/work-items/3/time") && r.status() === 403, { timeout: 20_000 });
+    await page.getByRole("tab", { name: "Time" }).click();
+    await denied;
+    const timePage = timePageFrame(page);
+    await expect.poll(async () => (await timePage.locator("#root").innerText()).trim()).toBe("");
+
+    const hub = await e.open(TOM, "#/hub", { host: "cloud" });
+    await hubFrame(hub).getByText("This door is locked").waitFor({ timeout: 20_000 });
+    expect(await hubFrame(hub).getByRole("tab", { name: "My time" }).count()).toBe(0);
+    await page.close();
+    await hub.close();
+  });
+
+  it("on Azure DevOps Server: the group says so instead of the buttons, and every page shows the locked door", async () => {
+    const page = await e.open(TOM, "#/workitem/3", { host: "server" });
+    const group = groupFrame(page);
+    await group.getByText("You don't have access to this feature.").waitFor({ timeout: 20_000 });
+    expect(await group.getByRole("button", { name: "Start Tracking" }).count()).toBe(0);
+    expect(await frameHeight(page, 'iframe[src*="work-item-group.html"]')).toBeGreaterThan(10);
+
+    await page.getByRole("tab", { name: "Time" }).click();
+    const timePage = timePageFrame(page);
+    await timePage.getByText("This door is locked").waitFor({ timeout: 20_000 });
+    expect(await timePage.getByText(WHO_GRANTS).count()).toBe(1);
+
+    const hub = await e.open(TOM, "#/hub", { host: "server" });
+    await hubFrame(hub).getByText("This door is locked").waitFor({ timeout: 20_000 });
+    expect(await hubFrame(hub).getByText(WHO_GRANTS).count()).toBe(1);
+    await page.close();
+    await hub.close();
+  });
+});
+
+describe("Settings › Rules › Editing Time", { timeout: 60_000 }, () => {
+  it("lets a role edit other users' time once an Administrator selects it, and not after it is cleared", async () => {
+    const aisha = await e.open("aisha.okafor@fabrikam.example", "#/workitem/3");
+    await aisha.getByRole("tab", { name: "Time" }).click();
+    const entry = () => timePageFrame(aisha).getByRole("listitem", { name: "1h on #3 by Marcus Johnson" });
+    await expect.poll(() => entry().textContent(), { timeout: 20_000 }).toContain("Read-only");
+
+    const priya = await e.open("priya.patel@fabrikam.example", "#/hub");
+    const hub = hubFrame(priya);
+    await hub.getByRole("tab", { name: "Settings" }).click({ timeout: 20_000 });
+    const product = hub.getByRole("group", { name: "Editing Time" }).getByRole("checkbox", { name: "Product" });
+    await product.click();
+    await expect.poll(() => hub.getByRole("status").textContent()).toBe("Saved.");
+    await expect.poll(() => product.getAttribute("aria-checked")).toBe("true");
+
+    await aisha.reload();
+    await aisha.getByRole("tab", { name: "Time" }).click();
+    await entry().getByRole("button", { name: /^Edit/ }).click({ timeout: 20_000 });
+    const editor = timePageFrame(aisha).getByRole("listitem", { name: "Editing worklog on #3" });
+    await editor.getByLabel("Length").fill("1h 30m");
+    await editor.getByRole("button", { name: "Save" }).click();
+    const edited = timePageFrame(aisha).getByRole("listitem", { name: "1h 30m on #3 by Marcus Johnson" });
+    await expect.poll(() => edited.textContent()).toContain("Edited by Aisha Okafor");
+
+    await product.click();
+    await expect.poll(() => product.getAttribute("aria-checked")).toBe("false");
+    await aisha.reload();
+    await aisha.getByRole("tab", { name: "Time" }).click();
+    await expect.poll(() => edited.textContent(), { timeout: 20_000 }).toContain("Read-only");
+    await aisha.close();
+    await priya.close();
+  });
+});
