@@ -16,6 +16,8 @@ const TRACK_TIME: Access = { minimum: "Team" };
 const SEE_EVERYONE: Access = { minimum: "Product" };
 const MANAGE_SETTINGS: Access = { minimum: "Administrator" };
 const SUBSCRIPTION: Access = "pca";
+/** Permissions page, REST API tokens: Timetracker Administrators and PCAs (whatever their role). */
+const MANAGE_USERS: Access = { minimum: "Administrator", orPca: true };
 
 export const EXPECTED_ACCESS: Record<string, Access> = {
   me: "signed-in",
@@ -37,6 +39,23 @@ export const EXPECTED_ACCESS: Record<string, Access> = {
   "time-context": TRACK_TIME,
   "time-people": SEE_EVERYONE,
   "work-item-time": TRACK_TIME,
+
+  // User management (Permissions page) and the REST API's tokens.
+  "users-overview": MANAGE_USERS,
+  "users-licensed": MANAGE_USERS,
+  "users-assign-roles": MANAGE_USERS,
+  "users-default-role": MANAGE_USERS,
+  "users-unlicensed": MANAGE_USERS,
+  "users-groups": MANAGE_USERS,
+  "users-group-members": MANAGE_USERS,
+  "users-audit": MANAGE_USERS,
+  "users-service-account-get": MANAGE_USERS,
+  // The organization's service account (a PAT for work without a user): PCAs only (DESIGN.md §3).
+  "users-service-account-put": "pca",
+  "users-service-account-delete": "pca",
+  "tokens-list": MANAGE_USERS,
+  "tokens-create": MANAGE_USERS,
+  "tokens-revoke": MANAGE_USERS,
 
   // Subscription page: PCAs only.
   "subscription-get": SUBSCRIPTION,

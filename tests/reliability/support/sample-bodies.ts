@@ -1,11 +1,15 @@
+import { fabrikam } from "../../../dev/devops/seed";
+
+/** A fabrikam user who is in no sweep's cast (cast.ts), so assigning them a role disturbs nobody. */
+const BYSTANDER = fabrikam.users.find((u) => u.email === "grace.wright@fabrikam.example")!.id;
+const requestId = () => `sweep-${Math.random().toString(36).slice(2, 12)}`;
+
 /**
  * A valid request body per JSON route (by route name), as our pages send them. The
  * authorisation sweep sends them so a refused caller is refused for who they are, not for
  * a malformed body; the fuzzer mutates them field by field. Routes without a sample get `{}`.
  * None of them touches the sweep's own callers (cast.ts).
  */
-const requestId = () => `sweep-${Math.random().toString(36).slice(2, 12)}`;
-
 export const SAMPLE_BODIES: Record<string, () => Record<string, unknown>> = {
   "worklogs-create": () => ({ workItemId: 3, start: "2026-03-02T09:00:00+01:00", durationSeconds: 1800, comment: "Sweep" }),
   "worklog-update": () => ({ comment: "Sweep edit" }),
@@ -14,6 +18,10 @@ export const SAMPLE_BODIES: Record<string, () => Record<string, unknown>> = {
   "activity-types-create": () => ({ name: `Sweep ${Math.random().toString(36).slice(2, 8)}` }),
   "activity-types-update": () => ({ archived: false }),
   "time-settings-update": () => ({ preventTimeOnClosedItems: false }),
+  "users-assign-roles": () => ({ role: "Team", userIds: [BYSTANDER] }),
+  "users-default-role": () => ({ role: "Team" }),
+  "users-service-account-put": () => ({ pat: "sweep0000000000000000000000000000000000000000000000" }),
+  "tokens-create": () => ({ name: `Sweep ${Math.random().toString(36).slice(2, 8)}` }),
   "subscription-quote": () => ({ plan: "team", period: "yearly", seats: 30 }),
   "subscription-checkout": () => ({ plan: "team", period: "yearly", seats: 30, requestId: requestId() }),
   "subscription-checkout-sync": () => ({}),
