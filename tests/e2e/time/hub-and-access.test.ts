@@ -99,3 +99,49 @@ describe("Settings › Rules › Editing Time", { timeout: 60_000 }, () => {
     await priya.close();
   });
 });
+
+describe("My time (hub)", { timeout: 60_000 }, () => {
+  it("adds time on a day inline, shows the day and week totals, edits and deletes it", async () => {
+    const page = await e.open("grace.wright@fabrikam.example", "#/hub");
+    const hub = hubFrame(page);
+    const weekTotal = hub.getByLabel("Week total");
+    await expect.poll(() => weekTotal.textContent(), { timeout: 20_000 }).toBe("Week total 0m");
+
+    const today = hub.locator("section", { hasText: "(today)" });
+    await today.getByRole("button", { name: /^Add time on/ }).click();
+    await today.getByLabel("Work item").fill("6");
+    await today.getByLabel("Start time").fill("08:00");
+    await today.getByLabel("Length").fill("1h 45m");
+    await today.getByLabel("Comment").fill("Narrow screen fix");
+    await today.getByRole("button", { name: "Add Time", exact: true }).click();
+    await expect.poll(() => weekTotal.textContent()).toBe("Week total 1h 45m");
+    const entry = today.getByRole("listitem", { name: "1h 45m on #6" });
+    await expect.poll(() => entry.textContent()).toContain("08:00–09:45");
+
+    await entry.getByRole("button", { name: /^Edit/ }).click();
+    const editor = today.getByRole("listitem", { name: "Editing worklog on #6" });
+    await editor.getByLabel("End time").fill("10:00");
+    await expect.poll(() => editor.getByLabel("Length").inputValue()).toBe("2h");
+    await editor.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => weekTotal.textContent()).toBe("Week total 2h");
+
+    const edited = today.getByRole("listitem", { name: "2h on #6" });
+    await edited.getByRole("button", { name: /^Delete/ }).click();
+    await today.getByRole("alertdialog", { name: "Delete this worklog?" }).getByRole("button", { name: "Delete" }).click();
+    await expect.poll(() => weekTotal.textContent()).toBe("Week total 0m");
+    await page.close();
+  });
+
+  it("navigates to the previous week and back", async () => {
+    const page = await e.open("grace.wright@fabrikam.example", "#/hub");
+    const hub = hubFrame(page);
+    const title = hub.getByRole("heading", { level: 2 });
+    await expect.poll(() => title.textContent(), { timeout: 20_000 }).toMatch(/–/);
+    const thisWeek = await title.textContent();
+    await hub.getByRole("button", { name: "Previous week" }).click();
+    await expect.poll(() => title.textContent()).not.toBe(thisWeek);
+    await hub.getByRole("button", { name: "This week" }).click();
+    await expect.poll(() => title.textContent()).toBe(thisWeek);
+    await page.close();
+  });
+});
