@@ -21,6 +21,7 @@ export const SAMPLE_BODIES: Record<string, () => Record<string, unknown>> = {
   "users-assign-roles": () => ({ role: "Team", userIds: [BYSTANDER] }),
   "users-default-role": () => ({ role: "Team" }),
   "users-service-account-put": () => ({ pat: "sweep0000000000000000000000000000000000000000000000" }),
+  "rest-users-roles-assign": () => ({ users: [{ email: "grace.wright@fabrikam.example", role: { name: "Team" } }] }),
   "tokens-create": () => ({ name: `Sweep ${Math.random().toString(36).slice(2, 8)}` }),
   "subscription-quote": () => ({ plan: "team", period: "yearly", seats: 30 }),
   "subscription-checkout": () => ({ plan: "team", period: "yearly", seats: 30, requestId: requestId() }),
