@@ -3,6 +3,7 @@ import type { AuditLog, AuditPage } from "../../ports/audit-log";
 import type { CosmosDatabase } from "./cosmos-client";
 import { storeCall } from "./cosmos-errors";
 import { bulkOrThrow } from "./cosmos-bulk";
+import { openPageToken, queryFingerprint, sealPageToken } from "./cosmos-page-token";
 
 type AuditDocument = AuditEntry & { type: "roleChange" };
 
@@ -32,17 +33,15 @@ export class CosmosAuditLog implements AuditLog {
 
   async list(orgId: string, pageSize: number, continuation: string | null): Promise<AuditPage> {
     const { audit } = await storeCall("Opening the database", () => this.db.containers());
-    return storeCall("Reading the audit trail", async () => {
-      const { resources, continuationToken } = await audit.items
-        .query<AuditDocument>(
-          {
-            query: "SELECT * FROM c WHERE c.orgId = @orgId AND c.type = 'roleChange' ORDER BY c.at DESC",
-            parameters: [{ name: "@orgId", value: orgId }],
-          },
-          { partitionKey: orgId, maxItemCount: pageSize, ...(continuation ? { continuationToken: continuation } : {}) },
-        )
-        .fetchNext();
-      return { entries: resources.map(asEntry), continuation: continuationToken ?? null };
-    });
+    const query = {
+      query: "SELECT * FROM c WHERE c.orgId = @orgId AND c.type = 'roleChange' ORDER BY c.at DESC",
+      parameters: [{ name: "@orgId", value: orgId }],
+    };
+    const fingerprint = queryFingerprint(query);
+    const cosmosToken = openPageToken(continuation, fingerprint);
+    const { resources, continuationToken } = await storeCall("Reading the audit trail", () =>
+      audit.items.query<AuditDocument>(query, { partitionKey: orgId, maxItemCount: pageSize, ...(cosmosToken ? { continuationToken: cosmosToken } : {}) }).fetchNext(),
+    );
+    return { entries: resources.map(asEntry), continuation: sealPageToken(fingerprint, continuationToken) };
   }
 }

@@ -1,14 +1,13 @@
 import type { Container, OperationInput, SqlParameter } from "@azure/cosmos";
-import { createHash } from "node:crypto";
-import { ValidationError } from "../../domain/errors";
 import type { MemberRecord } from "../../domain/member";
 import type { SeatCounts } from "../../domain/seats";
 import type { MemberListQuery, MemberPage, MemberRoster, MemberWrite, MemberWriteOutcome } from "../../ports/member-roster";
 import type { Versioned } from "../../ports/versioned";
 import type { CosmosDatabase } from "./cosmos-client";
-import { bulkStatus, executeBulk } from "./cosmos-bulk";
+import { executeBulk } from "./cosmos-bulk";
 import { storeCall } from "./cosmos-errors";
 import { memberDocument, memberRecord } from "./cosmos-member-document";
+import { openPageToken, queryFingerprint, sealPageToken } from "./cosmos-page-token";
 
 const EXPLICIT_ROLES = ["Team", "Product", "Budget", "Administrator"];
 const SORT_FIELD = { name: "nameKey", email: "emailKey", role: "roleOrder" } as const;
@@ -33,12 +32,12 @@ export class CosmosMemberRoster implements MemberRoster {
     const results = await executeBulk("Reading the members", members, operations);
     const found = new Map<string, Versioned<MemberRecord>>();
     results.forEach((result, i) => {
-      const status = bulkStatus(result);
+      const status = result.statusCode;
       if (status === 404) return;
-      const body = result.response?.resourceBody as Record<string, unknown> | undefined;
+      const body = result.resourceBody as Record<string, unknown> | undefined;
       if (status >= 400 || !body) throw Object.assign(new Error(`Reading member ${userIds[i]} answered ${status}.`), { statusCode: status });
       if (body.type !== "member") return; // an id that names another kind of document is no member
-      found.set(userIds[i]!, { value: memberRecord(body), etag: result.response?.eTag ?? String(body._etag) });
+      found.set(userIds[i]!, { value: memberRecord(body), etag: result.eTag ?? String(body._etag) });
     });
     return found;
   }
@@ -54,7 +53,7 @@ export class CosmosMemberRoster implements MemberRoster {
     });
     const results = await executeBulk("Saving the members", members, operations);
     return results.map((result): MemberWriteOutcome => {
-      const status = bulkStatus(result);
+      const status = result.statusCode;
       if (status < 400) return { ok: true };
       if (status === 409 || status === 412 || status === 404) {
         return { ok: false, reason: "changed", message: "Someone else changed this user at the same time." };
@@ -76,24 +75,14 @@ export class CosmosMemberRoster implements MemberRoster {
       parameters.push({ name: "@search", value: q.search });
     }
     const query = `SELECT * FROM c WHERE ${filters.join(" AND ")} ORDER BY c.${SORT_FIELD[q.sort]} ${q.descending ? "DESC" : "ASC"}`;
-    // Our token binds Cosmos' token to the exact query, so a token of another sort or search
-    // is refused with a clear 400 instead of a store error.
-    const fingerprint = createHash("sha256").update(JSON.stringify({ query, parameters })).digest("base64url").slice(0, 16);
-    const cosmosToken = q.continuation ? openToken(q.continuation, fingerprint) : undefined;
-    const { resources, continuationToken } = await storeCall("Listing the members", async () => {
-      try {
-        return await members.items
-          .query<Record<string, unknown>>({ query, parameters }, { partitionKey: orgId, maxItemCount: q.pageSize, ...(cosmosToken ? { continuationToken: cosmosToken } : {}) })
-          .fetchNext();
-      } catch (error) {
-        if ((error as { code?: unknown }).code === 400 && cosmosToken) throw invalidToken();
-        throw error;
-      }
-    });
-    return {
-      members: resources.map(memberRecord),
-      continuation: continuationToken ? Buffer.from(JSON.stringify({ f: fingerprint, t: continuationToken })).toString("base64url") : null,
-    };
+    const fingerprint = queryFingerprint({ query, parameters });
+    const cosmosToken = openPageToken(q.continuation, fingerprint);
+    const { resources, continuationToken } = await storeCall("Listing the members", () =>
+      members.items
+        .query<Record<string, unknown>>({ query, parameters }, { partitionKey: orgId, maxItemCount: q.pageSize, ...(cosmosToken ? { continuationToken: cosmosToken } : {}) })
+        .fetchNext(),
+    );
+    return { members: resources.map(memberRecord), continuation: sealPageToken(fingerprint, continuationToken) };
   }
 
   async findByEmails(orgId: string, emails: readonly string[]): Promise<Map<string, MemberRecord>> {
@@ -136,18 +125,4 @@ export class CosmosMemberRoster implements MemberRoster {
     ]);
     return { explicit, onDefault };
   }
-}
-
-function invalidToken(): ValidationError {
-  return new ValidationError("The continuation token is not valid for this list (it belongs to another sort or search, or is damaged). Start again from the first page.");
-}
-
-function openToken(token: string, fingerprint: string): string {
-  try {
-    const parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as { f?: unknown; t?: unknown };
-    if (parsed.f === fingerprint && typeof parsed.t === "string") return parsed.t;
-  } catch {
-    // fall through: not one of ours
-  }
-  throw invalidToken();
 }
