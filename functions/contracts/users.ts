@@ -41,10 +41,10 @@ export type DefaultRoleRequest = z.infer<typeof DefaultRoleRequest>;
 
 export const DirectoryQuery = z.strictObject({ search, continuation });
 export const GroupSearchQuery = z.strictObject({
-  query: z.string().trim().min(1, "type at least one character of the group's name").max(200, "at most 200 characters"),
+  query: z.string({ error: "type at least one character of the group's name" }).trim().min(1, "type at least one character of the group's name").max(200, "at most 200 characters"),
 });
 export const GroupMembersQuery = z.strictObject({
-  descriptor: z.string().trim().min(3, "descriptor is required").max(512).regex(/^[A-Za-z0-9.+/=_-]+$/, "descriptor is not a Graph descriptor"),
+  descriptor: z.string({ error: "descriptor is required" }).trim().min(3, "descriptor is required").max(512).regex(/^[A-Za-z0-9.+/=_-]+$/, "descriptor is not a Graph descriptor"),
 });
 export const AuditQuery = z.strictObject({ continuation });
 

@@ -3,6 +3,7 @@ import type { OrgRecord } from "../../domain/org";
 import { normaliseSearch } from "../../domain/role-assignment";
 import { isLicensed } from "../../domain/roles";
 import type { DirectoryCredential, DirectoryUser } from "../../ports/org-directory";
+import { openDirectoryToken, sealDirectoryToken } from "./directory-page-token";
 import { roleView } from "./member-views";
 import type { UserManager } from "./user-manager";
 import type { UsersDeps } from "./users-deps";
@@ -33,15 +34,16 @@ export async function listUnlicensedUsers(
   query: { search?: string | undefined; continuation?: string | undefined },
 ): Promise<DirectoryUsersResponse> {
   const org = manager.access.org.value;
+  const search = normaliseSearch(query.search);
   const users: DirectoryUserView[] = [];
-  let continuation = query.continuation ?? null;
+  let continuation = openDirectoryToken(search, query.continuation);
   for (let page = 0; page < MAX_PAGES_PER_CALL; page++) {
-    const result = await deps.directory.listUsers(org.name, callerCredential(manager), { search: normaliseSearch(query.search), continuation });
+    const result = await deps.directory.listUsers(org.name, callerCredential(manager), { search, continuation });
     users.push(...(await withRoles(deps, org, result.users)).filter((u) => !u.licensed));
     continuation = result.continuation;
     if (!continuation || users.length >= 50) break;
   }
-  return { users, continuationToken: continuation };
+  return { users, continuationToken: sealDirectoryToken(search, continuation) };
 }
 
 /** Add by group: Azure DevOps and Entra groups whose name starts with the text typed. */
