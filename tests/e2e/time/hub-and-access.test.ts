@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { startDaysAgo } from "../../integration/time/support/time-stack";
-import { groupFrame, hubFrame, startTimeE2e, timePageFrame, type TimeE2e } from "./support/time-e2e";
+import { signIn } from "../../integration/support/sign-in";
+import { setRole, startDaysAgo } from "../../integration/time/support/time-stack";
+import { seriousViolations, type Violation } from "../walkthrough/support/accessibility";
+import { dialogFrame, groupFrame, hubFrame, startTimeE2e, timePageFrame, type TimeE2e } from "./support/time-e2e";
 
 /**
  * The None role on Azure DevOps Services and on Azure DevOps Server, and the Settings rule
@@ -10,6 +12,9 @@ import { groupFrame, hubFrame, startTimeE2e, timePageFrame, type TimeE2e } from 
 let e: TimeE2e;
 beforeAll(async () => {
   e = await startTimeE2e();
+  const jonas = await signIn(e.t.stack, "fabrikam", "jonas.mueller@fabrikam.example");
+  await e.t.call(jonas, "GET", "me");
+  await setRole(jonas, "Administrator");
   await e.t.call(e.t.marcus, "POST", "worklogs", { workItemId: 3, start: startDaysAgo(1), durationSeconds: 3600, comment: "Marcus's own" });
 }, 180_000);
 afterAll(async () => {
@@ -145,3 +150,43 @@ describe("My time (hub)", { timeout: 60_000 }, () => {
     await page.close();
   });
 });
+
+describe("accessibility", { timeout: 90_000 }, () => {
+  it.each(["light", "dark"] as const)("has no serious or critical axe violations on the time surfaces (%s theme)", async (theme) => {
+    const found: Violation[] = [];
+    const form = await e.open("aisha.okafor@fabrikam.example", "#/workitem/3", { theme });
+    await groupFrame(form).getByRole("button", { name: "Add Time" }).waitFor({ timeout: 20_000 });
+    await form.getByRole("tab", { name: "Time" }).click();
+    await timePageFrame(form).getByText("Per person").waitFor({ timeout: 20_000 });
+    found.push(...(await seriousViolations(form)));
+    await form.getByRole("tab", { name: "Details" }).click();
+    await groupFrame(form).getByRole("button", { name: "Add Time" }).click();
+    await dialogFrame(form).getByRole("button", { name: "Add Time", exact: true }).waitFor({ timeout: 20_000 });
+    found.push(...(await seriousViolations(form)));
+    await form.close();
+
+    // An Administrator who is no PCA: the trial bar (PCAs only) is user management's and checked there.
+    const hubPage = await e.open("jonas.mueller@fabrikam.example", "#/hub", { theme });
+    const hub = hubFrame(hubPage);
+    await hub.getByLabel("Week total").waitFor({ timeout: 20_000 });
+    found.push(...(await seriousViolations(hubPage)));
+    await hub.getByRole("tab", { name: "Times Explorer" }).click();
+    await hub.getByLabel("Results total").waitFor({ timeout: 20_000 });
+    found.push(...(await seriousViolations(hubPage)));
+    await hub.getByRole("tab", { name: "Settings" }).click();
+    await hub.getByRole("group", { name: "Editing Time" }).waitFor({ timeout: 20_000 });
+    found.push(...(await seriousViolations(hubPage)));
+    await hubPage.close();
+    expect(found.map(withoutHostPrimaryContrast(theme)).filter((v) => v.targets.length > 0)).toEqual([]);
+  });
+});
+
+/**
+ * The dev host's dark palette puts white text on primary blue #3794e6 (3.2:1) in
+ * azure-devops-ui's primary buttons: the host's theme colours, not ours (reported).
+ * Everything else, our own text included, must pass in both themes.
+ */
+function withoutHostPrimaryContrast(theme: "light" | "dark") {
+  return (v: Violation): Violation =>
+    theme === "dark" && v.rule === "color-contrast" ? { ...v, targets: v.targets.filter((t) => !/\.primary > \.bolt-button-text/.test(t)) } : v;
+}

@@ -18,7 +18,7 @@ export interface TimeE2e {
   host: DevHost;
   browser: TestBrowser;
   /** Opens a dev host route ("#/workitem/3", "#/hub") as `email`; `host` "server" plays Azure DevOps Server. */
-  open(email: string, route: string, options?: { host?: "cloud" | "server"; org?: string }): Promise<Page>;
+  open(email: string, route: string, options?: { host?: "cloud" | "server"; org?: string; theme?: "light" | "dark" }): Promise<Page>;
   stop(): Promise<void>;
 }
 
@@ -45,7 +45,7 @@ export async function startTimeE2e(): Promise<TimeE2e> {
       browser,
       async open(email, route, options = {}) {
         const page = await browser.context.newPage();
-        const query = new URLSearchParams({ org: options.org ?? "fabrikam", user: email, host: options.host ?? "cloud" });
+        const query = new URLSearchParams({ org: options.org ?? "fabrikam", user: email, host: options.host ?? "cloud", theme: options.theme ?? "light" });
         await page.goto(`${host.url}/?${query.toString()}${route}`);
         return page;
       },
