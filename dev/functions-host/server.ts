@@ -1,4 +1,4 @@
-import type { HttpResponseInit } from "@azure/functions";
+import type { HttpResponseInit, InvocationContext as InvocationContextType } from "@azure/functions";
 import { HttpRequest, InvocationContext } from "../../functions/http/azure-functions";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
@@ -112,7 +112,7 @@ export async function startFunctionsHost(options: FunctionsHostOptions = {}): Pr
   };
 }
 
-function invocationContext(functionName: string, log: boolean): InvocationContext {
+function invocationContext(functionName: string, log: boolean): InvocationContextType {
   return new InvocationContext({
     invocationId: randomUUID(),
     functionName,
