@@ -31,11 +31,7 @@ export function WorkItemGroup(): JSX.Element | null {
 function LoadedGroup(props: { workItemId: number | undefined; measured: React.RefCallback<HTMLDivElement> }): JSX.Element | null {
   const { workItemId, measured } = props;
   const [context, reload] = useTimeData(() => getTimeContext(workItemId), [workItemId]);
-  // A timer started or stopped in another tab or in the hub shows when the user comes back.
-  React.useEffect(() => {
-    window.addEventListener("focus", reload);
-    return () => window.removeEventListener("focus", reload);
-  }, [reload]);
+  useRefreshOnReturn(reload);
 
   if (context.status === "denied" && getHostInfo().isHosted) return <HiddenGroup />;
   return (
@@ -49,6 +45,30 @@ function LoadedGroup(props: { workItemId: number | undefined; measured: React.Re
       {context.status === "ready" && <GroupBody workItemId={workItemId} context={context.value} reload={reload} />}
     </div>
   );
+}
+
+/** Least time between two refreshes caused by the pointer coming back. */
+const RETURN_REFRESH_MS = 5_000;
+
+/**
+ * A timer started or stopped elsewhere (the toolbar's dialog, the hub, another tab) cannot
+ * tell this frame; refresh when the user comes back to it: focus, or the pointer entering.
+ */
+function useRefreshOnReturn(reload: () => void): void {
+  React.useEffect(() => {
+    let last = Date.now();
+    const onReturn = () => {
+      if (Date.now() - last < RETURN_REFRESH_MS) return;
+      last = Date.now();
+      reload();
+    };
+    window.addEventListener("focus", onReturn);
+    document.documentElement.addEventListener("pointerenter", onReturn);
+    return () => {
+      window.removeEventListener("focus", onReturn);
+      document.documentElement.removeEventListener("pointerenter", onReturn);
+    };
+  }, [reload]);
 }
 
 /** Cloud users without access must not see Timetracker at all: collapse the frame. */
