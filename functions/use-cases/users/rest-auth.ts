@@ -60,11 +60,13 @@ export async function authenticateRestToken(deps: UsersDeps, request: HttpReques
 
 /** The owner must still be a Timetracker Administrator, or a PCA (checked with the service account). */
 async function requireOwnerAuthority(deps: UsersDeps, org: OrgRecord, token: ApiTokenRecord): Promise<void> {
-  const allowed = await deps.ownerAuthority.getOrLoad(`${org.id}:${token.ownerId}`, async () => ({
-    value: await ownerMayManage(deps, org, token.ownerId),
-    expiresAt: deps.s.now().getTime() + AUTHORITY_TTL_MS,
-  }));
-  if (!allowed) {
+  // Only a "yes" is remembered: a refused owner who is promoted (or a service account that
+  // is added) is let in at once, a demoted one is refused within AUTHORITY_TTL_MS.
+  const key = `${org.id}:${token.ownerId}`;
+  if (deps.ownerAuthority.get(key)) return;
+  const allowed = await ownerMayManage(deps, org, token.ownerId);
+  if (allowed) deps.ownerAuthority.set(key, true, deps.s.now().getTime() + AUTHORITY_TTL_MS);
+  else {
     throw new ForbiddenError(`The owner of this token (${token.ownerName}) is no longer a Timetracker Administrator or a Project Collection Administrator.`);
   }
 }
