@@ -96,7 +96,7 @@ export function WorklogList(props: WorklogListProps): JSX.Element {
             {deleting === w.id && (
               <div className="flex-row flex-center rhythm-horizontal-8 padding-vertical-4" role="alertdialog" aria-label="Delete this worklog?">
                 <span>Delete this worklog?</span>
-                <Button danger text="Delete" onClick={() => void remove(w)} />
+                <Button danger autoFocus text="Delete" onClick={() => void remove(w)} />
                 <Button text="Cancel" onClick={() => setDeleting(undefined)} />
                 {problem && <span className="error-text">{problem}</span>}
               </div>
