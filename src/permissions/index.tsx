@@ -2,4 +2,4 @@ import * as React from "react";
 import { showRootComponent } from "../common/bootstrap";
 import { PermissionsPage } from "./permissions-page";
 
-showRootComponent(<PermissionsPage />);
+showRootComponent(<PermissionsPage />, { trialBar: true });

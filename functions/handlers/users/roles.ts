@@ -19,7 +19,7 @@ defineRoute("users-assign-roles", {
 });
 
 defineRoute("users-default-role", {
-  methods: ["PUT"],
+  methods: ["PATCH"],
   route: "users/default-role",
   auth: "user",
   handler: async ({ request, services, caller }) => {

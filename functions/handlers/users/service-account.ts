@@ -15,8 +15,8 @@ defineRoute("users-service-account-get", {
   },
 });
 
-defineRoute("users-service-account-put", {
-  methods: ["PUT"],
+defineRoute("users-service-account-save", {
+  methods: ["POST"],
   route: "users/service-account",
   auth: "user",
   handler: async ({ request, services, caller }) => {

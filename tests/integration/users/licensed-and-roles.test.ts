@@ -143,21 +143,21 @@ describe("assigning roles", () => {
 
 describe("the Default Role", () => {
   it("moves everyone on Default at once and answers 'Role was successfully changed'", async () => {
-    const answer = await ok(u.call<DefaultRoleResponse>(u.marcus, "PUT", "users/default-role", { role: "Product" }));
+    const answer = await ok(u.call<DefaultRoleResponse>(u.marcus, "PATCH", "users/default-role", { role: "Product" }));
     expect(answer).toMatchObject({ defaultRole: "Product", message: "Role was successfully changed" });
     const { members } = await list("?search=okafor");
     expect(members[0]!.role).toEqual({ assigned: "Default", effective: "Product", label: "Default (Product)" });
     const aisha = await signIn(u.stack, "fabrikam", "aisha.okafor@fabrikam.example");
     expect((await ok(u.call<{ role: { effective: string } }>(aisha, "GET", "me"))).role.effective).toBe("Product");
-    await ok(u.call(u.marcus, "PUT", "users/default-role", { role: "Team" }));
+    await ok(u.call(u.marcus, "PATCH", "users/default-role", { role: "Team" }));
   });
 
   it("frees the seats of everyone on Default when the default becomes None, and back", async () => {
     const licensed = (await ok(u.call<UsersOverviewResponse>(u.priya, "GET", "users/overview"))).seats.licensed;
-    const down = await ok(u.call<DefaultRoleResponse>(u.priya, "PUT", "users/default-role", { role: "None" }));
+    const down = await ok(u.call<DefaultRoleResponse>(u.priya, "PATCH", "users/default-role", { role: "None" }));
     expect(down.seats.licensed).toBe(licensed - 3);
     expect(await licensedEmails(u)).not.toContain("aisha.okafor@fabrikam.example");
-    const up = await ok(u.call<DefaultRoleResponse>(u.priya, "PUT", "users/default-role", { role: "Team" }));
+    const up = await ok(u.call<DefaultRoleResponse>(u.priya, "PATCH", "users/default-role", { role: "Team" }));
     expect(up.seats.licensed).toBe(licensed);
   });
 
@@ -167,7 +167,7 @@ describe("the Default Role", () => {
     [{}, /role/],
     [{ role: "Team", extra: true }, /extra/],
   ])("refuses %j with 400", async (body, reason) => {
-    const { status, body: answer } = await u.call<{ error: { message: string } }>(u.priya, "PUT", "users/default-role", body);
+    const { status, body: answer } = await u.call<{ error: { message: string } }>(u.priya, "PATCH", "users/default-role", body);
     expect(status).toBe(400);
     expect(answer.error.message).toMatch(reason);
     expect((await ok(u.call<UsersOverviewResponse>(u.priya, "GET", "users/overview"))).defaultRole).toBe("Team");

@@ -17,13 +17,13 @@ const REQUESTS: Array<[string, string, string, unknown?]> = [
   ["users-overview", "GET", "users/overview"],
   ["users-licensed", "GET", "users/licensed"],
   ["users-assign-roles", "POST", "users/roles", { role: "Team", userIds: ["00000000-0000-0000-0000-000000000000"] }],
-  ["users-default-role", "PUT", "users/default-role", { role: "Team" }],
+  ["users-default-role", "PATCH", "users/default-role", { role: "Team" }],
   ["users-unlicensed", "GET", "users/unlicensed"],
   ["users-groups", "GET", "users/groups?query=Eng"],
   ["users-group-members", "GET", "users/group-members?descriptor=vssgp.abc"],
   ["users-audit", "GET", "users/audit"],
   ["users-service-account-get", "GET", "users/service-account"],
-  ["users-service-account-put", "PUT", "users/service-account", { pat: "x".repeat(52) }],
+  ["users-service-account-put", "POST", "users/service-account", { pat: "x".repeat(52) }],
   ["users-service-account-delete", "DELETE", "users/service-account"],
   ["tokens-list", "GET", "tokens"],
   ["tokens-create", "POST", "tokens", { name: "script" }],
@@ -74,8 +74,8 @@ describe("the audit trail", () => {
     await ok(u.call(hannah, "GET", "me")); // a new user in the trial: Default, automatically
     await setRoles(u, "Product", ["yuki.tanaka"]);
     await setRoles(u, "Team", ["yuki.tanaka"]);
-    await ok(u.call(u.marcus, "PUT", "users/default-role", { role: "Product" }));
-    await ok(u.call(u.marcus, "PUT", "users/default-role", { role: "Team" }));
+    await ok(u.call(u.marcus, "PATCH", "users/default-role", { role: "Product" }));
+    await ok(u.call(u.marcus, "PATCH", "users/default-role", { role: "Team" }));
     const { entries } = await ok(u.call<AuditResponse>(u.daniel, "GET", "users/audit"));
     expect(entries[0]).toMatchObject({ surface: "default-role", actor: { displayName: "Marcus Johnson" }, defaultRole: { from: "Product", to: "Team" }, changes: [] });
     expect(entries[1]).toMatchObject({ surface: "default-role", defaultRole: { from: "Team", to: "Product" } });

@@ -11,7 +11,7 @@ beforeAll(async () => {
   await setRoles(u, "Default", ["aisha.okafor"]);
   token = (await ok(u.call<CreateTokenResponse>(u.priya, "POST", "tokens", { name: "rest tests" }))).secret;
   // Users Timetracker has not seen yet are looked up with the org's service account.
-  await ok(u.call(u.priya, "PUT", "users/service-account", { pat: u.stack.devops.state.createPat("fabrikam", email("priya.patel")) }));
+  await ok(u.call(u.priya, "POST", "users/service-account", { pat: u.stack.devops.state.createPat("fabrikam", email("priya.patel")) }));
 });
 afterAll(async () => {
   await u?.stack.stop();

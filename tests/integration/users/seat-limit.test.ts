@@ -44,14 +44,14 @@ describe("the seats of the plan", () => {
   });
 
   it("refuses a Default Role that would license more users than the seats", async () => {
-    await ok(u.call(u.priya, "PUT", "users/default-role", { role: "None" })); // Aisha (on Default) frees her seat
+    await ok(u.call(u.priya, "PATCH", "users/default-role", { role: "None" })); // Aisha (on Default) frees her seat
     await setRoles(u, "Default", ["grace.wright", "mei.chen"]);
-    const { status, body } = await u.call<{ error: { code: string; message: string } }>(u.priya, "PUT", "users/default-role", { role: "Team" });
+    const { status, body } = await u.call<{ error: { code: string; message: string } }>(u.priya, "PATCH", "users/default-role", { role: "Team" });
     expect(status).toBe(409);
     expect(body.error.message).toMatch(/needs 3 more licensed users, but only 1 seat is free/);
     expect((await ok(u.call<UsersOverviewResponse>(u.priya, "GET", "users/overview"))).defaultRole).toBe("None");
     await setRoles(u, "None", ["grace.wright", "mei.chen"]);
-    await ok(u.call(u.priya, "PUT", "users/default-role", { role: "Team" }));
+    await ok(u.call(u.priya, "PATCH", "users/default-role", { role: "Team" }));
     expect(await seats()).toEqual({ licensed: 3, limit: 3, available: 0 });
   });
 

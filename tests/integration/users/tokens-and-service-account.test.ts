@@ -127,7 +127,7 @@ describe("the service account", () => {
     const { secret } = await createToken(u.daniel, "PCA without a role");
     expect((await rest(u.stack, bearer(secret), "GET", "users/roles")).status).toBe(403); // no service account: cannot check
     const pat = u.stack.devops.state.createPat("fabrikam", "sofia.hernandez@fabrikam.example"); // a PCA
-    const saved = await ok(u.call<ServiceAccountResponse>(u.priya, "PUT", "users/service-account", { pat }));
+    const saved = await ok(u.call<ServiceAccountResponse>(u.priya, "POST", "users/service-account", { pat }));
     expect(saved).toMatchObject({ configured: true, account: { displayName: "Sofía Hernández" }, savedBy: { displayName: "Priya Patel" } });
     const { secret: fresh } = await createToken(u.daniel, "PCA, checked");
     expect((await rest(u.stack, bearer(fresh), "GET", "users/roles")).status).toBe(200);
@@ -135,7 +135,7 @@ describe("the service account", () => {
 
   it("never returns or stores the PAT in clear", async () => {
     const pat = u.stack.devops.state.createPat("fabrikam", "priya.patel@fabrikam.example");
-    await ok(u.call(u.priya, "PUT", "users/service-account", { pat }));
+    await ok(u.call(u.priya, "POST", "users/service-account", { pat }));
     const shown = await ok(u.call<ServiceAccountResponse>(u.marcus, "GET", "users/service-account"));
     expect(JSON.stringify(shown)).not.toContain(pat);
     expect(shown.configured).toBe(true);
@@ -145,7 +145,7 @@ describe("the service account", () => {
 
   it("is set by PCAs only", async () => {
     const pat = u.stack.devops.state.createPat("fabrikam", "marcus.johnson@fabrikam.example");
-    const { status, body } = await u.call<{ error: { message: string } }>(u.marcus, "PUT", "users/service-account", { pat });
+    const { status, body } = await u.call<{ error: { message: string } }>(u.marcus, "POST", "users/service-account", { pat });
     expect(status).toBe(403);
     expect(body.error.message).toMatch(/Only Project Collection Administrators/);
     expect((await u.call(u.marcus, "DELETE", "users/service-account")).status).toBe(403);
@@ -156,7 +156,7 @@ describe("the service account", () => {
     ["another organization's token", () => u.stack.devops.state.createPat("contoso", "alex.rivera@contoso.example"), /did not accept|another organization/],
     ["something too short", () => "short", /does not look like a personal access token/],
   ])("refuses %s with 400 and keeps the saved one", async (_, pat, reason) => {
-    const { status, body } = await u.call<{ error: { message: string } }>(u.daniel, "PUT", "users/service-account", { pat: pat() });
+    const { status, body } = await u.call<{ error: { message: string } }>(u.daniel, "POST", "users/service-account", { pat: pat() });
     expect(status).toBe(400);
     expect(body.error.message).toMatch(reason);
     expect((await ok(u.call<ServiceAccountResponse>(u.daniel, "GET", "users/service-account"))).configured).toBe(true);

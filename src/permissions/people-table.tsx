@@ -1,0 +1,106 @@
+import * as React from "react";
+import { ObservableValue } from "azure-devops-ui/Core/Observable";
+import type { ListSelection } from "azure-devops-ui/List";
+import {
+  ColumnSelect,
+  ColumnSorting,
+  SimpleTableCell,
+  SortOrder,
+  Table,
+  TableLoadingRow,
+  type ITableColumn,
+} from "azure-devops-ui/Table";
+import { ArrayItemProvider } from "azure-devops-ui/Utilities/Provider";
+import type { MemberSort, RoleView } from "../services/users-service";
+
+export interface Person {
+  id: string;
+  displayName: string;
+  email: string;
+  role: RoleView;
+}
+
+export interface PeopleTableProps<T extends Person> {
+  ariaLabel: string;
+  items: T[];
+  hasMore: boolean;
+  /** Called when the viewer scrolls to the end of what is loaded. */
+  onLoadMore: () => void;
+  selection: ListSelection;
+  sort?: { by: MemberSort; descending: boolean; onSort: (by: MemberSort, descending: boolean) => void };
+  /** Role column header: "Role", or "Timetracker role" where users may have none. */
+  roleHeader?: string;
+}
+
+const SORTABLE: MemberSort[] = ["name", "email", "role"];
+
+/**
+ * Users with checkboxes in a virtualised azure-devops-ui Table: only the rows in view are
+ * rendered, so thousands of loaded users scroll smoothly. A placeholder row after the last
+ * loaded user asks for the next page when it scrolls into view.
+ */
+export function PeopleTable<T extends Person>(props: PeopleTableProps<T>): JSX.Element {
+  const { sort } = props;
+  const columns = React.useMemo(() => {
+    const text = (value: (item: T) => string) => (rowIndex: number, columnIndex: number, column: ITableColumn<T>, item: T) => (
+      <SimpleTableCell key={`col-${columnIndex}`} columnIndex={columnIndex} tableColumn={column} ariaRowIndex={rowIndex}>
+        <span className="text-ellipsis">{value(item)}</span>
+      </SimpleTableCell>
+    );
+    const sortProps = (by: MemberSort) =>
+      sort ? { sortOrder: sort.by === by ? (sort.descending ? SortOrder.descending : SortOrder.ascending) : undefined } : undefined;
+    const cols: ITableColumn<T>[] = [
+      { id: "name", name: "Name", width: new ObservableValue(-35), renderCell: text((u) => u.displayName), sortProps: sortProps("name") },
+      { id: "email", name: "Email", width: new ObservableValue(-40), renderCell: text((u) => u.email), sortProps: sortProps("email") },
+      { id: "role", name: props.roleHeader ?? "Role", width: new ObservableValue(-25), renderCell: text((u) => u.role.label), sortProps: sortProps("role") },
+    ];
+    return [new ColumnSelect() as unknown as ITableColumn<T>, ...cols];
+  }, [sort?.by, sort?.descending, props.roleHeader]);
+
+  const behaviors = React.useMemo(
+    () =>
+      sort
+        ? [
+            new ColumnSorting<T>((columnIndex, proposed) => {
+              const by = SORTABLE[columnIndex - 1];
+              if (by) sort.onSort(by, proposed === SortOrder.descending);
+            }),
+          ]
+        : [],
+    [sort?.onSort],
+  );
+
+  const provider = React.useMemo(() => {
+    const rows: Array<T | ObservableValue<T | undefined>> = [...props.items];
+    if (props.hasMore) rows.push(new ObservableValue<T | undefined>(undefined));
+    return new ArrayItemProvider(rows);
+  }, [props.items, props.hasMore]);
+
+  const onLoadMore = props.onLoadMore;
+  return (
+    <Table<T>
+      ariaLabel={props.ariaLabel}
+      containerClassName="people-table"
+      columns={columns}
+      behaviors={behaviors}
+      itemProvider={provider}
+      selection={props.selection}
+      scrollable={true}
+      showLines={true}
+      renderLoadingRow={(rowIndex, details) => {
+        // The placeholder is in view: fetch the next page (after this render).
+        setTimeout(onLoadMore, 0);
+        return <TableLoadingRow key="loading" columns={columns} details={details} rowIndex={rowIndex} />;
+      }}
+    />
+  );
+}
+
+/** The users a selection covers, in list order. */
+export function selectedItems<T>(selection: ListSelection, items: T[]): T[] {
+  const picked: T[] = [];
+  for (const range of selection.value) {
+    for (let i = range.beginIndex; i <= range.endIndex && i < items.length; i++) picked.push(items[i]!);
+  }
+  return picked;
+}

@@ -1,0 +1,63 @@
+import * as React from "react";
+import { Button } from "azure-devops-ui/Button";
+import { Card } from "azure-devops-ui/Card";
+import type { AssignedRole, Role, RoleView } from "../services/users-service";
+import { usersText } from "./status-message";
+
+export const ASSIGNABLE: AssignedRole[] = ["Default", "Team", "Product", "Budget", "Administrator", "None"];
+
+export function roleName(role: AssignedRole, defaultRole: Role): string {
+  return role === "Default" ? `Default (${defaultRole})` : role;
+}
+
+export interface RolePickerProps {
+  /** The selected users' roles (or how many are selected when "Select all" covers unloaded users). */
+  selected: RoleView[];
+  selectedCount: number;
+  /** "Select all" with more users than are loaded: the count is not known here. */
+  allSelected?: boolean;
+  defaultRole: Role;
+  busy: boolean;
+  onPick: (role: AssignedRole) => void;
+}
+
+/**
+ * The right-hand panel: the selected user's current role, and the roles one click assigns
+ * (at once, no Save button; None asks for confirmation first).
+ */
+export function RolePicker(props: RolePickerProps): JSX.Element {
+  const { selectedCount } = props;
+  const single = selectedCount === 1 ? props.selected[0] : undefined;
+  const heading = props.allSelected
+    ? "All licensed users selected"
+    : selectedCount === 0
+      ? "Select users to change their role."
+      : single
+        ? `Current role: ${single.label}`
+        : `${usersText(selectedCount)} selected`;
+  return (
+    <Card className="role-picker" titleProps={{ text: "Role" }}>
+      <div className="flex-column rhythm-vertical-8">
+        <div className="secondary-text" aria-live="polite">
+          {heading}
+        </div>
+        <div className="flex-column rhythm-vertical-4" role="group" aria-label="Assign role">
+          {ASSIGNABLE.map((role) => {
+            const current = single?.assigned === role;
+            return (
+              <Button
+                key={role}
+                className="role-option"
+                text={roleName(role, props.defaultRole)}
+                primary={current}
+                ariaPressed={current}
+                disabled={props.busy || (selectedCount === 0 && !props.allSelected)}
+                onClick={() => props.onPick(role)}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </Card>
+  );
+}
