@@ -12,6 +12,7 @@ import type {
 } from "../../functions/contracts/users";
 import type { AssignedRole, Role } from "../../functions/domain/roles";
 import { getBackend } from "./backend";
+import { assignInBatchesWith, type BatchProgress, type BatchResult } from "./batch-assign";
 
 export type {
   ApiTokenView,
@@ -29,8 +30,7 @@ export type {
 } from "../../functions/contracts/users";
 export type { AssignedRole, Role };
 
-/** Users per request when the page assigns a role to many users: one request per batch. */
-export const ASSIGN_BATCH_SIZE = 500;
+export { ASSIGN_BATCH_SIZE, type BatchProgress, type BatchResult } from "./batch-assign";
 
 export type MemberSort = "name" | "email" | "role";
 
@@ -74,39 +74,7 @@ export const usersService = {
   revokeToken: (id: string) => api().delete(`tokens/${encodeURIComponent(id)}`),
 };
 
-export interface BatchProgress {
-  done: number;
-  total: number;
-}
-
-export interface BatchResult {
-  succeeded: number;
-  changed: number;
-  failed: { userId: string; message: string }[];
-  seats: AssignRolesResponse["seats"] | null;
-}
-
-/**
- * Assigns one role to many users, ASSIGN_BATCH_SIZE per request, reporting progress after
- * each batch. Stops at the first refused batch (e.g. no seats left) and throws its error;
- * the batches before it stay applied, so the page checks the free seats before starting.
- */
-export async function assignInBatches(
-  role: AssignedRole,
-  userIds: string[],
-  onProgress: (progress: BatchProgress) => void,
-  send: (role: AssignedRole, ids: string[]) => Promise<AssignRolesResponse> = usersService.assignRoles,
-): Promise<BatchResult> {
-  const result: BatchResult = { succeeded: 0, changed: 0, failed: [], seats: null };
-  onProgress({ done: 0, total: userIds.length });
-  for (let i = 0; i < userIds.length; i += ASSIGN_BATCH_SIZE) {
-    const batch = userIds.slice(i, i + ASSIGN_BATCH_SIZE);
-    const answer = await send(role, batch);
-    result.succeeded += answer.succeeded;
-    result.changed += answer.changed;
-    result.failed.push(...answer.failed);
-    result.seats = answer.seats;
-    onProgress({ done: Math.min(userIds.length, i + batch.length), total: userIds.length });
-  }
-  return result;
+/** Assigns one role to many users in batches (see batch-assign). */
+export function assignInBatches(role: AssignedRole, userIds: string[], onProgress: (progress: BatchProgress) => void): Promise<BatchResult> {
+  return assignInBatchesWith(usersService.assignRoles, role, userIds, onProgress);
 }
