@@ -85,7 +85,7 @@ export function AddUsersPanel(props: AddUsersPanelProps): JSX.Element {
             Assign Role
           </label>
           <Dropdown
-            ariaLabelledBy="assign-role-label"
+            ariaLabel={`Assign Role: ${roleName(role, props.defaultRole)}`}
             items={ADDABLE.map((r) => ({ id: r, text: roleName(r, props.defaultRole) }))}
             selection={roleSelection}
             onSelect={(_, item) => setRole(item.id as AssignedRole)}

@@ -21,7 +21,7 @@ export function DefaultRoleDropdown(props: DefaultRoleDropdownProps): JSX.Elemen
         Default Role
       </label>
       <Dropdown
-        ariaLabelledBy="default-role-label"
+        ariaLabel={`Default Role: ${props.value}`}
         className="default-role-dropdown"
         disabled={props.disabled}
         items={ROLES.map((role) => ({ id: role, text: role }))}

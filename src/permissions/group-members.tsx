@@ -9,6 +9,8 @@ import { PeopleTable, selectedItems } from "./people-table";
 import { useDebounced } from "./use-debounced";
 import { useSelection } from "./use-selection";
 
+const NO_USERS: DirectoryUserView[] = [];
+
 type Loaded<T> = { status: "idle" } | { status: "loading" } | { status: "ready"; value: T } | { status: "failed"; error: Error };
 
 function useLoad<T>(load: (() => Promise<T>) | null, key: string): Loaded<T> {
@@ -38,7 +40,8 @@ export function GroupMembers(props: { onPick: (users: DirectoryUserView[]) => vo
   const [group, setGroup] = React.useState<GroupView | null>(null);
   const groups = useLoad(query && !group ? () => usersService.searchGroups(query).then((r) => r.groups) : null, group ? "" : query);
   const members = useLoad(group ? () => usersService.groupMembers(group.descriptor).then((r) => r.users) : null, group?.descriptor ?? "");
-  const users = members.status === "ready" ? members.value : [];
+  // One array per answer: effects below depend on it, and a fresh [] each render would loop.
+  const users = React.useMemo(() => (members.status === "ready" ? members.value : NO_USERS), [members]);
   const { selection, count } = useSelection(group?.descriptor ?? "", 0);
   const onPick = props.onPick;
 

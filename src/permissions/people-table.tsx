@@ -42,8 +42,8 @@ const SORTABLE: MemberSort[] = ["name", "email", "role"];
 export function PeopleTable<T extends Person>(props: PeopleTableProps<T>): JSX.Element {
   const { sort } = props;
   const columns = React.useMemo(() => {
-    const text = (value: (item: T) => string) => (rowIndex: number, columnIndex: number, column: ITableColumn<T>, item: T) => (
-      <SimpleTableCell key={`col-${columnIndex}`} columnIndex={columnIndex} tableColumn={column} ariaRowIndex={rowIndex}>
+    const text = (value: (item: T) => string) => (_rowIndex: number, columnIndex: number, column: ITableColumn<T>, item: T) => (
+      <SimpleTableCell key={`col-${columnIndex}`} columnIndex={columnIndex} tableColumn={column}>
         <span className="text-ellipsis">{value(item)}</span>
       </SimpleTableCell>
     );
