@@ -18,6 +18,8 @@ export interface AddUsersPanelProps {
   seats: SeatSummary;
   onDismiss: () => void;
   onAdded: (status: Status) => void;
+  /** The backend refused for lack of seats: the page reads the seats again. */
+  onSeatsChanged: () => void;
 }
 
 /** Seats a role takes for users who hold none now. */
@@ -59,6 +61,7 @@ export function AddUsersPanel(props: AddUsersPanelProps): JSX.Element {
       props.onAdded({ kind: "success", text: "Role was successfully changed" });
     } catch (error) {
       setStatus({ kind: "error", error: error instanceof Error ? error : new Error(String(error)) });
+      if (error instanceof ApiError && error.code === "seat_limit") props.onSeatsChanged();
     } finally {
       setProgress(null);
     }

@@ -84,6 +84,7 @@ function UserManagement(props: { isPca: boolean }): JSX.Element {
           defaultRole={overview.defaultRole}
           seats={overview.seats}
           onDismiss={() => setAdding(false)}
+          onSeatsChanged={() => void readOverview()}
           onAdded={(next) => {
             setAdding(false);
             changed(next);

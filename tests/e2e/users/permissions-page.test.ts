@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FrameLocator } from "playwright-core";
+import type { FrameLocator, Locator } from "playwright-core";
 import { seriousViolations } from "../walkthrough/support/accessibility";
 import { PERMISSIONS, permissionsFrame, startUsersE2e, type UsersE2e } from "./support/users-e2e";
 
@@ -19,7 +19,7 @@ const PRIYA = "priya.patel@fabrikam.example";
 const MARCUS = "marcus.johnson@fabrikam.example";
 const LIAM = "liam.oconnor@fabrikam.example";
 
-const row = (f: FrameLocator, name: string) => f.getByRole("row", { name: new RegExp(name) });
+const row = (f: FrameLocator | Locator, name: string) => f.getByRole("row", { name: new RegExp(name) });
 const roleButton = (f: FrameLocator, name: string) => f.getByRole("group", { name: "Assign role" }).getByRole("button", { name, exact: true });
 
 async function openAs(email: string): Promise<{ f: FrameLocator; close: () => Promise<void> }> {

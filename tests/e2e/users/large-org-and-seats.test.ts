@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setPlan, subscription } from "../../integration/users/support/users-stack";
+import { PERMISSIONS, permissionsFrame, startUsersE2e, type UsersE2e } from "./support/users-e2e";
+
+/** Seats refused in the browser, 5,000 licensed users, the dark theme and the service account. */
+let e: UsersE2e;
+beforeAll(async () => {
+  e = await startUsersE2e();
+}, 180_000);
+afterAll(async () => {
+  await e?.stop();
+});
+
+const PRIYA = "priya.patel@fabrikam.example";
+const DANIEL = "daniel.kim@fabrikam.example";
+
+describe("the seat limit in the browser", { timeout: 60_000 }, () => {
+  it("refuses users beyond the seats, says how many are free, and offers the Subscription page", async () => {
+    await setPlan(e.u.priya.org.id, subscription(5));
+    const page = await e.open(PRIYA, PERMISSIONS);
+    try {
+    const f = permissionsFrame(page);
+    await f.getByText("2 of 5 seats available").waitFor({ timeout: 20_000 });
+    // Someone lowers the seats while the page is open: the backend refuses, not only the page.
+    await setPlan(e.u.priya.org.id, subscription(3));
+    await f.getByRole("button", { name: "Add Users", exact: true }).click();
+    const panel = f.getByRole("dialog");
+    await panel.getByRole("row", { name: /Aisha Okafor/ }).getByRole("checkbox").click({ timeout: 20_000 });
+    await panel.getByRole("button", { name: "Add users (1)" }).click();
+    await panel.getByText(/only 0 seats are free/).waitFor({ timeout: 10_000 });
+    expect(await panel.getByRole("button", { name: "Open the Subscription page" }).count()).toBe(1);
+    await panel.getByRole("row", { name: /Mei Chen/ }).getByRole("checkbox").click();
+    await panel.getByRole("button", { name: "Add users (2)" }).click(); // the page now knows: refused before sending
+    await panel.getByText(/needs 2 seats, but only 0 seats are free/).waitFor({ timeout: 10_000 });
+    expect((await e.u.call<{ seats: { licensed: number } }>(e.u.priya, "GET", "users/overview")).body.seats.licensed).toBe(3);
+    } finally {
+      await setPlan(e.u.priya.org.id, null);
+      await page.close();
+    }
+  });
+});
+
+describe("an organization with 5,000 licensed users", { timeout: 180_000 }, () => {
+  it("scrolls smoothly through server pages and changes everyone's role in batches of 500 with progress", async () => {
+    const racers = e.u.stack.devops.state.org("fabrikam").addSyntheticUsers(5_000);
+    for (let i = 0; i < racers.length; i += 500) {
+      const { status } = await e.u.call(e.u.priya, "POST", "users/roles", { role: "Team", userIds: racers.slice(i, i + 500).map((r) => r.id) });
+      expect(status).toBe(200);
+    }
+    const page = await e.open(PRIYA, PERMISSIONS);
+    const f = permissionsFrame(page);
+    const started = Date.now();
+    await f.getByRole("row", { name: /Synthetic User 000001/ }).waitFor({ timeout: 30_000 });
+    const firstRowsMs = Date.now() - started;
+    expect(firstRowsMs).toBeLessThan(10_000);
+    expect(await f.getByText("5,003 licensed").count()).toBe(1);
+
+    const frame = page.frames().find((x) => x.url().includes("permissions.html"))!;
+    const loadedRows = () => frame.evaluate(() => Number(document.querySelector(".people-table table")?.getAttribute("aria-rowcount") ?? 0));
+    for (let step = 0; step < 5; step++) {
+      const before = await loadedRows();
+      await frame.evaluate(() => {
+        const el = document.querySelector(".people-table")!;
+        el.scrollTop = el.scrollHeight;
+      });
+      // Scrolling to the end loads the next server page (100 users)...
+      await expect.poll(loadedRows, { timeout: 10_000 }).toBeGreaterThanOrEqual(before + 100);
+      // ...while only the rows in view (and some slack) are in the document: the table is virtualised.
+      expect(await frame.evaluate(() => document.querySelectorAll("tr[aria-rowindex]").length)).toBeLessThan(250);
+    }
+    const assignRequests: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST" && r.url().endsWith("/api/users/roles")) assignRequests.push(r.url());
+    });
+    await f.getByRole("textbox", { name: /Search licensed users/ }).fill("synthetic");
+    await f.getByRole("row", { name: /Synthetic User 000001/ }).waitFor({ timeout: 20_000 });
+    await f.getByRole("checkbox", { name: "Select all", exact: true }).click();
+    await f.getByText("All licensed users selected").waitFor();
+    await f.getByRole("group", { name: "Assign role" }).getByRole("button", { name: "Product", exact: true }).click();
+    await f.getByText(/Changing roles: \d[\d,]* of 5,000 users/).waitFor({ timeout: 30_000 });
+    await f.getByText("Role was successfully changed").waitFor({ timeout: 120_000 });
+    expect(assignRequests).toHaveLength(10);
+    const { body } = await e.u.call<{ members: { role: { assigned: string } }[] }>(e.u.priya, "GET", "users/licensed?search=synthetic&sort=role&pageSize=200");
+    expect(new Set(body.members.map((m) => m.role.assigned))).toEqual(new Set(["Product"]));
+    await page.close();
+  });
+});
+
+describe("themes and the service account", { timeout: 60_000 }, () => {
+  it("follows the dark theme", async () => {
+    const page = await e.open(PRIYA, PERMISSIONS, { theme: "dark" });
+    const f = permissionsFrame(page);
+    await f.getByRole("heading", { name: "Timetracker Permissions" }).waitFor({ timeout: 20_000 });
+    const frame = page.frames().find((x) => x.url().includes("permissions.html"))!;
+    const luminance = await frame.evaluate(() => {
+      const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g)!.map(Number);
+      return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+    });
+    expect(luminance).toBeLessThan(0.3);
+    await page.close();
+  });
+
+  it("lets a PCA without a role save the service account; the token is not shown again", async () => {
+    const page = await e.open(DANIEL, PERMISSIONS);
+    const f = permissionsFrame(page);
+    await f.getByRole("tab", { name: "Service account" }).click({ timeout: 20_000 });
+    await f.getByText(/Not configured/).waitFor();
+    const pat = e.u.stack.devops.state.createPat("fabrikam", DANIEL);
+    await f.getByRole("textbox", { name: "Personal access token" }).fill(pat);
+    await f.getByRole("button", { name: "Save" }).click();
+    await f.getByText(/Configured: Daniel Kim's personal access token, saved by Daniel Kim/).waitFor({ timeout: 10_000 });
+    expect(await f.getByRole("textbox", { name: "Personal access token" }).inputValue()).toBe("");
+    expect(await f.locator("body").innerText()).not.toContain(pat);
+    await page.close();
+  });
+});
