@@ -2,4 +2,4 @@ import * as React from "react";
 import { showRootComponent } from "../common/bootstrap";
 import { TimePage } from "./time-page";
 
-showRootComponent(<TimePage />);
+showRootComponent(<TimePage />, { trialBar: true });
