@@ -1,11 +1,11 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { api, signIn } from "../../integration/support/sign-in";
 import { changeBillingAddress, changeContactInfo, changePaymentDetails, findInvoices } from "./procedures/billing-details";
 import { buyWhenTrialEnds } from "./procedures/buy";
 import { changeBillingPeriod, changeNumberOfUsers, changePlanType } from "./procedures/change-subscription";
 import { cancelForFreePlan, switchToFree } from "./procedures/free-plan";
+import { addUsersByGroup, addUsersOneByOne, changeRolesOfSeveral, leaveThreeLicensed, setDefaultRole, viewLicensedUsers } from "./procedures/user-management";
 import { albumMarkdown, ScreenshotAlbum, SCREENSHOT_DIR } from "./support/screenshots";
 import { Tour } from "./support/tour";
 import { startWalkthrough, type Walkthrough } from "./support/walkthrough-stack";
@@ -34,14 +34,11 @@ afterAll(async () => {
 
 describe("reference walkthrough", { timeout: 120_000 }, () => {
   describe("User Management settings", () => {
-    // PROVISIONAL until the Permissions page lands: 14 people open Timetracker in the trial and
-    // get the Default role, so the purchase below sees the document's 14 licensed users.
-    it("14 users of fabrikam open Timetracker during the trial", async () => {
-      const emails = ((await (await fetch(`${w.stack.devops.url}/_dev/orgs/fabrikam`)).json()) as { users: { email: string }[] }).users.map((u) => u.email);
-      for (const email of ["priya.patel@fabrikam.example", ...emails.filter((e) => !e.startsWith("priya.")).slice(0, 13)]) {
-        await api(w.stack, await signIn(w.stack, "fabrikam", email), "GET", "me");
-      }
-    });
+    it("Licensed users - how to view and change user roles", () => viewLicensedUsers(tour));
+    it("Unlicensed users - adding new users", () => addUsersOneByOne(tour));
+    it("How to add multiple users in ADO or Active Directory Groups (1–4)", () => addUsersByGroup(tour));
+    it("Licensed users: several users get a new role at once", () => changeRolesOfSeveral(tour));
+    it("How to set the default role in 7pace Timetracker", () => setDefaultRole(tour));
   });
 
   describe("Subscription Management settings", () => {
@@ -54,5 +51,8 @@ describe("reference walkthrough", { timeout: 120_000 }, () => {
     it("Change the contact information on your subscription (1–4)", () => changeContactInfo(tour));
     it("How to find 7pace Timetracker invoices or credit notes (1–2)", () => findInvoices(tour));
     it("How to Apply 7pace Timetracker's free subscription plan (1–4): cancel", () => cancelForFreePlan(tour));
+    it("How to Apply 7pace Timetracker's free subscription plan (5–8): None for all but three users", () =>
+      leaveThreeLicensed(tour, ["Priya Patel", "Marcus Johnson", "Aisha Okafor"]));
+    it("How to Apply 7pace Timetracker's free subscription plan (9–10): Switch to Free", () => switchToFree(tour));
   });
 });
