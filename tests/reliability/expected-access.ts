@@ -51,7 +51,7 @@ export const EXPECTED_ACCESS: Record<string, Access> = {
   "users-audit": MANAGE_USERS,
   "users-service-account-get": MANAGE_USERS,
   // The organization's service account (a PAT for work without a user): PCAs only (DESIGN.md §3).
-  "users-service-account-put": "pca",
+  "users-service-account-save": "pca",
   "users-service-account-delete": "pca",
   "tokens-list": MANAGE_USERS,
   "tokens-create": MANAGE_USERS,

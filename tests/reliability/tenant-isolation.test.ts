@@ -101,7 +101,7 @@ describe("tenant isolation sweep", () => {
       // The REST API looks users up with the org's service account; the sweep above may have
       // removed contoso's (its Administrator may), so it is saved again here, as a PCA would.
       const pat = (await (await fetch(`${stack.devops.url}/_dev/pats`, { method: "POST", body: JSON.stringify({ org: "contoso", user: cast.contosoOwner.user.email }) })).json()) as { token: string };
-      expect((await api(stack, cast.contosoOwner, "PUT", "users/service-account", { pat: pat.token })).status).toBe(200);
+      expect((await api(stack, cast.contosoOwner, "POST", "users/service-account", { pat: pat.token })).status).toBe(200);
       const token = await api<{ secret: string }>(stack, cast.contosoOwner, "POST", "tokens", { name: "Isolation sweep" });
       contosoRest = { Authorization: `Bearer ${token.body.secret}` };
     });

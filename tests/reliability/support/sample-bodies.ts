@@ -20,7 +20,7 @@ export const SAMPLE_BODIES: Record<string, () => Record<string, unknown>> = {
   "time-settings-update": () => ({ preventTimeOnClosedItems: false }),
   "users-assign-roles": () => ({ role: "Team", userIds: [BYSTANDER] }),
   "users-default-role": () => ({ role: "Team" }),
-  "users-service-account-put": () => ({ pat: "sweep0000000000000000000000000000000000000000000000" }),
+  "users-service-account-save": () => ({ pat: "sweep0000000000000000000000000000000000000000000000" }),
   "rest-users-roles-assign": () => ({ users: [{ email: "grace.wright@fabrikam.example", role: { name: "Team" } }] }),
   "tokens-create": () => ({ name: `Sweep ${Math.random().toString(36).slice(2, 8)}` }),
   "subscription-quote": () => ({ plan: "team", period: "yearly", seats: 30 }),
