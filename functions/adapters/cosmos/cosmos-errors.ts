@@ -19,6 +19,9 @@ export function isStoreUnavailable(error: unknown): boolean {
   const status = statusOf(error);
   if (typeof status === "string" && NETWORK_CODES.has(status)) return true;
   if (status === 503 || status === 408) return true;
+  // Bulk operations report a dropped connection only in the message text.
+  const message = (error as { message?: unknown })?.message;
+  if (typeof message === "string" && /socket hang up|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE/.test(message)) return true;
   const cause = (error as { cause?: unknown })?.cause;
   if (cause && cause !== error) return isStoreUnavailable(cause);
   const name = (error as { name?: string })?.name;
