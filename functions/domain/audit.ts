@@ -25,7 +25,8 @@ export interface RoleChange {
 }
 
 /**
- * One audit entry per request chunk: who, when, through which surface, and the role changes.
+ * One audit entry per stored batch of changes (up to 98 members): who, when, through which
+ * surface, and the role changes.
  * A change of the default role has no member changes but `defaultRole` from/to.
  */
 export interface AuditEntry {
@@ -37,6 +38,3 @@ export interface AuditEntry {
   changes: RoleChange[];
   defaultRole?: { from: Role; to: Role };
 }
-
-/** Most member changes one audit document holds; bigger requests write several entries. */
-export const MAX_CHANGES_PER_ENTRY = 500;

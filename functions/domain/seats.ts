@@ -3,7 +3,7 @@ import { isLicensed, type AssignedRole, type Role } from "./roles";
 /**
  * Seat accounting (DESIGN.md §5): licensed members may never exceed the plan's seats, also
  * under concurrent requests. Pure rules; the ledger document that holds the counters and the
- * order of writes live in use-cases/users.
+ * transactional writes live in use-cases/users.
  *
  * A member sits in one of three categories. "default" members are licensed exactly when the
  * org's default role is, so changing the default role moves all of them at once.
@@ -45,7 +45,7 @@ function counterOf(category: SeatCategory): keyof SeatCounts | null {
   return null;
 }
 
-/** Counter increments and decrements of a set of moves (a move within a category changes nothing). */
+/** Counter increments and decrements of a set of moves (a move within a category changes nothing): the ledger's delta. */
 export function countDeltas(moves: readonly RoleMove[]): { increments: SeatCounts; decrements: SeatCounts } {
   const increments = { ...ZERO_COUNTS };
   const decrements = { ...ZERO_COUNTS };
@@ -57,13 +57,6 @@ export function countDeltas(moves: readonly RoleMove[]): { increments: SeatCount
     if (from) decrements[from] += 1;
   }
   return { increments, decrements };
-}
-
-/** Whether a move adds a counter: such moves must reserve on the ledger before they are written. */
-export function movesUp(move: RoleMove): boolean {
-  const from = categoryOf(move.from);
-  const to = categoryOf(move.to);
-  return from !== to && to !== "none";
 }
 
 /** Change of the licensed count caused by one move (+1 takes a seat, -1 frees one). */
@@ -92,15 +85,6 @@ export function checkSeats(licensedNow: number, needed: number, limit: number | 
 /** Seats a request needs: the net of all its moves, so a swap at full capacity fits. */
 export function netSeatsNeeded(moves: readonly RoleMove[], defaultCounted: boolean): number {
   return moves.reduce((sum, move) => sum + licensedDelta(move, defaultCounted), 0);
-}
-
-/**
- * Seats a set of moves holds while in flight: only what each move adds on its own. A move's
- * increment and decrement land in the same document write, so its own net is safe; a seat
- * freed by another member's move is not, because that write may still fail.
- */
-export function seatsHeldInFlight(moves: readonly RoleMove[], defaultCounted: boolean): number {
-  return moves.reduce((sum, move) => sum + Math.max(0, licensedDelta(move, defaultCounted)), 0);
 }
 
 /** "1 seat is free" / "3 seats are free", for refusals. */

@@ -2,21 +2,16 @@ import type { SeatCounts } from "../domain/seats";
 import type { Versioned } from "./versioned";
 
 /**
- * Per-org seat counters, kept beside the member documents so the seat limit is checked with a
- * point read and guarded with the document's etag (no scan of the org). The counters are
- * conservative while requests are in flight: increments are written before the member
- * documents, decrements after.
+ * Per-org seat counters, kept beside the member documents (and the org document) so the seat
+ * limit is checked with a point read and guarded with the document's etag, never by
+ * scanning the org. Every change of the counters lands in one transactional batch with the
+ * member documents it counts (see ports/seat-commit), so the counters are exact.
  */
 export interface SeatLedger {
   orgId: string;
   counts: SeatCounts;
-  /**
-   * Whether members on Default count as licensed. True whenever the org's default role is
-   * licensed, and also while a change of the default role to a licensed one is in flight.
-   */
+  /** Whether members on Default count as licensed: the org's default role is licensed (written with it). */
   defaultCounted: boolean;
-  /** Changes of the default role to a licensed role that are in flight (see set-default-role). */
-  defaultHolds: number;
   updatedAt: string;
   /** Last time the timer recounted the members. */
   reconciledAt: string | null;

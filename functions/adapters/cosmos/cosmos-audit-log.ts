@@ -24,7 +24,8 @@ export class CosmosAuditLog implements AuditLog {
       "Writing the audit trail",
       audit,
       entries.map((entry) => ({
-        operationType: "Create" as const,
+        // Upsert: moving an entry from the outbox again (after a failure) must not fail.
+        operationType: "Upsert" as const,
         partitionKey: entry.orgId,
         resourceBody: { ...entry, type: "roleChange" } as unknown as Record<string, never>,
       })),

@@ -1,7 +1,25 @@
 import type { Container, JSONObject, OperationInput } from "@azure/cosmos";
 import { chunk } from "../../domain/chunk";
 import { mapLimited } from "../../domain/map-limited";
+import { UnavailableError } from "../../domain/errors";
 import { storeCall } from "./cosmos-errors";
+
+/**
+ * `items.bulk` rethrows a failed batch request as a plain Error and drops its cause, so a
+ * network failure can only be recognised by its message.
+ */
+const LOST_CONNECTION = /^Bulk request errored with: .*(socket hang up|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|timed out|timeout|other side closed|network)/i;
+
+async function bulkCall<T>(what: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await storeCall(what, call);
+  } catch (error) {
+    if (error instanceof Error && LOST_CONNECTION.test(error.message)) {
+      throw new UnavailableError("The Timetracker database is not reachable right now. Please try again in a minute.");
+    }
+    throw error;
+  }
+}
 
 /** Cosmos accepts at most 100 operations per partition in one batch request. */
 const BATCH = 100;
@@ -23,7 +41,7 @@ export interface BulkResult {
 export async function executeBulk(what: string, container: Container, operations: OperationInput[]): Promise<BulkResult[]> {
   if (operations.length === 0) return [];
   const parts = await mapLimited(chunk(operations, BATCH), PARALLEL, (part) =>
-    storeCall(what, () => container.items.bulk(part, { continueOnError: true })),
+    bulkCall(what, () => container.items.bulk(part, { continueOnError: true })),
   );
   return parts.flat().map((r) => ({ statusCode: r.statusCode, ...(r.eTag ? { eTag: r.eTag } : {}), ...(r.resourceBody ? { resourceBody: r.resourceBody } : {}) }));
 }

@@ -17,7 +17,8 @@ export const ORG_DOCUMENT_ID = "org";
 
 type OrgDocument = Omit<OrgRecord, "id"> & { id: typeof ORG_DOCUMENT_ID; orgId: string; type: "org" };
 
-function toDocument(org: OrgRecord): OrgDocument {
+/** The org as stored (user management writes it in one transactional batch with the seat ledger). */
+export function toDocument(org: OrgRecord): OrgDocument {
   const { id, ...rest } = org;
   return { ...rest, id: ORG_DOCUMENT_ID, orgId: id, type: "org" };
 }

@@ -15,13 +15,13 @@ const asLedger = (doc: Record<string, unknown>): SeatLedger => {
     orgId: d.orgId,
     counts: { explicit: d.counts.explicit, onDefault: d.counts.onDefault },
     defaultCounted: d.defaultCounted,
-    defaultHolds: d.defaultHolds ?? 0,
     updatedAt: d.updatedAt,
     reconciledAt: d.reconciledAt ?? null,
   };
 };
 
-const toDocument = (ledger: SeatLedger): LedgerDocument => ({ ...ledger, id: SEAT_LEDGER_ID, type: "seatLedger" });
+/** The ledger as stored (also written inside transactional batches, see cosmos-seat-commit). */
+export const ledgerDocument = (ledger: SeatLedger): LedgerDocument => ({ ...ledger, id: SEAT_LEDGER_ID, type: "seatLedger" });
 
 export class CosmosSeatLedgerStore implements SeatLedgerStore {
   constructor(private readonly db: CosmosDatabase) {}
@@ -37,7 +37,7 @@ export class CosmosSeatLedgerStore implements SeatLedgerStore {
   async create(ledger: SeatLedger): Promise<Versioned<SeatLedger>> {
     const { members } = await storeCall("Opening the database", () => this.db.containers());
     return storeCall("Creating the seat ledger", async () => {
-      const { resource } = await members.items.create(toDocument(ledger));
+      const { resource } = await members.items.create(ledgerDocument(ledger));
       return toVersioned(resource as unknown as Record<string, unknown>, asLedger)!;
     });
   }
@@ -47,7 +47,7 @@ export class CosmosSeatLedgerStore implements SeatLedgerStore {
     return storeCall("Saving the seat ledger", async () => {
       const { resource } = await members
         .item(SEAT_LEDGER_ID, ledger.orgId)
-        .replace(toDocument(ledger), { accessCondition: { type: "IfMatch", condition: etag } });
+        .replace(ledgerDocument(ledger), { accessCondition: { type: "IfMatch", condition: etag } });
       return toVersioned(resource as unknown as Record<string, unknown>, asLedger)!;
     });
   }

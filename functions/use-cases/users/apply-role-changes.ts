@@ -1,23 +1,16 @@
 import { planState, seatLimit } from "../../domain/access";
-import type { AuditActor, AuditSurface, RoleChange } from "../../domain/audit";
+import type { AuditActor, AuditEntry, AuditSurface } from "../../domain/audit";
+import { chunk } from "../../domain/chunk";
 import type { MemberRecord } from "../../domain/member";
 import type { OrgRecord } from "../../domain/org";
 import type { AssignedRole } from "../../domain/roles";
-import {
-  addCounts,
-  checkSeats,
-  countDeltas,
-  licensedCount,
-  movesUp,
-  netSeatsNeeded,
-  seatsHeldInFlight,
-  type RoleMove,
-  type SeatCounts,
-} from "../../domain/seats";
+import { checkSeats, defaultIsCounted, licensedCount, licensedDelta, netSeatsNeeded, seatLimitMessage } from "../../domain/seats";
 import type { MemberWrite } from "../../ports/member-roster";
 import type { DirectoryUser } from "../../ports/org-directory";
-import { recordRoleChanges } from "./audit-trail";
-import { ensureLedger, mutateLedger } from "./seat-ledger";
+import { MAX_COMMIT_WRITES } from "../../ports/seat-commit";
+import { moveAuditToTrail } from "./audit-trail";
+import { commitChunk, type ChunkPlan } from "./commit-chunk";
+import { ensureLedger } from "./seat-ledger";
 import { seatRefusal } from "./subscription-link";
 import type { UsersDeps } from "./users-deps";
 
@@ -46,60 +39,69 @@ export interface RoleChangeContext {
 }
 
 export const NOT_IN_ORG = "This user is not a user of this Azure DevOps organization.";
+const KEPT_CHANGING = "Someone else kept changing this user at the same time; try again.";
 
-interface Planned {
-  userId: string;
-  move: RoleMove;
-  write: MemberWrite;
-}
-
-/** Rounds for entries another request changed in between (each round re-reads them). */
+/** Rounds for entries another request changed in between (each round reads them again). */
 const MAX_ROUNDS = 3;
 
 /**
  * Assigns roles in bulk under the seat limit (DESIGN.md §5), in one request per batch:
  *
- * 1. the seat check covers the whole request before anything is written (so a swap at full
+ * 1. the seat check covers the whole request before anything is written (a swap at full
  *    capacity fits); a refusal writes nothing;
- * 2. moves that free seats or add to no counter are written first; their decrements are
- *    released on the ledger after the writes landed;
- * 3. moves that add to a counter reserve on the ledger first (etag-guarded, retried), then
- *    are written; what did not land is released again.
- *
- * The ledger therefore never counts fewer licensed members than exist, and concurrent
- * requests can never license more than the seats.
+ * 2. the changes are written in transactional batches of up to 98 members together with the
+ *    seat ledger (guarded by its etag, checked against the seats) and their audit entry, so
+ *    counters, members and audit never disagree, whatever fails in between;
+ * 3. batches that free seats go first; a member someone else changed in between is read
+ *    again and retried.
  */
 export async function applyRoleChanges(deps: UsersDeps, ctx: RoleChangeContext, inputs: readonly RoleChangeInput[]): Promise<RoleChangeOutcome[]> {
   const outcomes = new Map<string, RoleChangeOutcome>();
   const limit = seatLimit(planState(ctx.org, deps.s.now()));
+  const outboxes: { id: string; entry: AuditEntry | null }[] = [];
+  let refusal: { free: number; needed: number } | null = null;
   let pending = [...inputs];
-  for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
+  for (let round = 0; round < MAX_ROUNDS && pending.length > 0 && !refusal; round++) {
     const planned = await plan(deps, ctx, pending, outcomes);
     if (round === 0) await checkWholeRequest(deps, ctx, planned, limit);
     const retry = new Set<string>();
-    await writePhase(deps, ctx, planned.filter((p) => !movesUp(p.move)), { reserve: false, limit }, outcomes, retry);
-    await writePhase(deps, ctx, planned.filter((p) => movesUp(p.move)), { reserve: true, limit }, outcomes, retry);
+    const counted = defaultIsCounted(ctx.org.defaultRole);
+    const ordered = [...planned].sort((a, b) => licensedDelta(a.move, counted) - licensedDelta(b.move, counted));
+    for (const part of chunk(ordered, MAX_COMMIT_WRITES)) {
+      if (refusal) {
+        for (const p of part) outcomes.set(p.userId, { userId: p.userId, ok: false, message: seatLimitMessage(refusal) });
+        continue;
+      }
+      const result = await commitChunk(deps, ctx, part, limit);
+      if (result.kind === "refused") {
+        refusal = result.check;
+        for (const p of part) outcomes.set(p.userId, { userId: p.userId, ok: false, message: seatLimitMessage(refusal) });
+        continue;
+      }
+      if (result.outbox) outboxes.push(result.outbox);
+      part.forEach((p, i) => {
+        const r = result.writes[i];
+        const { displayName, email } = p.write.member;
+        if (r === "landed") outcomes.set(p.userId, { userId: p.userId, ok: true, displayName, email, from: p.move.from, to: p.move.to, changed: true });
+        else if (r === "failed") outcomes.set(p.userId, { userId: p.userId, ok: false, message: "The store could not save this user." });
+        else retry.add(p.userId);
+      });
+    }
     pending = pending.filter((input) => retry.has(input.userId));
   }
-  for (const input of pending) {
-    outcomes.set(input.userId, { userId: input.userId, ok: false, message: "Someone else kept changing this user at the same time; try again." });
-  }
-  const changes: RoleChange[] = [];
-  for (const outcome of outcomes.values()) {
-    if (outcome.ok && outcome.changed) {
-      changes.push({ user: { id: outcome.userId, displayName: outcome.displayName, email: outcome.email }, from: outcome.from, to: outcome.to });
-    }
-  }
-  await recordRoleChanges(deps, ctx, changes);
-  return inputs.map((input) => outcomes.get(input.userId)!);
+  for (const input of pending) if (!outcomes.has(input.userId)) outcomes.set(input.userId, { userId: input.userId, ok: false, message: KEPT_CHANGING });
+  await moveAuditToTrail(deps, ctx.org.id, outboxes.flatMap((o) => (o.entry ? [o.entry] : [])), outboxes.map((o) => o.id));
+  const nothingChanged = ![...outcomes.values()].some((o) => o.ok && o.changed);
+  if (refusal && nothingChanged) throw seatRefusal(deps.s.config, ctx.org.name, refusal);
+  return inputs.map((input) => outcomes.get(input.userId) ?? { userId: input.userId, ok: false, message: KEPT_CHANGING });
 }
 
-async function plan(deps: UsersDeps, ctx: RoleChangeContext, inputs: RoleChangeInput[], outcomes: Map<string, RoleChangeOutcome>): Promise<Planned[]> {
+async function plan(deps: UsersDeps, ctx: RoleChangeContext, inputs: RoleChangeInput[], outcomes: Map<string, RoleChangeOutcome>): Promise<ChunkPlan[]> {
   const current = await deps.roster.readMany(ctx.org.id, inputs.map((i) => i.userId));
   const unknown = inputs.filter((i) => !current.has(i.userId) && !i.profile).map((i) => i.userId);
   const found = unknown.length > 0 && ctx.lookUp ? await ctx.lookUp(unknown) : new Map<string, DirectoryUser>();
   const now = deps.s.now().toISOString();
-  const planned: Planned[] = [];
+  const planned: ChunkPlan[] = [];
   for (const input of inputs) {
     const existing = current.get(input.userId);
     if (existing && (existing.value.role === input.role || ctx.createOnly)) {
@@ -114,11 +116,8 @@ async function plan(deps: UsersDeps, ctx: RoleChangeContext, inputs: RoleChangeI
       continue;
     }
     const member: MemberRecord = { ...base, role: input.role, updatedAt: now, updatedBy: ctx.actor.id };
-    planned.push({
-      userId: input.userId,
-      move: { from: existing?.value.role ?? null, to: input.role },
-      write: existing ? { kind: "replace", member, etag: existing.etag } : { kind: "create", member },
-    });
+    const write: MemberWrite = existing ? { kind: "replace", member, etag: existing.etag } : { kind: "create", member };
+    planned.push({ userId: input.userId, move: { from: existing?.value.role ?? null, to: input.role }, write });
   }
   return planned;
 }
@@ -127,59 +126,10 @@ function newMember(orgId: string, userId: string, profile: DirectoryUser): Membe
   return { orgId, userId, role: "None", displayName: profile.displayName, email: profile.email, uniqueName: profile.uniqueName, updatedAt: "", updatedBy: "" };
 }
 
-async function checkWholeRequest(deps: UsersDeps, ctx: RoleChangeContext, planned: Planned[], limit: number | null): Promise<void> {
+async function checkWholeRequest(deps: UsersDeps, ctx: RoleChangeContext, planned: ChunkPlan[], limit: number | null): Promise<void> {
   if (limit === null || planned.length === 0) return;
   const ledger = (await ensureLedger(deps, ctx.org)).value;
   const needed = netSeatsNeeded(planned.map((p) => p.move), ledger.defaultCounted);
   const check = checkSeats(licensedCount(ledger.counts, ledger.defaultCounted), needed, limit);
   if (!check.ok) throw seatRefusal(deps.s.config, ctx.org.name, check);
-}
-
-/**
- * Writes one phase. With `reserve` (moves that add to a counter) the increments are reserved
- * on the ledger first, checked against the limit; decrements are released after the writes,
- * only for the writes that landed, together with the increments of writes that did not.
- */
-async function writePhase(
-  deps: UsersDeps,
-  ctx: RoleChangeContext,
-  planned: Planned[],
-  phase: { reserve: boolean; limit: number | null },
-  outcomes: Map<string, RoleChangeOutcome>,
-  retry: Set<string>,
-): Promise<void> {
-  if (planned.length === 0) return;
-  const moves = planned.map((p) => p.move);
-  const { increments } = countDeltas(moves);
-  if (phase.reserve) {
-    await mutateLedger(deps, ctx.org, (ledger) => {
-      const check = checkSeats(licensedCount(ledger.counts, ledger.defaultCounted), seatsHeldInFlight(moves, ledger.defaultCounted), phase.limit);
-      if (!check.ok) throw seatRefusal(deps.s.config, ctx.org.name, check);
-      return { ...ledger, counts: addCounts(ledger.counts, increments) };
-    });
-  }
-  // If the bulk call itself fails, which writes landed is unknown: the reservation stays (the
-  // ledger errs on the safe side) and the reconcile timer recounts later.
-  const results = await deps.roster.writeMany(ctx.org.id, planned.map((p) => p.write));
-  const landed: RoleMove[] = [];
-  const notLanded: RoleMove[] = [];
-  results.forEach((result, i) => {
-    const p = planned[i]!;
-    if (result.ok) {
-      landed.push(p.move);
-      const { displayName, email } = p.write.member;
-      outcomes.set(p.userId, { userId: p.userId, ok: true, displayName, email, from: p.move.from, to: p.move.to, changed: true });
-      return;
-    }
-    notLanded.push(p.move);
-    if (result.reason === "changed") retry.add(p.userId);
-    else outcomes.set(p.userId, { userId: p.userId, ok: false, message: result.message });
-  });
-  const released = addCounts(countDeltas(landed).decrements, phase.reserve ? countDeltas(notLanded).increments : { explicit: 0, onDefault: 0 });
-  await release(deps, ctx.org, released);
-}
-
-async function release(deps: UsersDeps, org: OrgRecord, counts: SeatCounts): Promise<void> {
-  if (counts.explicit === 0 && counts.onDefault === 0) return;
-  await mutateLedger(deps, org, (ledger) => ({ ...ledger, counts: addCounts(ledger.counts, counts, -1) }));
 }

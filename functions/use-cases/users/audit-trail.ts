@@ -1,38 +1,26 @@
-import { MAX_CHANGES_PER_ENTRY, type AuditActor, type AuditEntry, type AuditSurface, type RoleChange } from "../../domain/audit";
-import { chunk } from "../../domain/chunk";
-import type { Role } from "../../domain/roles";
+import type { AuditEntry } from "../../domain/audit";
 import type { AuditPage } from "../../ports/audit-log";
 import type { UsersDeps } from "./users-deps";
 
-interface AuditContext {
-  org: { id: string };
-  actor: AuditActor;
-  surface: AuditSurface;
+/**
+ * Audit entries are written in the same transactional batch as their change (an outbox
+ * document beside the members), then moved to the audit trail. A request that dies in
+ * between leaves them in the outbox; reading the trail moves them first.
+ */
+export async function moveAuditToTrail(deps: UsersDeps, orgId: string, entries: readonly AuditEntry[], outboxIds: readonly string[] = entries.map((e) => e.id)): Promise<void> {
+  if (entries.length > 0) await deps.audit.append(entries);
+  if (outboxIds.length > 0) await deps.commits.clearPendingAudit(orgId, outboxIds);
 }
 
-/** One audit entry per 500 member changes of a request (bulk writes, like the members). */
-export async function recordRoleChanges(deps: UsersDeps, ctx: AuditContext, changes: readonly RoleChange[]): Promise<void> {
-  if (changes.length === 0) return;
-  const at = deps.s.now().toISOString();
-  const entries: AuditEntry[] = chunk(changes, MAX_CHANGES_PER_ENTRY).map((part) => ({
-    id: deps.newId(),
-    orgId: ctx.org.id,
-    at,
-    actor: ctx.actor,
-    surface: ctx.surface,
-    changes: part,
-  }));
-  await deps.audit.append(entries);
-}
-
-export async function recordDefaultRoleChange(deps: UsersDeps, ctx: AuditContext, from: Role, to: Role): Promise<void> {
-  await deps.audit.append([
-    { id: deps.newId(), orgId: ctx.org.id, at: deps.s.now().toISOString(), actor: ctx.actor, surface: "default-role", changes: [], defaultRole: { from, to } },
-  ]);
+export async function flushPendingAudit(deps: UsersDeps, orgId: string): Promise<number> {
+  const pending = await deps.commits.pendingAudit(orgId);
+  await moveAuditToTrail(deps, orgId, pending);
+  return pending.length;
 }
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export function readAuditTrail(deps: UsersDeps, orgId: string, continuation: string | null, pageSize = AUDIT_PAGE_SIZE): Promise<AuditPage> {
+export async function readAuditTrail(deps: UsersDeps, orgId: string, continuation: string | null, pageSize = AUDIT_PAGE_SIZE): Promise<AuditPage> {
+  if (!continuation) await flushPendingAudit(deps, orgId);
   return deps.audit.list(orgId, pageSize, continuation);
 }

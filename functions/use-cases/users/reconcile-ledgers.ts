@@ -1,13 +1,15 @@
 import { PreconditionFailedError } from "../../domain/errors";
 import { defaultIsCounted } from "../../domain/seats";
+import { flushPendingAudit } from "./audit-trail";
 import type { UsersDeps } from "./users-deps";
 
 /**
- * Requests keep the ledger on the safe side, but one that dies between its reservation and
- * its release (a crash, a timeout) leaves seats counted that nobody holds. The timer
- * recounts each org from its member documents, only when its ledger has been quiet for
- * QUIET_MS (longer than any request may run), and writes with the etag it read before
- * counting: a request that touched the ledger in between wins and the org waits a round.
+ * The ledger changes in the same transactional batch as the members it counts, so it is
+ * exact on Cosmos DB. The timer is a safety net (the emulator's batches are not atomic, and
+ * documents written around the use-cases would not be counted): it recounts each org from
+ * its member documents, only when the ledger has been quiet for QUIET_MS, and writes with the
+ * etag it read before counting, so a request that touched the ledger in between wins. It also
+ * moves audit entries left in the outbox to the audit trail.
  */
 export const QUIET_MS = 15 * 60_000;
 
@@ -20,12 +22,12 @@ export async function reconcileLedger(deps: UsersDeps, orgId: string): Promise<R
   if (now.getTime() - Date.parse(ledger.value.updatedAt) < QUIET_MS) return "busy";
   const [org, counts] = await Promise.all([deps.s.orgs.get(orgId), deps.roster.countCategories(orgId)]);
   if (!org) return "missing";
-  const next = { ...ledger.value, counts, defaultCounted: defaultIsCounted(org.value.defaultRole), defaultHolds: 0 };
+  await flushPendingAudit(deps, orgId);
+  const next = { ...ledger.value, counts, defaultCounted: defaultIsCounted(org.value.defaultRole) };
   const same =
     next.counts.explicit === ledger.value.counts.explicit &&
     next.counts.onDefault === ledger.value.counts.onDefault &&
-    next.defaultCounted === ledger.value.defaultCounted &&
-    ledger.value.defaultHolds === 0;
+    next.defaultCounted === ledger.value.defaultCounted;
   try {
     // Not bumping updatedAt for an unchanged ledger would keep it "quiet"; reconciledAt says when.
     await deps.ledgers.replace({ ...next, updatedAt: ledger.value.updatedAt, reconciledAt: now.toISOString() }, ledger.etag);

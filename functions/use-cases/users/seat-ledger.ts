@@ -25,7 +25,6 @@ export async function ensureLedger(deps: UsersDeps, org: LedgerOrg): Promise<Ver
       orgId: org.id,
       counts,
       defaultCounted: defaultIsCounted(org.defaultRole),
-      defaultHolds: 0,
       updatedAt: deps.s.now().toISOString(),
       reconciledAt: null,
     });

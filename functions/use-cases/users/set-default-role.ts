@@ -1,47 +1,55 @@
 import { planState, seatLimit } from "../../domain/access";
-import { PreconditionFailedError, UnavailableError } from "../../domain/errors";
+import type { AuditEntry } from "../../domain/audit";
+import { UnavailableError } from "../../domain/errors";
 import type { OrgRecord } from "../../domain/org";
-import { isLicensed, type Role } from "../../domain/roles";
+import { type Role } from "../../domain/roles";
 import { checkSeats, defaultIsCounted, licensedCount } from "../../domain/seats";
 import type { Versioned } from "../../ports/versioned";
-import { recordDefaultRoleChange } from "./audit-trail";
+import { moveAuditToTrail } from "./audit-trail";
 import { ensureLedger, mutateLedger } from "./seat-ledger";
 import { seatRefusal } from "./subscription-link";
 import type { UserManager } from "./user-manager";
 import type { UsersDeps } from "./users-deps";
 
-const ORG_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 20;
 
 /**
  * Changes the org's default role: every member on Default follows at once (no member is
- * written). When members on Default start to need seats (None → a licensed role), the
- * ledger counts them first, checked against the seats; the org document is written with its
- * etag after. When they stop needing seats the org is written first and the ledger follows.
- * `defaultHolds` keeps a concurrent change from un-counting Default while another one that
- * counts it is still in flight.
+ * written). The org document and the seat ledger (whether Default members count) are written
+ * in one transactional batch, each guarded by its etag; when members on Default start to
+ * need seats (None → a licensed role) they must fit, else 409 and nothing changes.
  */
 export async function setDefaultRole(deps: UsersDeps, manager: UserManager, role: Role): Promise<OrgRecord> {
-  // The ledger must exist before the org changes: one created later from a stale read of the
-  // org would count Default members by the old default role.
-  await ensureLedger(deps, manager.access.org.value);
-  for (let attempt = 0; attempt < ORG_ATTEMPTS; attempt++) {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const org = attempt === 0 ? manager.access.org : await freshOrg(deps, manager.caller.orgId);
     const from = org.value.defaultRole;
     if (from === role) return org.value;
-    const takesSeats = !isLicensed(from) && isLicensed(role);
-    if (takesSeats) await holdDefaultSeats(deps, org.value);
-    try {
-      const saved = await deps.s.orgs.replace({ ...org.value, defaultRole: role }, org.etag);
-      await recordDefaultRoleChange(deps, { org: org.value, actor: manager.actor, surface: "default-role" }, from, role);
-      return saved.value;
-    } catch (error) {
-      if (!(error instanceof PreconditionFailedError)) throw error;
-    } finally {
-      if (takesSeats) await releaseHold(deps, org.value);
-      else if (isLicensed(from) && !isLicensed(role)) await uncountDefaultIfFree(deps, org.value);
+    const ledger = await ensureLedger(deps, org.value);
+    const counted = defaultIsCounted(role);
+    if (counted && !ledger.value.defaultCounted) {
+      const check = checkSeats(licensedCount(ledger.value.counts, false), ledger.value.counts.onDefault, seatLimit(planState(org.value, deps.s.now())));
+      if (!check.ok) throw seatRefusal(deps.s.config, org.value.name, check);
     }
+    const audit: AuditEntry = {
+      id: deps.newId(),
+      orgId: org.value.id,
+      at: deps.s.now().toISOString(),
+      actor: manager.actor,
+      surface: "default-role",
+      changes: [],
+      defaultRole: { from, to: role },
+    };
+    const next = { value: { ...org.value, defaultRole: role }, etag: org.etag };
+    const ledgerNext = { value: { ...ledger.value, defaultCounted: counted, updatedAt: deps.s.now().toISOString() }, etag: ledger.etag };
+    const outcome = await deps.commits.commitOrg(next, ledgerNext, audit, counted);
+    if (outcome === "committed") {
+      await moveAuditToTrail(deps, org.value.id, [audit]);
+      return next.value;
+    }
+    await repairPartialWrite(deps, org.value.id);
+    await deps.sleep(Math.random() * 40);
   }
-  throw new UnavailableError("The organization's settings kept changing while saving the default role. Please try again.");
+  throw new UnavailableError("The organization kept changing while saving the default role. Please try again.");
 }
 
 async function freshOrg(deps: UsersDeps, orgId: string): Promise<Versioned<OrgRecord>> {
@@ -50,41 +58,13 @@ async function freshOrg(deps: UsersDeps, orgId: string): Promise<Versioned<OrgRe
   return org;
 }
 
-/** Counts Default members as licensed (refused with the seat message if they do not fit). */
-async function holdDefaultSeats(deps: UsersDeps, org: OrgRecord): Promise<void> {
-  const limit = seatLimit(planState(org, deps.s.now()));
-  await mutateLedger(deps, org, (ledger) => {
-    if (!ledger.defaultCounted) {
-      const check = checkSeats(licensedCount(ledger.counts, false), ledger.counts.onDefault, limit);
-      if (!check.ok) throw seatRefusal(deps.s.config, org.name, check);
-    }
-    return { ...ledger, defaultCounted: true, defaultHolds: ledger.defaultHolds + 1 };
-  });
-}
-
-async function releaseHold(deps: UsersDeps, org: OrgRecord): Promise<void> {
-  await mutateLedger(deps, org, (ledger) => ({ ...ledger, defaultHolds: Math.max(0, ledger.defaultHolds - 1) }));
-  await uncountDefaultIfFree(deps, org);
-}
-
 /**
- * Stops counting Default members once the stored default role is unlicensed and no change
- * that counts them is in flight. The ledger is read (etag) before the org, so a concurrent
- * hold makes this write fail and re-check.
+ * On a store whose batches are not atomic (the emulator), a refused batch can have written
+ * its first document (the one on the safe side): make the ledger follow the stored default
+ * role again.
  */
-async function uncountDefaultIfFree(deps: UsersDeps, org: OrgRecord): Promise<void> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const current = await deps.ledgers.get(org.id);
-    if (!current || !current.value.defaultCounted || current.value.defaultHolds > 0) return;
-    const stored = await deps.s.orgs.get(org.id);
-    if (!stored || defaultIsCounted(stored.value.defaultRole)) return;
-    try {
-      await deps.ledgers.replace({ ...current.value, defaultCounted: false, updatedAt: deps.s.now().toISOString() }, current.etag);
-      return;
-    } catch (error) {
-      if (!(error instanceof PreconditionFailedError)) throw error;
-      await deps.sleep(Math.random() * 20); // someone changed the ledger: look again
-    }
-  }
-  // Still counted: the ledger errs on the safe side until the reconcile timer recounts.
+async function repairPartialWrite(deps: UsersDeps, orgId: string): Promise<void> {
+  const stored = await freshOrg(deps, orgId);
+  const counted = defaultIsCounted(stored.value.defaultRole);
+  await mutateLedger(deps, stored.value, (ledger) => (ledger.defaultCounted === counted ? null : { ...ledger, defaultCounted: counted }));
 }

@@ -5,6 +5,7 @@ import type { ApiTokenStore } from "../../ports/api-token-store";
 import type { AuditLog } from "../../ports/audit-log";
 import type { MemberRoster } from "../../ports/member-roster";
 import type { OrgDirectory } from "../../ports/org-directory";
+import type { SeatCommitStore } from "../../ports/seat-commit";
 import type { SeatLedgerStore } from "../../ports/seat-ledger-store";
 import type { ServiceAccountStore } from "../../ports/service-account-store";
 
@@ -13,6 +14,8 @@ export interface UsersDeps {
   s: Services;
   roster: MemberRoster;
   ledgers: SeatLedgerStore;
+  /** Ledger, members and audit entry in one transactional batch. */
+  commits: SeatCommitStore;
   audit: AuditLog;
   tokens: ApiTokenStore;
   serviceAccounts: ServiceAccountStore;

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { CosmosApiTokenStore } from "../../adapters/cosmos/cosmos-api-token-store";
 import { CosmosAuditLog } from "../../adapters/cosmos/cosmos-audit-log";
 import { CosmosMemberRoster } from "../../adapters/cosmos/cosmos-member-roster";
+import { CosmosSeatCommitStore } from "../../adapters/cosmos/cosmos-seat-commit";
 import { CosmosSeatLedgerStore } from "../../adapters/cosmos/cosmos-seat-ledger-store";
 import { CosmosServiceAccountStore } from "../../adapters/cosmos/cosmos-service-token-store";
 import { DevopsOrgDirectory } from "../../adapters/devops/org-directory";
@@ -16,6 +17,7 @@ export const usersDeps = provide(
     s,
     roster: new CosmosMemberRoster(s.db),
     ledgers: new CosmosSeatLedgerStore(s.db),
+    commits: new CosmosSeatCommitStore(s.db),
     audit: new CosmosAuditLog(s.db),
     tokens: new CosmosApiTokenStore(s.db),
     serviceAccounts: new CosmosServiceAccountStore(s.db),

@@ -23,7 +23,7 @@ const REQUESTS: Array<[string, string, string, unknown?]> = [
   ["users-group-members", "GET", "users/group-members?descriptor=vssgp.abc"],
   ["users-audit", "GET", "users/audit"],
   ["users-service-account-get", "GET", "users/service-account"],
-  ["users-service-account-put", "POST", "users/service-account", { pat: "x".repeat(52) }],
+  ["users-service-account-save", "POST", "users/service-account", { pat: "x".repeat(52) }],
   ["users-service-account-delete", "DELETE", "users/service-account"],
   ["tokens-list", "GET", "tokens"],
   ["tokens-create", "POST", "tokens", { name: "script" }],

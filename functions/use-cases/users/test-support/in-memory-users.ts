@@ -8,6 +8,7 @@ import type { OrgRecord } from "../../../domain/org";
 import { REST_API_WINDOWS, SlidingWindowLimiter } from "../../../domain/rate-limit";
 import type { SeatCounts } from "../../../domain/seats";
 import type { MemberRoster, MemberWrite, MemberWriteOutcome } from "../../../ports/member-roster";
+import type { OpResult, SeatCommitStore } from "../../../ports/seat-commit";
 import type { SeatLedger, SeatLedgerStore } from "../../../ports/seat-ledger-store";
 import type { Versioned } from "../../../ports/versioned";
 import type { UsersDeps } from "../users-deps";
@@ -22,9 +23,19 @@ export class InMemoryUsersWorld {
   ledger: { value: SeatLedger; etag: string } | null = null;
   org: { value: OrgRecord; etag: string };
   readonly audit: AuditEntry[] = [];
+  readonly outbox = new Map<string, AuditEntry>();
   private version = 0;
 
-  constructor(org: OrgRecord, private readonly random: () => number, readonly onWrite: () => void = () => undefined) {
+  /**
+   * `atomic`: batches land all or nothing (Cosmos DB); false plays the emulator, which keeps
+   * the operations before a failing one.
+   */
+  constructor(
+    org: OrgRecord,
+    private readonly random: () => number,
+    readonly onWrite: () => void = () => undefined,
+    private readonly atomic = true,
+  ) {
     this.org = { value: org, etag: this.nextEtag() };
   }
 
@@ -90,6 +101,57 @@ export class InMemoryUsersWorld {
         return world.actualCounts();
       },
     };
+    const commits: SeatCommitStore = {
+      async commit(_orgId, c) {
+        await world.yieldRandomly();
+        const notRun = (): OpResult[] => c.writes.map(() => "not-run");
+        if (!world.ledger || world.ledger.etag !== c.ledger.etag) return { ledger: "changed", audit: "not-run", writes: notRun() };
+        const staged: Array<() => void> = [
+          () => (world.ledger = { value: c.ledger.value, etag: world.nextEtag() }),
+          () => world.outbox.set(c.audit.id, c.audit),
+        ];
+        const writes: OpResult[] = notRun();
+        for (const [i, write] of c.writes.entries()) {
+          const existing = world.members.get(write.member.userId);
+          const ok = write.kind === "create" ? !existing : existing?.etag === write.etag;
+          if (!ok) {
+            if (world.atomic) return { ledger: "not-run", audit: "not-run", writes: writes.map((_, j) => (j === i ? "changed" : "not-run")) };
+            for (const apply of staged) apply();
+            world.onWrite();
+            writes[i] = "changed";
+            return { ledger: "landed", audit: "landed", writes };
+          }
+          staged.push(() => world.members.set(write.member.userId, { value: write.member, etag: world.nextEtag() }));
+          writes[i] = "landed";
+        }
+        for (const apply of staged) apply();
+        world.onWrite();
+        return { ledger: "landed", audit: "landed", writes };
+      },
+      async commitOrg(org, ledger, audit, ledgerFirst) {
+        await world.yieldRandomly();
+        const ledgerOk = !!world.ledger && world.ledger.etag === ledger.etag;
+        const orgOk = world.org.etag === org.etag;
+        if (!ledgerOk || !orgOk) {
+          // The emulator keeps the first write when the second one fails.
+          if (!world.atomic && ledgerFirst && ledgerOk) world.ledger = { value: ledger.value, etag: world.nextEtag() };
+          if (!world.atomic && !ledgerFirst && orgOk) world.org = { value: org.value, etag: world.nextEtag() };
+          world.onWrite();
+          return "changed";
+        }
+        world.ledger = { value: ledger.value, etag: world.nextEtag() };
+        world.org = { value: org.value, etag: world.nextEtag() };
+        world.outbox.set(audit.id, audit);
+        world.onWrite();
+        return "committed";
+      },
+      async pendingAudit() {
+        return [...world.outbox.values()];
+      },
+      async clearPendingAudit(_orgId, ids) {
+        for (const id of ids) world.outbox.delete(id);
+      },
+    };
     const s = {
       config: loadConfig({ COSMOS_ENDPOINT: "https://127.0.0.1:1", COSMOS_KEY: "k", EXTENSION_SECRETS: "s", SECRETS_KEY: Buffer.alloc(32).toString("base64") }),
       now: () => new Date("2026-11-10T00:00:00Z"),
@@ -112,7 +174,13 @@ export class InMemoryUsersWorld {
       s,
       roster,
       ledgers,
-      audit: { append: async (entries) => void world.audit.push(...entries), list: async () => ({ entries: [], continuation: null }) },
+      commits,
+      audit: {
+        append: async (entries) => {
+          for (const entry of entries) if (!world.audit.some((e) => e.id === entry.id)) world.audit.push(entry);
+        },
+        list: async () => ({ entries: [], continuation: null }),
+      },
       tokens: undefined as never,
       serviceAccounts: undefined as never,
       directory: undefined as never,
