@@ -24,6 +24,11 @@ export const CreateWorklogRequest = z.strictObject({
   comment: comment.optional(),
   /** Owner when adding time on someone's behalf (needs Product or above). */
   userId: userId.optional(),
+  /**
+   * Makes the request safe to retry: the same requestId (a UUID the client makes once per
+   * worklog) creates the worklog once and answers the same worklog again.
+   */
+  requestId: z.string().uuid("requestId must be a UUID").optional(),
 });
 export type CreateWorklogRequest = z.infer<typeof CreateWorklogRequest>;
 

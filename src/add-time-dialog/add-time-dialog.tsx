@@ -6,6 +6,7 @@ import { LockedDoor } from "../components/locked-door";
 import { useFrameHeight } from "../common/use-frame-height";
 import { closeHostDialog, readAddTimeDialogConfig } from "../services/host-dialogs";
 import { getCurrentUser } from "../services/sdk-context";
+import { newRequestId } from "../services/request-id";
 import { createWorklog, getActivityTypes, getPeople, getTimeContext } from "../services/time-service";
 import { showToast } from "../services/toasts";
 import { formatDuration } from "../time/duration";
@@ -35,8 +36,10 @@ export function AddTimeDialog(): JSX.Element {
   const user = getCurrentUser();
   const me = { id: user.id, displayName: user.displayName };
 
+  // One worklog per dialog: a retried Save after an error must not add the time twice.
+  const [requestId] = React.useState(newRequestId);
   const save = async (input: WorklogInput) => {
-    const saved = await createWorklog({ ...input, workItemId: config.workItemId ?? input.workItemId });
+    const saved = await createWorklog({ ...input, workItemId: config.workItemId ?? input.workItemId, requestId });
     void showToast(`Added ${formatDuration(saved.durationSeconds)} on #${saved.workItemId}${saved.userId !== me.id ? ` for ${saved.userName}` : ""}.`).catch(() => undefined);
     closeHostDialog("saved");
   };

@@ -39,9 +39,7 @@ export type { BillingAddress, ContactInfo, DocumentKind };
  * The Subscription page's backend calls (PCAs only). Every write carries a request id that
  * the caller creates once per confirmation: retrying the same confirmation never charges twice.
  */
-export function newRequestId(): string {
-  return crypto.randomUUID();
-}
+export { newRequestId } from "./request-id";
 
 const api = () => getBackend();
 

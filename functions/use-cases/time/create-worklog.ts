@@ -1,4 +1,5 @@
 import { assertSelectable } from "../../domain/activity-type";
+import { ConflictError } from "../../domain/errors";
 import { startFields, validateComment, validateDuration, validateStart, type Worklog } from "../../domain/worklog";
 import type { CreateWorklogRequest } from "../../contracts/time";
 import type { Versioned } from "../../ports/versioned";
@@ -21,8 +22,8 @@ export async function createWorklog(deps: TimeDeps, actor: TimeActor, input: Cre
   await requireTrackableWorkItem(deps.workItems, actor, input.workItemId);
 
   const { caller } = actor;
-  return deps.worklogs.create({
-    id: deps.newId(),
+  const worklog: Worklog = {
+    id: input.requestId ?? deps.newId(),
     orgId: caller.orgId,
     userId: owner.userId,
     userName: owner.displayName,
@@ -38,5 +39,16 @@ export async function createWorklog(deps: TimeDeps, actor: TimeActor, input: Cre
     lastEditedBy: null,
     lastEditedByName: null,
     lastEditedAt: null,
-  });
+  };
+  try {
+    return await deps.worklogs.create(worklog);
+  } catch (error) {
+    // A retry of a request whose write landed (the answer was lost): answer that worklog again.
+    if (!(error instanceof ConflictError) || !input.requestId) throw error;
+    const existing = await deps.worklogs.get(caller.orgId, worklog.id);
+    if (!existing || existing.value.createdBy !== caller.userId) {
+      throw new ConflictError("This requestId was already used for another worklog; make a new one for new time.");
+    }
+    return existing;
+  }
 }

@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Button } from "azure-devops-ui/Button";
+import { newRequestId } from "../../services/request-id";
 import { createWorklog, type ActivityTypeView, type TimePerson, type WorklogView } from "../../services/time-service";
 import { formatDuration } from "../../time/duration";
 import { dayLabel } from "../../time/local-dates";
@@ -19,10 +20,13 @@ export interface WeekDayProps {
 /** One day of the week: its total, its worklogs (edit and delete inline) and Add. */
 export function WeekDay(props: WeekDayProps): JSX.Element {
   const [adding, setAdding] = React.useState(false);
+  // One requestId per opened Add form: a retried save after an error must not add the time twice.
+  const requestId = React.useRef(newRequestId());
   const total = props.worklogs.reduce((sum, w) => sum + w.durationSeconds, 0);
   const label = dayLabel(props.day);
   const add = async (input: WorklogInput) => {
-    const saved = await createWorklog(input);
+    const saved = await createWorklog({ ...input, requestId: requestId.current });
+    requestId.current = newRequestId();
     setAdding(false);
     props.onChanged(saved.userId !== props.me.id ? `Added ${formatDuration(saved.durationSeconds)} for ${saved.userName}.` : undefined);
   };

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ListWorklogsResponse, WorklogView } from "../../../functions/contracts/time";
 import { dayOf, setWorkItemState, startDaysAgo, startTimeStack, type TimeStack } from "./support/time-stack";
@@ -47,6 +48,20 @@ describe("POST /api/worklogs", () => {
     expect(week.body.worklogs.every((w) => w.userId === t.marcus.user.id)).toBe(true);
     const one = await t.call<WorklogView>(t.marcus, "GET", `worklogs/${created.id}`);
     expect(one).toMatchObject({ status: 200, body: { id: created.id, durationSeconds: 600 } });
+  });
+
+  it("creates a worklog once for a requestId sent twice, and refuses the id to someone else", async () => {
+    const requestId = randomUUID();
+    const request = { workItemId: 3, start: startDaysAgo(3), durationSeconds: 1200, comment: "sent twice", requestId };
+    const first = await t.call<WorklogView>(t.marcus, "POST", "worklogs", request);
+    const again = await t.call<WorklogView>(t.marcus, "POST", "worklogs", request);
+    expect(first.status).toBe(201);
+    expect(again).toMatchObject({ status: 201, body: { id: first.body.id, etag: first.body.etag } });
+    const day = dayOf(request.start);
+    const listed = await t.call<ListWorklogsResponse>(t.marcus, "GET", `worklogs?from=${day}&to=${day}`);
+    expect(listed.body.worklogs.filter((w) => w.comment === "sent twice")).toHaveLength(1);
+    const stolen = await t.call<typeof ERROR>(t.aisha, "POST", "worklogs", { ...request, comment: "not mine" });
+    expect(stolen).toMatchObject({ status: 409, body: { error: { message: expect.stringMatching(/requestId was already used/) } } });
   });
 
   it.each([
