@@ -58,7 +58,7 @@ const MAX_ROUNDS = 3;
 export async function applyRoleChanges(deps: UsersDeps, ctx: RoleChangeContext, inputs: readonly RoleChangeInput[]): Promise<RoleChangeOutcome[]> {
   const outcomes = new Map<string, RoleChangeOutcome>();
   const limit = seatLimit(planState(ctx.org, deps.s.now()));
-  const outboxes: { id: string; entry: AuditEntry | null }[] = [];
+  const outboxes: { id: string; entry: AuditEntry | null; exact: boolean }[] = [];
   let refusal: { free: number; needed: number } | null = null;
   let pending = [...inputs];
   for (let round = 0; round < MAX_ROUNDS && pending.length > 0 && !refusal; round++) {
@@ -90,7 +90,10 @@ export async function applyRoleChanges(deps: UsersDeps, ctx: RoleChangeContext, 
     pending = pending.filter((input) => retry.has(input.userId));
   }
   for (const input of pending) if (!outcomes.has(input.userId)) outcomes.set(input.userId, { userId: input.userId, ok: false, message: KEPT_CHANGING });
-  await moveAuditToTrail(deps, ctx.org.id, outboxes.flatMap((o) => (o.entry ? [o.entry] : [])), outboxes.map((o) => o.id));
+  // An outbox entry is moved to the audit trail when the trail is read. One whose batch did
+  // not land whole lists changes that did not happen: settle it now with what landed.
+  const inexact = outboxes.filter((o) => !o.exact);
+  await moveAuditToTrail(deps, ctx.org.id, inexact.flatMap((o) => (o.entry ? [o.entry] : [])), inexact.map((o) => o.id));
   const nothingChanged = ![...outcomes.values()].some((o) => o.ok && o.changed);
   if (refusal && nothingChanged) throw seatRefusal(deps.s.config, ctx.org.name, refusal);
   return inputs.map((input) => outcomes.get(input.userId) ?? { userId: input.userId, ok: false, message: KEPT_CHANGING });

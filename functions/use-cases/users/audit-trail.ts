@@ -4,8 +4,9 @@ import type { UsersDeps } from "./users-deps";
 
 /**
  * Audit entries are written in the same transactional batch as their change (an outbox
- * document beside the members), then moved to the audit trail. A request that dies in
- * between leaves them in the outbox; reading the trail moves them first.
+ * document beside the members), so no change is ever stored without its entry. They are
+ * moved to the audit trail when it is read (and by the hourly timer), which keeps that work
+ * out of the request that made the change.
  */
 export async function moveAuditToTrail(deps: UsersDeps, orgId: string, entries: readonly AuditEntry[], outboxIds: readonly string[] = entries.map((e) => e.id)): Promise<void> {
   if (entries.length > 0) await deps.audit.append(entries);

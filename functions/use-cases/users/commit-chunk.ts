@@ -16,7 +16,8 @@ export interface ChunkPlan {
 export type ChunkResult =
   | { kind: "refused"; check: { free: number; needed: number } }
   /** Per write: landed, changed (read again and retry), failed; and the audit entry of what landed. */
-  | { kind: "written"; writes: OpResult[]; outbox: { id: string; entry: AuditEntry | null } | null };
+  /** `exact`: the stored outbox entry lists exactly the changes that landed. */
+  | { kind: "written"; writes: OpResult[]; outbox: { id: string; entry: AuditEntry | null; exact: boolean } | null };
 
 const MAX_ATTEMPTS = 40;
 const BACKOFF_CAP_MS = 120;
@@ -54,7 +55,8 @@ export async function commitChunk(deps: UsersDeps, ctx: RoleChangeContext, part:
     }
     // The outbox entry (if it landed) is cleared in any case; only what landed reaches the trail.
     const entry = landed.length > 0 ? { ...audit, changes: changesOf(landed) } : null;
-    return { kind: "written", writes: result.writes, outbox: result.audit === "landed" ? { id: audit.id, entry } : null };
+    const outbox = result.audit === "landed" ? { id: audit.id, entry, exact: landed.length === part.length } : null;
+    return { kind: "written", writes: result.writes, outbox };
   }
   throw new UnavailableError("Too many changes to the users of this organization at once. Please try again in a moment.");
 }

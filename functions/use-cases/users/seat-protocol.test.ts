@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { SeatLimitError, UnavailableError } from "../../domain/errors";
 import { newOrg, type OrgRecord } from "../../domain/org";
 import { ASSIGNABLE_ROLES, ROLES, type AssignedRole, type Role } from "../../domain/roles";
-import { applyRoleChanges } from "./apply-role-changes";
+import { applyRoleChanges, type RoleChangeOutcome } from "./apply-role-changes";
+import { flushPendingAudit } from "./audit-trail";
 import { ensureLedger } from "./seat-ledger";
 import { setDefaultRole } from "./set-default-role";
 import { InMemoryUsersWorld } from "./test-support/in-memory-users";
@@ -84,9 +85,15 @@ describe("seat protocol under concurrency", () => {
             if (r.status === "rejected" && !(r.reason instanceof SeatLimitError) && !(r.reason instanceof UnavailableError)) throw r.reason;
           }
           expect(worst).toBeLessThanOrEqual(Math.max(seats, start));
+          // Every change a request reports is in the audit trail, once, and nothing else is.
+          const reported = results.flatMap((r, i) =>
+            r.status === "fulfilled" && actions[i]!.kind === "assign" ? (r.value as RoleChangeOutcome[]).filter((o) => o.ok && o.changed).map((o) => o.userId) : [],
+          );
+          await flushPendingAudit(deps, world.org.value.id);
+          const audited = world.audit.flatMap((e) => e.changes.map((c) => c.user.id));
+          expect(audited.sort()).toEqual(reported.sort());
           await ensureLedger(deps, world.org.value); // as the next request would
           expect(world.ledger!.value.counts).toEqual(world.actualCounts());
-          expect(world.outbox.size).toBe(0);
           expect(world.ledger!.value.defaultCounted).toBe(world.org.value.defaultRole !== "None");
         },
       ),
@@ -115,6 +122,7 @@ describe("seat protocol under concurrency", () => {
     await expect(attempt).rejects.toMatchObject({ details: { free: 1, needed: 2 } });
     expect(world.actualCounts()).toEqual({ explicit: 2, onDefault: 0 });
     expect(world.audit).toHaveLength(0);
+    expect(world.outbox.size).toBe(0);
   });
 
   it("lets a swap at full capacity through and records both changes", async () => {
@@ -127,6 +135,7 @@ describe("seat protocol under concurrency", () => {
     ]);
     expect(outcomes.every((o) => o.ok)).toBe(true);
     expect(world.actualLicensed()).toBe(2);
+    await flushPendingAudit(deps, world.org.value.id);
     expect(world.audit.flatMap((e) => e.changes.map((c) => `${c.user.id}:${c.from}->${c.to}`)).sort()).toEqual(["u1:Team->None", "u2:null->Budget"]);
   });
 

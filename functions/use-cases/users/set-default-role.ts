@@ -5,7 +5,6 @@ import type { OrgRecord } from "../../domain/org";
 import { type Role } from "../../domain/roles";
 import { checkSeats, defaultIsCounted, licensedCount } from "../../domain/seats";
 import type { Versioned } from "../../ports/versioned";
-import { moveAuditToTrail } from "./audit-trail";
 import { ensureLedger, mutateLedger } from "./seat-ledger";
 import { seatRefusal } from "./subscription-link";
 import type { UserManager } from "./user-manager";
@@ -42,10 +41,7 @@ export async function setDefaultRole(deps: UsersDeps, manager: UserManager, role
     const next = { value: { ...org.value, defaultRole: role }, etag: org.etag };
     const ledgerNext = { value: { ...ledger.value, defaultCounted: counted, updatedAt: deps.s.now().toISOString() }, etag: ledger.etag };
     const outcome = await deps.commits.commitOrg(next, ledgerNext, audit, counted);
-    if (outcome === "committed") {
-      await moveAuditToTrail(deps, org.value.id, [audit]);
-      return next.value;
-    }
+    if (outcome === "committed") return next.value; // its audit entry waits in the outbox until the trail is read
     await repairPartialWrite(deps, org.value.id);
     await deps.sleep(Math.random() * 40);
   }
