@@ -9,9 +9,8 @@ import { asMember } from "./cosmos-member-store";
 
 /**
  * The org document lives in the org's own partition of the members container (id "org"),
- * beside the member documents: the warm path of every call (org + caller's member) is then
- * one single-partition query instead of two reads, and a transactional batch on real
- * Cosmos can cover the org, the seat ledger and members together.
+ * beside the member documents and the seat ledger, so a transactional batch on real Cosmos
+ * can cover all three; the warm path of every call reads the org and the caller's member.
  */
 export const ORG_DOCUMENT_ID = "org";
 
@@ -41,21 +40,16 @@ export class CosmosOrgStore implements OrgStore {
 
   async getWithMember(orgId: string, userId: string): Promise<{ org: Versioned<OrgRecord> | null; member: Versioned<MemberRecord> | null }> {
     const { members } = await storeCall("Opening the database", () => this.db.containers());
-    const { resources } = await storeCall("Reading the organization", () =>
-      members.items
-        .query<Record<string, unknown>>(
-          {
-            // The orgId filter is not redundant: the emulator ignores the partitionKey option.
-            query: "SELECT * FROM c WHERE c.orgId = @orgId AND (c.id = @org OR (c.id = @user AND c.type = 'member'))",
-            parameters: [{ name: "@orgId", value: orgId }, { name: "@org", value: ORG_DOCUMENT_ID }, { name: "@user", value: userId }],
-          },
-          { partitionKey: orgId },
-        )
-        .fetchAll(),
+    // Two point reads side by side: one round trip, 1 RU each. A query would cost a query-plan
+    // request on top (the SDK asks for one before every query) and scan on the emulator.
+    const [orgDoc, memberDoc] = await storeCall("Reading the organization", () =>
+      Promise.all([
+        members.item(ORG_DOCUMENT_ID, orgId).read<Record<string, unknown>>(),
+        members.item(userId, orgId).read<Record<string, unknown>>(),
+      ]),
     );
-    const orgDoc = resources.find((d) => d.id === ORG_DOCUMENT_ID);
-    const memberDoc = resources.find((d) => d.id === userId && d.type === "member");
-    return { org: toVersioned(orgDoc, asOrg), member: toVersioned(memberDoc, asMember) };
+    const member = memberDoc.resource?.type === "member" ? memberDoc.resource : undefined;
+    return { org: toVersioned(orgDoc.resource, asOrg), member: toVersioned(member, asMember) };
   }
 
   async create(org: OrgRecord): Promise<Versioned<OrgRecord>> {
