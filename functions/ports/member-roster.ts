@@ -2,11 +2,8 @@ import type { MemberRecord } from "../domain/member";
 import type { SeatCounts } from "../domain/seats";
 import type { Versioned } from "./versioned";
 
-/** One member write of a bulk request: create a new record, or replace one unchanged since `etag`. */
+/** One member write: create a new record, or replace one unchanged since `etag` (see ports/seat-commit). */
 export type MemberWrite = { kind: "create"; member: MemberRecord } | { kind: "replace"; member: MemberRecord; etag: string };
-
-/** "changed": someone else wrote the member since we read it (412/409); it was not written. */
-export type MemberWriteOutcome = { ok: true } | { ok: false; reason: "changed" | "failed"; message: string };
 
 export type MemberSort = "name" | "email" | "role";
 
@@ -27,12 +24,10 @@ export interface MemberPage {
   continuation: string | null;
 }
 
-/** Bulk and list access to the members of one org (single partition). */
+/** Bulk reads and lists of the members of one org (single partition); writes go through ports/seat-commit. */
 export interface MemberRoster {
   /** Current records (with etags) of these users; users without a record are absent. */
   readMany(orgId: string, userIds: readonly string[]): Promise<Map<string, Versioned<MemberRecord>>>;
-  /** Writes in bulk; outcomes in the order of `writes`. */
-  writeMany(orgId: string, writes: readonly MemberWrite[]): Promise<MemberWriteOutcome[]>;
   list(orgId: string, query: MemberListQuery): Promise<MemberPage>;
   /** Members by e-mail address (lower-cased keys). */
   findByEmails(orgId: string, emails: readonly string[]): Promise<Map<string, MemberRecord>>;

@@ -1,12 +1,12 @@
 import type { Container, OperationInput, SqlParameter } from "@azure/cosmos";
 import type { MemberRecord } from "../../domain/member";
 import type { SeatCounts } from "../../domain/seats";
-import type { MemberListQuery, MemberPage, MemberRoster, MemberWrite, MemberWriteOutcome } from "../../ports/member-roster";
+import type { MemberListQuery, MemberPage, MemberRoster } from "../../ports/member-roster";
 import type { Versioned } from "../../ports/versioned";
 import type { CosmosDatabase } from "./cosmos-client";
 import { executeBulk } from "./cosmos-bulk";
 import { storeCall } from "./cosmos-errors";
-import { memberDocument, memberRecord } from "./cosmos-member-document";
+import { memberRecord } from "./cosmos-member-document";
 import { openPageToken, queryFingerprint, sealPageToken } from "./cosmos-page-token";
 
 const EXPLICIT_ROLES = ["Team", "Product", "Budget", "Administrator"];
@@ -15,7 +15,7 @@ const SORT_FIELD = { name: "nameKey", email: "emailKey", role: "roleOrder" } as 
 const EMAIL_CHUNK = 200;
 
 /**
- * Members of one org in bulk: point reads and writes through Cosmos bulk operations (no scan),
+ * Members of one org in bulk: point reads through Cosmos bulk operations (no scan),
  * the licensed list through one ORDER BY query per page with Cosmos continuation tokens.
  * Every query names the org (the emulator ignores the partitionKey option).
  */
@@ -40,26 +40,6 @@ export class CosmosMemberRoster implements MemberRoster {
       found.set(userIds[i]!, { value: memberRecord(body), etag: result.eTag ?? String(body._etag) });
     });
     return found;
-  }
-
-  async writeMany(orgId: string, writes: readonly MemberWrite[]): Promise<MemberWriteOutcome[]> {
-    const members = await this.container();
-    const operations: OperationInput[] = writes.map((write) => {
-      if (write.member.orgId !== orgId) throw new Error("A member write names another org.");
-      const resourceBody = memberDocument(write.member) as unknown as Record<string, never>;
-      return write.kind === "create"
-        ? { operationType: "Create", partitionKey: orgId, resourceBody }
-        : { operationType: "Replace", partitionKey: orgId, id: write.member.userId, ifMatch: write.etag, resourceBody };
-    });
-    const results = await executeBulk("Saving the members", members, operations);
-    return results.map((result): MemberWriteOutcome => {
-      const status = result.statusCode;
-      if (status < 400) return { ok: true };
-      if (status === 409 || status === 412 || status === 404) {
-        return { ok: false, reason: "changed", message: "Someone else changed this user at the same time." };
-      }
-      return { ok: false, reason: "failed", message: `The store could not save this user (status ${status}).` };
-    });
   }
 
   async list(orgId: string, q: MemberListQuery): Promise<MemberPage> {

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { executeBulk } from "../../../functions/adapters/cosmos/cosmos-bulk";
+import { memberDocument } from "../../../functions/adapters/cosmos/cosmos-member-document";
 import { CosmosMemberRoster } from "../../../functions/adapters/cosmos/cosmos-member-roster";
 import { CosmosSeatLedgerStore } from "../../../functions/adapters/cosmos/cosmos-seat-ledger-store";
 import type { MemberRecord } from "../../../functions/domain/member";
@@ -19,9 +21,10 @@ export async function seedMembers(orgId: string, count: number, role: AssignedRo
     const n = String(i).padStart(6, "0");
     return { orgId, userId: randomUUID(), role, displayName: `${prefix} ${n}`, email: `${prefix.toLowerCase()}.${n}@fabrikam.example`, uniqueName: `${prefix.toLowerCase()}.${n}@fabrikam.example`, updatedAt: now, updatedBy: "bench" };
   });
+  const container = (await s.db.containers()).members;
   for (const part of chunk(members, 5_000)) {
-    const outcomes = await roster.writeMany(orgId, part.map((member) => ({ kind: "create" as const, member })));
-    const failed = outcomes.filter((o) => !o.ok).length;
+    const results = await executeBulk("Seeding members", container, part.map((member) => ({ operationType: "Create" as const, partitionKey: orgId, resourceBody: memberDocument(member) as unknown as Record<string, never> })));
+    const failed = results.filter((r) => r.statusCode >= 400).length;
     if (failed > 0) throw new Error(`${failed} seeded members could not be written.`);
   }
   const ledgers = new CosmosSeatLedgerStore(s.db);

@@ -7,7 +7,7 @@ import type { MemberRecord } from "../../../domain/member";
 import type { OrgRecord } from "../../../domain/org";
 import { REST_API_WINDOWS, SlidingWindowLimiter } from "../../../domain/rate-limit";
 import type { SeatCounts } from "../../../domain/seats";
-import type { MemberRoster, MemberWrite, MemberWriteOutcome } from "../../../ports/member-roster";
+import type { MemberRoster } from "../../../ports/member-roster";
 import type { OpResult, SeatCommitStore } from "../../../ports/seat-commit";
 import type { SeatLedger, SeatLedgerStore } from "../../../ports/seat-ledger-store";
 import type { Versioned } from "../../../ports/versioned";
@@ -75,20 +75,6 @@ export class InMemoryUsersWorld {
       async readMany(_orgId, ids) {
         await world.yieldRandomly();
         return new Map(ids.flatMap((id) => (world.members.has(id) ? [[id, { ...world.members.get(id)! }] as const] : [])));
-      },
-      async writeMany(_orgId, writes: readonly MemberWrite[]) {
-        const outcomes: MemberWriteOutcome[] = [];
-        for (const write of writes) {
-          await world.yieldRandomly();
-          const existing = world.members.get(write.member.userId);
-          const ok = write.kind === "create" ? !existing : existing?.etag === write.etag;
-          if (ok) {
-            world.members.set(write.member.userId, { value: write.member, etag: world.nextEtag() });
-            world.onWrite();
-          }
-          outcomes.push(ok ? { ok: true } : { ok: false, reason: "changed", message: "changed" });
-        }
-        return outcomes;
       },
       async list() {
         throw new Error("not used");
