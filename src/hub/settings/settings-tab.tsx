@@ -1,28 +1,17 @@
 import * as React from "react";
-import { Card } from "azure-devops-ui/Card";
+import { useMe } from "../../common/use-me";
 import { ActivityTypesSection } from "./activity-types-section";
+import { ApiTokensSection } from "./api-tokens-section";
 import { RulesSection } from "./rules-section";
 
-/**
- * Settings (Administrators): Rules, activity types and REST API tokens.
- * The API tokens section belongs to user management (src/hub/settings/api-tokens-section.tsx);
- * until it exists this tab keeps its place below.
- */
+/** Settings (Administrators): Rules, activity types and REST API tokens (PCAs also see the service account). */
 export function SettingsTab(): JSX.Element {
+  const me = useMe();
   return (
     <div className="flex-column rhythm-vertical-16">
       <RulesSection />
       <ActivityTypesSection />
-      <ApiTokensSlot />
+      <ApiTokensSection isPca={me.status === "ready" && me.value.isPca} />
     </div>
-  );
-}
-
-/** SLOT: replace with `<ApiTokensSection />` from "./api-tokens-section" once user management provides it. */
-function ApiTokensSlot(): JSX.Element {
-  return (
-    <Card titleProps={{ text: "API tokens" }}>
-      <div className="secondary-text">REST API tokens (yours; everyone's for Administrators) are managed here once that feature ships.</div>
-    </Card>
   );
 }

@@ -181,6 +181,25 @@ describe("accessibility", { timeout: 90_000 }, () => {
   });
 });
 
+describe("Settings › API tokens", { timeout: 60_000 }, () => {
+  it("lets an Administrator create a token that works once shown, and revoke it", async () => {
+    const page = await e.open("jonas.mueller@fabrikam.example", "#/hub");
+    const hub = hubFrame(page);
+    await hub.getByRole("tab", { name: "Settings" }).click({ timeout: 20_000 });
+    await hub.getByLabel("Token name").fill("Nightly group sync");
+    await hub.getByRole("button", { name: "Create token" }).click();
+    const secret = (await hub.getByLabel("New token").textContent({ timeout: 20_000 }))?.trim() ?? "";
+    expect(secret).toMatch(/^tt_/);
+    const rest = () => fetch(`${e.t.stack.functions.url}/api/rest/users/roles`, { headers: { Authorization: `Bearer ${secret}` } });
+    expect((await rest()).status).toBe(200);
+
+    await hub.getByRole("button", { name: "Revoke Nightly group sync" }).click();
+    await expect.poll(() => hub.getByRole("cell", { name: "Nightly group sync" }).count(), { timeout: 20_000 }).toBe(0);
+    expect((await rest()).status).toBe(401);
+    await page.close();
+  });
+});
+
 /**
  * The dev host's dark palette puts white text on primary blue #3794e6 (3.2:1) in
  * azure-devops-ui's primary buttons: the host's theme colours, not ours (reported).

@@ -49,10 +49,8 @@ describe("an organization with 5,000 licensed users", { timeout: 180_000 }, () =
     }
     const page = await e.open(PRIYA, PERMISSIONS);
     const f = permissionsFrame(page);
-    const started = Date.now();
+    // How fast the first rows come is a benchmark (tests/bench/front-end), not a test.
     await f.getByRole("row", { name: /Synthetic User 000001/ }).waitFor({ timeout: 30_000 });
-    const firstRowsMs = Date.now() - started;
-    expect(firstRowsMs).toBeLessThan(10_000);
     expect(await f.getByText("5,003 licensed").count()).toBe(1);
 
     const frame = page.frames().find((x) => x.url().includes("permissions.html"))!;
