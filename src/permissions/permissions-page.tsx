@@ -17,7 +17,7 @@ import { LicensedUsers } from "./licensed-users";
 import { SeatSummaryText } from "./seat-summary";
 import { ServiceAccountSection } from "./service-account-section";
 import { StatusMessage, type Status } from "./status-message";
-import { useAction } from "./use-action";
+import { useAction } from "../common/use-action";
 
 export const MANAGE_USERS_REASON =
   "Only Project Collection Administrators and Timetracker Administrators can manage Timetracker users and roles. Ask one of them to change your role.";

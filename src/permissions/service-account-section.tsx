@@ -5,7 +5,7 @@ import { FormItem } from "azure-devops-ui/FormItem";
 import { TextField } from "azure-devops-ui/TextField";
 import { ErrorCard } from "../components/error-card";
 import { usersService, type ServiceAccountResponse } from "../services/users-service";
-import { useAction } from "./use-action";
+import { useAction } from "../common/use-action";
 
 /**
  * The organization's service account: a PAT (Graph, Identity and Member Entitlement

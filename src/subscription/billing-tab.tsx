@@ -12,7 +12,7 @@ import {
   type CustomerDetails,
 } from "../services/billing-service";
 import { FormDialog, type FieldSpec } from "./form-dialog";
-import { useAction } from "./use-action";
+import { useAction } from "../common/use-action";
 import { useLoaded } from "./use-loaded";
 
 type AddressKey = Exclude<keyof BillingAddress, never>;

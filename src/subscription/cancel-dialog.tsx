@@ -4,7 +4,7 @@ import { RadioButton, RadioButtonGroup } from "azure-devops-ui/RadioButton";
 import { ErrorCard } from "../components/error-card";
 import { billingService, newRequestId, type SubscriptionOverview } from "../services/billing-service";
 import { formatDate } from "./format";
-import { useAction } from "./use-action";
+import { useAction } from "../common/use-action";
 
 type When = "immediately" | "end_of_term";
 

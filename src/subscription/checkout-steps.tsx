@@ -6,7 +6,7 @@ import { ErrorCard } from "../components/error-card";
 import { billingService, newRequestId, openInNewWindow, type SubscriptionOverview } from "../services/billing-service";
 import type { OrderDraft } from "./flow";
 import { formatMoney, periodName, usersText } from "./format";
-import { useAction } from "./use-action";
+import { useAction } from "../common/use-action";
 
 export interface OrderTotalProps {
   draft: OrderDraft;

@@ -5,7 +5,7 @@ import { AsyncContent } from "../components/async-content";
 import { ErrorCard } from "../components/error-card";
 import { billingService, openInNewWindow, type BillingDocument } from "../services/billing-service";
 import { formatDate, formatMoney } from "./format";
-import { useAction } from "./use-action";
+import { useAction } from "../common/use-action";
 import { useLoaded } from "./use-loaded";
 
 const KIND_NAMES: Record<BillingDocument["kind"], string> = { invoice: "Invoice", credit_note: "Credit Note" };

@@ -7,7 +7,7 @@ import { ErrorCard } from "../components/error-card";
 import { billingService, newRequestId, type BillingPeriod, type OrderQuote, type SubscriptionOverview } from "../services/billing-service";
 import { confirmLabel, estimateSummary, type OrderDraft } from "./flow";
 import { billedText, billingToggleLabel, formatDate, formatMoney, rateText, tierLinesText, usersText } from "./format";
-import { useAction } from "./use-action";
+import { useAction } from "../common/use-action";
 import { useLoaded } from "./use-loaded";
 
 export interface OrderViewProps {

@@ -8,7 +8,7 @@ import { CheckoutWait, OrderTotal } from "./checkout-steps";
 import { initialPeriod, type Purpose, type View } from "./flow";
 import { OrderView } from "./order-view";
 import { PlanSelection } from "./plan-selection";
-import { useAction } from "./use-action";
+import { useAction } from "../common/use-action";
 import { useLoaded } from "./use-loaded";
 
 export interface SubscriptionTabProps {

@@ -7,7 +7,7 @@ import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { TextField } from "azure-devops-ui/TextField";
 import { ErrorCard } from "../../components/error-card";
 import { ServiceAccountSection } from "../../permissions/service-account-section";
-import { useAction } from "../../permissions/use-action";
+import { useAction } from "../../common/use-action";
 import { usersService, type ApiTokenView } from "../../services/users-service";
 
 export interface ApiTokensSectionProps {
