@@ -1,11 +1,7 @@
-import { readFileSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import type { FrameLocator, Page } from "playwright-core";
-import { buildFrontEnd, REPO_ROOT } from "../../../../dev/build/build";
-import { startDevHost, type DevHost } from "../../../../dev/host/server";
-import { launchBrowser, type TestBrowser } from "../../../../dev/host/test-fixtures/browser";
+import type { DevHost } from "../../../../dev/host/server";
+import type { TestBrowser } from "../../../../dev/host/test-fixtures/browser";
+import { startDevHostSession } from "../../support/dev-host-session";
 import { startBillingStack, type BillingStack } from "../../../integration/billing/support/billing-stack";
 
 /**
@@ -24,40 +20,23 @@ export interface BillingE2e {
 
 export async function startBillingE2e(): Promise<BillingE2e> {
   const t = await startBillingStack();
-  const root = await mkdtemp(path.join(os.tmpdir(), "tt-billing-e2e-"));
   try {
-    writeFileSync(path.join(root, "vss-extension.json"), readFileSync(path.join(REPO_ROOT, "vss-extension.json")));
-    symlinkSync(path.join(REPO_ROOT, "static"), path.join(root, "static"));
-    const webDir = path.join(root, "dist", "web");
-    mkdirSync(webDir, { recursive: true });
-    await buildFrontEnd({ apiBaseUrl: t.stack.functions.url, outDir: webDir });
-    const host = await startDevHost({
-      port: 0,
-      repoRoot: root,
-      devopsUrl: t.stack.devops.url,
-      apiUrl: t.stack.functions.url,
-      manifestOverridesFile: path.join(REPO_ROOT, "dev", "build", "dev-overrides.json"),
-    });
-    const browser = await launchBrowser();
+    const session = await startDevHostSession(t.stack, "billing");
     return {
       t,
-      host,
-      browser,
+      host: session.host,
+      browser: session.browser,
       async openSubscription(email) {
-        const page = await browser.context.newPage();
-        await page.goto(`${host.url}/?org=fabrikam&user=${encodeURIComponent(email)}#/settings/subscription`);
+        const page = await session.open(email, "#/settings/subscription");
         return { page, frame: page.frameLocator('iframe[src*="subscription.html"]') };
       },
       async stop() {
-        await browser.close();
-        await host.stop();
+        await session.stop();
         await t.stack.stop();
-        await rm(root, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await t.stack.stop();
-    await rm(root, { recursive: true, force: true });
     throw error;
   }
 }
