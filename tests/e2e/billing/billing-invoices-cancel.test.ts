@@ -90,7 +90,7 @@ describe("Billing, Invoices, Cancel and Free", { timeout: 60_000 }, () => {
   });
 
   it("switches to Free once users are reduced to 3", async () => {
-    for (const who of e.t.users.slice(3)) await setRole(who, "None");
+    for (const who of e.t.users.slice(3)) await setRole(e.t, who, "None");
     await page.reload();
     await frame.getByRole("button", { name: "Buy Now" }).click();
     await frame.getByRole("button", { name: "Switch Free" }).click();

@@ -138,7 +138,7 @@ describe("who may manage the subscription", () => {
   });
 
   it.each(BILLING_REQUESTS)("refuses a Timetracker Administrator who is not a PCA: %s", async (_, method, path, body) => {
-    await setRole(marcus, "Administrator");
+    await setRole(t, marcus, "Administrator");
     const before = JSON.stringify([...t.chargebee.state.subscriptions.values()]);
     const { status, body: answer } = await t.call(marcus, method, path, body);
     expect(status).toBe(403);

@@ -53,7 +53,7 @@ describe("cancel, then switch to Free", () => {
   });
 
   it("switches to Free once only 3 users are licensed; the Free plan is applied and active", async () => {
-    for (const who of t.users.slice(3)) await setRole(who, "None");
+    for (const who of t.users.slice(3)) await setRole(t, who, "None");
     expect((await overview(t)).freeSwitch).toEqual({ fits: true });
     const { status, body } = await t.call<SubscriptionOverview>(t.priya, "POST", "subscription/free", { requestId: requestId() });
     expect(status).toBe(200);

@@ -1,8 +1,7 @@
-import { services } from "../../../functions/app/services";
 import type { AssignedRole } from "../../../functions/domain/roles";
 import type { BackendStack } from "../../../dev/stack";
 import { api, signIn, type SignedIn } from "../../integration/support/sign-in";
-import { assign, hasUsersApi } from "./users-api";
+import { assign } from "./users-api";
 
 /** The callers of the authorisation sweep: DESIGN.md §4's roles, and a PCA with no role. */
 export const SWEEP_ROLES = ["None", "Team", "Product", "Budget", "Administrator", "PCA-only"] as const;
@@ -28,7 +27,7 @@ export interface Cast {
 
 /**
  * Signs everyone in, lets the first user create each org, and gives each sweep caller its
- * role the way a PCA does (user management's API), or in the store before that API exists.
+ * role the way a PCA does (user management's API).
  */
 export async function assembleCast(stack: BackendStack): Promise<Cast> {
   const owner = await signIn(stack, "fabrikam", "priya.patel@fabrikam.example");
@@ -47,15 +46,8 @@ export async function assembleCast(stack: BackendStack): Promise<Cast> {
 }
 
 async function setRole(stack: BackendStack, pca: SignedIn, who: SignedIn, role: AssignedRole): Promise<void> {
-  if (hasUsersApi()) {
-    const response = await assign(stack, pca, role, [who.user.id]);
-    if (response.status !== 200) throw new Error(`Assigning ${role} to ${who.user.email}: ${response.status} ${JSON.stringify(response.body)}`);
-    return;
-  }
-  const s = services();
-  const current = await s.members.get(who.org.id, who.user.id);
-  if (!current) throw new Error(`${who.user.email} has no member record in ${who.org.name}.`);
-  await s.members.replace({ ...current.value, role, updatedAt: new Date().toISOString() }, current.etag);
+  const response = await assign(stack, pca, role, [who.user.id]);
+  if (response.status !== 200) throw new Error(`Assigning ${role} to ${who.user.email}: ${response.status} ${JSON.stringify(response.body)}`);
 }
 
 async function expectOk(response: { status: number; body: unknown }): Promise<void> {

@@ -1,11 +1,7 @@
 import type { BackendStack } from "../../../dev/stack";
 import type { ListMembersResponse, UsersOverviewResponse } from "../../../functions/contracts/users";
-import { ROUTES } from "../../../functions/http/route";
 import { api, type SignedIn } from "../../integration/support/sign-in";
 import "./endpoints";
-
-/** Whether user management's API is registered (its tests switch on when it lands). */
-export const hasUsersApi = () => ROUTES.some((r) => r.name === "users-assign-roles");
 
 /** Adds `count` users to fabrikam in the Azure DevOps stand-in; returns their ids. */
 export function addFabrikamUsers(stack: BackendStack, count: number): string[] {

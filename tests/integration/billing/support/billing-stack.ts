@@ -1,7 +1,6 @@
 import type { BackendStack } from "../../../../dev/stack";
 import { DEV_CHARGEBEE_WEBHOOK, startBackendStack } from "../../../../dev/stack";
 import type { ChargebeeStandin } from "../../../../dev/chargebee/index";
-import { services } from "../../../../functions/app/services";
 import type { SubscriptionOverview } from "../../../../functions/contracts/billing";
 import type { AssignedRole } from "../../../../functions/domain/roles";
 import { api, signIn, type SignedIn } from "../../support/sign-in";
@@ -64,25 +63,10 @@ export async function expectOk(response: Promise<{ status: number; body: unknown
   if (status < 200 || status > 299) throw new Error(`Setup call failed: ${status} ${JSON.stringify(body)}`);
 }
 
-/**
- * What a PCA does on the Permissions page: set a user's role (None frees the seat). Written
- * to the store directly (the Permissions API is not under test here); the org's seat ledger,
- * if user management keeps one, is dropped so that it is recounted from the members.
- * TODO(billing): go through the users API once it exists.
- */
-export async function setRole(who: SignedIn, role: AssignedRole): Promise<void> {
-  const s = services();
-  const member = await s.members.get(who.org.id, who.user.id);
-  if (!member) throw new Error(`${who.user.email} is no member yet`);
-  await s.members.replace({ ...member.value, role, updatedAt: new Date().toISOString() }, member.etag);
-  const { members } = await s.db.containers();
-  await members.item(SEAT_LEDGER_ID, who.org.id).delete().catch((error: { code?: number }) => {
-    if (error.code !== 404) throw error;
-  });
+/** What a PCA does on the Permissions page: set a user's role (None frees the seat). */
+export async function setRole(t: BillingStack, who: SignedIn, role: AssignedRole): Promise<void> {
+  await expectOk(t.call(t.priya, "POST", "users/roles", { role, userIds: [who.user.id] }));
 }
-
-/** Where user management counts seats (functions/adapters/cosmos/cosmos-seat-ledger-store.ts). */
-const SEAT_LEDGER_ID = "seat-ledger";
 
 export async function overview(t: BillingStack): Promise<SubscriptionOverview> {
   const { status, body } = await t.call<SubscriptionOverview>(t.priya, "GET", "subscription");
