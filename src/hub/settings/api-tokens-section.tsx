@@ -6,6 +6,7 @@ import { FormItem } from "azure-devops-ui/FormItem";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { TextField } from "azure-devops-ui/TextField";
 import { ErrorCard } from "../../components/error-card";
+import { ConfirmRevokeDialog } from "./confirm-revoke-dialog";
 import { ServiceAccountSection } from "../../permissions/service-account-section";
 import { useAction } from "../../common/use-action";
 import { usersService, type ApiTokenView } from "../../services/users-service";
@@ -34,6 +35,7 @@ export function ApiTokensSection(props: ApiTokensSectionProps): JSX.Element {
     setError,
   );
   const revoke = useAction((id: string) => usersService.revokeToken(id), () => (setError(null), void reload()), setError);
+  const [confirming, setConfirming] = React.useState<ApiTokenView | null>(null);
 
   return (
     <div className="flex-column rhythm-vertical-16">
@@ -91,7 +93,7 @@ export function ApiTokensSection(props: ApiTokensSectionProps): JSX.Element {
                     <td>{new Date(t.createdAt).toLocaleDateString()}</td>
                     <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : "never"}</td>
                     <td>
-                      <Button text="Revoke" danger={true} disabled={revoke.busy} ariaLabel={`Revoke ${t.name}`} onClick={() => revoke.run(t.id)} />
+                      <Button text="Revoke" danger={true} disabled={revoke.busy} ariaLabel={`Revoke ${t.name}`} onClick={() => setConfirming(t)} />
                     </td>
                   </tr>
                 ))}
@@ -101,6 +103,16 @@ export function ApiTokensSection(props: ApiTokensSectionProps): JSX.Element {
         </div>
       </Card>
       {props.isPca ? <ServiceAccountSection isPca={true} /> : null}
+      {confirming ? (
+        <ConfirmRevokeDialog
+          tokenName={confirming.name}
+          onDismiss={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null);
+            revoke.run(confirming.id);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -194,6 +194,10 @@ describe("Settings › API tokens", { timeout: 60_000 }, () => {
     expect((await rest()).status).toBe(200);
 
     await hub.getByRole("button", { name: "Revoke Nightly group sync" }).click();
+    await hub.getByRole("button", { name: "Cancel" }).click();
+    expect((await rest()).status).toBe(200);
+    await hub.getByRole("button", { name: "Revoke Nightly group sync" }).click();
+    await hub.getByRole("button", { name: "Revoke token" }).click();
     await expect.poll(() => hub.getByRole("cell", { name: "Nightly group sync" }).count(), { timeout: 20_000 }).toBe(0);
     expect((await rest()).status).toBe(401);
     await page.close();
