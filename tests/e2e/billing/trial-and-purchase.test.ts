@@ -32,6 +32,16 @@ describe("Timetracker Subscription page", { timeout: 60_000 }, () => {
     await expect.poll(() => field("Current Plan").textContent()).toContain("Trial");
   });
 
+  it("takes a PCA from the trial bar's Buy Now on the Timetracker hub to the Subscription page", async () => {
+    const hub = await e.open("priya.patel@fabrikam.example", "#/hub");
+    const hubFrame = hub.frameLocator('iframe[src*="hub.html"]');
+    await hubFrame.locator(".trial-bar").getByRole("button", { name: "Buy Now" }).click({ timeout: 20_000 });
+    await expect.poll(() => hub.url(), { timeout: 20_000 }).toContain("#/settings/");
+    const subscription = hub.frameLocator('iframe[src*="subscription.html"]');
+    await expect.poll(() => subscription.getByText("Activation Information").isVisible(), { timeout: 20_000 }).toBe(true);
+    await hub.close();
+  });
+
   it("shows neither the bar nor the page to someone who is not a PCA", async () => {
     const other = await e.openSubscription("marcus.johnson@fabrikam.example");
     await expect.poll(() => other.frame.getByText("This door is locked").isVisible(), { timeout: 20_000 }).toBe(true);

@@ -51,7 +51,11 @@ export function createHostNavigationService(deps: NavigationDeps): object {
     },
     setQueryParams: (params: Record<string, string>) => deps.urlSync.setQueryParams(params ?? {}),
     navigate: (url: string) => {
-      window.location.href = String(url);
+      // Azure DevOps serves collection-admin hubs at <collection>/_settings/<publisher.extension.hub>:
+      // show that hub here rather than leaving for the stand-in's URL.
+      const settings = /\/_settings\/([^/?#]+)/.exec(String(url));
+      if (settings) deps.urlSync.goTo({ kind: "settings", slug: settings[1]!.split(".").pop()! });
+      else window.location.href = String(url);
     },
     openNewWindow: (url: string, features?: string) => {
       window.open(String(url), "_blank", features ?? "");

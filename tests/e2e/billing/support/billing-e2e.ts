@@ -1,7 +1,7 @@
 import type { FrameLocator, Page } from "playwright-core";
 import type { DevHost } from "../../../../dev/host/server";
 import type { TestBrowser } from "../../../../dev/host/test-fixtures/browser";
-import { startDevHostSession } from "../../support/dev-host-session";
+import { startDevHostSession, type DevHostSession } from "../../support/dev-host-session";
 import { startBillingStack, type BillingStack } from "../../../integration/billing/support/billing-stack";
 
 /**
@@ -13,6 +13,8 @@ export interface BillingE2e {
   t: BillingStack;
   host: DevHost;
   browser: TestBrowser;
+  /** Opens a dev host route ("#/hub") as `email` in a new tab. */
+  open: DevHostSession["open"];
   /** Opens the Timetracker Subscription page as `email` in a new tab; returns the tab and our frame. */
   openSubscription(email: string): Promise<{ page: Page; frame: FrameLocator }>;
   stop(): Promise<void>;
@@ -26,6 +28,7 @@ export async function startBillingE2e(): Promise<BillingE2e> {
       t,
       host: session.host,
       browser: session.browser,
+      open: session.open,
       async openSubscription(email) {
         const page = await session.open(email, "#/settings/subscription");
         return { page, frame: page.frameLocator('iframe[src*="subscription.html"]') };
