@@ -3,6 +3,7 @@ import { CosmosHealth } from "../adapters/cosmos/cosmos-health";
 import { CosmosMemberStore } from "../adapters/cosmos/cosmos-member-store";
 import { CosmosOrgStore } from "../adapters/cosmos/cosmos-org-store";
 import { DevopsCallerDirectory } from "../adapters/devops/caller-directory";
+import type { AppTokenClaims } from "../auth/app-token";
 import { ExpiringCache } from "../auth/expiring-cache";
 import type { CallerDirectory } from "../ports/directory";
 import type { StoreHealth } from "../ports/health";
@@ -22,6 +23,12 @@ export interface Services {
   orgs: OrgStore;
   members: MemberStore;
   callerDirectory: CallerDirectory;
+  /**
+   * App tokens this instance has verified, by digest, until they expire: a page sends the
+   * same token with every call, and checking its signature again costs more than the rest
+   * of the access check. A token that fails is never remembered.
+   */
+  appTokenCache: ExpiringCache<AppTokenClaims>;
   /** Proven (app token, access token, org) bindings until the tokens expire. */
   bindingCache: ExpiringCache<unknown>;
   /** PCA answers per user and org, briefly. */
@@ -38,6 +45,7 @@ function buildServices(config: Config): Services {
     orgs: new CosmosOrgStore(db),
     members: new CosmosMemberStore(db),
     callerDirectory: new DevopsCallerDirectory(config.devops),
+    appTokenCache: new ExpiringCache(),
     bindingCache: new ExpiringCache(),
     pcaCache: new ExpiringCache(),
   };

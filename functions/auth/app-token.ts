@@ -16,6 +16,21 @@ export interface AppTokenOptions {
 const encoder = new TextEncoder();
 
 /**
+ * The secrets as WebCrypto keys, imported once: given raw bytes, jose imports the key again
+ * on every verification, which is most of the cost of checking a token.
+ */
+const verificationKeys = new Map<string, Promise<CryptoKey>>();
+
+function verificationKey(secret: string): Promise<CryptoKey> {
+  let key = verificationKeys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+    verificationKeys.set(secret, key);
+  }
+  return key;
+}
+
+/**
  * Verifies the app token Azure DevOps issues to our extension (SDK.getAppToken): HS256 only
  * (so `alg: none` and public-key confusion are rejected), our issuer, our extension as
  * audience, within its lifetime. Several secrets are accepted so the extension certificate
@@ -25,7 +40,7 @@ export async function verifyAppToken(token: string, options: AppTokenOptions, no
   let lastError: unknown;
   for (const secret of options.secrets) {
     try {
-      const { payload } = await jwtVerify(token, encoder.encode(secret), {
+      const { payload } = await jwtVerify(token, await verificationKey(secret), {
         algorithms: ["HS256"],
         issuer: options.issuer,
         audience: options.audiences,

@@ -18,6 +18,11 @@ export function bearerToken(request: HttpRequest): string | undefined {
   return match?.[1];
 }
 
+/** Cache keys for credentials: short, and no token kept in memory longer than its request. */
+function digest(text: string): string {
+  return createHash("sha256").update(text).digest("base64url");
+}
+
 /** `exp` of a JWT in ms, read without verifying (Azure DevOps verifies it, we only cache by it). */
 function jwtExpiryMs(token: string): number | undefined {
   const payload = token.split(".")[1];
@@ -40,7 +45,10 @@ function jwtExpiryMs(token: string): number | undefined {
 export async function authenticateUser(request: HttpRequest, s: Services): Promise<Caller> {
   const appToken = bearerToken(request);
   if (!appToken) throw new UnauthorizedError("Sign-in required: send the Azure DevOps app token as 'Authorization: Bearer <token>'.");
-  const claims = await verifyAppToken(appToken, s.config.appToken, s.now());
+  const claims = await s.appTokenCache.getOrLoad(digest(appToken), async () => {
+    const verified = await verifyAppToken(appToken, s.config.appToken, s.now());
+    return { value: verified, expiresAt: verified.expiresAt * 1000 };
+  });
 
   const accessToken = request.headers.get("x-tt-access-token");
   if (!accessToken) throw new UnauthorizedError("Sign-in required: the Azure DevOps access token (X-TT-Access-Token) is missing.");
@@ -48,7 +56,7 @@ export async function authenticateUser(request: HttpRequest, s: Services): Promi
   if (!orgName) throw new ValidationError("The organization (X-TT-Org header) is missing.");
   if (!isValidOrgName(orgName)) throw new ValidationError(`'${orgName}' is not a valid Azure DevOps organization name.`);
 
-  const key = createHash("sha256").update(`${claims.userId}\n${orgName.toLowerCase()}\n${accessToken}`).digest("base64url");
+  const key = digest(`${claims.userId}\n${orgName.toLowerCase()}\n${accessToken}`);
   const connection = (await s.bindingCache.getOrLoad(key, async () => {
     const info = await proveOrg(s, orgName, accessToken);
     if (info.userId.toLowerCase() !== claims.userId.toLowerCase()) {
@@ -68,6 +76,7 @@ export async function authenticateUser(request: HttpRequest, s: Services): Promi
     orgName,
     accessToken,
     hostType,
+    readOnly: request.method === "GET" || request.method === "HEAD",
     isPca: () =>
       s.pcaCache.getOrLoad(`${orgId}:${connection.userId}`, async () => ({
         value: await s.callerDirectory.isCollectionAdmin(orgName, accessToken),

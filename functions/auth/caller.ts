@@ -8,6 +8,12 @@ export interface Caller {
   accessToken: string;
   /** Presentation only (the None role looks different on Server); never used for security. */
   hostType: "cloud" | "server";
+  /**
+   * The request only reads (GET or HEAD): its access check may use this instance's copy of
+   * the org and the caller's role, a few seconds old at most. A request that changes
+   * anything decides on what the store holds now.
+   */
+  readOnly: boolean;
   /** Project Collection Administrator, checked live against Azure DevOps (cached briefly). */
   isPca(): Promise<boolean>;
 }

@@ -22,9 +22,13 @@ export interface CallerAccess {
  * Who the caller is in Timetracker. The first user to open the extension in a new org
  * creates it (trial starts now) and becomes Administrator; a later new user gets the
  * Default role while seats allow (DESIGN.md §4), otherwise stays unlicensed.
+ *
+ * A read-only request may be answered from this instance's copy of the org and the member
+ * (RECENT_READ_MS): the warm path of a page's many GETs then costs no store request. What
+ * changes data (assigning roles, seats, billing, time entries) always reads the store.
  */
 export async function resolveCallerAccess(s: Services, caller: Caller): Promise<CallerAccess> {
-  const stored = await s.orgs.getWithMember(caller.orgId, caller.userId);
+  const stored = await s.orgs.getWithMember(caller.orgId, caller.userId, caller.readOnly ? "recent" : "fresh");
   const org = stored.org ?? (await createOrgAsFirstUser(s, caller));
   const plan = planState(org.value, s.now());
   const member = stored.member?.value ?? (await registerNewUser(s, caller, org.value));

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBackendStack, type BackendStack } from "../../dev/stack";
+import type { MeResponse } from "../../functions/contracts/me";
+import type { ListMembersResponse, UsersOverviewResponse } from "../../functions/contracts/users";
 import { api, signIn, type SignedIn } from "../integration/support/sign-in";
 import { storeRequestsOf, withOutageAtStoreRequest } from "./support/store-outage";
 
@@ -26,17 +28,32 @@ async function worklogsWithComment(comment: string): Promise<number> {
 }
 
 describe("the store stops in the middle of a request", () => {
-  it("GET /api/me answers a clean 503 at every step, and the retry succeeds", async () => {
+  // A warm GET is answered from this instance's copy and reaches no store (see
+  // tests/integration/foundation/access-freshness); a first visit reads and writes it.
+  it("a user's first visit (GET /api/me admits them) answers a clean 503 at every step, and the retry admits them once", async () => {
     const cosmos = stack.cosmos!;
-    const call = () => api<ErrorBody>(stack, marcus, "GET", "me");
-    const steps = await storeRequestsOf(cosmos, call);
-    expect(steps).toBeGreaterThan(0);
+    const priya = await signIn(stack, "fabrikam", "priya.patel@fabrikam.example");
+    const taken = new Set([marcus.user.id, priya.user.id]);
+    const newcomers = stack.devops.state.org("fabrikam").users.filter((u) => !taken.has(u.id));
+    const visit = async () => signIn(stack, "fabrikam", newcomers.shift()!.id);
+    const first = await visit();
+    const steps = await storeRequestsOf(cosmos, () => api<ErrorBody>(stack, first, "GET", "me"));
+    expect(steps).toBeGreaterThan(1);
+    expect(newcomers.length).toBeGreaterThanOrEqual(steps);
     for (let step = 1; step <= steps; step++) {
-      const { result, hit } = await withOutageAtStoreRequest(cosmos, step, call);
+      const newcomer = await visit();
+      const { result, hit } = await withOutageAtStoreRequest(cosmos, step, () => api<ErrorBody>(stack, newcomer, "GET", "me"));
       expect(hit).toBe(true);
       expect({ step, status: result.status, code: result.body.error?.code }).toEqual({ step, status: 503, code: "unavailable" });
-      expect((await call()).status).toBe(200);
+      const retry = await api<MeResponse>(stack, newcomer, "GET", "me");
+      expect({ step, status: retry.status, role: retry.body.role?.assigned }).toEqual({ step, status: 200, role: "Default" });
     }
+    // Admitted once each: the seat count (the ledger) agrees with the members listed.
+    const listed = await api<ListMembersResponse>(stack, priya, "GET", "users/licensed?pageSize=200");
+    const overview = await api<UsersOverviewResponse>(stack, priya, "GET", "users/overview");
+    const ids = listed.body.members.map((m) => m.id);
+    expect(ids).toHaveLength(new Set(ids).size);
+    expect(overview.body.seats.licensed).toBe(ids.length);
   });
 
   const body = (comment: string, requestId?: string) => ({ workItemId: 3, start: "2026-03-04T09:00:00+01:00", durationSeconds: 900, comment, ...(requestId ? { requestId } : {}) });

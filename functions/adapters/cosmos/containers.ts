@@ -2,7 +2,8 @@
  * Containers and partition keys, designed for the access patterns:
  * - members: per org, one logical partition holding the org document (id "org": trial,
  *   default role, settings, subscription snapshot), the seat ledger and every role
- *   assignment. The org and the caller's member come back in one query on every call; the
+ *   assignment. The org and the caller's member are two point reads in one round trip (GETs
+ *   use this instance's copy of them for a few seconds, see recent-reads.ts); the
  *   licensed list, seat ledger and bulk assignments are single-partition; a transactional
  *   batch on real Cosmos could cover all three.
  * - worklogs: per org; queries by user + date and by work item stay in one partition.

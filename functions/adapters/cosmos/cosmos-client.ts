@@ -2,6 +2,7 @@ import { CosmosClient, type Container, type Database } from "@azure/cosmos";
 import https from "node:https";
 import type { Config } from "../../app/config";
 import { CONTAINERS, type ContainerName } from "./containers";
+import { PartitionWrites } from "./partition-writes";
 
 export type Containers = Record<ContainerName, Container>;
 
@@ -12,6 +13,8 @@ export type Containers = Record<ContainerName, Container>;
 export class CosmosDatabase {
   private readonly client: CosmosClient;
   private ready: Promise<Containers> | undefined;
+  /** Writes to each org's partition of `members`: what tells cached reads they are stale. */
+  readonly memberWrites = new PartitionWrites();
 
   constructor(private readonly config: Config["cosmos"]) {
     this.client = new CosmosClient({

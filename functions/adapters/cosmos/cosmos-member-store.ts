@@ -26,17 +26,21 @@ export class CosmosMemberStore implements MemberStore {
 
   async create(member: MemberRecord): Promise<Versioned<MemberRecord>> {
     const { members } = await storeCall("Opening the database", () => this.db.containers());
-    return storeCall("Adding the member", async () => {
-      const { resource } = await members.items.create(memberDocument(member));
-      return toVersioned(resource as unknown as Record<string, unknown>, asMember)!;
-    });
+    return storeCall("Adding the member", () =>
+      this.db.memberWrites.writing(member.orgId, async () => {
+        const { resource } = await members.items.create(memberDocument(member));
+        return toVersioned(resource as unknown as Record<string, unknown>, asMember)!;
+      }),
+    );
   }
 
   async replace(member: MemberRecord, etag: string): Promise<Versioned<MemberRecord>> {
     const { members } = await storeCall("Opening the database", () => this.db.containers());
-    return storeCall("Saving the member", async () => {
-      const { resource } = await members.item(member.userId, member.orgId).replace(memberDocument(member), { accessCondition: { type: "IfMatch", condition: etag } });
-      return toVersioned(resource as unknown as Record<string, unknown>, asMember)!;
-    });
+    return storeCall("Saving the member", () =>
+      this.db.memberWrites.writing(member.orgId, async () => {
+        const { resource } = await members.item(member.userId, member.orgId).replace(memberDocument(member), { accessCondition: { type: "IfMatch", condition: etag } });
+        return toVersioned(resource as unknown as Record<string, unknown>, asMember)!;
+      }),
+    );
   }
 }

@@ -40,7 +40,7 @@ export class CosmosSeatCommitStore implements SeatCommitStore {
 
   private async batch(what: string, orgId: string, operations: OperationInput[]): Promise<OperationResponse[]> {
     const members = await this.container();
-    const response = await storeCall(what, () => members.items.batch(operations, orgId));
+    const response = await storeCall(what, () => this.db.memberWrites.writing(orgId, () => members.items.batch(operations, orgId)));
     if (!response.result || response.result.length !== operations.length) {
       throw Object.assign(new Error(`${what}: the store answered without per-operation results.`), { statusCode: 500 });
     }

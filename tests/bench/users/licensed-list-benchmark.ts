@@ -69,7 +69,7 @@ async function run(): Promise<BenchResult> {
       notes: [
         `median of ${SAMPLES} calls after 3 warm-ups; embedded Cosmos in its own process`,
         "the seat count is one point read of the org's seat ledger at any size; the first page is one ORDER BY query with a continuation token, which Cosmos DB serves from the range index, reading one page",
-        "the embedded emulator evaluates every SQL query by scanning and sorting the whole container, so in this run any query grows with the org: the licensed list's query, and also the sign-in warm path's org-and-member query that every API call makes (it is why GET /api/users/overview grows too)",
+        "the embedded emulator evaluates every SQL query by scanning and sorting the whole container, so in this run any query grows with the org, the licensed list's included; point reads (the seat ledger, the org and the caller's member) do not",
       ],
     };
   } finally {
