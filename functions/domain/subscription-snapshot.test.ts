@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SubscriptionSnapshot } from "./org";
-import { shouldReplaceSnapshot } from "./subscription-snapshot";
+import { nextSnapshotFromDeletion, shouldReplaceSnapshot } from "./subscription-snapshot";
 
 const snap = (over: Partial<SubscriptionSnapshot>): SubscriptionSnapshot => ({
   plan: "start",
@@ -40,5 +40,17 @@ describe("subscription snapshot updates", () => {
     expect(shouldReplaceSnapshot(paid, freeRenewal)).toBe(false);
     expect(shouldReplaceSnapshot(freeRenewal, paid)).toBe(false); // older version
     expect(shouldReplaceSnapshot(snap({ chargebeeSubscriptionId: "sub_free", plan: "free", resourceVersion: 400 }), paid)).toBe(true);
+  });
+
+  it("ends the snapshot of a subscription Chargebee deleted, and only that one", () => {
+    const current = snap({ resourceVersion: 300, seats: 8 });
+    expect(nextSnapshotFromDeletion(current, snap({ resourceVersion: 300, updatedAt: "now" }))).toEqual({ ...current, status: "cancelled", updatedAt: "now" });
+    expect(nextSnapshotFromDeletion(current, snap({ resourceVersion: 301 }))?.resourceVersion).toBe(301);
+    expect(nextSnapshotFromDeletion(current, snap({ resourceVersion: 299 }))).toBeNull();
+    expect(nextSnapshotFromDeletion(current, snap({ chargebeeSubscriptionId: "sub_other", resourceVersion: 900 }))).toBeNull();
+    expect(nextSnapshotFromDeletion(null, snap({}))).toBeNull();
+    // Delivered twice: the second one has nothing left to do.
+    const ended = nextSnapshotFromDeletion(current, snap({ resourceVersion: 300 }))!;
+    expect(nextSnapshotFromDeletion(ended, snap({ resourceVersion: 300 }))).toBeNull();
   });
 });

@@ -21,3 +21,25 @@ export function shouldReplaceSnapshot(current: SubscriptionSnapshot | null, inco
 export function isLive(snapshot: SubscriptionSnapshot): boolean {
   return snapshot.status !== "cancelled";
 }
+
+/**
+ * What a confirmation makes of the snapshot: the incoming state when it may replace the
+ * current one (shouldReplaceSnapshot), otherwise nothing.
+ */
+export function nextSnapshotFromState(current: SubscriptionSnapshot | null, incoming: SubscriptionSnapshot): SubscriptionSnapshot | null {
+  return shouldReplaceSnapshot(current, incoming) ? incoming : null;
+}
+
+/**
+ * What a deletion in Chargebee makes of the snapshot: a deleted subscription grants no more
+ * use, so the org's snapshot of it ends (cancelled), keeping what it last showed. The
+ * deletion carries the subscription's last resource_version, which may equal the snapshot's
+ * (nothing can follow a deletion). Deleting another subscription, or an older word about
+ * this one, changes nothing.
+ */
+export function nextSnapshotFromDeletion(current: SubscriptionSnapshot | null, deleted: SubscriptionSnapshot): SubscriptionSnapshot | null {
+  if (!current || !deleted.chargebeeSubscriptionId || current.chargebeeSubscriptionId !== deleted.chargebeeSubscriptionId) return null;
+  if (deleted.resourceVersion < current.resourceVersion) return null;
+  if (current.status === "cancelled" && deleted.resourceVersion === current.resourceVersion) return null;
+  return { ...current, status: "cancelled", resourceVersion: deleted.resourceVersion, updatedAt: deleted.updatedAt };
+}

@@ -1,7 +1,7 @@
 import type { Services } from "../../app/services";
 import { ConflictError, PreconditionFailedError } from "../../domain/errors";
 import type { OrgRecord, SubscriptionSnapshot } from "../../domain/org";
-import { isLive, shouldReplaceSnapshot } from "../../domain/subscription-snapshot";
+import { isLive, nextSnapshotFromState } from "../../domain/subscription-snapshot";
 import type { BillingProvider, SubscriptionFacts } from "../../ports/billing";
 import { idempotencyKey } from "./idempotency";
 
@@ -18,7 +18,13 @@ const MAX_ATTEMPTS = 5;
  * the customer id is the org id; a confirmation older than the snapshot changes nothing;
  * concurrent writers (webhook and hosted page retrieve racing) retry on the etag.
  */
-export async function applySubscription(s: Services, billing: () => BillingProvider, facts: SubscriptionFacts, log: (line: string) => void): Promise<ApplyOutcome> {
+export async function applySubscription(
+  s: Services,
+  billing: () => BillingProvider,
+  facts: SubscriptionFacts,
+  log: (line: string) => void,
+  nextSnapshot: (current: SubscriptionSnapshot | null, incoming: SubscriptionSnapshot) => SubscriptionSnapshot | null = nextSnapshotFromState,
+): Promise<ApplyOutcome> {
   const orgId = facts.chargebeeCustomerId;
   if (!orgId) return { outcome: "no_org" };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -26,10 +32,11 @@ export async function applySubscription(s: Services, billing: () => BillingProvi
     if (!org) return { outcome: "no_org" };
     const current = org.value.subscription;
     const incoming: SubscriptionSnapshot = { ...facts, updatedAt: s.now().toISOString() };
-    if (!shouldReplaceSnapshot(current, incoming)) return { outcome: "stale", org: org.value };
+    const next = nextSnapshot(current, incoming);
+    if (!next) return { outcome: "stale", org: org.value };
     try {
-      const saved = await s.orgs.replace({ ...org.value, subscription: incoming }, org.etag);
-      await retireReplacedFree(billing, current, incoming, log);
+      const saved = await s.orgs.replace({ ...org.value, subscription: next }, org.etag);
+      await retireReplacedFree(billing, current, next, log);
       return { outcome: "applied", org: saved.value };
     } catch (error) {
       if (!(error instanceof PreconditionFailedError)) throw error;

@@ -1,12 +1,14 @@
 import type { Services } from "../../app/services";
 import type { BillingEvent, BillingProvider } from "../../ports/billing";
 import type { WebhookEventLog } from "../../ports/webhook-event-log";
+import { nextSnapshotFromDeletion } from "../../domain/subscription-snapshot";
 import { applySubscription } from "./apply-subscription";
 
 /**
  * Events whose subscription is the state after the event: each one refreshes the org's
  * snapshot (guarded by resource_version). Every other event is acknowledged and ignored,
- * as are subscriptions of customers that are not our orgs.
+ * as are subscriptions of customers that are not our orgs. A deleted subscription ends the
+ * org's snapshot of it (SUBSCRIPTION_DELETED).
  */
 export const SUBSCRIPTION_EVENTS: ReadonlySet<string> = new Set([
   "subscription_created",
@@ -21,6 +23,8 @@ export const SUBSCRIPTION_EVENTS: ReadonlySet<string> = new Set([
   "subscription_paused",
   "subscription_resumed",
 ]);
+
+export const SUBSCRIPTION_DELETED = "subscription_deleted";
 
 export type EventOutcome = "duplicate" | "applied" | "stale" | "ignored";
 
@@ -40,8 +44,10 @@ export async function handleBillingEvent(deps: EventDeps, event: BillingEvent): 
   if (await deps.log.has(event.id)) return "duplicate";
   let outcome: Exclude<EventOutcome, "duplicate"> = "ignored";
   let orgId: string | null = null;
-  if (SUBSCRIPTION_EVENTS.has(event.type) && event.subscription) {
-    const result = await applySubscription(deps.s, deps.billing, event.subscription, deps.trace);
+  const acted = SUBSCRIPTION_EVENTS.has(event.type) || event.type === SUBSCRIPTION_DELETED;
+  if (acted && event.subscription) {
+    const rule = event.type === SUBSCRIPTION_DELETED ? nextSnapshotFromDeletion : undefined;
+    const result = await applySubscription(deps.s, deps.billing, event.subscription, deps.trace, rule);
     if (result.outcome !== "no_org") {
       outcome = result.outcome;
       orgId = result.org.id;

@@ -91,6 +91,25 @@ describe("Chargebee webhooks", () => {
     expect(await overview(t)).toMatchObject({ currentPlan: "Start", seats: 8 });
   });
 
+  it("ends the plan when Chargebee deletes the subscription; deleting another one changes nothing", async () => {
+    const stored = (await orgDocument()).subscription!;
+    const elsewhere = subscriptionEvent("subscription_deleted", { ...theSubscription(), id: "sub_someone_elses", resource_version: stored.resourceVersion + 5 });
+    expect(await postWebhook(t, elsewhere)).toMatchObject({ status: 200, body: { outcome: "stale" } });
+    expect(await overview(t)).toMatchObject({ state: "active", currentPlan: "Start" });
+
+    // The deletion names the subscription's last version: the one the org already has.
+    const deleted = subscriptionEvent("subscription_deleted", { ...theSubscription(), resource_version: stored.resourceVersion });
+    expect(await postWebhook(t, deleted)).toMatchObject({ status: 200, body: { outcome: "applied" } });
+    expect(await overview(t)).toMatchObject({ state: "cancelled", plan: "start", seats: 8 });
+    const marcus = t.users.find((u) => u.user.id !== t.priya.user.id)!;
+    expect(await t.call(marcus, "GET", "timer")).toMatchObject({ status: 403 });
+
+    // A late word about the subscription from before the deletion cannot bring it back.
+    const late = subscriptionEvent("subscription_changed", { ...theSubscription(), status: "active", resource_version: stored.resourceVersion });
+    expect(await postWebhook(t, late)).toMatchObject({ status: 200, body: { outcome: "stale" } });
+    expect(await overview(t)).toMatchObject({ state: "cancelled" });
+  });
+
   it("answers 400 to a body that is not a Chargebee event, and changes nothing", async () => {
     const before = await orgDocument();
     expect((await postWebhook(t, "{not json")).status).toBe(400);
