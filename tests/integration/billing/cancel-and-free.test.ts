@@ -78,4 +78,22 @@ describe("cancel, then switch to Free", () => {
     const again = await t.call(t.priya, "POST", "subscription/free", { requestId: requestId() });
     expect(again).toMatchObject({ status: 409, body: { error: { message: "The Free plan is already active." } } });
   });
+
+  it("buys a paid plan while on Free: the paid plan takes over and the Free subscription is cancelled, not renewed beside it", async () => {
+    const started = await t.call<CheckoutStarted>(t.priya, "POST", "subscription/checkout", { plan: "team", period: "monthly", seats: 5, requestId: requestId() });
+    expect(started.status).toBe(201);
+    await completeCheckout(started.body.url);
+    const synced = await t.call(t.priya, "POST", `subscription/checkout/${started.body.hostedPageId}/sync`);
+    expect(synced.status).toBe(200);
+    await t.chargebee.webhooksIdle();
+
+    expect(await overview(t)).toMatchObject({ state: "active", currentPlan: "Team", plan: "team", billingPeriod: "monthly", seats: 5 });
+    const byPlan = (prefix: string) => subscriptions().filter((s) => s.subscription_items?.[0]?.item_price_id.startsWith(prefix));
+    expect(byPlan("free-").map((s) => s.status)).toEqual(["cancelled"]);
+    expect(byPlan("team-").map((s) => s.status)).toEqual(["active"]);
+    // Two more users fit in the 5 seats now.
+    for (const who of t.users.slice(3, 5)) await setRole(t, who, "Team");
+    const me = await t.call<MeResponse>(t.users[4]!, "GET", "me");
+    expect(me.body).toMatchObject({ licensed: true, hasAccess: true, plan: { kind: "subscribed", name: "team" } });
+  });
 });
