@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { signIn } from "../../integration/support/sign-in";
-import { setRole, startDaysAgo } from "../../integration/time/support/time-stack";
+import { startDaysAgo } from "../../integration/time/support/time-stack";
 import { seriousViolations, type Violation } from "../walkthrough/support/accessibility";
 import { dialogFrame, groupFrame, hubFrame, startTimeE2e, timePageFrame, type TimeE2e } from "./support/time-e2e";
 
@@ -14,7 +14,7 @@ beforeAll(async () => {
   e = await startTimeE2e();
   const jonas = await signIn(e.t.stack, "fabrikam", "jonas.mueller@fabrikam.example");
   await e.t.call(jonas, "GET", "me");
-  await setRole(jonas, "Administrator");
+  await e.t.setRole(jonas, "Administrator");
   await e.t.call(e.t.marcus, "POST", "worklogs", { workItemId: 3, start: startDaysAgo(1), durationSeconds: 3600, comment: "Marcus's own" });
 }, 180_000);
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROUTES } from "../../../functions/http/route";
-import { endTrial, restartTrial, setRole, setSubscription, startDaysAgo, startTimeStack, type TimeStack } from "./support/time-stack";
+import { endTrial, restartTrial, setSubscription, startDaysAgo, startTimeStack, type TimeStack } from "./support/time-stack";
 
 let t: TimeStack;
 beforeAll(async () => {
@@ -49,11 +49,11 @@ describe("who may track time", () => {
   });
 
   it("lets a user in again as soon as they get a role back", async () => {
-    await setRole(t.tom, "Team");
+    await t.setRole(t.tom, "Team");
     try {
       expect((await t.call(t.tom, "GET", "timer")).status).toBe(200);
     } finally {
-      await setRole(t.tom, "None");
+      await t.setRole(t.tom, "None");
     }
   });
 

@@ -7,9 +7,10 @@ import { api, signIn, type SignedIn } from "../../support/sign-in";
 
 /**
  * Arrangement for the time tests: a backend stack, signed-in users of the seeded orgs, and
- * ways to put the org in a state (roles, plan, a timer started long ago) that the API under
- * test would need days or other features to reach. Setup writes to the store the Functions
- * host runs on (the stack runs in this process); every assertion goes through the HTTP API.
+ * ways to put the org in a state. Roles go through user management's API; a plan, or a
+ * timer started long ago, which the API would need days or Chargebee to reach, are written
+ * to the store the Functions host runs on (the stack runs in this process). Every assertion
+ * goes through the HTTP API.
  */
 export interface TimeStack {
   stack: BackendStack;
@@ -26,6 +27,8 @@ export interface TimeStack {
   /** contoso's first user (Administrator there). */
   alex: SignedIn;
   call<T = unknown>(who: SignedIn, method: string, path: string, body?: unknown): ReturnType<typeof api<T>>;
+  /** Gives a user a role the way an Administrator does: through user management's API (seat ledger, audit). */
+  setRole(who: SignedIn, role: AssignedRole): Promise<void>;
 }
 
 export async function startTimeStack(): Promise<TimeStack> {
@@ -42,25 +45,23 @@ export async function startTimeStack(): Promise<TimeStack> {
     user("contoso", "alex.rivera"),
   ]);
   for (const who of [marcus, aisha, grace, tom, alex]) await expectOk(api(stack, who, "GET", "me"));
+  // Priya is a PCA of fabrikam, so she may assign any role there, her own included.
+  const setRole = async (who: SignedIn, role: AssignedRole) => {
+    if (who.org.id !== priya.org.id) throw new Error("setRole arranges fabrikam users only.");
+    await expectOk(api(stack, priya, "POST", "users/roles", { role, userIds: [who.user.id] }));
+  };
   // The first user becomes Administrator (the foundation's rule, tested there); said again
   // here so these tests do not depend on how that rule is implemented.
   await setRole(priya, "Administrator");
   await setRole(aisha, "Product");
   await setRole(grace, "Budget");
   await setRole(tom, "None");
-  return { stack, priya, marcus, aisha, grace, tom, alex, call: (who, method, path, body) => api(stack, who, method, path, body) };
+  return { stack, priya, marcus, aisha, grace, tom, alex, setRole, call: (who, method, path, body) => api(stack, who, method, path, body) };
 }
 
 async function expectOk(response: Promise<{ status: number; body: unknown }>): Promise<void> {
   const { status, body } = await response;
   if (status !== 200) throw new Error(`Setup call failed: ${status} ${JSON.stringify(body)}`);
-}
-
-export async function setRole(who: SignedIn, role: AssignedRole): Promise<void> {
-  const s = services();
-  const member = await s.members.get(who.org.id, who.user.id);
-  if (!member) throw new Error(`${who.user.email} is no member yet`);
-  await s.members.replace({ ...member.value, role, updatedAt: new Date().toISOString() }, member.etag);
 }
 
 /** Moves the org's trial start back so that the 28 days are over. */
