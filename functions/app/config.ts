@@ -3,7 +3,14 @@
  * required; `npm start` and the tests set the local values (dev/stack).
  */
 export interface Config {
-  cosmos: { endpoint: string; key: string; database: string; allowSelfSignedCertificate: boolean };
+  cosmos: {
+    endpoint: string;
+    key: string;
+    database: string;
+    allowSelfSignedCertificate: boolean;
+    /** Cosmos DB applies a transactional batch all or nothing; the embedded emulator does not (COSMOS_BATCHES_ATOMIC=false). */
+    atomicBatches: boolean;
+  };
   devops: { coreUrl: string; vsspsUrl: string; vsaexUrl: string; requestTimeoutMs: number };
   appToken: { secrets: string[]; audiences: string[]; issuer: string };
   /** Key for AES-GCM encryption of stored secrets (service account PAT), base64 of 32 bytes. */
@@ -33,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: env.COSMOS_DATABASE ?? "timetracker",
       // Only the embedded emulator (on loopback) has a self-signed, long-expired certificate.
       allowSelfSignedCertificate: /^https:\/\/(127\.0\.0\.1|localhost)[:/]/.test(cosmosEndpoint),
+      atomicBatches: env.COSMOS_BATCHES_ATOMIC !== "false",
     },
     devops: {
       coreUrl: env.ADO_ORG_URL ?? "https://dev.azure.com/{org}",

@@ -31,6 +31,11 @@ export interface SeatCommitResult {
 }
 
 export interface SeatCommitStore {
+  /**
+   * Whether a batch lands all or nothing (Cosmos DB). When not (the embedded emulator), the
+   * callers order their writes so that a half-applied batch only over-counts seats.
+   */
+  readonly atomicBatches: boolean;
   commit(orgId: string, commit: SeatCommit): Promise<SeatCommitResult>;
   /**
    * The org and the ledger together (a change of the default role), with its audit entry.

@@ -32,7 +32,11 @@ function resultOf(response: OperationResponse | undefined): OpResult {
  * per-operation results show.
  */
 export class CosmosSeatCommitStore implements SeatCommitStore {
-  constructor(private readonly db: CosmosDatabase) {}
+  readonly atomicBatches: boolean;
+
+  constructor(private readonly db: CosmosDatabase) {
+    this.atomicBatches = db.atomicBatches;
+  }
 
   private async container(): Promise<Container> {
     return (await storeCall("Opening the database", () => this.db.containers())).members;

@@ -1,6 +1,6 @@
 import type { AuditEntry, RoleChange } from "../../domain/audit";
 import { UnavailableError } from "../../domain/errors";
-import { addCounts, checkSeats, countDeltas, licensedCount, netSeatsNeeded, type RoleMove } from "../../domain/seats";
+import { addCounts, checkSeats, countDeltas, licensedCount, netSeatsNeeded, type RoleMove, type SeatCounts } from "../../domain/seats";
 import type { MemberWrite } from "../../ports/member-roster";
 import type { OpResult } from "../../ports/seat-commit";
 import type { RoleChangeContext } from "./apply-role-changes";
@@ -26,6 +26,12 @@ const BACKOFF_CAP_MS = 120;
  * One transactional batch: the ledger moved by exactly this chunk's deltas (after checking
  * its net seats against the limit), its audit entry and its member writes. Another request
  * that wrote the ledger first makes the batch fail as a whole: read again and retry.
+ *
+ * Where batches are not atomic (the emulator runs the writes before a failing one and keeps
+ * them), the batch's ledger takes this chunk's seats but frees none, and the writes that free
+ * seats come first (applyRoleChanges orders them): a member write that fails then never
+ * leaves a seat the ledger counts as free while someone still holds it. Seats are freed
+ * after the batch, for the writes that landed.
  */
 export async function commitChunk(deps: UsersDeps, ctx: RoleChangeContext, part: ChunkPlan[], limit: number | null): Promise<ChunkResult> {
   const moves = part.map((p) => p.move);
@@ -34,7 +40,8 @@ export async function commitChunk(deps: UsersDeps, ctx: RoleChangeContext, part:
     const ledger = await ensureLedger(deps, ctx.org);
     const check = checkSeats(licensedCount(ledger.value.counts, ledger.value.defaultCounted), netSeatsNeeded(moves, ledger.value.defaultCounted), limit);
     if (!check.ok) return { kind: "refused", check };
-    const counts = addCounts(addCounts(ledger.value.counts, increments), decrements, -1);
+    const inBatch = deps.commits.atomicBatches ? netCounts(increments, decrements) : increments;
+    const counts = addCounts(ledger.value.counts, inBatch);
     const audit = auditEntry(deps, ctx, part);
     const result = await deps.commits.commit(ctx.org.id, {
       ledger: { value: { ...ledger.value, counts, updatedAt: deps.s.now().toISOString() }, etag: ledger.etag },
@@ -47,11 +54,14 @@ export async function commitChunk(deps: UsersDeps, ctx: RoleChangeContext, part:
     }
     if (result.ledger === "failed") throw new UnavailableError("The role changes could not be saved. Please try again.");
     const landed = part.filter((_, i) => result.writes[i] === "landed");
-    if (result.ledger === "landed" && landed.length < part.length) {
-      // The store kept what ran before the failing write (the emulator's batches are not
-      // atomic): take the writes that did not land back out of the ledger.
-      const missed = countDeltas(part.filter((_, i) => result.writes[i] !== "landed").map((p) => p.move));
-      await mutateLedger(deps, ctx.org, (l) => ({ ...l, counts: addCounts(addCounts(l.counts, missed.increments, -1), missed.decrements) }));
+    if (result.ledger === "landed") {
+      // Bring the ledger from what the batch wrote to what landed: writes that did not land
+      // (the emulator keeps what ran before a failing one) and seats freed after the batch.
+      const done = countDeltas(landed.map((p) => p.move));
+      const correction = addCounts(netCounts(done.increments, done.decrements), inBatch, -1);
+      if (correction.explicit !== 0 || correction.onDefault !== 0) {
+        await mutateLedger(deps, ctx.org, (l) => ({ ...l, counts: addCounts(l.counts, correction) }));
+      }
     }
     // The outbox entry (if it landed) is cleared in any case; only what landed reaches the trail.
     const entry = landed.length > 0 ? { ...audit, changes: changesOf(landed) } : null;
@@ -60,6 +70,8 @@ export async function commitChunk(deps: UsersDeps, ctx: RoleChangeContext, part:
   }
   throw new UnavailableError("Too many changes to the users of this organization at once. Please try again in a moment.");
 }
+
+const netCounts = (increments: SeatCounts, decrements: SeatCounts): SeatCounts => addCounts(increments, decrements, -1);
 
 function auditEntry(deps: UsersDeps, ctx: RoleChangeContext, part: ChunkPlan[]): AuditEntry {
   return { id: deps.newId(), orgId: ctx.org.id, at: deps.s.now().toISOString(), actor: ctx.actor, surface: ctx.surface, changes: changesOf(part) };

@@ -88,6 +88,7 @@ export class InMemoryUsersWorld {
       },
     };
     const commits: SeatCommitStore = {
+      atomicBatches: world.atomic,
       async commit(_orgId, c) {
         await world.yieldRandomly();
         const notRun = (): OpResult[] => c.writes.map(() => "not-run");
