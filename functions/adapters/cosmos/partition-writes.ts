@@ -17,6 +17,8 @@ export class PartitionWrites {
   /**
    * Runs a write to the org's partition. The partition counts as changed whatever the
    * outcome: a failed batch may have landed in part, a timed-out request may have landed.
+   * (A timed-out write that lands after this count moved can still leave a copy read in
+   * between for up to RECENT_READ_MS; its caller was answered 503 and retries.)
    */
   async writing<T>(orgId: string, write: () => Promise<T>): Promise<T> {
     try {

@@ -19,12 +19,14 @@ export type LedgerOrg = Pick<OrgRecord, "id" | "defaultRole">;
 export async function ensureLedger(deps: UsersDeps, org: LedgerOrg): Promise<Versioned<SeatLedger>> {
   const existing = await deps.ledgers.get(org.id);
   if (existing) return existing;
+  // The caller's org may be a copy a few seconds old (a GET); the ledger starts from the stored one.
+  const stored = (await deps.s.orgs.get(org.id))?.value ?? org;
   const counts = await deps.roster.countCategories(org.id);
   try {
     return await deps.ledgers.create({
       orgId: org.id,
       counts,
-      defaultCounted: defaultIsCounted(org.defaultRole),
+      defaultCounted: defaultIsCounted(stored.defaultRole),
       updatedAt: deps.s.now().toISOString(),
       reconciledAt: null,
     });

@@ -92,6 +92,8 @@ describe("Chargebee webhooks", () => {
   });
 
   it("ends the plan when Chargebee deletes the subscription; deleting another one changes nothing", async () => {
+    const marcus = t.users.find((u) => u.user.id !== t.priya.user.id)!;
+    expect(await t.call(marcus, "GET", "timer")).toMatchObject({ status: 200 });
     const stored = (await orgDocument()).subscription!;
     const elsewhere = subscriptionEvent("subscription_deleted", { ...theSubscription(), id: "sub_someone_elses", resource_version: stored.resourceVersion + 5 });
     expect(await postWebhook(t, elsewhere)).toMatchObject({ status: 200, body: { outcome: "stale" } });
@@ -101,7 +103,6 @@ describe("Chargebee webhooks", () => {
     const deleted = subscriptionEvent("subscription_deleted", { ...theSubscription(), resource_version: stored.resourceVersion });
     expect(await postWebhook(t, deleted)).toMatchObject({ status: 200, body: { outcome: "applied" } });
     expect(await overview(t)).toMatchObject({ state: "cancelled", plan: "start", seats: 8 });
-    const marcus = t.users.find((u) => u.user.id !== t.priya.user.id)!;
     expect(await t.call(marcus, "GET", "timer")).toMatchObject({ status: 403 });
 
     // A late word about the subscription from before the deletion cannot bring it back.

@@ -44,21 +44,23 @@ describe("a change of role", () => {
   it("made by another instance applies at once to anything that writes, and to reads within RECENT_READ_MS", async () => {
     expect(await role(marcus)).toMatchObject({ effective: "Product" }); // this instance now holds a copy
     // Another Functions instance: its own client and its own record of writes, the same store.
+    // (Its member write alone stands for the change; the seat ledger is put back below.)
     const elsewhere = new CosmosDatabase(services().config.cosmos);
+    const members = new CosmosMemberStore(elsewhere);
+    const before = (await members.get(marcus.org.id, marcus.user.id))!;
     try {
-      const members = new CosmosMemberStore(elsewhere);
-      const stored = (await members.get(marcus.org.id, marcus.user.id))!;
-      await members.replace({ ...stored.value, role: "None", updatedAt: new Date().toISOString() }, stored.etag);
+      const demoted = await members.replace({ ...before.value, role: "None", updatedAt: new Date().toISOString() }, before.etag);
+
+      const start = await api(stack, marcus, "POST", "timer/start", { workItemId: 3 });
+      expect(start).toMatchObject({ status: 403, body: { error: { message: expect.stringMatching(/don't have access to Timetracker/) } } });
+
+      await new Promise((resolve) => setTimeout(resolve, RECENT_READ_MS));
+      expect(await role(marcus)).toMatchObject({ assigned: "None", effective: "None" });
+      expect((await api(stack, marcus, "GET", "timer")).status).toBe(403);
+      await members.replace(before.value, demoted.etag);
     } finally {
       elsewhere.dispose();
     }
-
-    const start = await api(stack, marcus, "POST", "timer/start", { workItemId: 3 });
-    expect(start).toMatchObject({ status: 403, body: { error: { message: expect.stringMatching(/don't have access to Timetracker/) } } });
-
-    await new Promise((resolve) => setTimeout(resolve, RECENT_READ_MS));
-    expect(await role(marcus)).toMatchObject({ assigned: "None", effective: "None" });
-    expect((await api(stack, marcus, "GET", "timer")).status).toBe(403);
   });
 });
 
