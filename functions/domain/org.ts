@@ -13,6 +13,11 @@ export interface OrgRecord {
   defaultRole: Role;
   /** Snapshot of the Chargebee subscription, written only from Chargebee's confirmations. */
   subscription: SubscriptionSnapshot | null;
+  /**
+   * Chargebee subscriptions of this org that were deleted (the latest few): no later word
+   * about them applies, however late it arrives. Absent on orgs stored before it existed.
+   */
+  deletedSubscriptionIds?: string[];
   settings: OrgSettings;
 }
 

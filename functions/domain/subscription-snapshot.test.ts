@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SubscriptionSnapshot } from "./org";
-import { nextSnapshotFromDeletion, shouldReplaceSnapshot } from "./subscription-snapshot";
+import { applyConfirmation, nextSnapshotFromDeletion, shouldReplaceSnapshot } from "./subscription-snapshot";
 
 const snap = (over: Partial<SubscriptionSnapshot>): SubscriptionSnapshot => ({
   plan: "start",
@@ -52,5 +52,22 @@ describe("subscription snapshot updates", () => {
     // Delivered twice: the second one has nothing left to do.
     const ended = nextSnapshotFromDeletion(current, snap({ resourceVersion: 300 }))!;
     expect(nextSnapshotFromDeletion(ended, snap({ resourceVersion: 300 }))).toBeNull();
+  });
+
+  it("remembers a deletion that arrives before its subscription, and refuses that subscription afterwards", () => {
+    const cancelled = snap({ status: "cancelled", resourceVersion: 100 });
+    const ghost = snap({ chargebeeSubscriptionId: "sub_ghost", resourceVersion: 200 });
+    const remembered = applyConfirmation({ subscription: cancelled }, ghost, "deletion");
+    expect(remembered).toEqual({ fields: { subscription: cancelled, deletedSubscriptionIds: ["sub_ghost"] }, snapshotChanged: false });
+    expect(applyConfirmation(remembered!.fields, ghost, "deletion")).toBeNull();
+    expect(applyConfirmation(remembered!.fields, { ...ghost, resourceVersion: 300 }, "state")).toBeNull();
+    // Without the memory, the late creation would have replaced the cancelled snapshot.
+    expect(applyConfirmation({ subscription: cancelled }, { ...ghost, resourceVersion: 300 }, "state")?.snapshotChanged).toBe(true);
+  });
+
+  it("keeps the latest 20 deleted ids", () => {
+    let fields: Parameters<typeof applyConfirmation>[0] = { subscription: null };
+    for (let i = 0; i < 25; i++) fields = applyConfirmation(fields, snap({ chargebeeSubscriptionId: `sub_${i}` }), "deletion")!.fields;
+    expect(fields.deletedSubscriptionIds).toEqual(Array.from({ length: 20 }, (_, i) => `sub_${i + 5}`));
   });
 });

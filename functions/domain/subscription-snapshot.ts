@@ -1,4 +1,4 @@
-import type { SubscriptionSnapshot } from "./org";
+import type { OrgRecord, SubscriptionSnapshot } from "./org";
 
 /**
  * Whether a confirmation from Chargebee (webhook, hosted page, API result) may replace the
@@ -42,4 +42,38 @@ export function nextSnapshotFromDeletion(current: SubscriptionSnapshot | null, d
   if (deleted.resourceVersion < current.resourceVersion) return null;
   if (current.status === "cancelled" && deleted.resourceVersion === current.resourceVersion) return null;
   return { ...current, status: "cancelled", resourceVersion: deleted.resourceVersion, updatedAt: deleted.updatedAt };
+}
+
+/** Enough deleted ids to outlast any delivery delay of Chargebee's webhooks. */
+const DELETED_IDS_KEPT = 20;
+
+export type Confirmation = "state" | "deletion";
+
+type BillingFields = Pick<OrgRecord, "subscription" | "deletedSubscriptionIds">;
+
+/**
+ * What one confirmation from Chargebee makes of the org's billing fields, or null when it
+ * changes nothing. A deletion is remembered even when it is not about the current snapshot
+ * (it can arrive before the subscription's own creation event): any later state of a
+ * deleted subscription is refused.
+ */
+export function applyConfirmation(
+  org: BillingFields,
+  incoming: SubscriptionSnapshot,
+  kind: Confirmation,
+): { fields: Required<BillingFields>; snapshotChanged: boolean } | null {
+  const deleted = org.deletedSubscriptionIds ?? [];
+  const id = incoming.chargebeeSubscriptionId;
+  if (kind === "state") {
+    if (id && deleted.includes(id)) return null;
+    const next = nextSnapshotFromState(org.subscription, incoming);
+    return next ? { fields: { subscription: next, deletedSubscriptionIds: deleted }, snapshotChanged: true } : null;
+  }
+  const next = nextSnapshotFromDeletion(org.subscription, incoming);
+  const known = !id || deleted.includes(id);
+  if (!next && known) return null;
+  return {
+    fields: { subscription: next ?? org.subscription, deletedSubscriptionIds: known ? deleted : [...deleted, id!].slice(-DELETED_IDS_KEPT) },
+    snapshotChanged: next !== null,
+  };
 }

@@ -1,7 +1,7 @@
 import type { Services } from "../../app/services";
 import { ConflictError, PreconditionFailedError } from "../../domain/errors";
 import type { OrgRecord, SubscriptionSnapshot } from "../../domain/org";
-import { isLive, nextSnapshotFromState } from "../../domain/subscription-snapshot";
+import { applyConfirmation, isLive, type Confirmation } from "../../domain/subscription-snapshot";
 import type { BillingProvider, SubscriptionFacts } from "../../ports/billing";
 import { idempotencyKey } from "./idempotency";
 
@@ -15,15 +15,17 @@ const MAX_ATTEMPTS = 5;
 
 /**
  * Stores what Chargebee confirmed about a subscription in its org's snapshot, idempotently:
- * the customer id is the org id; a confirmation older than the snapshot changes nothing;
- * concurrent writers (webhook and hosted page retrieve racing) retry on the etag.
+ * the customer id is the org id; a confirmation older than the snapshot changes nothing; a
+ * deletion ends the snapshot of that subscription and keeps any later word about it out
+ * (applyConfirmation); concurrent writers (webhook and hosted page retrieve racing) retry on
+ * the etag.
  */
 export async function applySubscription(
   s: Services,
   billing: () => BillingProvider,
   facts: SubscriptionFacts,
   log: (line: string) => void,
-  nextSnapshot: (current: SubscriptionSnapshot | null, incoming: SubscriptionSnapshot) => SubscriptionSnapshot | null = nextSnapshotFromState,
+  kind: Confirmation = "state",
 ): Promise<ApplyOutcome> {
   const orgId = facts.chargebeeCustomerId;
   if (!orgId) return { outcome: "no_org" };
@@ -32,11 +34,12 @@ export async function applySubscription(
     if (!org) return { outcome: "no_org" };
     const current = org.value.subscription;
     const incoming: SubscriptionSnapshot = { ...facts, updatedAt: s.now().toISOString() };
-    const next = nextSnapshot(current, incoming);
-    if (!next) return { outcome: "stale", org: org.value };
+    const change = applyConfirmation(org.value, incoming, kind);
+    if (!change) return { outcome: "stale", org: org.value };
     try {
-      const saved = await s.orgs.replace({ ...org.value, subscription: next }, org.etag);
-      await retireReplacedFree(billing, current, next, log);
+      const saved = await s.orgs.replace({ ...org.value, ...change.fields }, org.etag);
+      if (!change.snapshotChanged) return { outcome: "stale", org: saved.value }; // a deletion remembered for later
+      await retireReplacedFree(billing, current, saved.value.subscription!, log);
       return { outcome: "applied", org: saved.value };
     } catch (error) {
       if (!(error instanceof PreconditionFailedError)) throw error;

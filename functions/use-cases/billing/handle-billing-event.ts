@@ -1,7 +1,6 @@
 import type { Services } from "../../app/services";
 import type { BillingEvent, BillingProvider } from "../../ports/billing";
 import type { WebhookEventLog } from "../../ports/webhook-event-log";
-import { nextSnapshotFromDeletion } from "../../domain/subscription-snapshot";
 import { applySubscription } from "./apply-subscription";
 
 /**
@@ -46,8 +45,8 @@ export async function handleBillingEvent(deps: EventDeps, event: BillingEvent): 
   let orgId: string | null = null;
   const acted = SUBSCRIPTION_EVENTS.has(event.type) || event.type === SUBSCRIPTION_DELETED;
   if (acted && event.subscription) {
-    const rule = event.type === SUBSCRIPTION_DELETED ? nextSnapshotFromDeletion : undefined;
-    const result = await applySubscription(deps.s, deps.billing, event.subscription, deps.trace, rule);
+    const kind = event.type === SUBSCRIPTION_DELETED ? "deletion" : "state";
+    const result = await applySubscription(deps.s, deps.billing, event.subscription, deps.trace, kind);
     if (result.outcome !== "no_org") {
       outcome = result.outcome;
       orgId = result.org.id;

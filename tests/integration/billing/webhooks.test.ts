@@ -111,6 +111,15 @@ describe("Chargebee webhooks", () => {
     expect(await overview(t)).toMatchObject({ state: "cancelled" });
   });
 
+  it("refuses a subscription whose deletion arrived before its creation", async () => {
+    const stored = (await orgDocument()).subscription!;
+    const ghost = { ...theSubscription(), id: "sub_deleted_early", status: "active", resource_version: stored.resourceVersion + 10 };
+    expect(await postWebhook(t, subscriptionEvent("subscription_deleted", ghost))).toMatchObject({ status: 200, body: { outcome: "stale" } });
+    const created = subscriptionEvent("subscription_created", { ...ghost, resource_version: stored.resourceVersion + 5 });
+    expect(await postWebhook(t, created)).toMatchObject({ status: 200, body: { outcome: "stale" } });
+    expect(await overview(t)).toMatchObject({ state: "cancelled", plan: "start" });
+  });
+
   it("answers 400 to a body that is not a Chargebee event, and changes nothing", async () => {
     const before = await orgDocument();
     expect((await postWebhook(t, "{not json")).status).toBe(400);
