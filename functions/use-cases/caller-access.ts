@@ -28,10 +28,11 @@ export interface CallerAccess {
  * changes data (assigning roles, seats, billing, time entries) always reads the store.
  */
 export async function resolveCallerAccess(s: Services, caller: Caller): Promise<CallerAccess> {
-  const recent = await s.orgs.getWithMember(caller.orgId, caller.userId, caller.readOnly ? "recent" : "fresh");
+  const firstLook = await s.orgs.getWithMember(caller.orgId, caller.userId, caller.readOnly ? "recent" : "fresh");
+  const known = firstLook.org !== null && firstLook.member !== null;
   // A first visit writes (the org, or the new member under the seat limit): decide it on
   // what the store holds now, not on a copy another instance may have outdated.
-  const stored = recent.org && recent.member ? recent : caller.readOnly ? await s.orgs.getWithMember(caller.orgId, caller.userId, "fresh") : recent;
+  const stored = known || !caller.readOnly ? firstLook : await s.orgs.getWithMember(caller.orgId, caller.userId, "fresh");
   const org = stored.org ?? (await createOrgAsFirstUser(s, caller));
   const plan = planState(org.value, s.now());
   const member = stored.member?.value ?? (await registerNewUser(s, caller, org.value));
