@@ -32,10 +32,10 @@ function resultOf(response: OperationResponse | undefined): OpResult {
  * per-operation results show.
  */
 export class CosmosSeatCommitStore implements SeatCommitStore {
-  readonly atomicBatches: boolean;
+  constructor(private readonly db: CosmosDatabase) {}
 
-  constructor(private readonly db: CosmosDatabase) {
-    this.atomicBatches = db.atomicBatches;
+  get atomicBatches(): boolean {
+    return this.db.atomicBatches;
   }
 
   private async container(): Promise<Container> {

@@ -47,11 +47,11 @@ export async function ensureLedger(deps: UsersDeps, org: LedgerOrg): Promise<Ver
 export async function mutateLedger(
   deps: UsersDeps,
   org: LedgerOrg,
-  change: (ledger: SeatLedger) => SeatLedger | null,
+  change: (ledger: SeatLedger) => SeatLedger | null | Promise<SeatLedger | null>,
 ): Promise<SeatLedger> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const current = await ensureLedger(deps, org);
-    const next = change(current.value);
+    const next = await change(current.value);
     if (next === null) return current.value;
     try {
       const saved = await deps.ledgers.replace({ ...next, updatedAt: deps.s.now().toISOString() }, current.etag);

@@ -1,11 +1,11 @@
 import { planState, seatLimit } from "../../domain/access";
 import type { AuditEntry } from "../../domain/audit";
-import { PreconditionFailedError, UnavailableError } from "../../domain/errors";
+import { UnavailableError } from "../../domain/errors";
 import type { OrgRecord } from "../../domain/org";
 import { type Role } from "../../domain/roles";
 import { checkSeats, defaultIsCounted, licensedCount } from "../../domain/seats";
 import type { Versioned } from "../../ports/versioned";
-import { ensureLedger } from "./seat-ledger";
+import { ensureLedger, mutateLedger } from "./seat-ledger";
 import { seatRefusal } from "./subscription-link";
 import type { UserManager } from "./user-manager";
 import type { UsersDeps } from "./users-deps";
@@ -61,22 +61,14 @@ async function freshOrg(deps: UsersDeps, orgId: string): Promise<Versioned<OrgRe
  *
  * The ledger is read before the org, and written only if unchanged since: every default role
  * change moves the ledger's etag, so a decision made on an org that changed in between never
- * lands (it is taken again). Reading the org first would let a change slip in between.
+ * lands (it is taken again). Deciding on an org read before the ledger would let a change
+ * slip in between.
  */
 async function repairPartialWrite(deps: UsersDeps, orgId: string): Promise<void> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const ledger = await deps.ledgers.get(orgId);
-    if (!ledger) return; // nothing to follow: the next ensureLedger counts from the stored org
-    const stored = await freshOrg(deps, orgId);
-    const counted = defaultIsCounted(stored.value.defaultRole);
-    if (ledger.value.defaultCounted === counted) return;
-    try {
-      await deps.ledgers.replace({ ...ledger.value, defaultCounted: counted, updatedAt: deps.s.now().toISOString() }, ledger.etag);
-      return;
-    } catch (error) {
-      if (!(error instanceof PreconditionFailedError)) throw error;
-      await deps.sleep(Math.random() * 40);
-    }
-  }
-  throw new UnavailableError("The organization kept changing while saving the default role. Please try again.");
+  const org = (await freshOrg(deps, orgId)).value;
+  // mutateLedger reads the ledger, then runs this, then writes only over that ledger version.
+  await mutateLedger(deps, org, async (ledger) => {
+    const counted = defaultIsCounted((await freshOrg(deps, orgId)).value.defaultRole);
+    return ledger.defaultCounted === counted ? null : { ...ledger, defaultCounted: counted };
+  });
 }
