@@ -23,7 +23,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["tests/integration/**/*.test.ts", "tests/e2e/**/*.test.ts", "tests/reliability/**/*.test.ts"],
+          include: [
+            "tests/integration/**/*.test.ts",
+            "tests/conformance/**/*.test.ts",
+            "tests/e2e/**/*.test.ts",
+            "tests/reliability/**/*.test.ts",
+          ],
           environment: "node",
           fileParallelism: false,
           testTimeout: 60_000,
