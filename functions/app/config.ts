@@ -1,22 +1,21 @@
+import type { AppTokenOptions } from "../auth/app-token";
+import type { ChargebeeOptions } from "../adapters/chargebee/chargebee-client";
+import type { WebhookCredentials } from "../adapters/chargebee/chargebee-webhooks";
+import type { CosmosOptions } from "../adapters/cosmos/cosmos-client";
+import type { DevopsOptions } from "../adapters/devops/devops-urls";
+
 /**
  * Configuration from app settings (environment). Every value has a production default or is
  * required; `npm start` and the tests set the local values (dev/stack).
  */
 export interface Config {
-  cosmos: {
-    endpoint: string;
-    key: string;
-    database: string;
-    allowSelfSignedCertificate: boolean;
-    /** Cosmos DB applies a transactional batch all or nothing; the embedded emulator does not (COSMOS_BATCHES_ATOMIC=false). */
-    atomicBatches: boolean;
-  };
-  devops: { coreUrl: string; vsspsUrl: string; vsaexUrl: string; requestTimeoutMs: number };
-  appToken: { secrets: string[]; audiences: string[]; issuer: string };
+  cosmos: CosmosOptions;
+  devops: DevopsOptions;
+  appToken: AppTokenOptions;
   /** Key for AES-GCM encryption of stored secrets (service account PAT), base64 of 32 bytes. */
   secretsKey: string;
-  chargebee: { site: string; apiKey: string; protocol?: "http" | "https"; hostSuffix?: string; port?: number; timeoutMs: number };
-  webhook: { username: string; password: string };
+  chargebee: ChargebeeOptions;
+  webhook: WebhookCredentials;
   /** Where the Subscription / Permissions pages live, for links in messages. */
   publicBaseUrl: string;
 }
@@ -38,7 +37,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       endpoint: cosmosEndpoint,
       key: required(env, "COSMOS_KEY"),
       database: env.COSMOS_DATABASE ?? "timetracker",
-      // Only the embedded emulator (on loopback) has a self-signed, long-expired certificate.
       allowSelfSignedCertificate: /^https:\/\/(127\.0\.0\.1|localhost)[:/]/.test(cosmosEndpoint),
       atomicBatches: env.COSMOS_BATCHES_ATOMIC !== "false",
     },

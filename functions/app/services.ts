@@ -1,53 +1,116 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { chargebeeBilling } from "../adapters/chargebee/chargebee-billing";
+import { chargebeeWebhooks } from "../adapters/chargebee/chargebee-webhooks";
+import { CosmosActivityTypeStore } from "../adapters/cosmos/cosmos-activity-type-store";
+import { CosmosApiTokenStore } from "../adapters/cosmos/cosmos-api-token-store";
+import { CosmosAuditLog } from "../adapters/cosmos/cosmos-audit-log";
 import { CosmosDatabase } from "../adapters/cosmos/cosmos-client";
 import { CosmosHealth } from "../adapters/cosmos/cosmos-health";
-import { CosmosMemberStore } from "../adapters/cosmos/cosmos-member-store";
+import { CosmosMemberRoster } from "../adapters/cosmos/cosmos-member-roster";
 import { CosmosOrgStore } from "../adapters/cosmos/cosmos-org-store";
+import { CosmosSeatCommitStore } from "../adapters/cosmos/cosmos-seat-commit";
+import { CosmosSeatLedgerStore } from "../adapters/cosmos/cosmos-seat-ledger-store";
+import { CosmosServiceAccountStore } from "../adapters/cosmos/cosmos-service-token-store";
+import { CosmosTimerStore } from "../adapters/cosmos/cosmos-timer-store";
+import { CosmosWebhookEventLog } from "../adapters/cosmos/cosmos-webhook-event-log";
+import { CosmosWorklogStore } from "../adapters/cosmos/cosmos-worklog-store";
 import { DevopsCallerDirectory } from "../adapters/devops/caller-directory";
-import type { AppTokenClaims } from "../auth/app-token";
+import { DevopsOrgDirectory } from "../adapters/devops/org-directory";
+import { DevopsWorkItemDirectory } from "../adapters/devops/work-items";
+import { CachedWorkItemDirectory } from "../adapters/devops/work-items-cache";
+import type { AuthDeps } from "../auth/authenticate-user";
 import { ExpiringCache } from "../auth/expiring-cache";
-import type { CallerDirectory } from "../ports/directory";
+import { REST_API_WINDOWS, SlidingWindowLimiter } from "../domain/rate-limit";
 import type { StoreHealth } from "../ports/health";
-import type { MemberStore } from "../ports/member-store";
 import type { OrgStore } from "../ports/org-store";
+import type { BillingDeps } from "../use-cases/billing/billing-deps";
+import type { TimeDeps } from "../use-cases/time/time-deps";
+import { countLicensed } from "../use-cases/users/count-licensed";
+import type { UsersDeps } from "../use-cases/users/users-deps";
 import { loadConfig, type Config } from "./config";
 
 /**
- * The one wiring module: builds the real adapters from configuration, once per process.
- * Feature modules add their own adapters with `provide()` so this file stays small.
+ * The composition root: the only place that builds adapters. Each feature's use-cases get
+ * their ports from here (handlers pass them on), once per process, so every in-memory copy
+ * (verified tokens, recent reads, the catalog) is shared by all requests of an instance.
  */
 export interface Services {
   config: Config;
-  now: () => Date;
+  /** The store itself, for the local host and tests; no handler or use-case touches it. */
   db: CosmosDatabase;
-  health: StoreHealth;
   orgs: OrgStore;
-  members: MemberStore;
-  callerDirectory: CallerDirectory;
-  /**
-   * App tokens this instance has verified, by digest, until they expire: a page sends the
-   * same token with every call, and checking its signature again costs more than the rest
-   * of the access check. A token that fails is never remembered.
-   */
-  appTokenCache: ExpiringCache<AppTokenClaims>;
-  /** Proven (app token, access token, org) bindings until the tokens expire. */
-  bindingCache: ExpiringCache<unknown>;
-  /** PCA answers per user and org, briefly. */
-  pcaCache: ExpiringCache<boolean>;
+  health: StoreHealth;
+  auth: AuthDeps;
+  users: UsersDeps;
+  time: TimeDeps;
+  billing: BillingDeps;
 }
 
 function buildServices(config: Config): Services {
   const db = new CosmosDatabase(config.cosmos);
+  const now = () => new Date();
+  const orgs = new CosmosOrgStore(db);
+  const roster = new CosmosMemberRoster(db);
+  const users: UsersDeps = {
+    orgs,
+    roster,
+    ledgers: new CosmosSeatLedgerStore(db),
+    commits: new CosmosSeatCommitStore(db),
+    audit: new CosmosAuditLog(db),
+    tokens: new CosmosApiTokenStore(db),
+    serviceAccounts: new CosmosServiceAccountStore(db),
+    directory: new DevopsOrgDirectory(config.devops),
+    limiter: new SlidingWindowLimiter(REST_API_WINDOWS),
+    ownerAuthority: new ExpiringCache(),
+    settings: {
+      publicBaseUrl: config.publicBaseUrl,
+      extensionId: config.appToken.audiences[0] ?? "timetracker-oss.timetracker",
+      secretsKey: config.secretsKey,
+    },
+    now,
+    randomBytes,
+    newId: randomUUID,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  };
+  const time: TimeDeps = {
+    orgs,
+    worklogs: new CosmosWorklogStore(db),
+    timers: new CosmosTimerStore(db),
+    activityTypes: new CosmosActivityTypeStore(db),
+    workItems: new CachedWorkItemDirectory(new DevopsWorkItemDirectory(config.devops), () => now().getTime()),
+    roster,
+    now,
+    newId: randomUUID,
+  };
+  let provider: ReturnType<typeof chargebeeBilling> | undefined;
+  let webhooks: ReturnType<typeof chargebeeWebhooks> | undefined;
+  const billing: BillingDeps = {
+    orgs,
+    now,
+    // Built on first use: pages without Chargebee calls work while billing is not configured.
+    provider: () => (provider ??= chargebeeBilling(config.chargebee)),
+    webhooks: () => (webhooks ??= chargebeeWebhooks(config.webhook)),
+    eventLog: new CosmosWebhookEventLog(db),
+    catalog: new ExpiringCache(1),
+    access: users,
+    licensedCount: (orgId, defaultRole) => countLicensed(users, orgId, defaultRole),
+  };
   return {
     config,
-    now: () => new Date(),
     db,
+    orgs,
     health: new CosmosHealth(db),
-    orgs: new CosmosOrgStore(db),
-    members: new CosmosMemberStore(db),
-    callerDirectory: new DevopsCallerDirectory(config.devops),
-    appTokenCache: new ExpiringCache(),
-    bindingCache: new ExpiringCache(),
-    pcaCache: new ExpiringCache(),
+    auth: {
+      appToken: config.appToken,
+      callerDirectory: new DevopsCallerDirectory(config.devops),
+      now,
+      appTokenCache: new ExpiringCache(),
+      bindingCache: new ExpiringCache(),
+      pcaCache: new ExpiringCache(),
+    },
+    users,
+    time,
+    billing,
   };
 }
 
@@ -62,18 +125,4 @@ export function services(): Services {
 export function resetServices(): void {
   current?.db.dispose();
   current = undefined;
-}
-
-/** Declares a feature-level dependency built from the wiring, memoised per wiring instance. */
-export function provide<T>(factory: (base: Services) => T): () => T {
-  const built = new WeakMap<Services, T>();
-  return () => {
-    const base = services();
-    let value = built.get(base);
-    if (value === undefined) {
-      value = factory(base);
-      built.set(base, value);
-    }
-    return value;
-  };
 }

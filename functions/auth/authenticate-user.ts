@@ -1,11 +1,28 @@
 import { createHash } from "node:crypto";
 import type { HttpRequest } from "@azure/functions";
-import { isValidOrgName } from "../adapters/devops/devops-urls";
-import type { Services } from "../app/services";
 import { ForbiddenError, UnauthorizedError, ValidationError } from "../domain/errors";
-import type { ConnectionInfo } from "../ports/directory";
-import { verifyAppToken } from "./app-token";
+import { isValidOrgName } from "../domain/org-name";
+import type { CallerDirectory, ConnectionInfo } from "../ports/directory";
+import { verifyAppToken, type AppTokenClaims, type AppTokenOptions } from "./app-token";
 import type { Caller } from "./caller";
+import type { ExpiringCache } from "./expiring-cache";
+
+/** What proving a caller needs; functions/app builds it once per instance. */
+export interface AuthDeps {
+  appToken: AppTokenOptions;
+  callerDirectory: CallerDirectory;
+  now: () => Date;
+  /**
+   * App tokens this instance has verified, by digest, until they expire: a page sends the
+   * same token with every call, and checking its signature again costs more than the rest
+   * of the access check. A token that fails is never remembered.
+   */
+  appTokenCache: ExpiringCache<AppTokenClaims>;
+  /** Proven (app token, access token, org) bindings until the tokens expire. */
+  bindingCache: ExpiringCache<ConnectionInfo>;
+  /** PCA answers per user and org, briefly. */
+  pcaCache: ExpiringCache<boolean>;
+}
 
 /** How long a PCA answer is trusted: short, so removing someone from the group takes effect soon. */
 const PCA_CACHE_MS = 5 * 60 * 1000;
@@ -42,11 +59,11 @@ function jwtExpiryMs(token: string): number | undefined {
  *    proves the user belongs to that org and gives us the org id. Nothing in the request
  *    body is ever trusted as the org.
  */
-export async function authenticateUser(request: HttpRequest, s: Services): Promise<Caller> {
+export async function authenticateUser(request: HttpRequest, deps: AuthDeps): Promise<Caller> {
   const appToken = bearerToken(request);
   if (!appToken) throw new UnauthorizedError("Sign-in required: send the Azure DevOps app token as 'Authorization: Bearer <token>'.");
-  const claims = await s.appTokenCache.getOrLoad(digest(appToken), async () => {
-    const verified = await verifyAppToken(appToken, s.config.appToken, s.now());
+  const claims = await deps.appTokenCache.getOrLoad(digest(appToken), async () => {
+    const verified = await verifyAppToken(appToken, deps.appToken, deps.now());
     return { value: verified, expiresAt: verified.expiresAt * 1000 };
   });
 
@@ -57,14 +74,14 @@ export async function authenticateUser(request: HttpRequest, s: Services): Promi
   if (!isValidOrgName(orgName)) throw new ValidationError(`'${orgName}' is not a valid Azure DevOps organization name.`);
 
   const key = digest(`${claims.userId}\n${orgName.toLowerCase()}\n${accessToken}`);
-  const connection = (await s.bindingCache.getOrLoad(key, async () => {
-    const info = await proveOrg(s, orgName, accessToken);
+  const connection = await deps.bindingCache.getOrLoad(key, async () => {
+    const info = await proveOrg(deps, orgName, accessToken);
     if (info.userId.toLowerCase() !== claims.userId.toLowerCase()) {
       throw new ForbiddenError("The app token and the Azure DevOps access token belong to different users.");
     }
-    const expiresAt = Math.min(claims.expiresAt * 1000, jwtExpiryMs(accessToken) ?? s.now().getTime() + OPAQUE_TOKEN_CACHE_MS);
+    const expiresAt = Math.min(claims.expiresAt * 1000, jwtExpiryMs(accessToken) ?? deps.now().getTime() + OPAQUE_TOKEN_CACHE_MS);
     return { value: info, expiresAt };
-  })) as ConnectionInfo;
+  });
 
   const orgId = connection.orgId;
   const hostType = request.headers.get("x-tt-host-type") === "server" ? "server" : "cloud";
@@ -78,16 +95,16 @@ export async function authenticateUser(request: HttpRequest, s: Services): Promi
     hostType,
     readOnly: request.method === "GET" || request.method === "HEAD",
     isPca: () =>
-      s.pcaCache.getOrLoad(`${orgId}:${connection.userId}`, async () => ({
-        value: await s.callerDirectory.isCollectionAdmin(orgName, accessToken),
-        expiresAt: s.now().getTime() + PCA_CACHE_MS,
+      deps.pcaCache.getOrLoad(`${orgId}:${connection.userId}`, async () => ({
+        value: await deps.callerDirectory.isCollectionAdmin(orgName, accessToken),
+        expiresAt: deps.now().getTime() + PCA_CACHE_MS,
       })),
   };
 }
 
-async function proveOrg(s: Services, orgName: string, accessToken: string): Promise<ConnectionInfo> {
+async function proveOrg(deps: AuthDeps, orgName: string, accessToken: string): Promise<ConnectionInfo> {
   try {
-    return await s.callerDirectory.connectionData(orgName, accessToken);
+    return await deps.callerDirectory.connectionData(orgName, accessToken);
   } catch (error) {
     // A token that Azure DevOps rejects for this org is a token of another org (or a forged one).
     if (error instanceof UnauthorizedError || error instanceof ForbiddenError) {

@@ -8,7 +8,7 @@ defineRoute("me", {
   route: "me",
   auth: "user",
   handler: async ({ services, caller }) => {
-    const [access, isPca] = await Promise.all([resolveCallerAccess(services, caller), caller.isPca()]);
+    const [access, isPca] = await Promise.all([resolveCallerAccess(services.users, caller), caller.isPca()]);
     const { plan } = access;
     const body: MeResponse = {
       user: { id: caller.userId, displayName: caller.displayName, email: caller.email },

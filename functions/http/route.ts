@@ -48,7 +48,7 @@ export function defineRoute(name: string, options: { methods: HttpMethod[]; rout
       try {
         const s = services();
         if (options.auth === "user") {
-          const caller = await authenticateUser(request, s);
+          const caller = await authenticateUser(request, s.auth);
           return await options.handler({ request, context, services: s, caller });
         }
         return await options.handler({ request, context, services: s });

@@ -24,13 +24,20 @@ export interface MemberPage {
   continuation: string | null;
 }
 
-/** Bulk reads and lists of the members of one org (single partition); writes go through ports/seat-commit. */
+/**
+ * Every read of member records, of one org (single partition). There is no write here: a
+ * member changes only through ports/seat-commit, together with the seat ledger.
+ */
 export interface MemberRoster {
+  /** One member's current record, or null when Timetracker has none. */
+  get(orgId: string, userId: string): Promise<Versioned<MemberRecord> | null>;
   /** Current records (with etags) of these users; users without a record are absent. */
   readMany(orgId: string, userIds: readonly string[]): Promise<Map<string, Versioned<MemberRecord>>>;
   list(orgId: string, query: MemberListQuery): Promise<MemberPage>;
   /** Members by e-mail address (lower-cased keys). */
   findByEmails(orgId: string, emails: readonly string[]): Promise<Map<string, MemberRecord>>;
+  /** Every member of the org, licensed or not (who can own worklogs). */
+  listAll(orgId: string): Promise<MemberRecord[]>;
   /** Recount of the ledger's counters (the reconcile timer only: this reads the whole org). */
   countCategories(orgId: string): Promise<SeatCounts>;
 }

@@ -1,5 +1,4 @@
 import type { Caller } from "../auth/caller";
-import type { Services } from "../app/services";
 import { planAllowsUse, planState, type PlanState } from "../domain/access";
 import { ConflictError } from "../domain/errors";
 import type { MemberRecord } from "../domain/member";
@@ -7,6 +6,13 @@ import { newOrg, type OrgRecord } from "../domain/org";
 import { effectiveRole, isLicensed, type AssignedRole, type Role } from "../domain/roles";
 import type { Versioned } from "../ports/versioned";
 import { admitMember } from "./users/admit-member";
+import type { UsersDeps } from "./users/users-deps";
+
+/**
+ * What deciding access needs: the org store, and user management's seat-checked write path
+ * (a first visit may create the org or admit the caller as a member).
+ */
+export type AccessDeps = UsersDeps;
 
 export interface CallerAccess {
   org: Versioned<OrgRecord>;
@@ -21,45 +27,45 @@ export interface CallerAccess {
 /**
  * Who the caller is in Timetracker. The first user to open the extension in a new org
  * creates it (trial starts now) and becomes Administrator; a later new user gets the
- * Default role while seats allow (DESIGN.md §4), otherwise stays unlicensed.
+ * Default role while seats allow (docs/architecture.md, "Access"), otherwise stays unlicensed.
  *
  * A read-only request may be answered from this instance's copy of the org and the member
  * (RECENT_READ_MS): the warm path of a page's many GETs then costs no store request. What
  * changes data (assigning roles, seats, billing, time entries) always reads the store.
  */
-export async function resolveCallerAccess(s: Services, caller: Caller): Promise<CallerAccess> {
-  const firstLook = await s.orgs.getWithMember(caller.orgId, caller.userId, caller.readOnly ? "recent" : "fresh");
+export async function resolveCallerAccess(deps: AccessDeps, caller: Caller): Promise<CallerAccess> {
+  const firstLook = await deps.orgs.getWithMember(caller.orgId, caller.userId, caller.readOnly ? "recent" : "fresh");
   const known = firstLook.org !== null && firstLook.member !== null;
   // A first visit writes (the org, or the new member under the seat limit): decide it on
   // what the store holds now, not on a copy another instance may have outdated.
-  const stored = known || !caller.readOnly ? firstLook : await s.orgs.getWithMember(caller.orgId, caller.userId, "fresh");
-  const org = stored.org ?? (await createOrgAsFirstUser(s, caller));
-  const plan = planState(org.value, s.now());
-  const member = stored.member?.value ?? (await registerNewUser(s, caller, org.value));
+  const stored = known || !caller.readOnly ? firstLook : await deps.orgs.getWithMember(caller.orgId, caller.userId, "fresh");
+  const org = stored.org ?? (await createOrgAsFirstUser(deps, caller));
+  const plan = planState(org.value, deps.now());
+  const member = stored.member?.value ?? (await registerNewUser(deps, caller, org.value));
   const assigned: AssignedRole = member?.role ?? "None";
   const effective = effectiveRole(assigned, org.value.defaultRole);
   const licensed = isLicensed(effective);
   return { org, assigned, effective, licensed, plan, hasAccess: licensed && planAllowsUse(plan) };
 }
 
-async function createOrgAsFirstUser(s: Services, caller: Caller): Promise<Versioned<OrgRecord>> {
-  const now = s.now();
+async function createOrgAsFirstUser(deps: AccessDeps, caller: Caller): Promise<Versioned<OrgRecord>> {
+  const now = deps.now();
   try {
-    const org = await s.orgs.create(newOrg(caller.orgId, caller.orgName, now));
-    await admitMember(s, caller, org.value, "Administrator");
+    const org = await deps.orgs.create(newOrg(caller.orgId, caller.orgName, now));
+    await admitMember(deps, caller, org.value, "Administrator");
     return org;
   } catch (error) {
     // Two first users at once: the other one won; use the org it created.
     if (error instanceof ConflictError) {
-      const existing = await s.orgs.get(caller.orgId);
+      const existing = await deps.orgs.get(caller.orgId);
       if (existing) return existing;
     }
     throw error;
   }
 }
 
-async function registerNewUser(s: Services, caller: Caller, org: OrgRecord): Promise<MemberRecord | null> {
+async function registerNewUser(deps: AccessDeps, caller: Caller, org: OrgRecord): Promise<MemberRecord | null> {
   // Through the seat ledger: in the trial every new user is admitted; outside it only while
   // a seat is free (user management's seat rules), otherwise the user stays unlicensed.
-  return admitMember(s, caller, org, "Default");
+  return admitMember(deps, caller, org, "Default");
 }

@@ -1,11 +1,10 @@
-import type { Config } from "../../app/config";
 import type { BillingProvider } from "../../ports/billing";
 import { chargebeeAccount } from "./chargebee-account";
-import { createChargebeeClient } from "./chargebee-client";
+import { createChargebeeClient, type ChargebeeOptions } from "./chargebee-client";
 import { chargebeeSubscriptions } from "./chargebee-subscriptions";
 
 /** The billing port over Chargebee (a real site, or the local stand-in through the same settings). */
-export function chargebeeBilling(config: Config["chargebee"]): BillingProvider {
+export function chargebeeBilling(config: ChargebeeOptions): BillingProvider {
   const client = createChargebeeClient(config);
   return { ...chargebeeSubscriptions(client), ...chargebeeAccount(client) };
 }

@@ -1,12 +1,20 @@
 import Chargebee from "chargebee";
-import type { Config } from "../../app/config";
 import { UpstreamError } from "../../domain/errors";
+
+export interface ChargebeeOptions {
+  site: string;
+  apiKey: string;
+  protocol?: "http" | "https";
+  hostSuffix?: string;
+  port?: number;
+  timeoutMs: number;
+}
 
 /**
  * The Chargebee client from app settings. The local stand-in is addressed as site
- * `127.0.0.1` with an empty host suffix over http (DESIGN.md §6).
+ * `127.0.0.1` with an empty host suffix over http (docs/architecture.md, "The local stack").
  */
-export function createChargebeeClient(config: Config["chargebee"]): Chargebee {
+export function createChargebeeClient(config: ChargebeeOptions): Chargebee {
   if (!config.site || !config.apiKey) {
     throw new UpstreamError("Billing is not configured (CHARGEBEE_SITE and CHARGEBEE_API_KEY are missing), so plans cannot be bought right now.");
   }

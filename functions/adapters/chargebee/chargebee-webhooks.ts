@@ -1,7 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { basicAuthValidator } from "chargebee";
 import { z } from "zod";
-import type { Config } from "../../app/config";
 import { UnauthorizedError, ValidationError } from "../../domain/errors";
 import type { BillingEvent, BillingWebhooks } from "../../ports/billing";
 import { toSubscriptionFacts } from "./subscription-mapper";
@@ -25,7 +24,13 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function chargebeeWebhooks(credentials: Config["webhook"]): BillingWebhooks {
+/** The Basic credentials configured for webhooks on the Chargebee site. */
+export interface WebhookCredentials {
+  username: string;
+  password: string;
+}
+
+export function chargebeeWebhooks(credentials: WebhookCredentials): BillingWebhooks {
   const validate = basicAuthValidator(
     (username, password) =>
       // Unset credentials never authenticate anyone: an unconfigured endpoint is closed.

@@ -1,10 +1,19 @@
 import { CosmosClient, type Container, type Database } from "@azure/cosmos";
 import https from "node:https";
-import type { Config } from "../../app/config";
 import { CONTAINERS, type ContainerName } from "./containers";
 import { PartitionWrites } from "./partition-writes";
 
 export type Containers = Record<ContainerName, Container>;
+
+export interface CosmosOptions {
+  endpoint: string;
+  key: string;
+  database: string;
+  /** Only the embedded emulator (on loopback) has a self-signed, long-expired certificate. */
+  allowSelfSignedCertificate: boolean;
+  /** Cosmos DB applies a transactional batch all or nothing; the embedded emulator does not (COSMOS_BATCHES_ATOMIC=false). */
+  atomicBatches: boolean;
+}
 
 /**
  * Opens the database and makes sure every container exists. Creation runs once per process;
@@ -20,7 +29,7 @@ export class CosmosDatabase {
     return this.config.atomicBatches;
   }
 
-  constructor(private readonly config: Config["cosmos"]) {
+  constructor(private readonly config: CosmosOptions) {
     this.client = new CosmosClient({
       endpoint: config.endpoint,
       key: config.key,

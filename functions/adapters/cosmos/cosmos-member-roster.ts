@@ -6,6 +6,7 @@ import type { Versioned } from "../../ports/versioned";
 import type { CosmosDatabase } from "./cosmos-client";
 import { executeBulk } from "./cosmos-bulk";
 import { storeCall } from "./cosmos-errors";
+import { toVersioned } from "./document";
 import { memberRecord } from "./cosmos-member-document";
 import { openPageToken, queryFingerprint, sealPageToken } from "./cosmos-page-token";
 
@@ -24,6 +25,14 @@ export class CosmosMemberRoster implements MemberRoster {
 
   private async container(): Promise<Container> {
     return (await storeCall("Opening the database", () => this.db.containers())).members;
+  }
+
+  async get(orgId: string, userId: string): Promise<Versioned<MemberRecord> | null> {
+    const members = await this.container();
+    return storeCall("Reading the member", async () => {
+      const { resource, statusCode } = await members.item(userId, orgId).read<Record<string, unknown>>();
+      return statusCode === 404 || resource?.type !== "member" ? null : toVersioned(resource, memberRecord);
+    });
   }
 
   async readMany(orgId: string, userIds: readonly string[]): Promise<Map<string, Versioned<MemberRecord>>> {
@@ -84,6 +93,22 @@ export class CosmosMemberRoster implements MemberRoster {
       for (const doc of resources) found.set(String(doc.emailKey), memberRecord(doc));
     }
     return found;
+  }
+
+  async listAll(orgId: string): Promise<MemberRecord[]> {
+    const members = await this.container();
+    return storeCall("Reading the members", async () => {
+      const iterator = members.items.query<Record<string, unknown>>(
+        { query: "SELECT * FROM c WHERE c.orgId = @orgId AND c.type = 'member'", parameters: [{ name: "@orgId", value: orgId }] },
+        { partitionKey: orgId, maxItemCount: 1000 },
+      );
+      const all: MemberRecord[] = [];
+      while (iterator.hasMoreResults()) {
+        const { resources } = await iterator.fetchNext();
+        all.push(...resources.map(memberRecord));
+      }
+      return all;
+    });
   }
 
   async countCategories(orgId: string): Promise<SeatCounts> {

@@ -6,7 +6,7 @@ import type { Versioned } from "../../ports/versioned";
 import type { CosmosDatabase } from "./cosmos-client";
 import { storeCall } from "./cosmos-errors";
 import { toVersioned } from "./document";
-import { asMember } from "./cosmos-member-store";
+import { memberRecord } from "./cosmos-member-document";
 import { RecentReads } from "./recent-reads";
 
 /**
@@ -86,5 +86,5 @@ async function readOrg(members: Container, orgId: string): Promise<Versioned<Org
 
 async function readMember(members: Container, orgId: string, userId: string): Promise<Versioned<MemberRecord> | null> {
   const { resource } = await members.item(userId, orgId).read<Record<string, unknown>>();
-  return resource?.type === "member" ? toVersioned(resource, asMember) : null;
+  return resource?.type === "member" ? toVersioned(resource, memberRecord) : null;
 }

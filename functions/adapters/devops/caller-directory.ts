@@ -1,9 +1,8 @@
 import { z } from "zod";
-import type { Config } from "../../app/config";
 import { UpstreamError } from "../../domain/errors";
 import type { CallerDirectory, ConnectionInfo } from "../../ports/directory";
 import { bearer, devopsRequest } from "./devops-http";
-import { devopsUrl } from "./devops-urls";
+import { devopsUrl, type DevopsOptions } from "./devops-urls";
 
 /** Security namespace "Collection", GENERIC_WRITE (bit 2): held by Project Collection Administrators. */
 const COLLECTION_NAMESPACE = "3e65f728-f8bc-4ecd-8764-7e378b19bfa7";
@@ -27,7 +26,7 @@ function accountEmail(properties: Record<string, unknown> | undefined): string {
 }
 
 export class DevopsCallerDirectory implements CallerDirectory {
-  constructor(private readonly config: Config["devops"]) {}
+  constructor(private readonly config: DevopsOptions) {}
 
   async connectionData(orgName: string, accessToken: string): Promise<ConnectionInfo> {
     const url = devopsUrl(this.config, "core", orgName, "/_apis/connectionData");

@@ -1,15 +1,17 @@
-import type { Config } from "../../app/config";
+import { isValidOrgName } from "../../domain/org-name";
 
 export type DevopsService = "core" | "vssps" | "vsaex";
 
-/** Organization names as Azure DevOps allows them; anything else never reaches a URL. */
-const ORG_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-
-export function isValidOrgName(name: string): boolean {
-  return ORG_NAME.test(name);
+/** Where an org's Azure DevOps services live ({org} is replaced by the org name). */
+export interface DevopsOptions {
+  coreUrl: string;
+  vsspsUrl: string;
+  vsaexUrl: string;
+  requestTimeoutMs: number;
 }
 
-export function devopsUrl(config: Config["devops"], service: DevopsService, orgName: string, path: string): string {
+
+export function devopsUrl(config: DevopsOptions, service: DevopsService, orgName: string, path: string): string {
   if (!isValidOrgName(orgName)) throw new Error(`Invalid organization name: ${orgName}`);
   const template = service === "core" ? config.coreUrl : service === "vssps" ? config.vsspsUrl : config.vsaexUrl;
   return template.replace("{org}", encodeURIComponent(orgName)) + path;

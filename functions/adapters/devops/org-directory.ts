@@ -1,10 +1,9 @@
 import type { z } from "zod";
-import type { Config } from "../../app/config";
 import { chunk } from "../../domain/chunk";
 import { NotFoundError, UpstreamError } from "../../domain/errors";
 import type { DirectoryCredential, DirectoryGroup, DirectoryUser, OrgDirectory, UserPage } from "../../ports/org-directory";
 import { basicPat, bearer, devopsRequest } from "./devops-http";
-import { devopsUrl, type DevopsService } from "./devops-urls";
+import { devopsUrl, type DevopsService, type DevopsOptions } from "./devops-urls";
 import {
   ConnectionData,
   EntitlementPage,
@@ -34,7 +33,7 @@ function authorization(credential: DirectoryCredential): string {
 
 /** User management's view of Azure DevOps: entitlements, Graph groups, identities. */
 export class DevopsOrgDirectory implements OrgDirectory {
-  constructor(private readonly config: Config["devops"]) {}
+  constructor(private readonly config: DevopsOptions) {}
 
   private async call<S extends z.ZodType>(
     schema: S,

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import type { Config } from "../../app/config";
 import { NotFoundError, UpstreamError } from "../../domain/errors";
 import type { WorkItemDirectory, WorkItemInfo } from "../../ports/work-item-directory";
 import { bearer, devopsRequest } from "./devops-http";
-import { devopsUrl } from "./devops-urls";
+import { devopsUrl, type DevopsOptions } from "./devops-urls";
 
 const API_VERSION = "7.1";
 /** Azure DevOps' limit for one GET workitems?ids= batch. */
@@ -42,7 +41,7 @@ function toInfo(wire: z.infer<typeof WorkItemWire>): WorkItemInfo {
  * simply does not exist for them).
  */
 export class DevopsWorkItemDirectory implements WorkItemDirectory {
-  constructor(private readonly config: Config["devops"]) {}
+  constructor(private readonly config: DevopsOptions) {}
 
   async find(orgName: string, accessToken: string, id: number): Promise<WorkItemInfo | null> {
     const url = devopsUrl(this.config, "core", orgName, `/_apis/wit/workitems/${id}?$expand=relations&api-version=${API_VERSION}`);

@@ -19,7 +19,7 @@ defineRoute("subscription-billing", {
   route: "subscription/billing",
   auth: "user",
   handler: async ({ services, caller }) => {
-    const body: BillingDetailsResponse = { customer: await billingDetails(await billingContext(services, caller)) };
+    const body: BillingDetailsResponse = { customer: await billingDetails(await billingContext(services.billing, caller)) };
     return json(body);
   },
 });
@@ -30,7 +30,7 @@ defineRoute("subscription-billing-address", {
   auth: "user",
   handler: async ({ request, services, caller }) => {
     const address = await readJson(request, billingAddressSchema);
-    const body: BillingDetailsResponse = { customer: await updateBillingAddress(await billingContext(services, caller), address) };
+    const body: BillingDetailsResponse = { customer: await updateBillingAddress(await billingContext(services.billing, caller), address) };
     return json(body);
   },
 });
@@ -41,7 +41,7 @@ defineRoute("subscription-billing-contact", {
   auth: "user",
   handler: async ({ request, services, caller }) => {
     const contact = await readJson(request, contactSchema);
-    const body: BillingDetailsResponse = { customer: await updateContact(await billingContext(services, caller), contact) };
+    const body: BillingDetailsResponse = { customer: await updateContact(await billingContext(services.billing, caller), contact) };
     return json(body);
   },
 });
@@ -52,7 +52,7 @@ defineRoute("subscription-billing-payment-page", {
   auth: "user",
   handler: async ({ request, services, caller }) => {
     const { requestId } = await readJson(request, paymentPageSchema);
-    const body: HostedPageResponse = await paymentDetailsPage(await billingContext(services, caller), requestId);
+    const body: HostedPageResponse = await paymentDetailsPage(await billingContext(services.billing, caller), requestId);
     return json(body, 201);
   },
 });
@@ -62,7 +62,7 @@ defineRoute("subscription-invoices", {
   route: "subscription/invoices",
   auth: "user",
   handler: async ({ services, caller }) => {
-    const body: DocumentsResponse = { documents: await listDocuments(await billingContext(services, caller)) };
+    const body: DocumentsResponse = { documents: await listDocuments(await billingContext(services.billing, caller)) };
     return json(body);
   },
 });
@@ -76,7 +76,7 @@ defineRoute("subscription-invoice-pdf", {
   handler: async ({ request, services, caller }) => {
     const { kind, id } = parseWith(documentParams, { kind: request.params.kind, id: request.params.id }, "document");
     const { disposition } = parseWith(pdfQuerySchema, queryObject(request), "query");
-    const body: PdfLinkResponse = await documentPdf(await billingContext(services, caller), kind, id, disposition);
+    const body: PdfLinkResponse = await documentPdf(await billingContext(services.billing, caller), kind, id, disposition);
     return json(body);
   },
 });

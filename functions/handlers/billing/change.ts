@@ -12,7 +12,7 @@ defineRoute("subscription-change", {
   auth: "user",
   handler: async ({ request, context, services, caller }) => {
     const order = await readJson(request, placeOrderSchema);
-    const body: SubscriptionOverview = await changeSubscription(await billingContext(services, caller), order, (line) => context.warn(line));
+    const body: SubscriptionOverview = await changeSubscription(await billingContext(services.billing, caller), order, (line) => context.warn(line));
     return json(body);
   },
 });
@@ -23,7 +23,7 @@ defineRoute("subscription-cancel", {
   auth: "user",
   handler: async ({ request, context, services, caller }) => {
     const cancel = await readJson(request, cancelSchema);
-    const body: SubscriptionOverview = await cancelSubscription(await billingContext(services, caller), cancel, (line) => context.warn(line));
+    const body: SubscriptionOverview = await cancelSubscription(await billingContext(services.billing, caller), cancel, (line) => context.warn(line));
     return json(body);
   },
 });
@@ -34,7 +34,7 @@ defineRoute("subscription-free", {
   auth: "user",
   handler: async ({ request, context, services, caller }) => {
     const { requestId } = await readJson(request, switchToFreeSchema);
-    const body: SubscriptionOverview = await switchToFree(await billingContext(services, caller), requestId, (line) => context.warn(line));
+    const body: SubscriptionOverview = await switchToFree(await billingContext(services.billing, caller), requestId, (line) => context.warn(line));
     return json(body);
   },
 });

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { defineRoute, json } from "../../http/route";
 import { readJson } from "../../http/json-body";
-import { billingProvider, billingWebhooks, webhookEventLog } from "../../use-cases/billing/billing-wiring";
 import { handleBillingEvent } from "../../use-cases/billing/handle-billing-event";
 
 /**
@@ -14,11 +13,12 @@ defineRoute("webhook-chargebee", {
   route: "webhooks/chargebee",
   auth: "custom",
   handler: async ({ request, context, services }) => {
-    const webhooks = billingWebhooks();
+    const deps = services.billing;
+    const webhooks = deps.webhooks();
     await webhooks.authenticate(Object.fromEntries(request.headers.entries()));
     const event = webhooks.parseEvent(await readJson(request, z.unknown()));
     const outcome = await handleBillingEvent(
-      { s: services, billing: billingProvider, log: webhookEventLog(), trace: (line) => context.warn(line) },
+      { store: deps, billing: deps.provider, log: deps.eventLog, trace: (line) => context.warn(line) },
       event,
     );
     return json({ received: event.id, outcome });

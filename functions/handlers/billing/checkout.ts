@@ -15,7 +15,7 @@ defineRoute("subscription-checkout", {
   auth: "user",
   handler: async ({ request, services, caller }) => {
     const order = await readJson(request, placeOrderSchema);
-    const body: CheckoutStarted = await startCheckout(await billingContext(services, caller), order);
+    const body: CheckoutStarted = await startCheckout(await billingContext(services.billing, caller), order);
     return json(body, 201);
   },
 });
@@ -27,7 +27,7 @@ defineRoute("subscription-checkout-sync", {
   auth: "user",
   handler: async ({ request, context, services, caller }) => {
     const { id } = parseWith(hostedPageParams, { id: request.params.id }, "checkout id");
-    const body: CheckoutSync = await syncCheckout(await billingContext(services, caller), id, (line) => context.warn(line));
+    const body: CheckoutSync = await syncCheckout(await billingContext(services.billing, caller), id, (line) => context.warn(line));
     return json(body);
   },
 });

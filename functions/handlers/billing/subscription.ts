@@ -13,7 +13,7 @@ defineRoute("subscription-get", {
   route: "subscription",
   auth: "user",
   handler: async ({ services, caller }) => {
-    const body: SubscriptionOverview = await subscriptionOverview(await billingContext(services, caller));
+    const body: SubscriptionOverview = await subscriptionOverview(await billingContext(services.billing, caller));
     return json(body);
   },
 });
@@ -24,7 +24,7 @@ defineRoute("subscription-plans", {
   auth: "user",
   handler: async ({ request, services, caller }) => {
     const { seats } = parseWith(plansQuerySchema, queryObject(request), "query");
-    const body: PlansResponse = await planOffers(await billingContext(services, caller), seats);
+    const body: PlansResponse = await planOffers(await billingContext(services.billing, caller), seats);
     return json(body);
   },
 });
@@ -35,7 +35,7 @@ defineRoute("subscription-quote", {
   auth: "user",
   handler: async ({ request, services, caller }) => {
     const order = await readJson(request, orderSchema);
-    const body: OrderQuote = await quoteOrder(await billingContext(services, caller), order);
+    const body: OrderQuote = await quoteOrder(await billingContext(services.billing, caller), order);
     return json(body);
   },
 });

@@ -2,7 +2,7 @@ import { ActivityTypeCreateRequest, ActivityTypeUpdateRequest, type ActivityType
 import { defineRoute, json } from "../../http/route";
 import { readJson } from "../../http/json-body";
 import { createActivityType, loadActivityTypes, updateActivityType } from "../../use-cases/time/activity-types";
-import { timeRequest } from "./time-wiring";
+import { timeRequest } from "./time-request";
 
 defineRoute("activity-types-list", {
   methods: ["GET"],

@@ -3,7 +3,7 @@ import { defineRoute, json } from "../../http/route";
 import { parseWith, queryObject } from "../../http/json-body";
 import { peopleForPicker } from "../../use-cases/time/licensed-people";
 import { timeContext } from "../../use-cases/time/time-context";
-import { timeRequest } from "./time-wiring";
+import { timeRequest } from "./time-request";
 
 defineRoute("time-context", {
   methods: ["GET"],

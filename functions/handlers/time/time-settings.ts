@@ -2,7 +2,7 @@ import { TimeSettingsUpdateRequest, type TimeSettingsView } from "../../contract
 import { defineRoute, json } from "../../http/route";
 import { readJson } from "../../http/json-body";
 import { settingsView, updateTimeSettings } from "../../use-cases/time/time-settings";
-import { timeRequest } from "./time-wiring";
+import { timeRequest } from "./time-request";
 
 defineRoute("time-settings-read", {
   methods: ["GET"],

@@ -2,7 +2,7 @@ import { StartTimerRequest, type StopTimerResponse, type TimerResponse, type Tim
 import { defineRoute, json } from "../../http/route";
 import { readJson } from "../../http/json-body";
 import { currentTimer, startTimer, stopTimer } from "../../use-cases/time/timer";
-import { timeRequest } from "./time-wiring";
+import { timeRequest } from "./time-request";
 
 defineRoute("timer-current", {
   methods: ["GET"],

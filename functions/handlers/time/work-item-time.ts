@@ -3,7 +3,7 @@ import type { WorkItemTimeResponse } from "../../contracts/time";
 import { defineRoute, json } from "../../http/route";
 import { parseWith } from "../../http/json-body";
 import { workItemTime } from "../../use-cases/time/work-item-time";
-import { timeRequest } from "./time-wiring";
+import { timeRequest } from "./time-request";
 
 const Params = z.object({ id: z.coerce.number().int().positive("must be a positive work item id") });
 

@@ -6,7 +6,7 @@ import { readableWorklog } from "../../use-cases/time/editable-worklog";
 import { updateWorklog } from "../../use-cases/time/update-worklog";
 import { worklogView } from "../../use-cases/time/worklog-view";
 import { requiredEtag } from "./etag";
-import { timeRequest } from "./time-wiring";
+import { timeRequest } from "./time-request";
 
 const ROUTE = "worklogs/{id}";
 

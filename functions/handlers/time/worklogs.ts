@@ -4,7 +4,7 @@ import { parseWith, queryObject, readJson } from "../../http/json-body";
 import { createWorklog } from "../../use-cases/time/create-worklog";
 import { listWorklogs } from "../../use-cases/time/list-worklogs";
 import { worklogView } from "../../use-cases/time/worklog-view";
-import { timeRequest } from "./time-wiring";
+import { timeRequest } from "./time-request";
 
 defineRoute("worklogs-list", {
   methods: ["GET"],

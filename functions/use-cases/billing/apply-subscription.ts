@@ -1,8 +1,8 @@
-import type { Services } from "../../app/services";
 import { ConflictError, PreconditionFailedError } from "../../domain/errors";
 import type { OrgRecord, SubscriptionSnapshot } from "../../domain/org";
 import { applyConfirmation, isLive, type Confirmation } from "../../domain/subscription-snapshot";
 import type { BillingProvider, SubscriptionFacts } from "../../ports/billing";
+import type { SnapshotStore } from "./billing-deps";
 import { idempotencyKey } from "./idempotency";
 
 export type ApplyOutcome =
@@ -21,7 +21,7 @@ const MAX_ATTEMPTS = 5;
  * the etag.
  */
 export async function applySubscription(
-  s: Services,
+  store: SnapshotStore,
   billing: () => BillingProvider,
   facts: SubscriptionFacts,
   log: (line: string) => void,
@@ -30,14 +30,14 @@ export async function applySubscription(
   const orgId = facts.chargebeeCustomerId;
   if (!orgId) return { outcome: "no_org" };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const org = await s.orgs.get(orgId);
+    const org = await store.orgs.get(orgId);
     if (!org) return { outcome: "no_org" };
     const current = org.value.subscription;
-    const incoming: SubscriptionSnapshot = { ...facts, updatedAt: s.now().toISOString() };
+    const incoming: SubscriptionSnapshot = { ...facts, updatedAt: store.now().toISOString() };
     const change = applyConfirmation(org.value, incoming, kind);
     if (!change) return { outcome: "stale", org: org.value };
     try {
-      const saved = await s.orgs.replace({ ...org.value, ...change.fields }, org.etag);
+      const saved = await store.orgs.replace({ ...org.value, ...change.fields }, org.etag);
       if (!change.snapshotChanged) return { outcome: "stale", org: saved.value }; // a deletion remembered for later
       await retireReplacedFree(billing, current, saved.value.subscription!, log);
       return { outcome: "applied", org: saved.value };

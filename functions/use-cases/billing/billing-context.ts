@@ -1,4 +1,3 @@
-import type { Services } from "../../app/services";
 import type { Caller } from "../../auth/caller";
 import { planState, type PlanState } from "../../domain/access";
 import { ForbiddenError } from "../../domain/errors";
@@ -6,11 +5,10 @@ import type { OrgRecord } from "../../domain/org";
 import type { BillingProvider } from "../../ports/billing";
 import type { Versioned } from "../../ports/versioned";
 import { resolveCallerAccess } from "../caller-access";
-import { countLicensed } from "../users/count-licensed";
-import { billingProvider } from "./billing-wiring";
+import type { BillingDeps } from "./billing-deps";
 
 export interface BillingContext {
-  s: Services;
+  deps: BillingDeps;
   caller: Caller;
   org: Versioned<OrgRecord>;
   plan: PlanState;
@@ -23,16 +21,16 @@ export interface BillingContext {
 export const PCA_ONLY_MESSAGE = "Only Project Collection Administrators can see and change the Timetracker subscription.";
 
 /** Every subscription call: PCAs only (whatever their Timetracker role), then the org as it is now. */
-export async function billingContext(s: Services, caller: Caller): Promise<BillingContext> {
+export async function billingContext(deps: BillingDeps, caller: Caller): Promise<BillingContext> {
   if (!(await caller.isPca())) throw new ForbiddenError(PCA_ONLY_MESSAGE);
-  const access = await resolveCallerAccess(s, caller);
-  const licensed = await countLicensed(s, caller.orgId, access.org.value.defaultRole);
-  return { s, caller, org: access.org, plan: access.plan, licensed, billing: () => billingProvider() };
+  const access = await resolveCallerAccess(deps.access, caller);
+  const licensed = await deps.licensedCount(caller.orgId, access.org.value.defaultRole);
+  return { deps, caller, org: access.org, plan: access.plan, licensed, billing: deps.provider };
 }
 
 /** The context again after a write, so the answer shows the stored snapshot. */
 export async function reloadContext(ctx: BillingContext): Promise<BillingContext> {
-  const org = await ctx.s.orgs.get(ctx.caller.orgId);
+  const org = await ctx.deps.orgs.get(ctx.caller.orgId);
   if (!org) return ctx;
-  return { ...ctx, org, plan: planState(org.value, ctx.s.now()) };
+  return { ...ctx, org, plan: planState(org.value, ctx.deps.now()) };
 }

@@ -2,14 +2,14 @@ import { UpstreamError } from "../../domain/errors";
 import type { BillingPeriod, PlanId } from "../../domain/org";
 import { planName } from "../../domain/plans";
 import { findPrice, type Catalog, type PlanPrice } from "../../domain/pricing";
-import type { BillingProvider } from "../../ports/billing";
-import { catalogCache } from "./billing-wiring";
+import type { BillingContext } from "./billing-context";
 
 const CATALOG_TTL_MS = 60_000;
 
 /** Chargebee's plan prices, cached for a minute. */
-export function loadCatalog(billing: BillingProvider): Promise<Catalog> {
-  return catalogCache().getOrLoad("catalog", async () => ({ value: await billing.listPrices(), expiresAt: Date.now() + CATALOG_TTL_MS }));
+export function loadCatalog(ctx: Pick<BillingContext, "deps" | "billing">): Promise<Catalog> {
+  const { catalog, now } = ctx.deps;
+  return catalog.getOrLoad("catalog", async () => ({ value: await ctx.billing().listPrices(), expiresAt: now().getTime() + CATALOG_TTL_MS }));
 }
 
 /** The catalog's price for a plan and period; a gap in the catalog is Chargebee's (or setup's) problem. */

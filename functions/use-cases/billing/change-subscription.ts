@@ -14,7 +14,7 @@ import { subscriptionOverview } from "./subscription-overview";
 
 /** Our state changes only from what Chargebee confirmed, then the page gets the new overview. */
 async function confirmed(ctx: BillingContext, facts: SubscriptionFacts, log: (line: string) => void): Promise<SubscriptionOverview> {
-  await applySubscription(ctx.s, ctx.billing, facts, log);
+  await applySubscription(ctx.deps, ctx.billing, facts, log);
   return subscriptionOverview(await reloadContext(ctx));
 }
 
@@ -52,7 +52,7 @@ export async function switchToFree(ctx: BillingContext, requestId: string, log: 
   if (!fit.fits) throw new SeatLimitError(fit.reason, { licensed: ctx.licensed });
   const live = liveSubscription(ctx.org.value.subscription);
   if (live?.plan === "free") throw new ConflictError("The Free plan is already active.");
-  const line = { price: requirePrice(await loadCatalog(ctx.billing()), "free", "monthly"), seats: FREE_MAX_USERS };
+  const line = { price: requirePrice(await loadCatalog(ctx), "free", "monthly"), seats: FREE_MAX_USERS };
   const key = idempotencyKey(ctx.caller.orgId, "free", requestId);
   const facts = live?.chargebeeSubscriptionId
     ? await ctx.billing().changeSubscription(live.chargebeeSubscriptionId, line, key)

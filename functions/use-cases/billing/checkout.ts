@@ -40,6 +40,6 @@ export async function syncCheckout(ctx: BillingContext, hostedPageId: string, lo
   if (status.state !== "succeeded") return { state: status.state };
   // Hosted page ids are not secrets to lean on: the subscription must be this org's.
   if (status.subscription.chargebeeCustomerId !== ctx.caller.orgId) throw new NotFoundError("There is no such checkout for this organization.");
-  await applySubscription(ctx.s, ctx.billing, status.subscription, log);
+  await applySubscription(ctx.deps, ctx.billing, status.subscription, log);
   return { state: "succeeded", subscription: await subscriptionOverview(await reloadContext(ctx)) };
 }

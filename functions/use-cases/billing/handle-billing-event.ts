@@ -1,7 +1,7 @@
-import type { Services } from "../../app/services";
 import type { BillingEvent, BillingProvider } from "../../ports/billing";
 import type { WebhookEventLog } from "../../ports/webhook-event-log";
 import { applySubscription } from "./apply-subscription";
+import type { SnapshotStore } from "./billing-deps";
 
 /**
  * Events whose subscription is the state after the event: each one refreshes the org's
@@ -28,7 +28,7 @@ export const SUBSCRIPTION_DELETED = "subscription_deleted";
 export type EventOutcome = "duplicate" | "applied" | "stale" | "ignored";
 
 export interface EventDeps {
-  s: Services;
+  store: SnapshotStore;
   billing: () => BillingProvider;
   log: WebhookEventLog;
   trace: (line: string) => void;
@@ -46,7 +46,7 @@ export async function handleBillingEvent(deps: EventDeps, event: BillingEvent): 
   const acted = SUBSCRIPTION_EVENTS.has(event.type) || event.type === SUBSCRIPTION_DELETED;
   if (acted && event.subscription) {
     const kind = event.type === SUBSCRIPTION_DELETED ? "deletion" : "state";
-    const result = await applySubscription(deps.s, deps.billing, event.subscription, deps.trace, kind);
+    const result = await applySubscription(deps.store, deps.billing, event.subscription, deps.trace, kind);
     if (result.outcome !== "no_org") {
       outcome = result.outcome;
       orgId = result.org.id;
@@ -56,7 +56,7 @@ export async function handleBillingEvent(deps: EventDeps, event: BillingEvent): 
     id: event.id,
     eventType: event.type,
     occurredAt: event.occurredAt,
-    receivedAt: deps.s.now().toISOString(),
+    receivedAt: deps.store.now().toISOString(),
     orgId,
     outcome,
   });

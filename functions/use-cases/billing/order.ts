@@ -28,7 +28,7 @@ export async function priceOrder(ctx: BillingContext, request: OrderRequest): Pr
   assertOrderFits(request.plan, request.seats, ctx.licensed);
   // Free always comes with its three seats: it costs nothing either way.
   const seats = request.plan === "free" ? FREE_MAX_USERS : request.seats;
-  const price = requirePrice(await loadCatalog(ctx.billing()), request.plan, periodFor(request.plan, request.period));
+  const price = requirePrice(await loadCatalog(ctx), request.plan, periodFor(request.plan, request.period));
   const live = liveSubscription(ctx.org.value.subscription);
   const kind: OrderKind = request.plan === "free" ? "free" : live && live.plan !== "free" ? "change" : "checkout";
   return { kind, price, seats, view: toPriceView(price, seats), live };

@@ -15,7 +15,7 @@ import { loadCatalog } from "./catalog";
 export async function planOffers(ctx: BillingContext, requestedSeats: number | undefined): Promise<PlansResponse> {
   const sub = liveSubscription(ctx.org.value.subscription);
   const seats = requestedSeats ?? Math.max(1, sub?.seats ?? 0, ctx.licensed);
-  const catalog = await loadCatalog(ctx.billing());
+  const catalog = await loadCatalog(ctx);
   const offers = PLANS.map((rule): PlanOffer => {
     // Free always comes with its three seats: it costs nothing, and fits whoever is licensed.
     const planSeats = rule.id === "free" ? FREE_MAX_USERS : seats;

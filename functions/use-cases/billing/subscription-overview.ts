@@ -56,7 +56,7 @@ async function renewalAmount(ctx: BillingContext): Promise<number | null> {
   const sub = ctx.org.value.subscription;
   if (!sub) return null;
   try {
-    const price = findPrice(await loadCatalog(ctx.billing()), sub.plan, sub.billingPeriod);
+    const price = findPrice(await loadCatalog(ctx), sub.plan, sub.billingPeriod);
     return price ? amountFor(price.model, sub.seats) : null;
   } catch (error) {
     if (error instanceof DomainError) return null;

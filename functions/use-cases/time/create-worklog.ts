@@ -10,7 +10,7 @@ import type { TimeDeps } from "./time-deps";
 import { requireTrackableWorkItem } from "./work-item-check";
 
 export async function createWorklog(deps: TimeDeps, actor: TimeActor, input: CreateWorklogRequest): Promise<Versioned<Worklog>> {
-  const now = deps.s.now();
+  const now = deps.now();
   // Cheap checks first: nothing reaches Azure DevOps or the store for bad input.
   const start = validateStart(input.start, now);
   validateDuration(input.durationSeconds);

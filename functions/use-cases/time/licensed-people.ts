@@ -6,7 +6,7 @@ import type { TimeDeps } from "./time-deps";
 
 /** Licensed members of the caller's org, by name: whom time can be added for. */
 export async function licensedPeople(deps: TimeDeps, orgId: string): Promise<TimePerson[]> {
-  const [org, members] = await Promise.all([deps.s.orgs.get(orgId), deps.people.members(orgId)]);
+  const [org, members] = await Promise.all([deps.orgs.get(orgId), deps.roster.listAll(orgId)]);
   const defaultRole = org?.value.defaultRole ?? "Team";
   return members
     .filter((m) => isLicensed(effectiveRole(m.role, defaultRole)))

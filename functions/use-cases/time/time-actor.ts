@@ -1,10 +1,9 @@
-import type { Services } from "../../app/services";
 import type { Caller } from "../../auth/caller";
 import { ForbiddenError } from "../../domain/errors";
 import type { OrgSettings } from "../../domain/org";
 import { can, type Capability, type Role } from "../../domain/roles";
 import { timeAccessDenial } from "../../domain/time-access";
-import { resolveCallerAccess } from "../caller-access";
+import { resolveCallerAccess, type AccessDeps } from "../caller-access";
 
 /** A caller who may track time, with what the rules need to know about them. */
 export interface TimeActor {
@@ -20,16 +19,16 @@ export interface TimeActor {
  * Every time endpoint starts here: licensed, and the org's plan allows use (trial running
  * or subscription active). Otherwise 403 with who can grant access.
  */
-export async function requireTimeAccess(s: Services, caller: Caller): Promise<TimeActor> {
-  const access = await resolveCallerAccess(s, caller);
-  if (!access.hasAccess) {
-    throw new ForbiddenError(timeAccessDenial(access.effective, access.plan) ?? "You don't have access to Timetracker.");
+export async function requireTimeAccess(access: AccessDeps, caller: Caller): Promise<TimeActor> {
+  const found = await resolveCallerAccess(access, caller);
+  if (!found.hasAccess) {
+    throw new ForbiddenError(timeAccessDenial(found.effective, found.plan) ?? "You don't have access to Timetracker.");
   }
-  const role = access.effective;
+  const role = found.effective;
   return {
     caller,
     role,
-    settings: access.org.value.settings,
+    settings: found.org.value.settings,
     can: (capability) => can(role, capability),
     editor: { userId: caller.userId, role },
   };

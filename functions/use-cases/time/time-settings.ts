@@ -19,7 +19,7 @@ export async function updateTimeSettings(
   if (!actor.can("manageSettings")) throw new ForbiddenError("Only Timetracker Administrators can change the rules.");
   const orgId = actor.caller.orgId;
   return retryOnStale(async () => {
-    const org = await deps.s.orgs.get(orgId);
+    const org = await deps.orgs.get(orgId);
     if (!org) throw new ForbiddenError("This organization has not started using Timetracker.");
     const settings: OrgSettings = {
       ...org.value.settings,
@@ -27,7 +27,7 @@ export async function updateTimeSettings(
       ...(change.editingTimeRoles ? { editingTimeRoles: ROLES.filter((r) => change.editingTimeRoles!.includes(r)) } : {}),
       ...(change.preventTimeOnClosedItems !== undefined ? { preventTimeOnClosedItems: change.preventTimeOnClosedItems } : {}),
     };
-    const saved = await deps.s.orgs.replace({ ...org.value, settings }, org.etag);
+    const saved = await deps.orgs.replace({ ...org.value, settings }, org.etag);
     return settingsView(saved.value.settings);
   });
 }

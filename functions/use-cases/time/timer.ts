@@ -24,7 +24,7 @@ export function timerView(timer: RunningTimer, now: Date): TimerView {
 
 export async function currentTimer(deps: TimeDeps, actor: TimeActor): Promise<TimerView | null> {
   const timer = await deps.timers.get(actor.caller.orgId, actor.caller.userId);
-  return timer ? timerView(timer.value, deps.s.now()) : null;
+  return timer ? timerView(timer.value, deps.now()) : null;
 }
 
 /** One running timer per user across the org: the store refuses a second one. */
@@ -40,7 +40,7 @@ export async function startTimer(deps: TimeDeps, actor: TimeActor, input: StartT
   if (activityTypeId !== null) assertSelectable((await loadActivityTypes(deps, caller.orgId)).value, activityTypeId);
   await requireTrackableWorkItem(deps.workItems, actor, input.workItemId);
 
-  const now = deps.s.now();
+  const now = deps.now();
   const timer: RunningTimer = {
     orgId: caller.orgId,
     userId: caller.userId,
@@ -76,7 +76,7 @@ export async function stopTimer(deps: TimeDeps, actor: TimeActor): Promise<StopT
   const running = await deps.timers.get(caller.orgId, caller.userId);
   if (!running) throw new ConflictError("No timer is running, so there is nothing to stop.");
   const timer = running.value;
-  const now = deps.s.now();
+  const now = deps.now();
   const outcome = timerOutcome(timer.startedAt, now.getTime());
 
   const saved: Versioned<Worklog>[] = [];

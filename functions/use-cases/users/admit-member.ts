@@ -1,11 +1,10 @@
-import type { Services } from "../../app/services";
 import type { Caller } from "../../auth/caller";
 import { SeatLimitError } from "../../domain/errors";
 import type { MemberRecord } from "../../domain/member";
 import type { OrgRecord } from "../../domain/org";
 import type { AssignedRole } from "../../domain/roles";
 import { applyRoleChanges } from "./apply-role-changes";
-import { usersDeps } from "./users-wiring";
+import type { UsersDeps } from "./users-deps";
 
 /**
  * Gives a user opening Timetracker for the first time their record: Administrator for the
@@ -13,8 +12,7 @@ import { usersDeps } from "./users-wiring";
  * change, so outside the trial a new user is licensed only while a seat is free; without
  * one they stay unlicensed (no record) and are admitted on a later visit once a seat frees.
  */
-export async function admitMember(s: Services, caller: Caller, org: OrgRecord, role: AssignedRole): Promise<MemberRecord | null> {
-  const deps = { ...usersDeps(), s };
+export async function admitMember(deps: UsersDeps, caller: Caller, org: OrgRecord, role: AssignedRole): Promise<MemberRecord | null> {
   const profile = { id: caller.userId, displayName: caller.displayName, email: caller.email, uniqueName: caller.email };
   try {
     const [outcome] = await applyRoleChanges(
@@ -23,7 +21,7 @@ export async function admitMember(s: Services, caller: Caller, org: OrgRecord, r
       [{ userId: caller.userId, role, profile }],
     );
     if (!outcome?.ok) return null;
-    const now = s.now().toISOString();
+    const now = deps.now().toISOString();
     return { orgId: org.id, userId: caller.userId, role: outcome.to, displayName: outcome.displayName, email: outcome.email, uniqueName: profile.uniqueName, updatedAt: now, updatedBy: caller.userId };
   } catch (error) {
     if (error instanceof SeatLimitError) return null;

@@ -37,7 +37,7 @@ export async function createApiToken(deps: UsersDeps, manager: UserManager, name
     hint: tokenHint(secret),
     ownerId: manager.caller.userId,
     ownerName: manager.caller.displayName,
-    createdAt: deps.s.now().toISOString(),
+    createdAt: deps.now().toISOString(),
     lastUsedAt: null,
   };
   await deps.tokens.create(record);

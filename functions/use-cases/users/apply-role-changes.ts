@@ -57,7 +57,7 @@ const MAX_ROUNDS = 3;
  */
 export async function applyRoleChanges(deps: UsersDeps, ctx: RoleChangeContext, inputs: readonly RoleChangeInput[]): Promise<RoleChangeOutcome[]> {
   const outcomes = new Map<string, RoleChangeOutcome>();
-  const limit = seatLimit(planState(ctx.org, deps.s.now()));
+  const limit = seatLimit(planState(ctx.org, deps.now()));
   const outboxes: { id: string; entry: AuditEntry | null; exact: boolean }[] = [];
   let refusal: { free: number; needed: number } | null = null;
   let pending = [...inputs];
@@ -95,7 +95,7 @@ export async function applyRoleChanges(deps: UsersDeps, ctx: RoleChangeContext, 
   const inexact = outboxes.filter((o) => !o.exact);
   await moveAuditToTrail(deps, ctx.org.id, inexact.flatMap((o) => (o.entry ? [o.entry] : [])), inexact.map((o) => o.id));
   const nothingChanged = ![...outcomes.values()].some((o) => o.ok && o.changed);
-  if (refusal && nothingChanged) throw seatRefusal(deps.s.config, ctx.org.name, refusal);
+  if (refusal && nothingChanged) throw seatRefusal(deps.settings, ctx.org.name, refusal);
   return inputs.map((input) => outcomes.get(input.userId) ?? { userId: input.userId, ok: false, message: KEPT_CHANGING });
 }
 
@@ -103,7 +103,7 @@ async function plan(deps: UsersDeps, ctx: RoleChangeContext, inputs: RoleChangeI
   const current = await deps.roster.readMany(ctx.org.id, inputs.map((i) => i.userId));
   const unknown = inputs.filter((i) => !current.has(i.userId) && !i.profile).map((i) => i.userId);
   const found = unknown.length > 0 && ctx.lookUp ? await ctx.lookUp(unknown) : new Map<string, DirectoryUser>();
-  const now = deps.s.now().toISOString();
+  const now = deps.now().toISOString();
   const planned: ChunkPlan[] = [];
   for (const input of inputs) {
     const existing = current.get(input.userId);
@@ -134,5 +134,5 @@ async function checkWholeRequest(deps: UsersDeps, ctx: RoleChangeContext, planne
   const ledger = (await ensureLedger(deps, ctx.org)).value;
   const needed = netSeatsNeeded(planned.map((p) => p.move), ledger.defaultCounted);
   const check = checkSeats(licensedCount(ledger.counts, ledger.defaultCounted), needed, limit);
-  if (!check.ok) throw seatRefusal(deps.s.config, ctx.org.name, check);
+  if (!check.ok) throw seatRefusal(deps.settings, ctx.org.name, check);
 }

@@ -44,7 +44,7 @@ export async function commitChunk(deps: UsersDeps, ctx: RoleChangeContext, part:
     const counts = addCounts(ledger.value.counts, inBatch);
     const audit = auditEntry(deps, ctx, part);
     const result = await deps.commits.commit(ctx.org.id, {
-      ledger: { value: { ...ledger.value, counts, updatedAt: deps.s.now().toISOString() }, etag: ledger.etag },
+      ledger: { value: { ...ledger.value, counts, updatedAt: deps.now().toISOString() }, etag: ledger.etag },
       audit,
       writes: part.map((p) => p.write),
     });
@@ -74,7 +74,7 @@ export async function commitChunk(deps: UsersDeps, ctx: RoleChangeContext, part:
 const netCounts = (increments: SeatCounts, decrements: SeatCounts): SeatCounts => addCounts(increments, decrements, -1);
 
 function auditEntry(deps: UsersDeps, ctx: RoleChangeContext, part: ChunkPlan[]): AuditEntry {
-  return { id: deps.newId(), orgId: ctx.org.id, at: deps.s.now().toISOString(), actor: ctx.actor, surface: ctx.surface, changes: changesOf(part) };
+  return { id: deps.newId(), orgId: ctx.org.id, at: deps.now().toISOString(), actor: ctx.actor, surface: ctx.surface, changes: changesOf(part) };
 }
 
 function changesOf(planned: readonly ChunkPlan[]): RoleChange[] {

@@ -1,8 +1,7 @@
-import type { Services } from "../../app/services";
 import { defaultIsCounted, licensedCount } from "../../domain/seats";
 import type { Role } from "../../domain/roles";
 import { ensureLedger } from "./seat-ledger";
-import { usersDeps } from "./users-wiring";
+import type { UsersDeps } from "./users-deps";
 
 /**
  * Licensed members of an org: an explicit role other than None, or Default while the default
@@ -10,7 +9,7 @@ import { usersDeps } from "./users-wiring";
  * role change is in flight the ledger may count its new seats already, never fewer than
  * exist: billing uses this to refuse seats below the licensed count.
  */
-export async function countLicensed(s: Services, orgId: string, defaultRole: Role): Promise<number> {
-  const ledger = (await ensureLedger({ ...usersDeps(), s }, { id: orgId, defaultRole })).value;
+export async function countLicensed(deps: UsersDeps, orgId: string, defaultRole: Role): Promise<number> {
+  const ledger = (await ensureLedger(deps, { id: orgId, defaultRole })).value;
   return licensedCount(ledger.counts, ledger.defaultCounted || defaultIsCounted(defaultRole));
 }

@@ -19,6 +19,6 @@ export function memberView(member: MemberRecord, org: OrgRecord): MemberView {
 export async function seatSummary(deps: UsersDeps, org: OrgRecord): Promise<SeatSummary> {
   const ledger = (await ensureLedger(deps, org)).value;
   const licensed = licensedCount(ledger.counts, ledger.defaultCounted || defaultIsCounted(org.defaultRole));
-  const limit = seatLimit(planState(org, deps.s.now()));
+  const limit = seatLimit(planState(org, deps.now()));
   return { licensed, limit, available: limit === null ? null : Math.max(0, limit - licensed) };
 }

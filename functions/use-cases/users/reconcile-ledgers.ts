@@ -19,9 +19,9 @@ export async function reconcileLedger(deps: UsersDeps, orgId: string): Promise<R
   const ledger = await deps.ledgers.get(orgId);
   if (!ledger) return "missing";
   await flushPendingAudit(deps, orgId); // safe at any time: moving an entry twice writes it once
-  const now = deps.s.now();
+  const now = deps.now();
   if (now.getTime() - Date.parse(ledger.value.updatedAt) < QUIET_MS) return "busy";
-  const [org, counts] = await Promise.all([deps.s.orgs.get(orgId), deps.roster.countCategories(orgId)]);
+  const [org, counts] = await Promise.all([deps.orgs.get(orgId), deps.roster.countCategories(orgId)]);
   if (!org) return "missing";
   const next = { ...ledger.value, counts, defaultCounted: defaultIsCounted(org.value.defaultRole) };
   const same =

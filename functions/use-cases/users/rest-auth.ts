@@ -1,4 +1,3 @@
-import type { HttpRequest } from "@azure/functions";
 import { orgOfToken } from "../../domain/api-token";
 import type { AuditActor } from "../../domain/audit";
 import { ConflictError, ForbiddenError, RateLimitedError, UnauthorizedError } from "../../domain/errors";
@@ -21,37 +20,20 @@ export interface RestPrincipal {
   actor: AuditActor;
 }
 
-const SEND_TOKEN = "Send a Timetracker REST API token as 'Authorization: Bearer <token>' (or Basic with an empty user name and the token as password).";
-
-/** The token text from Bearer, or from Basic with an empty user name. */
-export function tokenFromHeader(header: string | null): string {
-  if (!header) throw new UnauthorizedError(`Authentication required. ${SEND_TOKEN}`);
-  const [scheme = "", value = ""] = header.trim().split(/\s+/, 2);
-  if (scheme.toLowerCase() === "bearer" && value) return value;
-  if (scheme.toLowerCase() === "basic" && value) {
-    const decoded = Buffer.from(value, "base64").toString("utf8");
-    const colon = decoded.indexOf(":");
-    if (colon > 0) throw new UnauthorizedError(`Use an empty user name with Basic authentication. ${SEND_TOKEN}`);
-    if (colon === 0 && decoded.length > 1) return decoded.slice(1);
-  }
-  throw new UnauthorizedError(`The Authorization header is not understood. ${SEND_TOKEN}`);
-}
-
 /**
- * Authenticates a REST API call: the token names its org, so finding it is one point read
+ * Authenticates a REST API call (the token as the HTTP edge read it): the token names its org, so finding it is one point read
  * of its hash in that org's partition; then the per-token rate limit (10/s, 100/min, in
  * memory per instance) and whether the owner may still manage users.
  */
-export async function authenticateRestToken(deps: UsersDeps, request: HttpRequest): Promise<RestPrincipal> {
-  const text = tokenFromHeader(request.headers.get("authorization"));
+export async function authenticateRestToken(deps: UsersDeps, text: string): Promise<RestPrincipal> {
   const orgId = orgOfToken(text);
   const token = orgId ? await deps.tokens.findByHash(orgId, hashToken(text)) : null;
   if (!orgId || !token) throw new UnauthorizedError("This REST API token is not valid: it may have been revoked. Create a new one in Timetracker Settings.");
-  const decision = deps.limiter.take(token.hash, deps.s.now().getTime());
+  const decision = deps.limiter.take(token.hash, deps.now().getTime());
   if (!decision.allowed) {
     throw new RateLimitedError(`Too many requests with this token (at most 10 per second and 100 per minute). Retry after ${decision.retryAfterSeconds} s.`, decision.retryAfterSeconds);
   }
-  const org = await deps.s.orgs.get(orgId);
+  const org = await deps.orgs.get(orgId);
   if (!org) throw new UnauthorizedError("This REST API token's organization does not use Timetracker any more.");
   await requireOwnerAuthority(deps, org.value, token);
   recordUse(deps, token);
@@ -65,14 +47,14 @@ async function requireOwnerAuthority(deps: UsersDeps, org: OrgRecord, token: Api
   const key = `${org.id}:${token.ownerId}`;
   if (deps.ownerAuthority.get(key)) return;
   const allowed = await ownerMayManage(deps, org, token.ownerId);
-  if (allowed) deps.ownerAuthority.set(key, true, deps.s.now().getTime() + AUTHORITY_TTL_MS);
+  if (allowed) deps.ownerAuthority.set(key, true, deps.now().getTime() + AUTHORITY_TTL_MS);
   else {
     throw new ForbiddenError(`The owner of this token (${token.ownerName}) is no longer a Timetracker Administrator or a Project Collection Administrator.`);
   }
 }
 
 async function ownerMayManage(deps: UsersDeps, org: OrgRecord, ownerId: string): Promise<boolean> {
-  const member = await deps.s.members.get(org.id, ownerId);
+  const member = await deps.roster.get(org.id, ownerId);
   if (member && can(effectiveRole(member.value.role, org.defaultRole), "manageUsers")) return true;
   let credential;
   try {
@@ -85,7 +67,7 @@ async function ownerMayManage(deps: UsersDeps, org: OrgRecord, ownerId: string):
 }
 
 function recordUse(deps: UsersDeps, token: ApiTokenRecord): void {
-  const now = deps.s.now();
+  const now = deps.now();
   if (token.lastUsedAt && now.getTime() - Date.parse(token.lastUsedAt) < USAGE_WRITE_MS) return;
   // Best effort: a failed bookkeeping write must not fail the caller's request.
   deps.tokens.markUsed(token.orgId, token.hash, now.toISOString()).catch(() => undefined);

@@ -19,13 +19,19 @@ interface Entry {
   profile?: DirectoryUser;
 }
 
+/** What the request did: `applied` is false when no entry could be applied. */
+export interface RestAssignResult {
+  applied: boolean;
+  body: RestAssignResponse;
+}
+
 /**
  * POST /api/rest/users/roles. Entries are independent: a malformed entry, an unknown role or
  * user, or a user listed twice fails alone with its reason. The seat limit is checked for
- * the whole request before anything is written (409 and nothing changes). Users Timetracker
- * has no record of are looked up with the org's service account (409 when none is saved).
+ * the whole request before anything is written (a seat refusal, and nothing changes). Users Timetracker
+ * has no record of are looked up with the org's service account (a conflict when none is saved).
  */
-export async function assignRestRoles(deps: UsersDeps, principal: RestPrincipal, rawEntries: unknown[]): Promise<{ status: number; body: RestAssignResponse }> {
+export async function assignRestRoles(deps: UsersDeps, principal: RestPrincipal, rawEntries: unknown[]): Promise<RestAssignResult> {
   const failures = new Map<number, string>();
   const entries = rawEntries.flatMap((raw, index) => {
     const parsed = parseEntry(raw, index);
@@ -60,7 +66,7 @@ export async function assignRestRoles(deps: UsersDeps, principal: RestPrincipal,
   const failedEntries: RestFailedEntry[] = [...failures.entries()].sort(([a], [b]) => a - b).map(([index, message]) => ({ entity: rawEntries[index], error: { message } }));
   const succeeded = rawEntries.length - failedEntries.length;
   const body: RestAssignResponse = { data: { succeeded, failed: failedEntries.length, failedEntries } };
-  return { status: succeeded === 0 ? 422 : 200, body };
+  return { applied: succeeded > 0, body };
 }
 
 function parseEntry(raw: unknown, index: number): Entry | string {

@@ -20,14 +20,14 @@ export async function ensureLedger(deps: UsersDeps, org: LedgerOrg): Promise<Ver
   const existing = await deps.ledgers.get(org.id);
   if (existing) return existing;
   // The caller's org may be a copy a few seconds old (a GET); the ledger starts from the stored one.
-  const stored = (await deps.s.orgs.get(org.id))?.value ?? org;
+  const stored = (await deps.orgs.get(org.id))?.value ?? org;
   const counts = await deps.roster.countCategories(org.id);
   try {
     return await deps.ledgers.create({
       orgId: org.id,
       counts,
       defaultCounted: defaultIsCounted(stored.defaultRole),
-      updatedAt: deps.s.now().toISOString(),
+      updatedAt: deps.now().toISOString(),
       reconciledAt: null,
     });
   } catch (error) {
@@ -54,7 +54,7 @@ export async function mutateLedger(
     const next = await change(current.value);
     if (next === null) return current.value;
     try {
-      const saved = await deps.ledgers.replace({ ...next, updatedAt: deps.s.now().toISOString() }, current.etag);
+      const saved = await deps.ledgers.replace({ ...next, updatedAt: deps.now().toISOString() }, current.etag);
       return saved.value;
     } catch (error) {
       if (!(error instanceof PreconditionFailedError)) throw error;

@@ -40,11 +40,11 @@ export async function saveServiceAccount(deps: UsersDeps, manager: UserManager, 
   if (who.orgId !== org.id.toLowerCase()) throw new ValidationError("This personal access token belongs to another organization.");
   const record: ServiceAccountRecord = {
     orgId: org.id,
-    encryptedPat: sealSecret(deps.s.config.secretsKey, org.id, pat),
+    encryptedPat: sealSecret(deps.settings.secretsKey, org.id, pat),
     accountId: who.userId,
     accountName: who.displayName,
     savedBy: { id: manager.caller.userId, displayName: manager.caller.displayName },
-    savedAt: deps.s.now().toISOString(),
+    savedAt: deps.now().toISOString(),
   };
   await deps.serviceAccounts.put(record);
   return serviceAccountView(record);
@@ -61,7 +61,7 @@ export async function serviceCredential(deps: UsersDeps, orgId: string): Promise
   const record = await deps.serviceAccounts.get(orgId);
   if (!record) throw new ConflictError(SERVICE_ACCOUNT_MISSING);
   try {
-    return { kind: "pat", pat: openSecret(deps.s.config.secretsKey, orgId, record.encryptedPat) };
+    return { kind: "pat", pat: openSecret(deps.settings.secretsKey, orgId, record.encryptedPat) };
   } catch {
     throw new ConflictError("service account not configured: the saved token can no longer be read (the encryption key changed). Save it again in Timetracker Settings.");
   }

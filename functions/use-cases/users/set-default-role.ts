@@ -26,20 +26,20 @@ export async function setDefaultRole(deps: UsersDeps, manager: UserManager, role
     const ledger = await ensureLedger(deps, org.value);
     const counted = defaultIsCounted(role);
     if (counted && !ledger.value.defaultCounted) {
-      const check = checkSeats(licensedCount(ledger.value.counts, false), ledger.value.counts.onDefault, seatLimit(planState(org.value, deps.s.now())));
-      if (!check.ok) throw seatRefusal(deps.s.config, org.value.name, check);
+      const check = checkSeats(licensedCount(ledger.value.counts, false), ledger.value.counts.onDefault, seatLimit(planState(org.value, deps.now())));
+      if (!check.ok) throw seatRefusal(deps.settings, org.value.name, check);
     }
     const audit: AuditEntry = {
       id: deps.newId(),
       orgId: org.value.id,
-      at: deps.s.now().toISOString(),
+      at: deps.now().toISOString(),
       actor: manager.actor,
       surface: "default-role",
       changes: [],
       defaultRole: { from, to: role },
     };
     const next = { value: { ...org.value, defaultRole: role }, etag: org.etag };
-    const ledgerNext = { value: { ...ledger.value, defaultCounted: counted, updatedAt: deps.s.now().toISOString() }, etag: ledger.etag };
+    const ledgerNext = { value: { ...ledger.value, defaultCounted: counted, updatedAt: deps.now().toISOString() }, etag: ledger.etag };
     const outcome = await deps.commits.commitOrg(next, ledgerNext, audit, counted);
     if (outcome === "committed") return next.value; // its audit entry waits in the outbox until the trail is read
     await repairPartialWrite(deps, org.value.id);
@@ -49,7 +49,7 @@ export async function setDefaultRole(deps: UsersDeps, manager: UserManager, role
 }
 
 async function freshOrg(deps: UsersDeps, orgId: string): Promise<Versioned<OrgRecord>> {
-  const org = await deps.s.orgs.get(orgId);
+  const org = await deps.orgs.get(orgId);
   if (!org) throw new UnavailableError("The organization could not be read.");
   return org;
 }

@@ -1,17 +1,25 @@
-import type { Services } from "../../app/services";
 import type { ExpiringCache } from "../../auth/expiring-cache";
 import type { SlidingWindowLimiter } from "../../domain/rate-limit";
 import type { ApiTokenStore } from "../../ports/api-token-store";
 import type { AuditLog } from "../../ports/audit-log";
 import type { MemberRoster } from "../../ports/member-roster";
 import type { OrgDirectory } from "../../ports/org-directory";
+import type { OrgStore } from "../../ports/org-store";
 import type { SeatCommitStore } from "../../ports/seat-commit";
 import type { SeatLedgerStore } from "../../ports/seat-ledger-store";
 import type { ServiceAccountStore } from "../../ports/service-account-store";
+import type { SubscriptionLinkSettings } from "./subscription-link";
 
-/** What the user-management use-cases work with; users-wiring builds the real ones. */
+/** App settings user management needs: where its pages live, and the key of stored secrets. */
+export interface UsersSettings extends SubscriptionLinkSettings {
+  /** AES-GCM key of the service account's PAT, base64 of 32 bytes. */
+  secretsKey: string;
+}
+
+/** What the user-management use-cases work with; functions/app builds the real ones. */
 export interface UsersDeps {
-  s: Services;
+  orgs: OrgStore;
+  /** Every read of member records; writes go through `commits` only. */
   roster: MemberRoster;
   ledgers: SeatLedgerStore;
   /** Ledger, members and audit entry in one transactional batch. */
@@ -24,6 +32,8 @@ export interface UsersDeps {
   limiter: SlidingWindowLimiter;
   /** Whether a token's owner may still manage users, briefly. */
   ownerAuthority: ExpiringCache<boolean>;
+  settings: UsersSettings;
+  now: () => Date;
   randomBytes: (size: number) => Buffer;
   newId: () => string;
   /** Waits between retries of a contended write. */

@@ -12,7 +12,7 @@ export async function usersOverview(deps: UsersDeps, manager: UserManager): Prom
     defaultRole: org.defaultRole,
     seats: await seatSummary(deps, org),
     plan: { kind: plan.kind, name: plan.kind === "subscribed" || plan.kind === "cancelled" ? plan.plan : plan.kind === "trial" ? "trial" : "none" },
-    subscriptionUrl: subscriptionPageUrl(deps.s.config, org.name),
+    subscriptionUrl: subscriptionPageUrl(deps.settings, org.name),
     you: { id: manager.caller.userId, isPca: manager.isPca, role: roleView(manager.access.assigned, org) },
   };
 }

@@ -1,7 +1,6 @@
 import type { ListMembersResponse, UsersOverviewResponse } from "../../../functions/contracts/users";
 import { services } from "../../../functions/app/services";
 import { seatSummary } from "../../../functions/use-cases/users/member-views";
-import { usersDeps } from "../../../functions/use-cases/users/users-wiring";
 import { api } from "../../integration/support/sign-in";
 import type { BenchFigure, BenchResult, Benchmark } from "../core/benchmark";
 import { medianMs, startUsersBench, type UsersBench } from "./bench-stack";
@@ -22,7 +21,7 @@ async function measure(bench: UsersBench): Promise<{ list: number; overview: num
   });
   const org = (await services().orgs.get(bench.priya.org.id))!.value;
   const seats = await medianMs(SAMPLES, 3, async () => {
-    await seatSummary(usersDeps(), org);
+    await seatSummary(services().users, org);
   });
   return { list: list.median, overview: overview.median, seats: seats.median, listSamples: list.all };
 }

@@ -1,5 +1,3 @@
-import type { Services } from "../../../app/services";
-import { loadConfig } from "../../../app/config";
 import { ExpiringCache } from "../../../auth/expiring-cache";
 import type { AuditEntry } from "../../../domain/audit";
 import { ConflictError, PreconditionFailedError } from "../../../domain/errors";
@@ -8,6 +6,7 @@ import type { OrgRecord } from "../../../domain/org";
 import { REST_API_WINDOWS, SlidingWindowLimiter } from "../../../domain/rate-limit";
 import type { SeatCounts } from "../../../domain/seats";
 import type { MemberRoster } from "../../../ports/member-roster";
+import type { OrgStore } from "../../../ports/org-store";
 import type { OpResult, SeatCommitStore } from "../../../ports/seat-commit";
 import type { SeatLedger, SeatLedgerStore } from "../../../ports/seat-ledger-store";
 import type { Versioned } from "../../../ports/versioned";
@@ -72,6 +71,15 @@ export class InMemoryUsersWorld {
       },
     };
     const roster: MemberRoster = {
+      async get(_orgId, id) {
+        await world.yieldRandomly();
+        const member = world.members.get(id);
+        return member ? { ...member } : null;
+      },
+      async listAll() {
+        await world.yieldRandomly();
+        return [...world.members.values()].map((m) => m.value);
+      },
       async readMany(_orgId, ids) {
         await world.yieldRandomly();
         return new Map(ids.flatMap((id) => (world.members.has(id) ? [[id, { ...world.members.get(id)! }] as const] : [])));
@@ -139,26 +147,30 @@ export class InMemoryUsersWorld {
         for (const id of ids) world.outbox.delete(id);
       },
     };
-    const s = {
-      config: loadConfig({ COSMOS_ENDPOINT: "https://127.0.0.1:1", COSMOS_KEY: "k", EXTENSION_SECRETS: "s", SECRETS_KEY: Buffer.alloc(32).toString("base64") }),
-      now: () => new Date("2026-11-10T00:00:00Z"),
-      orgs: {
-        async get() {
-          await world.yieldRandomly();
-          return { ...world.org };
-        },
-        async replace(org: OrgRecord, etag: string): Promise<Versioned<OrgRecord>> {
-          await world.yieldRandomly();
-          if (world.org.etag !== etag) throw new PreconditionFailedError("changed");
-          world.org = { value: org, etag: world.nextEtag() };
-          world.onWrite();
-          return { ...world.org };
-        },
+    const orgs: OrgStore = {
+      async get() {
+        await world.yieldRandomly();
+        return { ...world.org };
       },
-    } as unknown as Services;
+      async getWithMember(_orgId, userId) {
+        await world.yieldRandomly();
+        const member = world.members.get(userId);
+        return { org: { ...world.org }, member: member ? { ...member } : null };
+      },
+      async create() {
+        throw new ConflictError("The in-memory world has its org already.");
+      },
+      async replace(org: OrgRecord, etag: string): Promise<Versioned<OrgRecord>> {
+        await world.yieldRandomly();
+        if (world.org.etag !== etag) throw new PreconditionFailedError("changed");
+        world.org = { value: org, etag: world.nextEtag() };
+        world.onWrite();
+        return { ...world.org };
+      },
+    };
     let ids = 0;
     return {
-      s,
+      orgs,
       roster,
       ledgers,
       commits,
@@ -173,6 +185,8 @@ export class InMemoryUsersWorld {
       directory: undefined as never,
       limiter: new SlidingWindowLimiter(REST_API_WINDOWS),
       ownerAuthority: new ExpiringCache(),
+      settings: { publicBaseUrl: "https://dev.azure.com", extensionId: "timetracker-oss.timetracker", secretsKey: Buffer.alloc(32).toString("base64") },
+      now: () => new Date("2026-11-10T00:00:00Z"),
       randomBytes: () => Buffer.alloc(32),
       newId: () => `id-${++ids}`,
       sleep: () => world.yieldRandomly(),
