@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Fit } from "../domain/plan-fit";
 import type { BillingPeriod, PlanId } from "../domain/org";
 import type { Quote } from "../domain/pricing";
-import type { BillingDocument, ChangeEstimate, CustomerDetails } from "../ports/billing";
+import type { BillingAddress, BillingDocument, ChangeEstimate, ContactInfo, CustomerDetails, DocumentKind } from "../ports/billing";
 
 /**
  * HTTP contract of the Subscription page (`/api/subscription/...`, PCAs only).
@@ -11,7 +11,7 @@ import type { BillingDocument, ChangeEstimate, CustomerDetails } from "../ports/
  * a client may send the amount it showed (`expectedAmount`) only so that a changed price
  * is refused instead of charged.
  */
-export type { BillingDocument, ChangeEstimate, CustomerDetails, Fit, Quote, PlanId, BillingPeriod };
+export type { BillingAddress, BillingDocument, ChangeEstimate, ContactInfo, CustomerDetails, DocumentKind, Fit, Quote, PlanId, BillingPeriod };
 
 const plan = z.enum(["free", "start", "team", "ultimate"], { message: "Unknown plan: use free, start, team or ultimate." });
 const period = z.enum(["yearly", "monthly"], { message: "Unknown billing period: use yearly or monthly." });

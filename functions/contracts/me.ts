@@ -6,6 +6,8 @@ export interface MeResponse {
   org: { id: string; name: string };
   role: { assigned: AssignedRole; effective: Role; label: string };
   isPca: boolean;
+  /** The server's decision: a PCA (any role) or a Timetracker Administrator may manage users. */
+  mayManageUsers: boolean;
   licensed: boolean;
   /** Licensed and the plan allows use now. */
   hasAccess: boolean;

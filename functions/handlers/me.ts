@@ -1,4 +1,5 @@
 import type { MeResponse } from "../contracts/me";
+import { mayManageUsers } from "../domain/role-assignment";
 import { roleLabel } from "../domain/roles";
 import { defineRoute, json } from "../http/route";
 import { resolveCallerAccess } from "../use-cases/caller-access";
@@ -15,6 +16,7 @@ defineRoute("me", {
       org: { id: caller.orgId, name: caller.orgName },
       role: { assigned: access.assigned, effective: access.effective, label: roleLabel(access.assigned, access.org.value.defaultRole) },
       isPca,
+      mayManageUsers: mayManageUsers({ isPca, effective: access.effective }),
       licensed: access.licensed,
       hasAccess: access.hasAccess,
       hostType: caller.hostType,

@@ -7,6 +7,7 @@ const me = (over: Partial<MeResponse>): MeResponse => ({
   org: { id: "o", name: "fabrikam" },
   role: { assigned: "Administrator", effective: "Administrator", label: "Administrator" },
   isPca: true,
+  mayManageUsers: true,
   licensed: true,
   hasAccess: true,
   hostType: "cloud",

@@ -3,6 +3,7 @@ import { Dropdown } from "azure-devops-ui/Dropdown";
 import { Panel } from "azure-devops-ui/Panel";
 import { Tab, TabBar, TabSize } from "azure-devops-ui/Tabs";
 import { DropdownSelection } from "azure-devops-ui/Utilities/DropdownSelection";
+import { ADDABLE_ROLES } from "../../functions/contracts/roles";
 import { ApiError } from "../services/api-error";
 import { assignInBatches, type AssignedRole, type BatchProgress, type DirectoryUserView, type Role, type SeatSummary } from "../services/users-service";
 import { GroupMembers } from "./group-members";
@@ -11,7 +12,6 @@ import { roleName } from "./role-picker";
 import { StatusMessage, usersText, type Status } from "./status-message";
 import { UnlicensedUsers } from "./unlicensed-users";
 
-const ADDABLE: AssignedRole[] = ["Default", "Team", "Product", "Budget", "Administrator"];
 
 export interface AddUsersPanelProps {
   defaultRole: Role;
@@ -89,7 +89,7 @@ export function AddUsersPanel(props: AddUsersPanelProps): JSX.Element {
           </label>
           <Dropdown
             ariaLabel={`Assign Role: ${roleName(role, props.defaultRole)}`}
-            items={ADDABLE.map((r) => ({ id: r, text: roleName(r, props.defaultRole) }))}
+            items={ADDABLE_ROLES.map((r) => ({ id: r, text: roleName(r, props.defaultRole) }))}
             selection={roleSelection}
             onSelect={(_, item) => setRole(item.id as AssignedRole)}
           />

@@ -1,9 +1,9 @@
 import * as React from "react";
 import { Dropdown } from "azure-devops-ui/Dropdown";
 import { DropdownSelection } from "azure-devops-ui/Utilities/DropdownSelection";
+import { ROLES } from "../../functions/contracts/roles";
 import type { Role } from "../services/users-service";
 
-const ROLES: Role[] = ["None", "Team", "Product", "Budget", "Administrator"];
 
 export interface DefaultRoleDropdownProps {
   value: Role;

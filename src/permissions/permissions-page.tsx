@@ -22,17 +22,12 @@ import { useAction } from "../common/use-action";
 export const MANAGE_USERS_REASON =
   "Only Project Collection Administrators and Timetracker Administrators can manage Timetracker users and roles. Ask one of them to change your role.";
 
-/** PCAs manage users whatever their role; otherwise only Timetracker Administrators may. */
-export function canManageUsers(me: MeResponse): boolean {
-  return me.isPca || (me.licensed && me.role.effective === "Administrator");
-}
-
 /** Organization Settings › Timetracker Permissions. */
 export function PermissionsPage(): JSX.Element {
   const me = useMe();
   return (
     <PageLayout title="Timetracker Permissions">
-      <AsyncContent state={me}>{(me) => (canManageUsers(me) ? <UserManagement isPca={me.isPca} /> : <LockedDoor reason={MANAGE_USERS_REASON} />)}</AsyncContent>
+      <AsyncContent state={me}>{(me) => (me.mayManageUsers ? <UserManagement isPca={me.isPca} /> : <LockedDoor reason={MANAGE_USERS_REASON} />)}</AsyncContent>
     </PageLayout>
   );
 }

@@ -3,8 +3,10 @@ import { Button } from "azure-devops-ui/Button";
 import { Card } from "azure-devops-ui/Card";
 import type { AssignedRole, Role, RoleView } from "../services/users-service";
 import { usersText } from "./status-message";
+import { ADDABLE_ROLES } from "../../functions/contracts/roles";
 
-export const ASSIGNABLE: AssignedRole[] = ["Default", "Team", "Product", "Budget", "Administrator", "None"];
+/** The roles one click assigns: every addable role, then None (which asks first). */
+const PICKABLE: readonly AssignedRole[] = [...ADDABLE_ROLES, "None"];
 
 export function roleName(role: AssignedRole, defaultRole: Role): string {
   return role === "Default" ? `Default (${defaultRole})` : role;
@@ -42,7 +44,7 @@ export function RolePicker(props: RolePickerProps): JSX.Element {
           {heading}
         </div>
         <div className="flex-column rhythm-vertical-4" role="group" aria-label="Assign role">
-          {ASSIGNABLE.map((role) => {
+          {PICKABLE.map((role) => {
             const current = single?.assigned === role;
             return (
               <Button

@@ -1,5 +1,5 @@
 import type { AssignRolesResponse } from "../../functions/contracts/users";
-import type { AssignedRole } from "../../functions/domain/roles";
+import type { AssignedRole } from "../../functions/contracts/roles";
 
 /** Users per request when the page assigns a role to many users: one request per batch. */
 export const ASSIGN_BATCH_SIZE = 500;

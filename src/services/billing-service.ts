@@ -14,7 +14,7 @@ import type {
   PlansResponse,
   SubscriptionOverview,
 } from "../../functions/contracts/billing";
-import type { BillingAddress, ContactInfo, DocumentKind } from "../../functions/ports/billing";
+import type { BillingAddress, ContactInfo, DocumentKind } from "../../functions/contracts/billing";
 import { getBackend } from "./backend";
 import { HostServiceIds } from "./contribution-ids";
 

@@ -15,7 +15,7 @@ import type {
   WorklogView,
   WorkItemTimeResponse,
 } from "../../functions/contracts/time";
-import type { Role } from "../../functions/domain/roles";
+import type { Role } from "../../functions/contracts/roles";
 import { getBackend } from "./backend";
 
 // Time tracking calls to the backend. Components use these, never the client directly.

@@ -10,7 +10,7 @@ import type {
   ServiceAccountResponse,
   UsersOverviewResponse,
 } from "../../functions/contracts/users";
-import type { AssignedRole, Role } from "../../functions/domain/roles";
+import type { AssignedRole, Role } from "../../functions/contracts/roles";
 import { getBackend } from "./backend";
 import { assignInBatchesWith, type BatchProgress, type BatchResult } from "./batch-assign";
 

@@ -2,7 +2,8 @@ import { orgOfToken } from "../../domain/api-token";
 import type { AuditActor } from "../../domain/audit";
 import { ConflictError, ForbiddenError, RateLimitedError, UnauthorizedError } from "../../domain/errors";
 import type { OrgRecord } from "../../domain/org";
-import { can, effectiveRole } from "../../domain/roles";
+import { mayManageUsers } from "../../domain/role-assignment";
+import { effectiveRole } from "../../domain/roles";
 import type { ApiTokenRecord } from "../../ports/api-token-store";
 import type { Versioned } from "../../ports/versioned";
 import { hashToken } from "./api-tokens";
@@ -55,7 +56,7 @@ async function requireOwnerAuthority(deps: UsersDeps, org: OrgRecord, token: Api
 
 async function ownerMayManage(deps: UsersDeps, org: OrgRecord, ownerId: string): Promise<boolean> {
   const member = await deps.roster.get(org.id, ownerId);
-  if (member && can(effectiveRole(member.value.role, org.defaultRole), "manageUsers")) return true;
+  if (member && mayManageUsers({ isPca: false, effective: effectiveRole(member.value.role, org.defaultRole) })) return true;
   let credential;
   try {
     credential = await serviceCredential(deps, org.id);

@@ -1,7 +1,7 @@
 import type { RestAssignResponse, RestFailedEntry } from "../../contracts/rest-users";
 import { RestAssignEntry } from "../../contracts/rest-users";
 import { mapLimited } from "../../domain/map-limited";
-import { resolveRoleReference } from "../../domain/role-assignment";
+import { duplicateKeys, resolveRoleReference } from "../../domain/role-assignment";
 import type { AssignedRole } from "../../domain/roles";
 import type { DirectoryCredential, DirectoryUser } from "../../ports/org-directory";
 import { applyRoleChanges, type RoleChangeInput } from "./apply-role-changes";
@@ -81,15 +81,11 @@ function parseEntry(raw: unknown, index: number): Entry | string {
   return { index, raw, id: (id ?? vstsId)?.toLowerCase() ?? null, email: email?.toLowerCase() ?? null, role: lookup.role };
 }
 
+/** Every entry naming a user that another live entry names too fails (none of them is applied). */
 function failDuplicates(entries: Entry[], keyOf: (e: Entry) => string, failures: Map<number, string>): void {
-  const byKey = new Map<string, Entry[]>();
-  for (const e of entries) {
-    if (failures.has(e.index)) continue;
-    byKey.set(keyOf(e), [...(byKey.get(keyOf(e)) ?? []), e]);
-  }
-  for (const group of byKey.values()) {
-    if (group.length > 1) for (const e of group) failures.set(e.index, "This user is listed more than once in the request.");
-  }
+  const live = entries.filter((e) => !failures.has(e.index));
+  const duplicates = duplicateKeys(live, keyOf);
+  for (const e of live) if (duplicates.has(keyOf(e))) failures.set(e.index, "This user is listed more than once in the request.");
 }
 
 /** Entries named by e-mail: Timetracker's members first, then Azure DevOps. */

@@ -5,11 +5,11 @@ import { FormItem } from "azure-devops-ui/FormItem";
 import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import { Toggle } from "azure-devops-ui/Toggle";
 import { ErrorCard } from "../../components/error-card";
+import { LICENSED_ROLES } from "../../../functions/contracts/roles";
 import type { Role } from "../../services/contracts";
 import { getTimeSettings, updateTimeSettings, type TimeSettingsView } from "../../services/time-service";
 import { errorText, useTimeData } from "../../time/use-time-data";
 
-const EDITING_ROLES: Role[] = ["Team", "Product", "Budget", "Administrator"];
 
 /** Settings › Rules: "Editing Time" and "Prevent time entry on closed items"; each change saves at once. */
 export function RulesSection(): JSX.Element {
@@ -39,7 +39,7 @@ export function RulesSection(): JSX.Element {
         <div className="flex-column rhythm-vertical-16">
           <FormItem label="Editing Time" message="Roles that may edit other users' time. Owners always edit their own time.">
             <div className="flex-row flex-wrap rhythm-horizontal-16" role="group" aria-label="Editing Time">
-              {EDITING_ROLES.map((role) => (
+              {LICENSED_ROLES.map((role) => (
                 <Checkbox
                   key={role}
                   label={role}

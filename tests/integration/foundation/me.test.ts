@@ -28,6 +28,7 @@ describe("GET /api/me", () => {
     expect(body.org).toEqual({ id: priya.org.id, name: "fabrikam" });
     expect(body.role).toEqual({ assigned: "Administrator", effective: "Administrator", label: "Administrator" });
     expect(body).toMatchObject({ isPca: true, licensed: true, hasAccess: true, hostType: "cloud" });
+    expect(body.mayManageUsers).toBe(true);
     expect(body.trial?.daysLeft).toBe(28);
     expect(body.plan.kind).toBe("trial");
   });
@@ -37,6 +38,7 @@ describe("GET /api/me", () => {
     const { body } = await api<MeResponse>(stack, marcus, "GET", "me");
     expect(body.role).toEqual({ assigned: "Default", effective: "Team", label: "Default (Team)" });
     expect(body).toMatchObject({ isPca: false, licensed: true, hostType: "server" });
+    expect(body.mayManageUsers).toBe(false); // a Team member who is no PCA
   });
 
   it("keeps the first Administrator when they come back", async () => {
