@@ -45,7 +45,7 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): 
   let requests = 0;
   const requestListeners = new Set<() => void>();
   // keepAlive: 4-7x faster than a new TLS connection per request (DESIGN.md §9).
-  const server = createHttpsServer({ keepAlive: true } as Parameters<typeof createHttpsServer>[0]);
+  const server = createHttpsServer({ keepAlive: true });
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {
       server.once("error", reject);

@@ -50,7 +50,7 @@ function rewrite(node: Node): Node {
   const push: Node = {
     type: "CallExpression",
     callee: { type: "MemberExpression", object: accumulator, property: { type: "Identifier", name: "push" }, computed: false },
-    arguments: elements!.slice(1),
+    arguments: elements.slice(1),
   };
   return { type: "SequenceExpression", expressions: [push, { type: "Identifier", name: "$" }] };
 }

@@ -36,7 +36,7 @@ export function compileRoute(template: string): (path: string) => RouteParams | 
     const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
     const params: RouteParams = {};
     for (let i = 0; i < segments.length; i++) {
-      const seg = segments[i]!;
+      const seg = segments[i];
       const part = parts[i];
       if (seg.catchAll) {
         params[seg.param!] = parts.slice(i).join("/");

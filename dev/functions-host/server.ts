@@ -143,7 +143,7 @@ function notFound(res: http.ServerResponse): void {
 }
 
 async function write(res: http.ServerResponse, result: HttpResponseInit): Promise<void> {
-  const headers = new Headers(result.headers as HeadersInit | undefined);
+  const headers = new Headers(result.headers);
   let payload: Buffer | string | undefined;
   if (result.jsonBody !== undefined) {
     payload = JSON.stringify(result.jsonBody);

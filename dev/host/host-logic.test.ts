@@ -98,7 +98,7 @@ describe("XDM value encoding", () => {
       self: { __circularReference: 1 },
       __circularReferenceId: 1,
     });
-    expect(registered[0]!("ok")).toBe("closed ok");
+    expect(registered[0]("ok")).toBe("closed ok");
 
     const [back] = serializer.deserialize(wire) as [Record<string, unknown>];
     expect(back.when).toEqual(when);
@@ -132,6 +132,6 @@ describe("contribution places", () => {
   });
 
   it("routes settings hubs by a short slug", () => {
-    expect(hubSlug(all[1]!, all)).toBe("permissions");
+    expect(hubSlug(all[1], all)).toBe("permissions");
   });
 });

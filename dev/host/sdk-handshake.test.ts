@@ -50,7 +50,7 @@ async function probe(frame: FrameLocator, name: string): Promise<string> {
 
 function jwtPayload(token: string): Record<string, unknown> {
   const [, payload] = token.split(".");
-  return JSON.parse(Buffer.from(payload!, "base64url").toString("utf8")) as Record<string, unknown>;
+  return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<string, unknown>;
 }
 
 describe("dev host with the real SDK", { timeout: 45_000 }, () => {

@@ -18,18 +18,18 @@ describe("activity types", () => {
     expect(renamed.find((t) => t.id === "x")?.name).toBe("Reviews");
     const archived = changeActivityType(renamed, "x", { archived: true });
     expect(() => assertSelectable(archived, "x")).toThrow(/archived/);
-    expect(() => assertSelectable(archived, defaults[0]!.id)).not.toThrow();
+    expect(() => assertSelectable(archived, defaults[0].id)).not.toThrow();
   });
 
   it("refuses duplicates (ignoring case), empty names and unknown ids", () => {
     expect(() => addActivityType(defaults, "testing", "y")).toThrow(/exists already/);
     expect(() => addActivityType(defaults, "   ", "y")).toThrow(/needs a name/);
     expect(() => changeActivityType(defaults, "nope", { name: "A" })).toThrow(/no activity type/);
-    expect(() => changeActivityType(defaults, defaults[0]!.id, { name: "Meeting" })).toThrow(/exists already/);
+    expect(() => changeActivityType(defaults, defaults[0].id, { name: "Meeting" })).toThrow(/exists already/);
     expect(() => assertSelectable(defaults, "nope")).toThrow(/no activity type/);
   });
 
   it("allows renaming a type to a different capitalisation of its own name", () => {
-    expect(changeActivityType(defaults, defaults[0]!.id, { name: "DEVELOPMENT" })[0]!.name).toBe("DEVELOPMENT");
+    expect(changeActivityType(defaults, defaults[0].id, { name: "DEVELOPMENT" })[0].name).toBe("DEVELOPMENT");
   });
 });

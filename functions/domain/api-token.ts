@@ -28,7 +28,7 @@ export function composeToken(orgId: string, secret: Buffer): string {
 /** The org a token names, or null when the text is not one of our tokens. */
 export function orgOfToken(token: string): string | null {
   const match = TOKEN.exec(token);
-  return match ? expandOrgId(match[1]!) : null;
+  return match ? expandOrgId(match[1]) : null;
 }
 
 /** What the token list shows instead of the secret. */

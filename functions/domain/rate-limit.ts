@@ -35,7 +35,7 @@ export class SlidingWindowLimiter {
       const inWindow = recent.filter((t) => t > nowMs - window.ms);
       if (inWindow.length >= window.limit) {
         // Room appears when the oldest request that fills the window leaves it.
-        const oldest = inWindow[inWindow.length - window.limit]!;
+        const oldest = inWindow[inWindow.length - window.limit];
         waitMs = Math.max(waitMs, oldest + window.ms - nowMs);
       }
     }

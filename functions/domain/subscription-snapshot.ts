@@ -73,7 +73,7 @@ export function applyConfirmation(
   const known = !id || deleted.includes(id);
   if (!next && known) return null;
   return {
-    fields: { subscription: next ?? org.subscription, deletedSubscriptionIds: known ? deleted : [...deleted, id!].slice(-DELETED_IDS_KEPT) },
+    fields: { subscription: next ?? org.subscription, deletedSubscriptionIds: known ? deleted : [...deleted, id].slice(-DELETED_IDS_KEPT) },
     snapshotChanged: next !== null,
   };
 }

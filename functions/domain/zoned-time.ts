@@ -30,7 +30,7 @@ export function parseOffset(text: string): number | null {
 export function parseZonedTime(text: string): ZonedTime | null {
   const m = ZONED.exec(text);
   if (!m) return null;
-  const offsetMinutes = parseOffset(m[8]!);
+  const offsetMinutes = parseOffset(m[8]);
   if (offsetMinutes === null) return null;
   const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
   const second = Number(m[6] ?? 0);

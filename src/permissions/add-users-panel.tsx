@@ -55,7 +55,7 @@ export function AddUsersPanel(props: AddUsersPanelProps): JSX.Element {
     try {
       const result = await assignInBatches(role, toAdd.map((u) => u.id), setProgress);
       if (result.failed.length > 0) {
-        setStatus({ kind: "error", error: new Error(`${usersText(result.succeeded)} added; ${usersText(result.failed.length)} could not be: ${result.failed[0]!.message}`) });
+        setStatus({ kind: "error", error: new Error(`${usersText(result.succeeded)} added; ${usersText(result.failed.length)} could not be: ${result.failed[0].message}`) });
         return;
       }
       props.onAdded({ kind: "success", text: "Role was successfully changed" });

@@ -19,7 +19,7 @@ function describe(entry: AuditEntryView): string {
   const roles = new Set(entry.changes.map((c) => c.to));
   if (entry.changes.length === 1) {
     const [c] = entry.changes;
-    return `set ${c!.user.displayName || c!.user.email} ${c!.from ? `from ${c!.from} ` : ""}to ${c!.to}`;
+    return `set ${c.user.displayName || c.user.email} ${c.from ? `from ${c.from} ` : ""}to ${c.to}`;
   }
   return roles.size === 1 ? `set ${entry.changes.length} users to ${[...roles][0]}` : `changed the roles of ${entry.changes.length} users`;
 }

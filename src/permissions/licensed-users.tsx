@@ -55,7 +55,7 @@ export function LicensedUsers(props: LicensedUsersProps): JSX.Element {
       props.onChanged(
         result.failed.length === 0
           ? { kind: "success", text: "Role was successfully changed" }
-          : { kind: "error", error: new Error(`${usersText(result.succeeded)} changed; ${usersText(result.failed.length)} could not be: ${result.failed[0]!.message}`) },
+          : { kind: "error", error: new Error(`${usersText(result.succeeded)} changed; ${usersText(result.failed.length)} could not be: ${result.failed[0].message}`) },
       );
       setAll(false);
       selection.clear();

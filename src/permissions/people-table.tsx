@@ -100,7 +100,7 @@ export function PeopleTable<T extends Person>(props: PeopleTableProps<T>): JSX.E
 export function selectedItems<T>(selection: ListSelection, items: T[]): T[] {
   const picked: T[] = [];
   for (const range of selection.value) {
-    for (let i = range.beginIndex; i <= range.endIndex && i < items.length; i++) picked.push(items[i]!);
+    for (let i = range.beginIndex; i <= range.endIndex && i < items.length; i++) picked.push(items[i]);
   }
   return picked;
 }

@@ -41,7 +41,7 @@ describe("authorisation sweep (DESIGN.md §4)", () => {
 
   describe.each(endpoints.filter((e) => e.name in EXPECTED_ACCESS).map((e) => [label(e), e] as const))("%s", (_, e) => {
     it("lets in exactly the roles the capability table names", async () => {
-      const access = EXPECTED_ACCESS[e.name]!;
+      const access = EXPECTED_ACCESS[e.name];
       const expected: Record<string, Outcome> = {};
       const actual: Record<string, Outcome> = {};
       for (const role of SWEEP_ROLES) {

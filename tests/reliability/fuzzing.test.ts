@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 function target(e: Endpoint): { path: string; headers: Record<string, string> } {
-  const resource = e.route.split("/")[0]!;
+  const resource = e.route.split("/")[0];
   const params = { ...placeholderParams(e), ...(e.params.includes("id") && realIds[resource] ? { id: realIds[resource] } : {}) };
   const custom = customCredentials[resource];
   const headers: Record<string, string> = e.auth === "custom" ? (custom ? { Authorization: custom } : {}) : owner.headers;
@@ -55,7 +55,7 @@ const clean = (status: number) => (status >= 400 && status < 500) || status === 
 describe("bad input on every JSON endpoint", () => {
   it("finds the JSON endpoints, and a credential for every custom one", () => {
     expect(endpoints.map((e) => e.name)).toContain("worklogs-create");
-    const uncovered = endpoints.filter((e) => e.auth === "custom" && !customCredentials[e.route.split("/")[0]!]).map(label);
+    const uncovered = endpoints.filter((e) => e.auth === "custom" && !customCredentials[e.route.split("/")[0]]).map(label);
     expect(uncovered, "add the route's credential to customCredentials").toEqual([]);
   });
 

@@ -57,7 +57,7 @@ function attempts(e: Endpoint): Attempt[] {
   );
   if (!hasJsonBody(e)) return withQueries;
   const sample = sampleBody(e.name);
-  const activity = fabrikam.objectIds[0]!;
+  const activity = fabrikam.objectIds[0];
   return withQueries.flatMap((p) => [{ ...p, body: sample }, { ...p, body: { ...sample, userId: fabrikamUser } }, { ...p, body: { ...sample, activityTypeId: activity } }]);
 }
 

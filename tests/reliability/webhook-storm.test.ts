@@ -27,7 +27,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const theSubscription = () => [...chargebee.state.subscriptions.values()][0]!;
+const theSubscription = () => [...chargebee.state.subscriptions.values()][0];
 const snapshot = async () => (await services().orgs.get(priya.org.id))!.value.subscription;
 
 /** Seat changes made in Chargebee itself (its UI or API): only webhooks tell us about them. */

@@ -47,7 +47,7 @@ function commonDashPrefix(ids: string[]): string {
   const common: string[] = [];
   // Never consume a whole id: the last segment always stays.
   for (let i = 0; i < shortest - 1; i++) {
-    const segment = split[0]![i]!;
+    const segment = split[0][i];
     if (!split.every((parts) => parts[i] === segment)) break;
     common.push(segment);
   }

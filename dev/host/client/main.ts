@@ -27,7 +27,7 @@ async function boot(root: HTMLElement): Promise<void> {
   const store = new HostStore({
     config,
     org,
-    user: wantedUser ?? org.users[0]!,
+    user: wantedUser ?? org.users[0],
     hostKind: url.host,
     theme: url.theme,
     route: url.route,

@@ -88,7 +88,7 @@ export function avatarDataUrl(displayName: string): string {
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 2)
-    .map((w) => w[0]!.toUpperCase())
+    .map((w) => w[0].toUpperCase())
     .join("")
     .replace(/[<>&"']/g, "");
   const hue = [...displayName].reduce((sum, ch) => sum + ch.charCodeAt(0), 0) % 360;

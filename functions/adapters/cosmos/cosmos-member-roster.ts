@@ -46,7 +46,7 @@ export class CosmosMemberRoster implements MemberRoster {
       const body = result.resourceBody as Record<string, unknown> | undefined;
       if (status >= 400 || !body) throw Object.assign(new Error(`Reading member ${userIds[i]} answered ${status}.`), { statusCode: status });
       if (body.type !== "member") return; // an id that names another kind of document is no member
-      found.set(userIds[i]!, { value: memberRecord(body), etag: result.eTag ?? String(body._etag) });
+      found.set(userIds[i], { value: memberRecord(body), etag: result.eTag ?? String(body._etag) });
     });
     return found;
   }

@@ -26,7 +26,7 @@ export function toDocument(org: OrgRecord): OrgDocument {
 
 const asOrg = (doc: Record<string, unknown>): OrgRecord => {
   const { id: _id, orgId, type: _type, ...rest } = doc as unknown as OrgDocument;
-  return { ...rest, id: orgId } as OrgRecord;
+  return { ...rest, id: orgId };
 };
 
 export class CosmosOrgStore implements OrgStore {

@@ -23,7 +23,7 @@ export async function assignRoles(deps: UsersDeps, manager: UserManager, request
   const failed = outcomes.flatMap((o) => (o.ok ? [] : [{ userId: o.userId, message: o.message }]));
   const succeeded = outcomes.length - failed.length;
   const changed = outcomes.filter((o) => o.ok && o.changed).length;
-  if (succeeded === 0) throw new ValidationError(`No user was changed: ${failed[0]!.message}`, { failed });
+  if (succeeded === 0) throw new ValidationError(`No user was changed: ${failed[0].message}`, { failed });
   return {
     succeeded,
     changed,

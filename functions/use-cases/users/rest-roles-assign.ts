@@ -60,7 +60,7 @@ export async function assignRestRoles(deps: UsersDeps, principal: RestPrincipal,
     inputs.map((e): RoleChangeInput => ({ userId: e.userId!, role: e.role, ...(e.profile ? { profile: e.profile } : {}) })),
   );
   outcomes.forEach((outcome, i) => {
-    if (!outcome.ok) failures.set(inputs[i]!.index, outcome.message);
+    if (!outcome.ok) failures.set(inputs[i].index, outcome.message);
   });
 
   const failedEntries: RestFailedEntry[] = [...failures.entries()].sort(([a], [b]) => a - b).map(([index, message]) => ({ entity: rawEntries[index], error: { message } }));

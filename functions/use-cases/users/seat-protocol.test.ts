@@ -65,7 +65,7 @@ describe("seat protocol under concurrency", () => {
           let worst = 0;
           const world = new InMemoryUsersWorld(
             subscribedOrg(seats, defaultRole),
-            () => rng[n++ % rng.length]!,
+            () => rng[n++ % rng.length],
             () => {
               worst = Math.max(worst, world.actualLicensed());
             },
@@ -87,7 +87,7 @@ describe("seat protocol under concurrency", () => {
           expect(worst).toBeLessThanOrEqual(Math.max(seats, start));
           // Every change a request reports is in the audit trail, once, and nothing else is.
           const reported = results.flatMap((r, i) =>
-            r.status === "fulfilled" && actions[i]!.kind === "assign" ? (r.value as RoleChangeOutcome[]).filter((o) => o.ok && o.changed).map((o) => o.userId) : [],
+            r.status === "fulfilled" && actions[i].kind === "assign" ? (r.value as RoleChangeOutcome[]).filter((o) => o.ok && o.changed).map((o) => o.userId) : [],
           );
           await flushPendingAudit(deps, world.org.value.id);
           const audited = world.audit.flatMap((e) => e.changes.map((c) => c.user.id));
@@ -109,7 +109,7 @@ describe("seat protocol under concurrency", () => {
       ids.map((id) => applyRoleChanges(deps, { org: world.org.value, actor, surface: "permissions-page" }, [{ userId: id, role: "Team", profile: profile(id) }])),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(10);
-    expect(results.filter((r) => r.status === "rejected").every((r) => (r as PromiseRejectedResult).reason instanceof SeatLimitError)).toBe(true);
+    expect(results.filter((r) => r.status === "rejected").every((r) => (r).reason instanceof SeatLimitError)).toBe(true);
     expect(world.actualLicensed()).toBe(10);
     expect(world.ledger!.value.counts).toEqual({ explicit: 10, onDefault: 0 });
   });

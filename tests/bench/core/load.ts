@@ -47,7 +47,7 @@ function tsWorkerSource(entry: URL): string {
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 /** Merges rounds of the same load (alternating rounds even out a noisy machine). */

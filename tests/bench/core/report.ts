@@ -68,7 +68,7 @@ export function formatTable(report: BenchReport): string {
   const header = ["benchmark", "figure", "value", "baseline", "ratio", "target", ""];
   const rows: string[][] = [];
   for (const b of report.benchmarks) {
-    if (b.error !== undefined) rows.push([`${b.area}/${b.name}`, "ERROR", b.error.split("\n")[0]!.slice(0, 90), "", "", "", ""]);
+    if (b.error !== undefined) rows.push([`${b.area}/${b.name}`, "ERROR", b.error.split("\n")[0].slice(0, 90), "", "", "", ""]);
     for (const f of b.figures) {
       rows.push([
         `${b.area}/${b.name}`,
@@ -81,8 +81,8 @@ export function formatTable(report: BenchReport): string {
       ]);
     }
   }
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
   const { machine, summary } = report;
   return [
     `Node ${machine.node}, ${machine.cores} cores (${machine.cpu}), ${machine.platform}, ${report.date}`,

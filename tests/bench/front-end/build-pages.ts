@@ -50,5 +50,5 @@ export async function buildPages(outDir: string, apiBaseUrl: string): Promise<Bu
     renderHtmlShell({ name: BASELINE_NAME, title: "Baseline", ...(css ? { cssFile: path.basename(css) } : {}) }),
   );
   const [baseline] = measureEntries(result.metafile, new Map([[BASELINE_NAME, jsFile]]), REPO_ROOT);
-  return { contributions: sizes, baseline: baseline! };
+  return { contributions: sizes, baseline: baseline };
 }

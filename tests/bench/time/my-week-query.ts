@@ -42,7 +42,7 @@ async function seedOrg(store: CosmosWorklogStore, stack: BackendStack, org: stri
   const sessions = await Promise.all(users.map((u) => signIn(stack, org, `${u}@${org}.example`)));
   for (const who of sessions) await api(stack, who, "GET", "me");
   const owners: SeedOwner[] = sessions.map((s) => ({ userId: s.user.id, displayName: s.user.displayName }));
-  const me = sessions[0]!;
+  const me = sessions[0];
   await seedWorklogs(store, me.org.id, owners.slice(0, 1), MY_WEEK_ENTRIES, myWeekStart);
   await seedWorklogs(store, me.org.id, owners, total - MY_WEEK_ENTRIES, historyStart);
   return me;

@@ -25,7 +25,7 @@ export async function seedWorklogs(
   const worker = async () => {
     while (next < count) {
       const i = next++;
-      const owner = owners[i % owners.length]!;
+      const owner = owners[i % owners.length];
       const start = parseZonedTime(startOf(i))!;
       await store.create({
         id: randomUUID(),

@@ -58,7 +58,7 @@ export async function medianMs(samples: number, warmup: number, fn: (i: number) 
     if (i >= warmup) all.push(performance.now() - t0);
   }
   const sorted = [...all].sort((a, b) => a - b);
-  return { median: Math.round(sorted[Math.floor(sorted.length / 2)]! * 10) / 10, all: all.map((v) => Math.round(v)) };
+  return { median: Math.round(sorted[Math.floor(sorted.length / 2)] * 10) / 10, all: all.map((v) => Math.round(v)) };
 }
 
 export const store = () => services();

@@ -92,7 +92,7 @@ describe("themes and the service account", { timeout: 60_000 }, () => {
     const frame = page.frames().find((x) => x.url().includes("permissions.html"))!;
     const luminance = await frame.evaluate(() => {
       const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g)!.map(Number);
-      return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
     });
     expect(luminance).toBeLessThan(0.3);
     await page.close();

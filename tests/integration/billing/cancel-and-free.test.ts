@@ -30,10 +30,10 @@ describe("cancel, then switch to Free", () => {
     const { status, body } = await t.call<SubscriptionOverview>(t.priya, "POST", "subscription/cancel", { when: "immediately", requestId: requestId() });
     expect(status).toBe(200);
     expect(body).toMatchObject({ state: "cancelled", currentPlan: "Cancelled", plan: "start", canCancel: false, nextBillingAt: null, licensed: 13 });
-    expect(subscriptions()[0]!.status).toBe("cancelled");
+    expect(subscriptions()[0].status).toBe("cancelled");
     // Cancel Immediately credits the unused part of the year.
     expect([...t.chargebee.state.creditNotes.values()]).toHaveLength(1);
-    const me = await t.call<MeResponse>(t.users[5]!, "GET", "me");
+    const me = await t.call<MeResponse>(t.users[5], "GET", "me");
     expect(me.body).toMatchObject({ licensed: true, hasAccess: false, plan: { kind: "cancelled" } });
   });
 
@@ -93,7 +93,7 @@ describe("cancel, then switch to Free", () => {
     expect(byPlan("team-").map((s) => s.status)).toEqual(["active"]);
     // Two more users fit in the 5 seats now.
     for (const who of t.users.slice(3, 5)) await setRole(t, who, "Team");
-    const me = await t.call<MeResponse>(t.users[4]!, "GET", "me");
+    const me = await t.call<MeResponse>(t.users[4], "GET", "me");
     expect(me.body).toMatchObject({ licensed: true, hasAccess: true, plan: { kind: "subscribed", name: "team" } });
   });
 });

@@ -49,7 +49,7 @@ describe("when Chargebee says no", () => {
     expect(status).toBe(409);
     expect(body).toMatchObject({ error: { message: expect.stringMatching(/^The payment was declined while changing the subscription: Your card was declined\. Nothing was changed\./) } });
     expect(await overview(t)).toMatchObject({ seats: 4 });
-    expect([...t.chargebee.state.subscriptions.values()][0]!.subscription_items?.[0]?.quantity).toBe(4);
+    expect([...t.chargebee.state.subscriptions.values()][0].subscription_items?.[0]?.quantity).toBe(4);
   });
 
   it("reports Chargebee's 5xx as 502 with a retry hint, and changes nothing", async () => {

@@ -110,7 +110,7 @@ describe("changing the subscription", () => {
     });
     expect(status).toBe(200);
     expect(body).toMatchObject({ currentPlan: "Team", billingPeriod: "yearly", seats: 14, nextBillingAmount: 218_400 });
-    expect(chargebeeSubscriptions()[0]!.subscription_items?.[0]).toMatchObject({ item_price_id: "team-USD-yearly", quantity: 14 });
+    expect(chargebeeSubscriptions()[0].subscription_items?.[0]).toMatchObject({ item_price_id: "team-USD-yearly", quantity: 14 });
   });
 
   it("moves from annual to monthly billing; the unused year becomes credit", async () => {
@@ -150,7 +150,7 @@ describe("changing the subscription", () => {
 
   it("ends with Chargebee and our snapshot agreeing, after every webhook arrived", async () => {
     await t.chargebee.webhooksIdle();
-    const sub = chargebeeSubscriptions()[0]!;
+    const sub = chargebeeSubscriptions()[0];
     expect(sub.subscription_items?.[0]).toMatchObject({ item_price_id: "team-USD-monthly", quantity: 16 });
     const seen = await eventually(() => overview(t), (o) => o.seats === 16);
     expect(seen).toMatchObject({ currentPlan: "Team", billingPeriod: "monthly" });

@@ -10,7 +10,7 @@ let contoso: SignedIn;
 beforeAll(async () => {
   stack = await startBackendStack({ ports: "random" });
   marcus = await signIn(stack, "fabrikam", "marcus.johnson@fabrikam.example");
-  contoso = await signIn(stack, "contoso", stack.devops.state.org("contoso").users[0]!.id);
+  contoso = await signIn(stack, "contoso", stack.devops.state.org("contoso").users[0].id);
 });
 afterAll(async () => {
   await stack?.stop();
@@ -45,7 +45,7 @@ describe("authentication of page calls", () => {
 
   it("answers 401 without a token", async () => {
     await expectError({}, 401, /Sign-in required/);
-    await expectError({ Authorization: marcus.headers.Authorization! }, 401, /access token/);
+    await expectError({ Authorization: marcus.headers.Authorization }, 401, /access token/);
   });
 
   it("answers 401 to expired, forged, alg none, wrong-issuer and other-extension tokens", async () => {

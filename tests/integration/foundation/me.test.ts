@@ -50,7 +50,7 @@ describe("GET /api/me", () => {
   it("keeps each org apart: contoso's first user becomes contoso's Administrator, with contoso's id", async () => {
     const fabrikamUser = await signIn(stack, "fabrikam", "priya.patel@fabrikam.example");
     const contosoUsers = stack.devops.state.org("contoso").users;
-    const contosoUser = await signIn(stack, "contoso", contosoUsers[contosoUsers.length - 1]!.id);
+    const contosoUser = await signIn(stack, "contoso", contosoUsers[contosoUsers.length - 1].id);
     const { body } = await api<MeResponse>(stack, contosoUser, "GET", "me");
     expect(body.org.name).toBe("contoso");
     expect(body.org.id).not.toBe(fabrikamUser.org.id);

@@ -39,7 +39,7 @@ export async function api<T = unknown>(
   path: string,
   body?: unknown,
 ): Promise<{ status: number; body: T; headers: Headers }> {
-  const headers = "headers" in who ? (who as SignedIn).headers : (who as Record<string, string>);
+  const headers = "headers" in who ? (who as SignedIn).headers : (who);
   const response = await fetch(`${stack.functions.url}/api/${path.replace(/^\//, "")}`, {
     method,
     headers: { ...headers, ...(body !== undefined ? { "Content-Type": "application/json" } : {}) },

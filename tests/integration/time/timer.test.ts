@@ -45,8 +45,8 @@ describe("timer", () => {
     expect(stopped.body.notice).toBeNull();
     expect(stopped.body.worklogs).toHaveLength(1);
     expect(stopped.body.worklogs[0]).toMatchObject({ workItemId: 3, comment: "pairing", userId: t.marcus.user.id, start: expect.stringMatching(/\+02:00$/) });
-    expect(stopped.body.worklogs[0]!.durationSeconds).toBeGreaterThanOrEqual(3600);
-    expect(stopped.body.worklogs[0]!.durationSeconds).toBeLessThan(3660);
+    expect(stopped.body.worklogs[0].durationSeconds).toBeGreaterThanOrEqual(3600);
+    expect(stopped.body.worklogs[0].durationSeconds).toBeLessThan(3660);
     expect((await t.call<TimerResponse>(t.marcus, "GET", "timer")).body.timer).toBeNull();
   });
 
@@ -66,8 +66,8 @@ describe("timer", () => {
     await backdateTimer(t.aisha, started);
     const stopped = await t.call<StopTimerResponse>(t.aisha, "POST", "timer/stop");
     expect(stopped.body.worklogs.map((w) => w.start)).toEqual([started, expect.stringMatching(new RegExp(`T00:00:00\\${formatOffset(offset)}$`))]);
-    expect(stopped.body.worklogs[0]!.durationSeconds).toBe(5400);
-    expect(stopped.body.worklogs[0]!.day).not.toBe(stopped.body.worklogs[1]!.day);
+    expect(stopped.body.worklogs[0].durationSeconds).toBe(5400);
+    expect(stopped.body.worklogs[0].day).not.toBe(stopped.body.worklogs[1].day);
     expect(stopped.body.notice).toMatch(/past midnight.*2 worklogs, one per day/);
   });
 

@@ -33,7 +33,7 @@ describe("GET /api/work-items/{id}/time (the form page 'Time')", () => {
     expect(body.showsAllEntries).toBe(false);
     expect(body.entries.map((e) => e.userId)).toEqual([t.marcus.user.id, t.marcus.user.id]);
     // Newest first.
-    expect(body.entries[0]!.workItemId).toBe(5);
+    expect(body.entries[0].workItemId).toBe(5);
   });
 
   it("shows Product and above every entry, newest first", async () => {

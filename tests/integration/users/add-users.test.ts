@@ -66,7 +66,7 @@ describe("Add by group", () => {
   it("shows a group's members now, nested groups expanded, each once, with their Timetracker role", async () => {
     const { groups } = await ok(u.call<GroupSearchResponse>(u.priya, "GET", "users/groups?query=Fabrikam%20Web"));
     expect(groups).toEqual([]); // prefix of the name, not of the project
-    const contributors = (await ok(u.call<GroupSearchResponse>(u.priya, "GET", "users/groups?query=Contributors"))).groups[0]!;
+    const contributors = (await ok(u.call<GroupSearchResponse>(u.priya, "GET", "users/groups?query=Contributors"))).groups[0];
     const { users } = await ok(u.call<DirectoryUsersResponse>(u.priya, "GET", `users/group-members?descriptor=${encodeURIComponent(contributors.descriptor)}`));
     // [Fabrikam Web]\Contributors: 3 users, Engineering (5 users) and, inside it, Platform Team (4 users).
     expect(users).toHaveLength(12);
@@ -77,7 +77,7 @@ describe("Add by group", () => {
   });
 
   it("licenses the individuals in the group now, not the group", async () => {
-    const platform = (await ok(u.call<GroupSearchResponse>(u.priya, "GET", "users/groups?query=Platform"))).groups[0]!;
+    const platform = (await ok(u.call<GroupSearchResponse>(u.priya, "GET", "users/groups?query=Platform"))).groups[0];
     const { users } = await ok(u.call<DirectoryUsersResponse>(u.priya, "GET", `users/group-members?descriptor=${encodeURIComponent(platform.descriptor)}`));
     const unlicensed = users.filter((x) => !x.licensed).map((x) => x.id);
     await ok(u.call(u.priya, "POST", "users/roles", { role: "Team", userIds: unlicensed }));

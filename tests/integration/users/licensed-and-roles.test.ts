@@ -110,7 +110,7 @@ describe("assigning roles", () => {
   });
 
   it("fails users outside the organization one by one, and applies the rest", async () => {
-    const contosoUser = u.stack.devops.state.org("contoso").users[0]!.id;
+    const contosoUser = u.stack.devops.state.org("contoso").users[0].id;
     const answer = await ok(
       u.call<AssignRolesResponse>(u.priya, "POST", "users/roles", { role: "Team", userIds: [userId(u.stack, "benjamin.lee"), contosoUser, "not-a-user"] }),
     );
@@ -146,7 +146,7 @@ describe("the Default Role", () => {
     const answer = await ok(u.call<DefaultRoleResponse>(u.marcus, "PATCH", "users/default-role", { role: "Product" }));
     expect(answer).toMatchObject({ defaultRole: "Product", message: "Role was successfully changed" });
     const { members } = await list("?search=okafor");
-    expect(members[0]!.role).toEqual({ assigned: "Default", effective: "Product", label: "Default (Product)" });
+    expect(members[0].role).toEqual({ assigned: "Default", effective: "Product", label: "Default (Product)" });
     const aisha = await signIn(u.stack, "fabrikam", "aisha.okafor@fabrikam.example");
     expect((await ok(u.call<{ role: { effective: string } }>(aisha, "GET", "me"))).role.effective).toBe("Product");
     await ok(u.call(u.marcus, "PATCH", "users/default-role", { role: "Team" }));

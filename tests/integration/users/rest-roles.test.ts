@@ -88,12 +88,12 @@ describe("POST /api/rest/users/roles", () => {
   it("records the token's owner and the REST API in the audit trail", async () => {
     const { entries } = await ok(u.call<AuditResponse>(u.priya, "GET", "users/audit"));
     expect(entries[0]).toMatchObject({ surface: "rest-api", actor: { displayName: "Priya Patel" } });
-    expect(entries[0]!.changes).toHaveLength(3);
+    expect(entries[0].changes).toHaveLength(3);
   });
 
   it("fails bad entries one by one with their reason and applies the others", async () => {
     await freshToken();
-    const contosoUser = u.stack.devops.state.org("contoso").users[0]!.id;
+    const contosoUser = u.stack.devops.state.org("contoso").users[0].id;
     const entries = [
       { id: userId(u.stack, "yuki.tanaka"), role: { name: "Team" } },
       { id: userId(u.stack, "olivia.brown"), role: { name: "Boss" } },

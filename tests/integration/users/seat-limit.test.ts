@@ -102,12 +102,12 @@ describe("concurrent assignments", () => {
     // Changes to different users at the same moment both land.
     const [x, y] = holders.slice(4, 6);
     const both = await Promise.all([
-      u.call(u.priya, "POST", "users/roles", { role: "Budget", userIds: [x!.id] }),
-      u.call(u.marcus, "POST", "users/roles", { role: "Administrator", userIds: [y!.id] }),
+      u.call(u.priya, "POST", "users/roles", { role: "Budget", userIds: [x.id] }),
+      u.call(u.marcus, "POST", "users/roles", { role: "Administrator", userIds: [y.id] }),
     ]);
     expect(both.map((r) => r.status)).toEqual([200, 200]);
     const { members } = await ok(u.call<{ members: { id: string; role: { assigned: string } }[] }>(u.priya, "GET", "users/licensed?search=synthetic&pageSize=50"));
-    expect(members.find((m) => m.id === x!.id)?.role.assigned).toBe("Budget");
-    expect(members.find((m) => m.id === y!.id)?.role.assigned).toBe("Administrator");
+    expect(members.find((m) => m.id === x.id)?.role.assigned).toBe("Budget");
+    expect(members.find((m) => m.id === y.id)?.role.assigned).toBe("Administrator");
   });
 });

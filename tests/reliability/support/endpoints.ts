@@ -26,7 +26,7 @@ export const label = (e: Endpoint) => `${e.method} /api/${e.route} (${e.name})`;
 export const hasJsonBody = (e: Endpoint) => e.method === "POST" || e.method === "PUT" || e.method === "PATCH";
 
 export function paramNames(route: string): string[] {
-  return [...route.matchAll(/\{([^}:?]+)[^}]*\}/g)].map((m) => m[1]!);
+  return [...route.matchAll(/\{([^}:?]+)[^}]*\}/g)].map((m) => m[1]);
 }
 
 /** The route with its parameters filled in (URL-encoded). */

@@ -17,7 +17,7 @@ export function stormOf<T>(items: readonly T[], copies: number): T[] {
   const storm = Array.from({ length: copies }, () => items).flat();
   for (let i = storm.length - 1; i > 0; i--) {
     const j = Math.floor(Math.random() * (i + 1));
-    [storm[i], storm[j]] = [storm[j]!, storm[i]!];
+    [storm[i], storm[j]] = [storm[j], storm[i]];
   }
   return storm;
 }

@@ -54,7 +54,7 @@ export function createHostNavigationService(deps: NavigationDeps): object {
       // Azure DevOps serves collection-admin hubs at <collection>/_settings/<publisher.extension.hub>:
       // show that hub here rather than leaving for the stand-in's URL.
       const settings = /\/_settings\/([^/?#]+)/.exec(String(url));
-      if (settings) deps.urlSync.goTo({ kind: "settings", slug: settings[1]!.split(".").pop()! });
+      if (settings) deps.urlSync.goTo({ kind: "settings", slug: settings[1].split(".").pop()! });
       else window.location.href = String(url);
     },
     openNewWindow: (url: string, features?: string) => {

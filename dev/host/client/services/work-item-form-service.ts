@@ -82,7 +82,7 @@ function toIdentityRef(value: unknown): unknown {
   if (value && typeof value === "object") return value;
   if (typeof value !== "string" || !value) return null;
   const match = /^(.*)<([^>]+)>\s*$/.exec(value);
-  const displayName = (match ? match[1]! : value).trim();
-  const uniqueName = match ? match[2]! : value;
+  const displayName = (match ? match[1] : value).trim();
+  const uniqueName = match ? match[2] : value;
   return { displayName, uniqueName, id: "", descriptor: "" };
 }

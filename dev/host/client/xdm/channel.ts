@@ -71,7 +71,7 @@ export class XdmChannel {
       serializationSettings: settings,
     };
     const promise = new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.pending.set(id, { resolve: resolve, reject });
     });
     this.post(message);
     return promise;

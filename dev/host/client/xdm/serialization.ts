@@ -77,7 +77,7 @@ export class XdmSerializer {
       if (item === undefined) continue;
       const parentIndex = typeof item === "object" ? parents.originals.indexOf(item) : -1;
       if (parentIndex >= 0) {
-        const parentCopy = parents.copies[parentIndex]!;
+        const parentCopy = parents.copies[parentIndex];
         if (!parentCopy.__circularReferenceId) parentCopy.__circularReferenceId = circularIds.next++;
         copy[key] = { __circularReference: parentCopy.__circularReferenceId };
       } else if (typeof item === "function") {

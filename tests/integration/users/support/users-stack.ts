@@ -33,10 +33,10 @@ export async function startUsersStack(options: { pageSizes?: { entitlements?: nu
   const priya = await signIn(stack, "fabrikam", email("priya.patel"));
   await ok(call(priya, "GET", "me"));
   const [daniel, marcus, liam] = await Promise.all(["daniel.kim", "marcus.johnson", "liam.oconnor"].map((u) => signIn(stack, "fabrikam", email(u))));
-  await ok(call(priya, "POST", "users/roles", { role: "None", userIds: [daniel!.user.id] }));
-  await ok(call(priya, "POST", "users/roles", { role: "Administrator", userIds: [marcus!.user.id] }));
-  await ok(call(priya, "POST", "users/roles", { role: "Team", userIds: [liam!.user.id] }));
-  return { stack, priya, daniel: daniel!, marcus: marcus!, liam: liam!, call };
+  await ok(call(priya, "POST", "users/roles", { role: "None", userIds: [daniel.user.id] }));
+  await ok(call(priya, "POST", "users/roles", { role: "Administrator", userIds: [marcus.user.id] }));
+  await ok(call(priya, "POST", "users/roles", { role: "Team", userIds: [liam.user.id] }));
+  return { stack, priya, daniel: daniel, marcus: marcus, liam: liam, call };
 }
 
 export async function ok<T>(response: Promise<{ status: number; body: T }>): Promise<T> {
