@@ -5,7 +5,6 @@ import { startEmbeddedCosmos, type EmbeddedCosmos } from "./cosmos/embedded-cosm
 import { startDevopsStandin, type DevopsStandin } from "./devops/index";
 import { startFunctionsHost, type FunctionsHost } from "./functions-host/server";
 
-export { REPO_ROOT } from "./repo-root";
 export const DEV_EXTENSION_SECRET = "dev-extension-secret-not-for-production";
 export const DEV_EXTENSION_ID = "timetracker-oss.timetracker-dev";
 /** Fixed so that secrets encrypted by one `npm start` can be read by the next. Never used in production. */

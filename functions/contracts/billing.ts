@@ -38,7 +38,6 @@ export const cancelSchema = z.strictObject({
 export type CancelRequest = z.input<typeof cancelSchema>;
 
 export const switchToFreeSchema = z.strictObject({ requestId });
-export type SwitchToFreeRequest = z.infer<typeof switchToFreeSchema>;
 
 const text = (max: number) => z.string().trim().max(max);
 const required = (label: string, max = 100) => text(max).min(1, `${label} is required.`);

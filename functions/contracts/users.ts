@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AuditSurface } from "../domain/audit";
 import { ASSIGNABLE_ROLES, ROLES, type AssignedRole, type Role } from "../domain/roles";
+import { MAX_TOKEN_NAME } from "../domain/api-token";
 
 /**
  * HTTP contracts of user management (Permissions page, API tokens, service account). The
@@ -12,9 +13,8 @@ const userId = z.string().trim().min(1, "must not be empty").max(100, "at most 1
 const search = z.string().max(200, "at most 200 characters").optional();
 const continuation = z.string().min(1).max(16_000, "the continuation token is too long").optional();
 
-/** Users per interactive assignment request; the page sends batches of BATCH_SIZE. */
+/** Users per interactive assignment request; the page sends batches of ASSIGN_BATCH_SIZE (contracts/limits). */
 export const MAX_ASSIGN_USERS = 10_000;
-export const ASSIGN_BATCH_SIZE = 500;
 
 export const ListMembersQuery = z.strictObject({
   search,
@@ -52,7 +52,7 @@ export const ServiceAccountRequest = z.strictObject({
   pat: z.string().trim().min(20, "this does not look like a personal access token").max(500, "this does not look like a personal access token"),
 });
 export const CreateTokenRequest = z.strictObject({
-  name: z.string().trim().min(1, "give the token a name").max(80, "at most 80 characters"),
+  name: z.string().trim().min(1, "give the token a name").max(MAX_TOKEN_NAME, `at most ${MAX_TOKEN_NAME} characters`),
 });
 
 // ---- responses ------------------------------------------------------------------------

@@ -36,5 +36,5 @@ export function tokenHint(token: string): string {
   return `${token.slice(0, 3)}…${token.slice(-4)}`;
 }
 
-/** Token names as typed in Settings: 1–80 characters after trimming. */
+/** Token names as typed in Settings: 1–80 characters after trimming (contracts/users checks it). */
 export const MAX_TOKEN_NAME = 80;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "./api-error";
 import type { AssignRolesResponse } from "../../functions/contracts/users";
-import { ASSIGN_BATCH_SIZE, assignInBatchesWith } from "./batch-assign";
+import { ASSIGN_BATCH_SIZE } from "../../functions/contracts/limits";
+import { assignInBatchesWith } from "./batch-assign";
 
 const seats = { licensed: 0, limit: null, available: null };
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `user-${i}`);

@@ -1,8 +1,6 @@
+import { ASSIGN_BATCH_SIZE } from "../../functions/contracts/limits";
 import type { AssignRolesResponse } from "../../functions/contracts/users";
 import type { AssignedRole } from "../../functions/contracts/roles";
-
-/** Users per request when the page assigns a role to many users: one request per batch. */
-export const ASSIGN_BATCH_SIZE = 500;
 
 export interface BatchProgress {
   done: number;

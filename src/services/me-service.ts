@@ -17,8 +17,3 @@ export function getMe(): Promise<MeResponse> {
   }
   return pending;
 }
-
-/** Drops the shared answer, e.g. after the user's role changed. */
-export function forgetMe(): void {
-  pending = undefined;
-}

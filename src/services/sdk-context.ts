@@ -20,11 +20,6 @@ export interface HostInfo {
   kind: HostKind;
 }
 
-export interface ProjectInfo {
-  id: string;
-  name: string;
-}
-
 export function getCurrentUser(): SignedInUser {
   const { id, name, displayName, imageUrl } = SDK.getUser();
   return { id, name, displayName, imageUrl };
@@ -33,14 +28,6 @@ export function getCurrentUser(): SignedInUser {
 export function getHostInfo(): HostInfo {
   const { id, name, isHosted } = SDK.getHost();
   return { id, name, isHosted, kind: isHosted ? "cloud" : "server" };
-}
-
-/** The project of the current page; undefined on organization-level pages (admin hubs). */
-export function getProject(): ProjectInfo | undefined {
-  // Organization-level pages get no web context or a null project, despite the SDK's types.
-  const webContext: { project?: ProjectInfo | null } | undefined = SDK.getPageContext().webContext;
-  const project = webContext?.project;
-  return project ? { id: project.id, name: project.name } : undefined;
 }
 
 /** "<publisher>.<extension>", the prefix of our full contribution ids. */

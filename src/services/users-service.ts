@@ -30,7 +30,7 @@ export type {
 } from "../../functions/contracts/users";
 export type { AssignedRole, Role };
 
-export { ASSIGN_BATCH_SIZE, type BatchProgress, type BatchResult } from "./batch-assign";
+export { type BatchProgress, type BatchResult } from "./batch-assign";
 
 export type MemberSort = "name" | "email" | "role";
 

@@ -40,4 +40,3 @@ export async function startUsersE2e(): Promise<UsersE2e> {
 
 export const PERMISSIONS = "#/settings/permissions";
 export const permissionsFrame = (page: Page): FrameLocator => page.frameLocator('iframe[src*="permissions.html"]');
-export const hubFrame = (page: Page): FrameLocator => page.frameLocator('iframe[src*="hub.html"]');
