@@ -15,7 +15,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["functions/**/*.test.ts", "src/**/*.test.{ts,tsx}", "dev/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          include: ["functions/**/*.test.ts", "src/**/*.test.{ts,tsx}", "dev/**/*.test.ts"],
           environment: "node",
         },
       },

@@ -39,7 +39,7 @@ describe("Chargebee API stand-in", () => {
       "team-USD-monthly", "team-USD-yearly", "ultimate-USD-monthly", "ultimate-USD-yearly",
     ]);
     const yearly = await chargebee.itemPrice.list({ period_unit: { is: "year" }, item_id: { in: ["start", "team"] } });
-    expect(yearly.list.map((entry) => [entry.item_price.id, entry.item_price.price, entry.item_price.metadata])).toEqual([
+    expect(yearly.list.map((entry): unknown[] => [entry.item_price.id, entry.item_price.price, entry.item_price.metadata])).toEqual([
       ["start-USD-yearly", 9600, { min_quantity: 1, max_quantity: 19 }],
       ["team-USD-yearly", 15600, { min_quantity: 1, max_quantity: 299 }],
     ]);

@@ -109,7 +109,7 @@ describe("hosted checkout", () => {
     let step = { response: page, html: await page.text() };
     step = await submitForm(step.response.url, step.html, { first_name: "Ada", last_name: "L", email: "ada@example.com" });
     step = await submitForm(step.response.url, step.html, { line1: "1 Main", city: "X", zip: "1", country: "DE" });
-    step = await submitForm(step.response.url, step.html, TEST_CARD);
+    await submitForm(step.response.url, step.html, TEST_CARD);
     const pay = await fetch(new URL(`${created.url}/summary`), {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },

@@ -126,7 +126,15 @@ function valueOf(record: object, field: string): unknown {
 
 function compare(a: unknown, b: unknown): number {
   if (typeof a === "number" && typeof b === "number") return a - b;
-  return String(a ?? "").localeCompare(String(b ?? ""), "en", { numeric: true });
+  return sortText(a).localeCompare(sortText(b), "en", { numeric: true });
+}
+
+/** A field's value as text to sort by; an absent field sorts like an empty one. */
+function sortText(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  return JSON.stringify(value);
 }
 
 /** Newest first by a timestamp, then by id (ids of invoices are sequence numbers). */

@@ -40,7 +40,7 @@ const isAccumulator = (node: unknown): boolean =>
 /** `[...$, a, ...b]` becomes `($.push(a, ...b), $)`; everything else is walked unchanged. */
 function rewrite(node: Node): Node {
   for (const [key, value] of Object.entries(node)) {
-    if (Array.isArray(value)) node[key] = value.map((v) => (isNode(v) ? rewrite(v) : v));
+    if (Array.isArray(value)) node[key] = (value as unknown[]).map((v) => (isNode(v) ? rewrite(v) : v));
     else if (isNode(value)) node[key] = rewrite(value);
   }
   const elements = node.elements as Node[] | undefined;

@@ -76,12 +76,12 @@ describe("dev host with the real SDK", { timeout: 45_000 }, () => {
   it("selects the deep-linked user in the switcher and rewrites the URL when switching user", async () => {
     const page = await open(`/?user=${marcus.email}#/hub`);
     await expect.poll(() => page.locator("#user-switcher").inputValue()).toBe(marcus.id);
-    expect(JSON.parse(await probe(frameOf(page, "probe-hub"), "user")).displayName).toBe("Marcus Johnson");
+    expect((JSON.parse(await probe(frameOf(page, "probe-hub"), "user")) as { displayName: unknown }).displayName).toBe("Marcus Johnson");
 
     await page.locator("#user-switcher").selectOption(priya.id);
     await expect.poll(() => new URL(page.url()).searchParams.get("user")).toBe(priya.email);
     const hub = frameOf(page, "probe-hub");
-    await expect.poll(async () => JSON.parse(await probe(hub, "user")).displayName).toBe("Priya Patel");
+    await expect.poll(async () => (JSON.parse(await probe(hub, "user")) as { displayName: unknown }).displayName).toBe("Priya Patel");
     expect(await page.locator(".badge.pca").isVisible()).toBe(true);
     expect(jwtPayload(await probe(hub, "appToken")).nameid).toBe(priya.id);
     await page.close();
@@ -107,7 +107,7 @@ describe("dev host with the real SDK", { timeout: 45_000 }, () => {
     expect(await probe(hub, "project")).toBe("null"); // organization-level page: no project
 
     await page.getByRole("button", { name: "Cloud" }).click();
-    await expect.poll(async () => JSON.parse(await probe(frameOf(page, "probe-admin-hub"), "host")).isHosted).toBe(true);
+    await expect.poll(async () => (JSON.parse(await probe(frameOf(page, "probe-admin-hub"), "host")) as { isHosted: unknown }).isHosted).toBe(true);
     expect(new URL(page.url()).searchParams.get("host")).toBe("cloud");
     await page.close();
   });

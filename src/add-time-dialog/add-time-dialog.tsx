@@ -32,7 +32,7 @@ function defaultStart(): { day: string; startTime: string } {
 export function AddTimeDialog(): JSX.Element {
   const measured = useFrameHeight<HTMLDivElement>();
   const [config] = React.useState(readAddTimeDialogConfig);
-  const [data] = useTimeData(loadDialog, []);
+  const [data] = useTimeData(loadDialog);
   const user = getCurrentUser();
   const me = { id: user.id, displayName: user.displayName };
 

@@ -14,5 +14,5 @@ export function useActiveWorkItem(): AsyncState<CurrentWorkItem> {
     const reload = () => setVersion((v) => v + 1);
     return registerWorkItemFormEvents({ onLoaded: reload, onSaved: reload });
   }, []);
-  return useAsync(getCurrentWorkItem, [version]);
+  return useAsync(getCurrentWorkItem, version);
 }

@@ -1,27 +1,32 @@
 import * as React from "react";
+import { useLatest } from "./use-latest";
 
 export type AsyncState<T> =
   | { status: "loading" }
   | { status: "ready"; value: T }
   | { status: "failed"; error: Error };
 
+/** What a load depends on: it runs again when this changes (compared with Object.is). */
+export type LoadKey = string | number | boolean | null | undefined;
+
 /**
- * Runs `load` on mount, and again whenever a value in `deps` changes, and tracks its outcome.
+ * Runs `load` on mount, and again whenever `key` changes, and tracks its outcome.
  * Only the latest run may update the state.
  */
-export function useAsync<T>(load: () => Promise<T>, deps: React.DependencyList = []): AsyncState<T> {
+export function useAsync<T>(load: () => Promise<T>, key?: LoadKey): AsyncState<T> {
   const [state, setState] = React.useState<AsyncState<T>>({ status: "loading" });
+  // `load` is a new closure on every render: `key` says when to run it, the ref gives this render's.
+  const latestLoad = useLatest(load);
   React.useEffect(() => {
     let live = true;
     setState({ status: "loading" });
-    load().then(
+    latestLoad.current().then(
       (value) => live && setState({ status: "ready", value }),
       (error: unknown) => live && setState({ status: "failed", error: error instanceof Error ? error : new Error(String(error)) }),
     );
     return () => {
       live = false;
     };
-    // `load` is deliberately not a dependency: callers say when to reload through `deps`.
-  }, deps);
+  }, [key, latestLoad]);
   return state;
 }

@@ -19,7 +19,7 @@ type TabId = "my-time" | "times-explorer" | "settings";
 
 /** The Timetracker hub: My time, Times Explorer and, for Administrators, Settings. */
 export function HubPage(): JSX.Element {
-  const [context] = useTimeData(() => getTimeContext(), []);
+  const [context] = useTimeData(() => getTimeContext());
   return (
     <Page className="flex-grow">
       <Header title="Timetracker" titleSize={TitleSize.Large} />

@@ -3,6 +3,7 @@ import { Button } from "azure-devops-ui/Button";
 import { Checkbox } from "azure-devops-ui/Checkbox";
 import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import { TextField, TextFieldStyle } from "azure-devops-ui/TextField";
+import { useLatest } from "../common/use-latest";
 import { ErrorCard } from "../components/error-card";
 import { usersService, type DirectoryUserView, type GroupView } from "../services/users-service";
 import { PeopleTable, selectedItems } from "./people-table";
@@ -13,20 +14,24 @@ const NO_USERS: DirectoryUserView[] = [];
 
 type Loaded<T> = { status: "idle" } | { status: "loading" } | { status: "ready"; value: T } | { status: "failed"; error: Error };
 
+/** Runs `load` (none: idle) on mount and whenever `key` changes; only the latest run may update the state. */
 function useLoad<T>(load: (() => Promise<T>) | null, key: string): Loaded<T> {
   const [state, setState] = React.useState<Loaded<T>>({ status: "idle" });
+  // `load` is a new closure on every render: `key` says when to run it, the ref gives this render's.
+  const latestLoad = useLatest(load);
   React.useEffect(() => {
-    if (!load) return setState({ status: "idle" });
+    const run = latestLoad.current;
+    if (!run) return setState({ status: "idle" });
     let live = true;
     setState({ status: "loading" });
-    load().then(
+    run().then(
       (value) => live && setState({ status: "ready", value }),
       (error: unknown) => live && setState({ status: "failed", error: error instanceof Error ? error : new Error(String(error)) }),
     );
     return () => {
       live = false;
     };
-  }, [key]);
+  }, [key, latestLoad]);
   return state;
 }
 

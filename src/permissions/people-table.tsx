@@ -40,7 +40,11 @@ const SORTABLE: MemberSort[] = ["name", "email", "role"];
  * loaded user asks for the next page when it scrolls into view.
  */
 export function PeopleTable<T extends Person>(props: PeopleTableProps<T>): JSX.Element {
-  const { sort } = props;
+  const { sort, roleHeader } = props;
+  // The parts of `sort` each memo reads: a parent may pass a new `sort` object on every render.
+  const sortBy = sort?.by;
+  const sortDescending = sort?.descending;
+  const onSort = sort?.onSort;
   const columns = React.useMemo(() => {
     const text = (value: (item: T) => string) => (_rowIndex: number, columnIndex: number, column: ITableColumn<T>, item: T) => (
       <SimpleTableCell key={`col-${columnIndex}`} columnIndex={columnIndex} tableColumn={column}>
@@ -48,26 +52,26 @@ export function PeopleTable<T extends Person>(props: PeopleTableProps<T>): JSX.E
       </SimpleTableCell>
     );
     const sortProps = (by: MemberSort) =>
-      sort ? { sortOrder: sort.by === by ? (sort.descending ? SortOrder.descending : SortOrder.ascending) : undefined } : undefined;
+      sortBy !== undefined ? { sortOrder: sortBy === by ? (sortDescending ? SortOrder.descending : SortOrder.ascending) : undefined } : undefined;
     const cols: ITableColumn<T>[] = [
       { id: "name", name: "Name", width: new ObservableValue(-35), renderCell: text((u) => u.displayName), sortProps: sortProps("name") },
       { id: "email", name: "Email", width: new ObservableValue(-40), renderCell: text((u) => u.email), sortProps: sortProps("email") },
-      { id: "role", name: props.roleHeader ?? "Role", width: new ObservableValue(-25), renderCell: text((u) => u.role.label), sortProps: sortProps("role") },
+      { id: "role", name: roleHeader ?? "Role", width: new ObservableValue(-25), renderCell: text((u) => u.role.label), sortProps: sortProps("role") },
     ];
     return [new ColumnSelect() as unknown as ITableColumn<T>, ...cols];
-  }, [sort?.by, sort?.descending, props.roleHeader]);
+  }, [sortBy, sortDescending, roleHeader]);
 
   const behaviors = React.useMemo(
     () =>
-      sort
+      onSort
         ? [
             new ColumnSorting<T>((columnIndex, proposed) => {
               const by = SORTABLE[columnIndex - 1];
-              if (by) sort.onSort(by, proposed === SortOrder.descending);
+              if (by) onSort(by, proposed === SortOrder.descending);
             }),
           ]
         : [],
-    [sort?.onSort],
+    [onSort],
   );
 
   const provider = React.useMemo(() => {

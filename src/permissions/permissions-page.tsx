@@ -8,7 +8,6 @@ import { ErrorCard } from "../components/error-card";
 import { LockedDoor } from "../components/locked-door";
 import { PageLayout } from "../components/page-layout";
 import { useMe } from "../common/use-me";
-import type { MeResponse } from "../services/contracts";
 import { usersService, type Role, type UsersOverviewResponse } from "../services/users-service";
 import { AddUsersPanel } from "./add-users-panel";
 import { AuditTrail } from "./audit-trail";

@@ -7,7 +7,10 @@ import { ListSelection } from "azure-devops-ui/List";
  * selected, also rows loaded later, until a row is unselected.
  */
 export function useSelection(key: string, loadedCount: number): { selection: ListSelection; count: number; all: boolean; setAll: (all: boolean) => void } {
-  const selection = React.useMemo(() => new ListSelection({ multiSelect: true, selectOnFocus: false }), [key]);
+  // A new selection for a new key, made while rendering (React's "adjust state when a prop changes").
+  const [owned, setOwned] = React.useState(() => ({ key, selection: newSelection() }));
+  if (owned.key !== key) setOwned({ key, selection: newSelection() });
+  const selection = owned.selection;
   const [, setVersion] = React.useState(0);
   const [all, setAllState] = React.useState(false);
   const allRef = React.useRef(all);
@@ -39,4 +42,8 @@ export function useSelection(key: string, loadedCount: number): { selection: Lis
     if (!value) selection.clear();
   };
   return { selection, count: selection.selectedCount, all, setAll };
+}
+
+function newSelection(): ListSelection {
+  return new ListSelection({ multiSelect: true, selectOnFocus: false });
 }

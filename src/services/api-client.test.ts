@@ -18,7 +18,7 @@ function fakeBackend(...answers: Answer[]) {
   const seen: SeenRequest[] = [];
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     seen.push({
-      url: String(input),
+      url: typeof input === "string" ? input : input instanceof URL ? input.href : input.url,
       method: init?.method ?? "GET",
       headers: { ...(init?.headers as Record<string, string>) },
       body: typeof init?.body === "string" ? init.body : undefined,

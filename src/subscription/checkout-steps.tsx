@@ -7,6 +7,7 @@ import { billingService, newRequestId, openInNewWindow, type SubscriptionOvervie
 import type { OrderDraft } from "./flow";
 import { formatMoney, periodName, usersText } from "./format";
 import { useAction } from "../common/use-action";
+import { useLatest } from "../common/use-latest";
 
 export interface OrderTotalProps {
   draft: OrderDraft;
@@ -63,30 +64,33 @@ export interface CheckoutWaitProps {
  * (the backend retrieves the hosted page; a webhook may have stored it already).
  */
 export function CheckoutWait(props: CheckoutWaitProps): JSX.Element {
+  const { hostedPageId, pollMs = CHECKOUT_POLL_MS } = props;
   const [error, setError] = React.useState<Error | null>(null);
+  // The parent passes new callbacks on every render: polling must not restart for that.
+  const outcome = useLatest({ onConfirmed: props.onConfirmed, onEnded: props.onEnded });
   React.useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
-        const sync = await billingService.syncCheckout(props.hostedPageId);
+        const sync = await billingService.syncCheckout(hostedPageId);
         if (!live) return;
         setError(null);
-        if (sync.state === "succeeded") return props.onConfirmed(sync.subscription);
-        if (sync.state === "cancelled") return props.onEnded("The checkout was cancelled; nothing was bought.");
-        if (sync.state === "expired") return props.onEnded("The checkout expired; nothing was bought. Start again with Buy Now.");
+        if (sync.state === "succeeded") return outcome.current.onConfirmed(sync.subscription);
+        if (sync.state === "cancelled") return outcome.current.onEnded("The checkout was cancelled; nothing was bought.");
+        if (sync.state === "expired") return outcome.current.onEnded("The checkout expired; nothing was bought. Start again with Buy Now.");
       } catch (failure) {
         // Keep waiting: the buyer may still be paying; show why we cannot tell yet.
         if (live) setError(failure instanceof Error ? failure : new Error(String(failure)));
       }
-      if (live) timer = setTimeout(poll, props.pollMs ?? CHECKOUT_POLL_MS);
+      if (live) timer = setTimeout(() => void poll(), pollMs);
     };
     void poll();
     return () => {
       live = false;
       if (timer) clearTimeout(timer);
     };
-  }, [props.hostedPageId]);
+  }, [hostedPageId, pollMs, outcome]);
   return (
     <Card titleProps={{ text: "Checkout" }}>
       <div className="flex-column rhythm-vertical-16 flex-grow">

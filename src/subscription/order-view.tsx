@@ -29,7 +29,7 @@ const PERIODS: BillingPeriod[] = ["yearly", "monthly"];
  */
 export function OrderView(props: OrderViewProps): JSX.Element {
   const { draft } = props;
-  const [state] = useLoaded(() => billingService.quote({ plan: draft.plan, period: draft.period, seats: draft.seats }), [draft.plan, draft.period, draft.seats]);
+  const [state] = useLoaded(() => billingService.quote({ plan: draft.plan, period: draft.period, seats: draft.seats }), JSON.stringify([draft.plan, draft.period, draft.seats]));
   // One id per order shown: a retried click on the same order is never charged twice.
   const requestId = React.useMemo(newRequestId, [draft.plan, draft.period, draft.seats]);
   const change = useAction(

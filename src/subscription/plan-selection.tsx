@@ -8,6 +8,7 @@ import { billingService, type PlanOffer, type PlansResponse } from "../services/
 import { planButtonLabel, type Purpose } from "./flow";
 import { PlanCard } from "./plan-card";
 import { useLoaded } from "./use-loaded";
+import { useLatest } from "../common/use-latest";
 
 export interface PlanSelectionProps {
   purpose: Purpose;
@@ -30,19 +31,23 @@ const SEATS_DEBOUNCE_MS = 300;
  * priced for that many users; plans that don't fit are greyed out with the reason.
  */
 export function PlanSelection(props: PlanSelectionProps): JSX.Element {
-  const [text, setText] = React.useState(props.seats === undefined ? "" : String(props.seats));
-  const [state] = useLoaded(() => billingService.plans(props.seats), [props.seats]);
+  const { seats: chosenSeats } = props;
+  const [text, setText] = React.useState(chosenSeats === undefined ? "" : String(chosenSeats));
+  const [state] = useLoaded(() => billingService.plans(chosenSeats), chosenSeats);
   const loadedSeats = state.status === "ready" ? state.value.seats : undefined;
+  // Fill an empty field with the count the prices are for, once it is known.
   React.useEffect(() => {
-    if (text === "" && loadedSeats !== undefined) setText(String(loadedSeats));
+    if (loadedSeats !== undefined) setText((current) => (current === "" ? String(loadedSeats) : current));
   }, [loadedSeats]);
 
+  // The parent passes a new callback on every render: the debounce must not restart for that.
+  const onSeatsChange = useLatest(props.onSeatsChange);
   React.useEffect(() => {
     const seats = Number(text);
-    if (text === "" || !Number.isInteger(seats) || seats < 1 || seats === (props.seats ?? loadedSeats)) return;
-    const timer = setTimeout(() => props.onSeatsChange(seats), SEATS_DEBOUNCE_MS);
+    if (text === "" || !Number.isInteger(seats) || seats < 1 || seats === (chosenSeats ?? loadedSeats)) return;
+    const timer = setTimeout(() => onSeatsChange.current(seats), SEATS_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [text]);
+  }, [text, chosenSeats, loadedSeats, onSeatsChange]);
 
   const invalid = text !== "" && (!/^\d+$/.test(text) || Number(text) < 1);
   return (

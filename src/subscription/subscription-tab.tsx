@@ -10,6 +10,7 @@ import { OrderView } from "./order-view";
 import { PlanSelection } from "./plan-selection";
 import { useAction } from "../common/use-action";
 import { useLoaded } from "./use-loaded";
+import { useLatest } from "../common/use-latest";
 
 export interface SubscriptionTabProps {
   view: View;
@@ -30,9 +31,11 @@ export function SubscriptionTab(props: SubscriptionTabProps): JSX.Element {
   const { view, onViewChange: go } = props;
   const [overview, controls] = useLoaded(() => billingService.overview());
   const loaded = overview.status === "ready" ? overview.value : undefined;
+  // Told once per answer, not again because the parent passes a new callback on every render.
+  const onOverview = useLatest(props.onOverview);
   React.useEffect(() => {
-    if (loaded) props.onOverview(loaded);
-  }, [loaded]);
+    if (loaded) onOverview.current(loaded);
+  }, [loaded, onOverview]);
   const [cancelling, setCancelling] = React.useState(false);
   const done = (notice: string) => (next: SubscriptionOverview) => {
     controls.set(next);

@@ -4,7 +4,7 @@ import type { TimerView } from "../services/time-service";
 /** Seconds a running timer has run, ticking every second (from the server's count when loaded). */
 export function useElapsed(timer: TimerView | null): number {
   // The server counted up to when it answered: add what passed since this timer arrived.
-  const loadedAt = React.useMemo(() => Date.now(), [timer]);
+  const loadedAt = React.useMemo(() => (timer ? Date.now() : 0), [timer]);
   const [now, setNow] = React.useState(() => Date.now());
   React.useEffect(() => {
     if (!timer) return;

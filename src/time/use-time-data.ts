@@ -1,4 +1,6 @@
 import * as React from "react";
+import type { LoadKey } from "../common/use-async";
+import { useLatest } from "../common/use-latest";
 import { ApiError } from "../services/api-error";
 
 /**
@@ -16,21 +18,22 @@ export function toTimeData<T>(error: unknown): TimeData<T> {
   return { status: "failed", error: error instanceof Error ? error : new Error(String(error)) };
 }
 
-/** Loads on mount, when `deps` change, and on reload(); keeps showing the last value while reloading. */
-export function useTimeData<T>(load: () => Promise<T>, deps: React.DependencyList): [TimeData<T>, () => void] {
+/** Loads on mount, when `key` changes, and on reload(); keeps showing the last value while reloading. */
+export function useTimeData<T>(load: () => Promise<T>, key?: LoadKey): [TimeData<T>, () => void] {
   const [state, setState] = React.useState<TimeData<T>>({ status: "loading" });
   const [version, setVersion] = React.useState(0);
+  // `load` is a new closure on every render: `key` says when to run it, the ref gives this render's.
+  const latestLoad = useLatest(load);
   React.useEffect(() => {
     let live = true;
-    load().then(
+    latestLoad.current().then(
       (value) => live && setState({ status: "ready", value }),
       (error: unknown) => live && setState(toTimeData<T>(error)),
     );
     return () => {
       live = false;
     };
-    // `load` is deliberately not a dependency: callers say when to reload through `deps`.
-  }, [...deps, version]);
+  }, [key, version, latestLoad]);
   const reload = React.useCallback(() => setVersion((v) => v + 1), []);
   return [state, reload];
 }

@@ -30,7 +30,7 @@ export function WorkItemGroup(): JSX.Element | null {
 
 function LoadedGroup(props: { workItemId: number | undefined; measured: React.RefCallback<HTMLDivElement> }): JSX.Element | null {
   const { workItemId, measured } = props;
-  const [context, reload] = useTimeData(() => getTimeContext(workItemId), [workItemId]);
+  const [context, reload] = useTimeData(() => getTimeContext(workItemId), workItemId);
   useRefreshOnReturn(reload);
 
   if (context.status === "denied" && getHostInfo().isHosted) return <HiddenGroup />;

@@ -32,7 +32,7 @@ export function TimePage(): JSX.Element {
 function LoadedTime(props: { workItemId: number }): JSX.Element | null {
   const [data, reload] = useTimeData(
     () => Promise.all([getWorkItemTime(props.workItemId), getActivityTypes()]).then(([time, activityTypes]) => ({ time, activityTypes })),
-    [props.workItemId],
+    props.workItemId,
   );
   const [message, setMessage] = React.useState<string>();
   const user = getCurrentUser();

@@ -13,7 +13,7 @@ describe("the deployable Functions bundle", () => {
   it("has host.json and a package.json whose main registers every route through @azure/functions-core", async () => {
     await bundleFunctions(REPO_ROOT, outDir);
     const pkg = JSON.parse(readFileSync(path.join(outDir, "package.json"), "utf8")) as { main: string };
-    expect(JSON.parse(readFileSync(path.join(outDir, "host.json"), "utf8")).version).toBe("2.0");
+    expect((JSON.parse(readFileSync(path.join(outDir, "host.json"), "utf8")) as { version: unknown }).version).toBe("2.0");
     const script =
       `require(${JSON.stringify(path.join(outDir, pkg.main))});` +
       `const r = require("@azure/functions-core").registry;` +

@@ -9,8 +9,11 @@ export interface Html {
 
 export const raw = (html: string): Html => ({ html });
 
+/** What a template may interpolate: text and numbers are escaped; null, undefined and false render nothing. */
+export type Interpolation = Html | string | number | boolean | null | undefined | readonly Interpolation[];
+
 /** Tagged template that escapes interpolations unless they are `Html` (or arrays of it). */
-export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
+export function html(strings: TemplateStringsArray, ...values: Interpolation[]): Html {
   let out = strings[0] ?? "";
   values.forEach((value, index) => {
     out += render(value) + (strings[index + 1] ?? "");
@@ -18,12 +21,15 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Html 
   return { html: out };
 }
 
-function render(value: unknown): string {
+function render(value: Interpolation): string {
   if (value === undefined || value === null || value === false) return "";
-  if (Array.isArray(value)) return value.map(render).join("");
-  if (typeof value === "object" && "html" in value && typeof value.html === "string") return value.html;
+  if (isList(value)) return value.map(render).join("");
+  if (typeof value === "object") return value.html;
   return escapeHtml(String(value));
 }
+
+// Array.isArray does not narrow a readonly array type.
+const isList = (value: Interpolation): value is readonly Interpolation[] => Array.isArray(value);
 
 export const money = (cents: number): string =>
   `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

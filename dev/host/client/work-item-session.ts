@@ -1,4 +1,5 @@
 import type { StandinWorkItem } from "../shared/config-types";
+import { textOf } from "./text";
 
 export interface WorkItemEvents {
   fieldChanged(changedFields: Record<string, unknown>): void;
@@ -49,11 +50,11 @@ export class WorkItemSession {
   }
 
   get typeName(): string {
-    return String(this.current["System.WorkItemType"] ?? "Task");
+    return textOf(this.current["System.WorkItemType"] ?? "Task");
   }
 
   get title(): string {
-    return String(this.current["System.Title"] ?? `Work item ${this.id}`);
+    return textOf(this.current["System.Title"] ?? `Work item ${this.id}`);
   }
 
   listen(events: WorkItemEvents): () => void {

@@ -15,7 +15,7 @@ export interface BillingContext {
   /** Users holding a license now (seats may never go below it). */
   licensed: number;
   /** Built on first use, so pages without Chargebee calls work while billing is not configured. */
-  billing(): BillingProvider;
+  billing: () => BillingProvider;
 }
 
 export const PCA_ONLY_MESSAGE = "Only Project Collection Administrators can see and change the Timetracker subscription.";

@@ -1,8 +1,10 @@
 import type { DirectoryUserView, DirectoryUsersResponse, GroupSearchResponse } from "../../contracts/users";
+import type { MemberRecord } from "../../domain/member";
 import type { OrgRecord } from "../../domain/org";
 import { normaliseSearch } from "../../domain/role-assignment";
 import { isLicensed } from "../../domain/roles";
 import type { DirectoryCredential, DirectoryUser } from "../../ports/org-directory";
+import type { Versioned } from "../../ports/versioned";
 import { openDirectoryToken, sealDirectoryToken } from "./directory-page-token";
 import { roleView } from "./member-views";
 import type { UserManager } from "./user-manager";
@@ -16,7 +18,7 @@ function callerCredential(manager: UserManager): DirectoryCredential {
 }
 
 async function withRoles(deps: UsersDeps, org: OrgRecord, users: DirectoryUser[]): Promise<DirectoryUserView[]> {
-  const members = users.length > 0 ? await deps.roster.readMany(org.id, users.map((u) => u.id)) : new Map();
+  const members = users.length > 0 ? await deps.roster.readMany(org.id, users.map((u) => u.id)) : new Map<string, Versioned<MemberRecord>>();
   return users.map((u) => {
     const role = roleView(members.get(u.id)?.value.role ?? "None", org);
     return { id: u.id, displayName: u.displayName, email: u.email, role, licensed: isLicensed(role.effective) };

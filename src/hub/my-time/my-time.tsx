@@ -30,7 +30,7 @@ async function loadWeek(monday: string, mayAddForOthers: boolean) {
 export function MyTime(props: MyTimeProps): JSX.Element {
   const today = dayString(new Date());
   const [monday, setMonday] = React.useState(() => weekStart(today));
-  const [data, reload] = useTimeData(() => loadWeek(monday, props.capabilities.addTimeForOthers), [monday]);
+  const [data, reload] = useTimeData(() => loadWeek(monday, props.capabilities.addTimeForOthers), monday);
   const [message, setMessage] = React.useState<{ text: string; warning: boolean }>();
   const changed = (text?: string, warning = true) => {
     setMessage(text ? { text, warning } : undefined);

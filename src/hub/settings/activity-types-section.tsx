@@ -9,7 +9,7 @@ import { errorText, useTimeData } from "../../time/use-time-data";
 
 /** Activity types: add, rename, archive (kept on old time, not offered for new time) and restore. */
 export function ActivityTypesSection(): JSX.Element {
-  const [loaded] = useTimeData(getActivityTypes, []);
+  const [loaded] = useTimeData(getActivityTypes);
   const [types, setTypes] = React.useState<ActivityTypeView[]>();
   const [newName, setNewName] = React.useState("");
   const [status, setStatus] = React.useState<{ text: string; error: boolean }>();

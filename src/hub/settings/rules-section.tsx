@@ -6,14 +6,13 @@ import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import { Toggle } from "azure-devops-ui/Toggle";
 import { ErrorCard } from "../../components/error-card";
 import { LICENSED_ROLES } from "../../../functions/contracts/roles";
-import type { Role } from "../../services/contracts";
 import { getTimeSettings, updateTimeSettings, type TimeSettingsView } from "../../services/time-service";
 import { errorText, useTimeData } from "../../time/use-time-data";
 
 
 /** Settings › Rules: "Editing Time" and "Prevent time entry on closed items"; each change saves at once. */
 export function RulesSection(): JSX.Element {
-  const [loaded] = useTimeData(getTimeSettings, []);
+  const [loaded] = useTimeData(getTimeSettings);
   const [settings, setSettings] = React.useState<TimeSettingsView>();
   const [status, setStatus] = React.useState<{ text: string; error: boolean }>();
   React.useEffect(() => {

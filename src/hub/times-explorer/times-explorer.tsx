@@ -48,12 +48,11 @@ export function TimesExplorer(props: TimesExplorerProps): JSX.Element {
   const [filter, setFilter] = React.useState<ExplorerFilter>({ from: addDays(today, -30), to: today, workItem: "", activityTypeId: ALL, person: ME });
   const [lookups] = useTimeData(
     () => Promise.all([getActivityTypes(), seesEveryone ? getPeople() : Promise.resolve(undefined)]).then(([activityTypes, people]) => ({ activityTypes, people })),
-    [],
   );
   const query = queryOf(filter, props.me.id);
   const [results, reload] = useTimeData(
     () => (typeof query === "string" ? Promise.resolve({ worklogs: [], continuationToken: null }) : listWorklogs(query)),
-    [JSON.stringify(query)],
+    JSON.stringify(query),
   );
   const [more, setMore] = React.useState<{ worklogs: WorklogView[]; token: string | null; loading: boolean; error?: string }>();
   const [message, setMessage] = React.useState<string>();

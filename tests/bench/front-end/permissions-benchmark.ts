@@ -37,7 +37,10 @@ async function run(): Promise<BenchResult> {
       for (let round = 0; round <= REPS; round++) {
         const small = await loadPermissions(browser.context, host.url, SMALL.org, SMALL.email);
         const large = await loadPermissions(browser.context, host.url, LARGE.org, LARGE.email);
-        if (round > 0) samples.small.push(small), samples.large.push(large);
+        if (round > 0) {
+          samples.small.push(small);
+          samples.large.push(large);
+        }
       }
       const median = (loads: PermissionsLoad[], pick: (l: PermissionsLoad) => number) => percentile(loads.map(pick).sort((a, b) => a - b), 50);
       const label = `${SMALL.licensed} members`;

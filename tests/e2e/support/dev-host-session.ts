@@ -19,8 +19,8 @@ export interface OpenOptions {
 export interface DevHostSession {
   host: DevHost;
   browser: TestBrowser;
-  /** Opens a dev host route ("#/workitem/3", "#/hub", "#/settings/permissions") as `email` in a new tab. */
-  open(email: string, route: string, options?: OpenOptions): Promise<Page>;
+  /** Opens a dev host route ("#/workitem/3", "#/hub", "#/settings/permissions") as `email` in a new tab; needs no `this`. */
+  open: (email: string, route: string, options?: OpenOptions) => Promise<Page>;
   /** Closes the browser and the dev host (the backend stack is the caller's). */
   stop(): Promise<void>;
 }

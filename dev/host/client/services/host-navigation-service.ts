@@ -1,5 +1,6 @@
 import type { HostStore } from "../store";
 import type { UrlSync } from "../url-sync";
+import { textOf } from "../text";
 
 // ms.vss-features.host-navigation-service (IHostNavigationService in
 // azure-devops-extension-api Common/CommonServices.d.ts).
@@ -30,7 +31,7 @@ export function createHostNavigationService(deps: NavigationDeps): object {
       });
     }
   };
-  const stripHash = (hash: unknown) => String(hash ?? "").replace(/^#/, "");
+  const stripHash = (hash: unknown) => textOf(hash).replace(/^#/, "");
   return {
     getHash: () => deps.store.state.contentHash,
     setHash: (hash: string) => deps.urlSync.setContentHash(stripHash(hash), false),

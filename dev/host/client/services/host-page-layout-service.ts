@@ -1,5 +1,6 @@
 import type { HostContribution, StandinProject } from "../../shared/config-types";
 import type { CustomDialogOptions, DialogLayer, MessageDialogOptions } from "../views/dialog-layer";
+import { textOf } from "../text";
 
 // ms.vss-features.host-page-layout-service (IHostPageLayoutService).
 
@@ -33,7 +34,7 @@ export function createHostPageLayoutService(deps: LayoutDeps): object {
       deps.dialogs.openCustom("panel", target, asOptions<CustomDialogOptions>(options), deps.project);
     },
     openMessageDialog: (message: unknown, options?: unknown) => {
-      deps.dialogs.openMessage(String(message ?? ""), asOptions<MessageDialogOptions>(options));
+      deps.dialogs.openMessage(textOf(message), asOptions<MessageDialogOptions>(options));
     },
     getFullScreenMode: () => deps.isFullScreen(),
     setFullScreenMode: (on: unknown) => deps.setFullScreen(Boolean(on)),

@@ -18,10 +18,11 @@ export interface ServiceHost {
   urlSync: UrlSync;
   dialogs: DialogLayer;
   messages: GlobalMessages;
-  activeWorkItem(): WorkItemSession | undefined;
-  showFormError(message: string | undefined): void;
-  setFullScreen(on: boolean): void;
-  isFullScreen(): boolean;
+  // Plain functions, not methods: the services are handed them detached from this object.
+  activeWorkItem: () => WorkItemSession | undefined;
+  showFormError: (message: string | undefined) => void;
+  setFullScreen: (on: boolean) => void;
+  isFullScreen: () => boolean;
 }
 
 export function findContribution(contributions: HostContribution[], id: string): HostContribution | undefined {

@@ -59,12 +59,12 @@ export class FormContributions {
     }
     const context = this.actionContext();
     const handler = await frame.getRegisteredObject();
-    if (typeof handler.execute === "function") {
+    if (isFunction(handler.execute)) {
       await handler.execute(context);
       return;
     }
     // Older style: getMenuItems(context) returns items with an `action` callback.
-    if (typeof handler.getMenuItems === "function") {
+    if (isFunction(handler.getMenuItems)) {
       const items = (await handler.getMenuItems(context)) as { action?: (ctx: unknown) => unknown }[] | undefined;
       const first = items?.find((item) => typeof item.action === "function");
       if (first?.action) {
@@ -117,4 +117,11 @@ export class FormContributions {
       // The page registered no listener, or it is gone: events are best effort, as in Azure DevOps.
     }
   }
+}
+
+/** A function on a page's registered object; called as a method of that object, as Azure DevOps does. */
+type RegisteredFunction = (...args: unknown[]) => unknown;
+
+function isFunction(value: unknown): value is RegisteredFunction {
+  return typeof value === "function";
 }

@@ -62,7 +62,7 @@ export function renderWorkItemFormView(ctx: ViewContext, parent: HTMLElement, wo
       h("span", { className: "wi-assigned" }, displayValue(session.getField("System.AssignedTo"))),
       h("span", { className: "spacer" }),
       saveButton,
-      actionMenu(ctx.places.formActions, (action) => contributions.runAction(action).catch((e: unknown) => showError(`${action.name ?? action.id}: ${(e as Error).message}`))),
+      actionMenu(ctx.places.formActions, (action) => void contributions.runAction(action).catch((e: unknown) => showError(`${action.name ?? action.id}: ${(e as Error).message}`))),
     ),
     errorBar,
     tabs.bar,

@@ -1,5 +1,6 @@
 import { h } from "../dom";
 import type { View, ViewContext } from "./view";
+import { textOf } from "../text";
 
 /** Boards › Work items: the stand-in org's work items; a click opens the form. */
 export function renderWorkItemsView(ctx: ViewContext, parent: HTMLElement): View {
@@ -42,5 +43,5 @@ export function displayValue(value: unknown): string {
     if (typeof named.name === "string") return named.name;
     return JSON.stringify(value);
   }
-  return String(value);
+  return textOf(value);
 }

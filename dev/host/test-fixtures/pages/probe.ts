@@ -41,15 +41,16 @@ async function main(): Promise<void> {
 
   const config = SDK.getConfiguration();
   const dialog = config.dialog as { close(result: unknown): void } | undefined;
+  const workItemId: unknown = config.workItemId;
   if (dialog) {
-    show("config", { workItemId: config.workItemId });
+    show("config", { workItemId });
     const button = document.createElement("button");
     button.textContent = "Close with result";
     // A callback of the opener inside `configuration` crosses two frames through the host.
     const onResult = config.onResult as ((result: unknown) => Promise<unknown>) | undefined;
     button.onclick = () => {
       void onResult?.({ saved: 2 });
-      dialog.close({ ok: true, workItemId: config.workItemId });
+      dialog.close({ ok: true, workItemId });
     };
     root.append(button);
   }

@@ -48,7 +48,11 @@ export class InMemoryUsersWorld {
   }
 
   deps(): UsersDeps {
-    const world = this;
+    return InMemoryUsersWorld.portsOf(this);
+  }
+
+  // Static, so the ports' object-literal methods (whose `this` is the literal) can name the world.
+  private static portsOf(world: InMemoryUsersWorld): UsersDeps {
     const ledgers: SeatLedgerStore = {
       async get() {
         await world.yieldRandomly();
