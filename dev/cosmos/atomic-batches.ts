@@ -45,7 +45,7 @@ type Handler = (account: Account, req: IncomingMessage, res: ServerResponse, par
 type Route = (req: IncomingMessage) => [Params, Handler] | undefined;
 
 const require = createRequire(import.meta.url);
-const PATCHED = Symbol.for("timetracker.emulator.atomicBatches");
+const PATCHED = Symbol.for("timetracker.emulator.batchesAllOrNothing");
 
 export function makeEmulatorBatchesAtomic(): void {
   const routes = require("@vercel/cosmosdb-server/lib/routes") as { default: Route & { [PATCHED]?: true } };

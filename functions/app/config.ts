@@ -8,8 +8,6 @@ export interface Config {
     key: string;
     database: string;
     allowSelfSignedCertificate: boolean;
-    /** Cosmos DB applies a transactional batch all or nothing; the embedded emulator does not (COSMOS_BATCHES_ATOMIC=false). */
-    atomicBatches: boolean;
   };
   devops: { coreUrl: string; vsspsUrl: string; vsaexUrl: string; requestTimeoutMs: number };
   appToken: { secrets: string[]; audiences: string[]; issuer: string };
@@ -40,7 +38,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: env.COSMOS_DATABASE ?? "timetracker",
       // Only the embedded emulator (on loopback) has a self-signed, long-expired certificate.
       allowSelfSignedCertificate: /^https:\/\/(127\.0\.0\.1|localhost)[:/]/.test(cosmosEndpoint),
-      atomicBatches: env.COSMOS_BATCHES_ATOMIC !== "false",
     },
     devops: {
       coreUrl: env.ADO_ORG_URL ?? "https://dev.azure.com/{org}",

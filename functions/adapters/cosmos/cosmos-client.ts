@@ -16,10 +16,6 @@ export class CosmosDatabase {
   /** Writes to each org's partition of `members`: what tells cached reads they are stale. */
   readonly memberWrites = new PartitionWrites();
 
-  get atomicBatches(): boolean {
-    return this.config.atomicBatches;
-  }
-
   constructor(private readonly config: Config["cosmos"]) {
     this.client = new CosmosClient({
       endpoint: config.endpoint,
