@@ -31,6 +31,13 @@ describe("retry on conflict", () => {
     expect(seen).toHaveLength(4);
   });
 
+  it("lets an inner retry's exhaustion through an outer one, naming the conflict that ran out", async () => {
+    const inner = () => retryOnConflict({ attempts: 2, isConflict: isStale }, losing(5).attempt);
+    class OuterConflict extends Error {}
+    const outer = retryOnConflict({ attempts: 3, isConflict: (e) => e instanceof OuterConflict }, inner);
+    await expect(outer).rejects.toMatchObject({ lastConflict: expect.any(PreconditionFailedError) });
+  });
+
   it("lets any other error through at once", async () => {
     let calls = 0;
     const attempt = async () => {

@@ -4,7 +4,8 @@ import { UnavailableError } from "./errors";
 export const TOO_MANY_CHANGES = "Too many changes to this organization at once. Please try again in a moment.";
 
 export class TooManyChangesError extends UnavailableError {
-  constructor() {
+  /** `lastConflict`: the error of the last attempt, which tells whose budget ran out when retries nest. */
+  constructor(readonly lastConflict: unknown) {
     super(TOO_MANY_CHANGES);
   }
 }
@@ -29,7 +30,7 @@ export async function retryOnConflict<T>(policy: ConflictRetry, attempt: (index:
       return await attempt(index);
     } catch (error) {
       if (!policy.isConflict(error)) throw error;
-      if (index + 1 >= policy.attempts) throw new TooManyChangesError();
+      if (index + 1 >= policy.attempts) throw new TooManyChangesError(error);
       if (policy.backoff) await policy.backoff.sleep(policy.backoff.delayMs(index));
     }
   }

@@ -96,7 +96,8 @@ export async function applyRoleChanges(deps: UsersDeps, ctx: RoleChangeContext, 
     await retryOnConflict({ attempts: CHANGED_ENTRY_ROUNDS, isConflict: (error) => error instanceof EntriesChanged }, round);
   } catch (error) {
     // A bulk request answers per entry: the ones that kept changing say so, the others stand.
-    if (!(error instanceof TooManyChangesError)) throw error;
+    // Any other failure (a seat batch that kept losing the ledger race included) fails the request.
+    if (!(error instanceof TooManyChangesError && error.lastConflict instanceof EntriesChanged)) throw error;
   }
   for (const input of pending) if (!outcomes.has(input.userId)) outcomes.set(input.userId, { userId: input.userId, ok: false, message: KEPT_CHANGING });
   const nothingChanged = ![...outcomes.values()].some((o) => o.ok && o.changed);
