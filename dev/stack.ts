@@ -79,8 +79,6 @@ export async function startBackendStack(options: StackOptions = {}): Promise<Bac
     const env: Record<string, string> = {
       COSMOS_ENDPOINT: cosmos?.endpoint ?? USER_ENV.COSMOS_ENDPOINT!,
       COSMOS_KEY: cosmos?.key ?? USER_ENV.COSMOS_KEY ?? "",
-      // The embedded emulator keeps the writes of a batch that ran before a failing one.
-      ...(cosmos ? { COSMOS_BATCHES_ATOMIC: "false" } : {}),
       COSMOS_DATABASE: USER_ENV.COSMOS_DATABASE ?? `timetracker${options.ports === "random" ? "-" + randomBytes(4).toString("hex") : ""}`,
       ADO_ORG_URL: `${devops.url}/{org}`,
       ADO_VSSPS_URL: `${devops.url}/vssps/{org}`,

@@ -4,6 +4,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { makeEmulatorBatchesAtomic } from "./atomic-batches";
 import { makeEmulatorQueriesLinear } from "./linear-queries";
 
 /** The emulator accepts any key; this one only documents that it is the local one. */
@@ -34,13 +35,15 @@ interface Snapshot {
 }
 
 /**
- * @vercel/cosmosdb-server in-process, over HTTPS as the real endpoint is. It keeps data in
+ * @vercel/cosmosdb-server in-process, over HTTPS as the real endpoint is, with two patches:
+ * linear-time queries and all-or-nothing transactional batches, as Cosmos DB runs them. It keeps data in
  * memory only, so with `persistFile` we save a snapshot (through the Cosmos API itself) a
  * moment after writes and on stop, and load it on start.
  */
 export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): Promise<EmbeddedCosmos> {
   const database = options.database ?? "timetracker";
   makeEmulatorQueriesLinear();
+  makeEmulatorBatchesAtomic();
   let dirty = false;
   let requests = 0;
   const requestListeners = new Set<() => void>();

@@ -38,7 +38,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       key: required(env, "COSMOS_KEY"),
       database: env.COSMOS_DATABASE ?? "timetracker",
       allowSelfSignedCertificate: /^https:\/\/(127\.0\.0\.1|localhost)[:/]/.test(cosmosEndpoint),
-      atomicBatches: env.COSMOS_BATCHES_ATOMIC !== "false",
     },
     devops: {
       coreUrl: env.ADO_ORG_URL ?? "https://dev.azure.com/{org}",

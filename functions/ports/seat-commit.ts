@@ -21,8 +21,9 @@ export interface SeatCommit {
 export type OpResult = "landed" | "changed" | "failed" | "not-run";
 
 /**
- * What happened to each write. On Cosmos DB a failed batch lands nothing; the emulator runs
- * the writes before the failing one anyway, so callers must look at what landed.
+ * What happened to each write. A batch lands all or nothing: either every write "landed",
+ * or none did, and the ones that stopped it say why ("changed": its etag or existence no
+ * longer holds, read again; "failed": the store refused it) while the others are "not-run".
  */
 export interface SeatCommitResult {
   ledger: OpResult;
@@ -31,18 +32,9 @@ export interface SeatCommitResult {
 }
 
 export interface SeatCommitStore {
-  /**
-   * Whether a batch lands all or nothing (Cosmos DB). When not (the embedded emulator), the
-   * callers order their writes so that a half-applied batch only over-counts seats.
-   */
-  readonly atomicBatches: boolean;
   commit(orgId: string, commit: SeatCommit): Promise<SeatCommitResult>;
-  /**
-   * The org and the ledger together (a change of the default role), with its audit entry.
-   * `ledgerFirst` orders the writes for a store whose batches are not atomic: the one that
-   * makes Default members count goes first, so a half-applied batch only over-counts.
-   */
-  commitOrg(org: Versioned<OrgRecord>, ledger: Versioned<SeatLedger>, audit: AuditEntry, ledgerFirst: boolean): Promise<"committed" | "changed">;
+  /** The org and the ledger together (a change of the default role), with its audit entry; all or nothing. */
+  commitOrg(org: Versioned<OrgRecord>, ledger: Versioned<SeatLedger>, audit: AuditEntry): Promise<"committed" | "changed">;
   /** Audit entries written with their change but not yet moved to the audit trail. */
   pendingAudit(orgId: string): Promise<AuditEntry[]>;
   clearPendingAudit(orgId: string, ids: readonly string[]): Promise<void>;

@@ -11,8 +11,6 @@ export interface CosmosOptions {
   database: string;
   /** Only the embedded emulator (on loopback) has a self-signed, long-expired certificate. */
   allowSelfSignedCertificate: boolean;
-  /** Cosmos DB applies a transactional batch all or nothing; the embedded emulator does not (COSMOS_BATCHES_ATOMIC=false). */
-  atomicBatches: boolean;
 }
 
 /**
@@ -24,10 +22,6 @@ export class CosmosDatabase {
   private ready: Promise<Containers> | undefined;
   /** Writes to each org's partition of `members`: what tells cached reads they are stale. */
   readonly memberWrites = new PartitionWrites();
-
-  get atomicBatches(): boolean {
-    return this.config.atomicBatches;
-  }
 
   constructor(private readonly config: CosmosOptions) {
     this.client = new CosmosClient({

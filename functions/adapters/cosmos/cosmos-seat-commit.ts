@@ -28,15 +28,11 @@ function resultOf(response: OperationResponse | undefined): OpResult {
 /**
  * Transactional batches in the org's partition of `members`: the ledger first (guarded by
  * its etag), then the audit outbox entry, then the member writes. Cosmos DB applies all or
- * none; the emulator stops at the first failure but keeps what ran before it, which the
- * per-operation results show.
+ * none (and so does the embedded emulator, patched in dev/cosmos/atomic-batches.ts); the
+ * per-operation results say which operation stopped a batch.
  */
 export class CosmosSeatCommitStore implements SeatCommitStore {
   constructor(private readonly db: CosmosDatabase) {}
-
-  get atomicBatches(): boolean {
-    return this.db.atomicBatches;
-  }
 
   private async container(): Promise<Container> {
     return (await storeCall("Opening the database", () => this.db.containers())).members;
@@ -68,13 +64,12 @@ export class CosmosSeatCommitStore implements SeatCommitStore {
     return { ledger: resultOf(results[0]), audit: resultOf(results[1]), writes: results.slice(2).map(resultOf) };
   }
 
-  async commitOrg(org: Versioned<OrgRecord>, ledger: Versioned<SeatLedger>, audit: AuditEntry, ledgerFirst: boolean): Promise<"committed" | "changed"> {
+  async commitOrg(org: Versioned<OrgRecord>, ledger: Versioned<SeatLedger>, audit: AuditEntry): Promise<"committed" | "changed"> {
     const orgId = org.value.id;
     const outbox: OutboxDocument = { id: audit.id, orgId, type: "auditOutbox", entry: audit };
-    const ledgerOp: OperationInput = { operationType: "Replace", partitionKey: orgId, id: SEAT_LEDGER_ID, ifMatch: ledger.etag, resourceBody: body(ledgerDocument(ledger.value)) };
-    const orgOp: OperationInput = { operationType: "Replace", partitionKey: orgId, id: ORG_DOCUMENT_ID, ifMatch: org.etag, resourceBody: body(orgDocument(org.value)) };
     const results = await this.batch("Saving the default role", orgId, [
-      ...(ledgerFirst ? [ledgerOp, orgOp] : [orgOp, ledgerOp]),
+      { operationType: "Replace", partitionKey: orgId, id: ORG_DOCUMENT_ID, ifMatch: org.etag, resourceBody: body(orgDocument(org.value)) },
+      { operationType: "Replace", partitionKey: orgId, id: SEAT_LEDGER_ID, ifMatch: ledger.etag, resourceBody: body(ledgerDocument(ledger.value)) },
       { operationType: "Create", partitionKey: orgId, resourceBody: body(outbox) },
     ]);
     const outcomes = results.map(resultOf);

@@ -1,5 +1,6 @@
 import type { Container } from "@azure/cosmos";
 import { ConflictError, PreconditionFailedError } from "../../domain/errors";
+import { retryOnConflict, type ConflictRetry } from "../../domain/retry-on-conflict";
 import { storeCall } from "./cosmos-errors";
 
 /**
@@ -23,7 +24,15 @@ interface WeekBucket {
   ids: string[];
 }
 
-const ATTEMPTS = 12;
+/**
+ * Saves of one user's week at once (timers, a form and a sync racing) before giving up with
+ * 503; another save that got in first answers 409 (both created the bucket) or 412.
+ */
+const WEEK_RACE: ConflictRetry = {
+  attempts: 12,
+  isConflict: (error) => error instanceof ConflictError || error instanceof PreconditionFailedError,
+  backoff: { delayMs: (failed) => Math.random() * 10 * (failed + 1), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+};
 
 /** Monday of the week a "YYYY-MM-DD" day belongs to. */
 export function weekStartOf(day: string): string {
@@ -69,29 +78,22 @@ export class WorklogWeekIndex {
 
   /** Read-modify-write guarded by the bucket's etag; `edit` returns null when nothing changes. */
   private async change(orgId: string, userId: string, weekStart: string, edit: (ids: string[]) => string[] | null, createIfMissing: boolean): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const current = await this.read(orgId, userId, weekStart);
-        if (!current) {
-          if (!createIfMissing) return;
-          const ids = edit([]);
-          if (!ids) return;
-          const bucket: WeekBucket = { id: bucketId(userId, weekStart), type: "worklogWeek", orgId, userId, weekStart, ids };
-          await storeCall("Indexing the worklog", () => this.container.items.create(bucket));
-          return;
-        }
-        const ids = edit(current.bucket.ids);
+    // Another save of the same user and week got in first: read again and re-apply.
+    await retryOnConflict(WEEK_RACE, async () => {
+      const current = await this.read(orgId, userId, weekStart);
+      if (!current) {
+        if (!createIfMissing) return;
+        const ids = edit([]);
         if (!ids) return;
-        await storeCall("Indexing the worklog", () =>
-          this.container.item(current.bucket.id, orgId).replace({ ...current.bucket, ids }, { accessCondition: { type: "IfMatch", condition: current.etag } }),
-        );
+        const bucket: WeekBucket = { id: bucketId(userId, weekStart), type: "worklogWeek", orgId, userId, weekStart, ids };
+        await storeCall("Indexing the worklog", () => this.container.items.create(bucket));
         return;
-      } catch (error) {
-        // Another save of the same user and week got in first: read again and re-apply.
-        const raced = error instanceof ConflictError || error instanceof PreconditionFailedError;
-        if (!raced || attempt >= ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
       }
-    }
+      const ids = edit(current.bucket.ids);
+      if (!ids) return;
+      await storeCall("Indexing the worklog", () =>
+        this.container.item(current.bucket.id, orgId).replace({ ...current.bucket, ids }, { accessCondition: { type: "IfMatch", condition: current.etag } }),
+      );
+    });
   }
 }

@@ -1,5 +1,6 @@
-import { ConflictError, PreconditionFailedError } from "../../domain/errors";
+import { PreconditionFailedError } from "../../domain/errors";
 import type { OrgRecord, SubscriptionSnapshot } from "../../domain/org";
+import { retryOnConflict, type ConflictRetry } from "../../domain/retry-on-conflict";
 import { applyConfirmation, isLive, type Confirmation } from "../../domain/subscription-snapshot";
 import type { BillingProvider, SubscriptionFacts } from "../../ports/billing";
 import type { SnapshotStore } from "./billing-deps";
@@ -11,7 +12,11 @@ export type ApplyOutcome =
   /** The subscription's customer is not an org we know (another product on the site). */
   | { outcome: "no_org" };
 
-const MAX_ATTEMPTS = 5;
+/** Writers of one org's snapshot at once (webhook events, a hosted page's retrieve) before giving up with 503. */
+const SNAPSHOT_RACE: ConflictRetry = {
+  attempts: 5,
+  isConflict: (error) => error instanceof PreconditionFailedError,
+};
 
 /**
  * Stores what Chargebee confirmed about a subscription in its org's snapshot, idempotently:
@@ -29,23 +34,18 @@ export async function applySubscription(
 ): Promise<ApplyOutcome> {
   const orgId = facts.chargebeeCustomerId;
   if (!orgId) return { outcome: "no_org" };
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+  return retryOnConflict(SNAPSHOT_RACE, async (): Promise<ApplyOutcome> => {
     const org = await store.orgs.get(orgId);
     if (!org) return { outcome: "no_org" };
     const current = org.value.subscription;
     const incoming: SubscriptionSnapshot = { ...facts, updatedAt: store.now().toISOString() };
     const change = applyConfirmation(org.value, incoming, kind);
     if (!change) return { outcome: "stale", org: org.value };
-    try {
-      const saved = await store.orgs.replace({ ...org.value, ...change.fields }, org.etag);
-      if (!change.snapshotChanged) return { outcome: "stale", org: saved.value }; // a deletion remembered for later
-      await retireReplacedFree(billing, current, saved.value.subscription!, log);
-      return { outcome: "applied", org: saved.value };
-    } catch (error) {
-      if (!(error instanceof PreconditionFailedError)) throw error;
-    }
-  }
-  throw new ConflictError("The subscription is being changed by several updates at once. Please reload in a moment.");
+    const saved = await store.orgs.replace({ ...org.value, ...change.fields }, org.etag);
+    if (!change.snapshotChanged) return { outcome: "stale", org: saved.value }; // a deletion remembered for later
+    await retireReplacedFree(billing, current, saved.value.subscription!, log);
+    return { outcome: "applied", org: saved.value };
+  });
 }
 
 /**

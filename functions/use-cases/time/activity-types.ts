@@ -1,7 +1,8 @@
 import { addActivityType, changeActivityType, defaultActivityTypes, type ActivityType } from "../../domain/activity-type";
 import { ConflictError, ForbiddenError } from "../../domain/errors";
+import { retryOnConflict } from "../../domain/retry-on-conflict";
 import type { Versioned } from "../../ports/versioned";
-import { retryOnStale } from "./retry-on-stale";
+import { SETTINGS_RACE } from "./retry-on-stale";
 import type { TimeActor } from "./time-actor";
 import type { TimeDeps } from "./time-deps";
 
@@ -29,7 +30,7 @@ export async function createActivityType(deps: TimeDeps, actor: TimeActor, name:
   requireSettingsRight(actor);
   const orgId = actor.caller.orgId;
   const id = deps.newId();
-  return retryOnStale(async () => {
+  return retryOnConflict(SETTINGS_RACE, async () => {
     const current = await loadActivityTypes(deps, orgId);
     return (await deps.activityTypes.replace(orgId, addActivityType(current.value, name, id), current.etag)).value;
   });
@@ -43,7 +44,7 @@ export async function updateActivityType(
 ): Promise<ActivityType[]> {
   requireSettingsRight(actor);
   const orgId = actor.caller.orgId;
-  return retryOnStale(async () => {
+  return retryOnConflict(SETTINGS_RACE, async () => {
     const current = await loadActivityTypes(deps, orgId);
     return (await deps.activityTypes.replace(orgId, changeActivityType(current.value, id, change), current.etag)).value;
   });

@@ -1,15 +1,12 @@
 import { PreconditionFailedError } from "../../domain/errors";
+import type { ConflictRetry } from "../../domain/retry-on-conflict";
 
 /**
  * Read-modify-write of a small shared document (org settings, activity types): when another
- * write slipped in between, read again and re-apply the change instead of failing the user.
+ * write slipped in between (412), read again and re-apply the change instead of failing the
+ * user; an admin's edits rarely race, so a few attempts at once are enough.
  */
-export async function retryOnStale<T>(attempt: () => Promise<T>, attempts = 4): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (!(error instanceof PreconditionFailedError) || i >= attempts) throw error;
-    }
-  }
-}
+export const SETTINGS_RACE: ConflictRetry = {
+  attempts: 4,
+  isConflict: (error) => error instanceof PreconditionFailedError,
+};

@@ -1,8 +1,9 @@
 import type { TimeSettingsView } from "../../contracts/time";
 import { ForbiddenError } from "../../domain/errors";
 import type { OrgSettings } from "../../domain/org";
+import { retryOnConflict } from "../../domain/retry-on-conflict";
 import { ROLES, type Role } from "../../domain/roles";
-import { retryOnStale } from "./retry-on-stale";
+import { SETTINGS_RACE } from "./retry-on-stale";
 import type { TimeActor } from "./time-actor";
 import type { TimeDeps } from "./time-deps";
 
@@ -18,7 +19,7 @@ export async function updateTimeSettings(
 ): Promise<TimeSettingsView> {
   if (!actor.can("manageSettings")) throw new ForbiddenError("Only Timetracker Administrators can change the rules.");
   const orgId = actor.caller.orgId;
-  return retryOnStale(async () => {
+  return retryOnConflict(SETTINGS_RACE, async () => {
     const org = await deps.orgs.get(orgId);
     if (!org) throw new ForbiddenError("This organization has not started using Timetracker.");
     const settings: OrgSettings = {

@@ -1,48 +1,25 @@
 import { planState, seatLimit } from "../../domain/access";
-import type { AuditActor, AuditEntry, AuditSurface } from "../../domain/audit";
 import { chunk } from "../../domain/chunk";
 import type { MemberRecord } from "../../domain/member";
-import type { OrgRecord } from "../../domain/org";
-import type { AssignedRole } from "../../domain/roles";
+import { retryOnConflict, TooManyChangesError } from "../../domain/retry-on-conflict";
 import { checkSeats, defaultIsCounted, licensedCount, licensedDelta, netSeatsNeeded, seatLimitMessage } from "../../domain/seats";
 import type { MemberWrite } from "../../ports/member-roster";
 import type { DirectoryUser } from "../../ports/org-directory";
 import { MAX_COMMIT_WRITES } from "../../ports/seat-commit";
-import { moveAuditToTrail } from "./audit-trail";
 import { commitChunk, type ChunkPlan } from "./commit-chunk";
+import type { RoleChangeContext, RoleChangeInput, RoleChangeOutcome } from "./role-change";
 import { ensureLedger } from "./seat-ledger";
 import { seatRefusal } from "./subscription-link";
 import type { UsersDeps } from "./users-deps";
 
-export interface RoleChangeInput {
-  userId: string;
-  role: AssignedRole;
-  /** Name and e-mail from Azure DevOps: needed for users without a record. */
-  profile?: DirectoryUser;
-}
-
-export type RoleChangeOutcome =
-  | { userId: string; ok: true; displayName: string; email: string; from: AssignedRole | null; to: AssignedRole; changed: boolean }
-  | { userId: string; ok: false; message: string };
-
-export interface RoleChangeContext {
-  org: OrgRecord;
-  actor: AuditActor;
-  surface: AuditSurface;
-  /**
-   * Looks up users Timetracker has no record of (in Azure DevOps) and without a profile in
-   * the input; ids it does not return are not users of the org and fail.
-   */
-  lookUp?: (userIds: string[]) => Promise<Map<string, DirectoryUser>>;
-  /** Only create records: users who have one keep their role (a first visit never demotes). */
-  createOnly?: boolean;
-}
-
 export const NOT_IN_ORG = "This user is not a user of this Azure DevOps organization.";
 const KEPT_CHANGING = "Someone else kept changing this user at the same time; try again.";
 
-/** Rounds for entries another request changed in between (each round reads them again). */
-const MAX_ROUNDS = 3;
+/** Rounds for entries another request changed in between (each round reads them again); then KEPT_CHANGING. */
+const CHANGED_ENTRY_ROUNDS = 3;
+
+/** Some entries were changed by another request while this round wrote them: read them again. */
+class EntriesChanged extends Error {}
 
 /**
  * Assigns roles in bulk under the seat limit (DESIGN.md §5), in one request per batch:
@@ -52,18 +29,18 @@ const MAX_ROUNDS = 3;
  * 2. the changes are written in transactional batches of up to 98 members together with the
  *    seat ledger (guarded by its etag, checked against the seats) and their audit entry, so
  *    counters, members and audit never disagree, whatever fails in between;
- * 3. batches that free seats go first; a member someone else changed in between is read
- *    again and retried.
+ * 3. batches that free seats go first (so a request that swaps seats fits across batches);
+ *    a member someone else changed in between is read again and retried.
  */
 export async function applyRoleChanges(deps: UsersDeps, ctx: RoleChangeContext, inputs: readonly RoleChangeInput[]): Promise<RoleChangeOutcome[]> {
   const outcomes = new Map<string, RoleChangeOutcome>();
   const limit = seatLimit(planState(ctx.org, deps.now()));
-  const outboxes: { id: string; entry: AuditEntry | null; exact: boolean }[] = [];
   let refusal: { free: number; needed: number } | null = null;
   let pending = [...inputs];
-  for (let round = 0; round < MAX_ROUNDS && pending.length > 0 && !refusal; round++) {
+  const round = async (index: number) => {
+    if (pending.length === 0) return;
     const planned = await plan(deps, ctx, pending, outcomes);
-    if (round === 0) await checkWholeRequest(deps, ctx, planned, limit);
+    if (index === 0) await checkWholeRequest(deps, ctx, planned, limit);
     const retry = new Set<string>();
     const counted = defaultIsCounted(ctx.org.defaultRole);
     const ordered = [...planned].sort((a, b) => licensedDelta(a.move, counted) - licensedDelta(b.move, counted));
@@ -78,7 +55,6 @@ export async function applyRoleChanges(deps: UsersDeps, ctx: RoleChangeContext, 
         for (const p of part) outcomes.set(p.userId, { userId: p.userId, ok: false, message: seatLimitMessage(refusal) });
         continue;
       }
-      if (result.outbox) outboxes.push(result.outbox);
       part.forEach((p, i) => {
         const r = result.writes[i];
         const { displayName, email } = p.write.member;
@@ -88,12 +64,16 @@ export async function applyRoleChanges(deps: UsersDeps, ctx: RoleChangeContext, 
       });
     }
     pending = pending.filter((input) => retry.has(input.userId));
+    if (pending.length > 0 && !refusal) throw new EntriesChanged();
+  };
+  try {
+    await retryOnConflict({ attempts: CHANGED_ENTRY_ROUNDS, isConflict: (error) => error instanceof EntriesChanged }, round);
+  } catch (error) {
+    // A bulk request answers per entry: the ones that kept changing say so, the others stand.
+    // Any other failure (a seat batch that kept losing the ledger race included) fails the request.
+    if (!(error instanceof TooManyChangesError && error.lastConflict instanceof EntriesChanged)) throw error;
   }
   for (const input of pending) if (!outcomes.has(input.userId)) outcomes.set(input.userId, { userId: input.userId, ok: false, message: KEPT_CHANGING });
-  // An outbox entry is moved to the audit trail when the trail is read. One whose batch did
-  // not land whole lists changes that did not happen: settle it now with what landed.
-  const inexact = outboxes.filter((o) => !o.exact);
-  await moveAuditToTrail(deps, ctx.org.id, inexact.flatMap((o) => (o.entry ? [o.entry] : [])), inexact.map((o) => o.id));
   const nothingChanged = ![...outcomes.values()].some((o) => o.ok && o.changed);
   if (refusal && nothingChanged) throw seatRefusal(deps.settings, ctx.org.name, refusal);
   return inputs.map((input) => outcomes.get(input.userId) ?? { userId: input.userId, ok: false, message: KEPT_CHANGING });

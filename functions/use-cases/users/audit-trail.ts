@@ -8,9 +8,10 @@ import type { UsersDeps } from "./users-deps";
  * moved to the audit trail when it is read (and by the hourly timer), which keeps that work
  * out of the request that made the change.
  */
-export async function moveAuditToTrail(deps: UsersDeps, orgId: string, entries: readonly AuditEntry[], outboxIds: readonly string[] = entries.map((e) => e.id)): Promise<void> {
-  if (entries.length > 0) await deps.audit.append(entries);
-  if (outboxIds.length > 0) await deps.commits.clearPendingAudit(orgId, outboxIds);
+async function moveAuditToTrail(deps: UsersDeps, orgId: string, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await deps.audit.append(entries);
+  await deps.commits.clearPendingAudit(orgId, entries.map((e) => e.id));
 }
 
 export async function flushPendingAudit(deps: UsersDeps, orgId: string): Promise<number> {

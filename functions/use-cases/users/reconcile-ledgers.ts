@@ -5,10 +5,10 @@ import type { UsersDeps } from "./users-deps";
 
 /**
  * The ledger changes in the same transactional batch as the members it counts, so it is
- * exact on Cosmos DB. The timer is a safety net (the emulator's batches are not atomic, and
- * documents written around the use-cases would not be counted): it recounts each org from
- * its member documents, only when the ledger has been quiet for QUIET_MS, and writes with the
- * etag it read before counting, so a request that touched the ledger in between wins. It also
+ * exact. The timer is a safety net (documents written around the use-cases would not be
+ * counted): it recounts each org from its member documents, only when the ledger has been
+ * quiet for QUIET_MS, and writes with the etag it read before counting, so a request that
+ * touched the ledger in between wins. It also
  * moves audit entries left in the outbox to the audit trail.
  */
 export const QUIET_MS = 15 * 60_000;

@@ -1,16 +1,20 @@
 import { planState, seatLimit } from "../../domain/access";
 import type { AuditEntry } from "../../domain/audit";
-import { UnavailableError } from "../../domain/errors";
+import { PreconditionFailedError, UnavailableError } from "../../domain/errors";
 import type { OrgRecord } from "../../domain/org";
+import { retryOnConflict } from "../../domain/retry-on-conflict";
 import { type Role } from "../../domain/roles";
 import { checkSeats, defaultIsCounted, licensedCount } from "../../domain/seats";
 import type { Versioned } from "../../ports/versioned";
-import { ensureLedger, mutateLedger } from "./seat-ledger";
+import { ensureLedger } from "./seat-ledger";
 import { seatRefusal } from "./subscription-link";
 import type { UserManager } from "./user-manager";
 import type { UsersDeps } from "./users-deps";
 
-const MAX_ATTEMPTS = 20;
+/** Attempts while other requests write the org or the ledger first, before giving up with 503. */
+const ORG_RACE_ATTEMPTS = 20;
+/** A short random pause, so racing default-role changes do not collide again in step. */
+const ORG_RACE_BACKOFF = () => Math.random() * 40;
 
 /**
  * Changes the org's default role: every member on Default follows at once (no member is
@@ -19,7 +23,12 @@ const MAX_ATTEMPTS = 20;
  * need seats (None → a licensed role) they must fit, else 409 and nothing changes.
  */
 export async function setDefaultRole(deps: UsersDeps, manager: UserManager, role: Role): Promise<OrgRecord> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+  const policy = {
+    attempts: ORG_RACE_ATTEMPTS,
+    isConflict: (error: unknown) => error instanceof PreconditionFailedError,
+    backoff: { delayMs: ORG_RACE_BACKOFF, sleep: deps.sleep },
+  };
+  return retryOnConflict(policy, async (attempt) => {
     const org = attempt === 0 ? manager.access.org : await freshOrg(deps, manager.caller.orgId);
     const from = org.value.defaultRole;
     if (from === role) return org.value;
@@ -40,35 +49,14 @@ export async function setDefaultRole(deps: UsersDeps, manager: UserManager, role
     };
     const next = { value: { ...org.value, defaultRole: role }, etag: org.etag };
     const ledgerNext = { value: { ...ledger.value, defaultCounted: counted, updatedAt: deps.now().toISOString() }, etag: ledger.etag };
-    const outcome = await deps.commits.commitOrg(next, ledgerNext, audit, counted);
-    if (outcome === "committed") return next.value; // its audit entry waits in the outbox until the trail is read
-    await repairPartialWrite(deps, org.value.id);
-    await deps.sleep(Math.random() * 40);
-  }
-  throw new UnavailableError("The organization kept changing while saving the default role. Please try again.");
+    const outcome = await deps.commits.commitOrg(next, ledgerNext, audit);
+    if (outcome === "changed") throw new PreconditionFailedError("The organization or its seat ledger changed while saving.");
+    return next.value; // its audit entry waits in the outbox until the trail is read
+  });
 }
 
 async function freshOrg(deps: UsersDeps, orgId: string): Promise<Versioned<OrgRecord>> {
   const org = await deps.orgs.get(orgId);
   if (!org) throw new UnavailableError("The organization could not be read.");
   return org;
-}
-
-/**
- * On a store whose batches are not atomic (the emulator), a refused batch can have written
- * its first document (the one on the safe side): make the ledger follow the stored default
- * role again.
- *
- * The ledger is read before the org, and written only if unchanged since: every default role
- * change moves the ledger's etag, so a decision made on an org that changed in between never
- * lands (it is taken again). Deciding on an org read before the ledger would let a change
- * slip in between.
- */
-async function repairPartialWrite(deps: UsersDeps, orgId: string): Promise<void> {
-  const org = (await freshOrg(deps, orgId)).value;
-  // mutateLedger reads the ledger, then runs this, then writes only over that ledger version.
-  await mutateLedger(deps, org, async (ledger) => {
-    const counted = defaultIsCounted((await freshOrg(deps, orgId)).value.defaultRole);
-    return ledger.defaultCounted === counted ? null : { ...ledger, defaultCounted: counted };
-  });
 }

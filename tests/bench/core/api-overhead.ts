@@ -76,7 +76,7 @@ async function run(): Promise<BenchResult> {
   // The store in a process of its own, as in production, so its CPU is not billed to the
   // measured host. The Functions app follows the COSMOS_* app settings given here.
   const cosmos = await startCosmosProcess();
-  const stack = await startBackendStack({ ports: "random", env: { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key, COSMOS_BATCHES_ATOMIC: "false" } }).catch(async (error: unknown) => {
+  const stack = await startBackendStack({ ports: "random", env: { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key } }).catch(async (error: unknown) => {
     await cosmos.stop();
     throw error;
   });

@@ -28,7 +28,7 @@ export async function startUsersBench(): Promise<UsersBench> {
   process.env.COSMOS_KEY = cosmos.key;
   let stack: BackendStack;
   try {
-    stack = await startBackendStack({ ports: "random", env: { COSMOS_BATCHES_ATOMIC: "false" } });
+    stack = await startBackendStack({ ports: "random" });
   } catch (error) {
     restore();
     await cosmos.stop();

@@ -25,15 +25,11 @@ export class InMemoryUsersWorld {
   readonly outbox = new Map<string, AuditEntry>();
   private version = 0;
 
-  /**
-   * `atomic`: batches land all or nothing (Cosmos DB); false plays the emulator, which keeps
-   * the operations before a failing one.
-   */
+  /** Batches land all or nothing, as on Cosmos DB. */
   constructor(
     org: OrgRecord,
     private readonly random: () => number,
     readonly onWrite: () => void = () => undefined,
-    private readonly atomic = true,
   ) {
     this.org = { value: org, etag: this.nextEtag() };
   }
@@ -100,7 +96,6 @@ export class InMemoryUsersWorld {
       },
     };
     const commits: SeatCommitStore = {
-      atomicBatches: world.atomic,
       async commit(_orgId, c) {
         await world.yieldRandomly();
         const notRun = (): OpResult[] => c.writes.map(() => "not-run");
@@ -113,13 +108,7 @@ export class InMemoryUsersWorld {
         for (const [i, write] of c.writes.entries()) {
           const existing = world.members.get(write.member.userId);
           const ok = write.kind === "create" ? !existing : existing?.etag === write.etag;
-          if (!ok) {
-            if (world.atomic) return { ledger: "not-run", audit: "not-run", writes: writes.map((_, j) => (j === i ? "changed" : "not-run")) };
-            for (const apply of staged) apply();
-            world.onWrite();
-            writes[i] = "changed";
-            return { ledger: "landed", audit: "landed", writes };
-          }
+          if (!ok) return { ledger: "not-run", audit: "not-run", writes: writes.map((_, j) => (j === i ? "changed" : "not-run")) };
           staged.push(() => world.members.set(write.member.userId, { value: write.member, etag: world.nextEtag() }));
           writes[i] = "landed";
         }
@@ -127,17 +116,11 @@ export class InMemoryUsersWorld {
         world.onWrite();
         return { ledger: "landed", audit: "landed", writes };
       },
-      async commitOrg(org, ledger, audit, ledgerFirst) {
+      async commitOrg(org, ledger, audit) {
         await world.yieldRandomly();
         const ledgerOk = !!world.ledger && world.ledger.etag === ledger.etag;
         const orgOk = world.org.etag === org.etag;
-        if (!ledgerOk || !orgOk) {
-          // The emulator keeps the first write when the second one fails.
-          if (!world.atomic && ledgerFirst && ledgerOk) world.ledger = { value: ledger.value, etag: world.nextEtag() };
-          if (!world.atomic && !ledgerFirst && orgOk) world.org = { value: org.value, etag: world.nextEtag() };
-          world.onWrite();
-          return "changed";
-        }
+        if (!ledgerOk || !orgOk) return "changed";
         world.ledger = { value: ledger.value, etag: world.nextEtag() };
         world.org = { value: org.value, etag: world.nextEtag() };
         world.outbox.set(audit.id, audit);
