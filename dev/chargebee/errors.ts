@@ -2,8 +2,9 @@
  * Chargebee's error envelope, as its published OpenAPI specification declares it per HTTP
  * status (`components.schemas` "400" … "503": `message`, `type`, `api_error_code` required,
  * `param` for parameter errors), plus the older fields Chargebee still sends beside them
- * (`error_code`, `error_msg`, `error_param`, `http_status_code`). `type` groups errors by how
- * a client handles them; errors of no group are typed `untyped` (every 401).
+ * (`error_code`, which Chargebee's own Python client reads from every error, `error_msg`,
+ * `http_status_code`). `type` groups errors by how a client handles them; errors of no group
+ * are typed `untyped` (every 401).
  * The real client throws this JSON body (plus `http_status_code` and `headers`) as a plain
  * object, so consumers match on `api_error_code`.
  */
@@ -16,7 +17,6 @@ export interface ChargebeeErrorBody {
   param?: string;
   error_code: string;
   error_msg: string;
-  error_param?: string;
   http_status_code: number;
 }
 
@@ -24,15 +24,10 @@ export class ApiError extends Error {
   readonly status: number;
   readonly body: ChargebeeErrorBody;
 
-  constructor(status: number, body: Omit<ChargebeeErrorBody, "http_status_code" | "error_msg" | "error_param">) {
+  constructor(status: number, body: Omit<ChargebeeErrorBody, "http_status_code" | "error_msg">) {
     super(body.message);
     this.status = status;
-    this.body = {
-      ...body,
-      error_msg: body.message,
-      ...(body.param ? { error_param: body.param } : {}),
-      http_status_code: status,
-    };
+    this.body = { ...body, error_msg: body.message, http_status_code: status };
   }
 }
 
