@@ -63,7 +63,7 @@ export function toDomainError(error: unknown, what: string): DomainError {
     return new RateLimitedError(`Chargebee is busy right now (${what}). Nothing was changed; please try again shortly.`, retryAfterSeconds(shape.headers));
   }
   if (status === 401 || status === 403 || code === "site_not_found") {
-    return new UpstreamError(`Billing is not set up correctly: Chargebee did not accept our credentials while ${what}. Nothing was changed.`, details);
+    return new UpstreamError(`Billing is not set up correctly: Chargebee did not accept our site or credentials while ${what}. Nothing was changed.`, details);
   }
   if (status >= 500 || status === 0) {
     return new UpstreamError(`Chargebee failed while ${what} (${status || "no status"}: ${message}). Nothing was changed; please try again in a minute.`, details);
