@@ -62,7 +62,7 @@ describe("Chargebee API stand-in", () => {
     const wrong = new Chargebee({ ...standin.clientConfig, apiKey: "live_wrong" });
     const error = await wrong.itemPrice.list().catch((thrown: unknown) => thrown);
     expect(error).not.toBeInstanceOf(Error);
-    expect(error).toMatchObject({ http_status_code: 401, api_error_code: "api_authentication_failed" });
+    expect(error).toMatchObject({ http_status_code: 401, type: "untyped", api_error_code: "api_authentication_failed" });
   });
 
   it("answers unknown resources with 404 resource_not_found", async () => {
@@ -85,6 +85,35 @@ describe("Chargebee API stand-in", () => {
     const other = await chargebee.subscription.updateForItems(id, { subscription_items: [{ item_price_id: "team-USD-monthly", quantity: 10 }] }, { "chargebee-idempotency-key": "other-key" });
     expect(other.isIdempotencyReplayed).toBe(false);
     expect(standin.state.invoices.size).toBe(invoicesAfterFirst + 1);
+  });
+
+  it("refuses a reused idempotency key with other parameters with 422 unable_to_process_request, and does nothing", async () => {
+    const id = await subscribe();
+    const key = { "chargebee-idempotency-key": "reused-key" };
+    await chargebee.subscription.updateForItems(id, { subscription_items: [{ item_price_id: "team-USD-monthly", quantity: 9 }] }, key);
+    const invoices = standin.state.invoices.size;
+    const reused = await chargebee.subscription
+      .updateForItems(id, { subscription_items: [{ item_price_id: "team-USD-monthly", quantity: 11 }] }, key)
+      .catch((thrown: unknown) => thrown);
+    expect(reused).toMatchObject({ http_status_code: 422, type: "invalid_request", api_error_code: "unable_to_process_request" });
+    expect((await chargebee.subscription.retrieve(id)).subscription.subscription_items?.[0]?.quantity).toBe(9);
+    expect(standin.state.invoices.size).toBe(invoices);
+    // The same parameters in another order are the same request: replayed.
+    const form = "subscription_items[quantity][0]=9&subscription_items[item_price_id][0]=team-USD-monthly";
+    const replay = await fetch(`${standin.url}/api/v2/subscriptions/${id}/update_for_items`, {
+      method: "POST",
+      headers: { Authorization: `Basic ${Buffer.from(`${standin.apiKey}:`).toString("base64")}`, "Content-Type": "application/x-www-form-urlencoded", ...key },
+      body: form,
+    });
+    expect([replay.status, replay.headers.get("chargebee-idempotency-replayed")]).toEqual([200, "true"]);
+  });
+
+  it("injects only failures Chargebee documents, with its type and code for the status", async () => {
+    for (const [status, type, code] of [[409, "invalid_request", "invalid_state_for_request"], [422, "invalid_request", "unable_to_process_request"], [429, "operation_failed", "api_request_limit_exceeded"]] as const) {
+      standin.failNext({ status });
+      expect(await chargebee.itemPrice.list().catch((thrown: unknown) => thrown)).toMatchObject({ http_status_code: status, type, api_error_code: code });
+    }
+    expect(() => standin.failNext({ status: 418 })).toThrow(/Chargebee answers API errors with 400, 401/);
   });
 
   it("injects failures: an error without effect, and a slow answer whose retry is replayed", async () => {

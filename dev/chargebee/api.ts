@@ -67,7 +67,7 @@ export async function handleApiCall(deps: ApiDeps, call: ApiCall): Promise<ApiAn
 
   const key = header(call, "chargebee-idempotency-key");
   if (call.method !== "POST" || !key) return { ...(await execute()), headers: {} };
-  const { response, replayed } = await deps.idempotency.run(key, call.method, call.path, execute);
+  const { response, replayed } = await deps.idempotency.run(key, call, execute);
   return { ...response, headers: replayed ? { "chargebee-idempotency-replayed": "true" } : {} };
 }
 

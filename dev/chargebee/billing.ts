@@ -1,5 +1,6 @@
 import type { CreditNote, Customer, Invoice, Subscription, Transaction } from "chargebee";
 import type { Env } from "./env";
+import type { Declared } from "./model";
 import { toLineItems } from "./line-items";
 import { sumAmounts, type ChargeLine } from "./pricing";
 import type { Store } from "./store";
@@ -33,7 +34,7 @@ export function createInvoice(
   const card = store.cards.get(customer.id);
   const paid = toCollect === 0 || card !== undefined;
 
-  const invoice: Invoice = {
+  const invoice: Declared<Invoice, "invoice"> = {
     id,
     customer_id: customer.id,
     subscription_id: subscription.id,
@@ -117,7 +118,7 @@ export function createCreditNote(
   if (total <= 0) return undefined;
   const date = env.now();
   const reference = latestInvoice(store, subscription.id);
-  const creditNote: CreditNote = {
+  const creditNote: Declared<CreditNote, "credit_note"> = {
     id: store.nextCreditNoteId(),
     customer_id: customer.id,
     subscription_id: subscription.id,

@@ -1,4 +1,5 @@
 import type { Item, ItemPrice } from "chargebee";
+import type { Declared } from "./model";
 import type { PeriodUnit } from "./time";
 
 /**
@@ -47,7 +48,7 @@ const PERIODS: { unit: PeriodUnit; label: string; column: 0 | 1; months: number 
 ];
 
 export function catalogItems(createdAt: number, version: number): Item[] {
-  return PLANS.map((plan) => ({
+  return PLANS.map((plan): Declared<Item, "item"> => ({
     id: plan.itemId,
     name: plan.name,
     external_name: plan.name,
@@ -72,7 +73,7 @@ export function catalogItems(createdAt: number, version: number): Item[] {
 
 export function catalogItemPrices(createdAt: number, version: number): ItemPrice[] {
   return PLANS.flatMap((plan) =>
-    PERIODS.map(({ unit, label, column, months }): ItemPrice => {
+    PERIODS.map(({ unit, label, column, months }): Declared<ItemPrice, "item_price"> => {
       const base = {
         id: `${plan.itemId}-USD-${unit === "year" ? "yearly" : "monthly"}`,
         name: `${plan.name} USD ${label}`,
@@ -95,7 +96,7 @@ export function catalogItemPrices(createdAt: number, version: number): ItemPrice
         show_description_in_quotes: false,
         deleted: false,
         object: "item_price",
-      };
+      } satisfies Partial<Declared<ItemPrice, "item_price">>;
       if (plan.tiers) {
         return {
           ...base,

@@ -1,7 +1,7 @@
-import type { Card, Customer } from "chargebee";
+import type { Card, Customer, PaymentSource } from "chargebee";
 import { paramWrongValue } from "./errors";
 import type { FormReader } from "./form-reader";
-import type { AddressFields, CardDetails } from "./model";
+import type { AddressFields, CardDetails, Declared } from "./model";
 import type { Store } from "./store";
 
 const ADDRESS_FIELDS = ["first_name", "last_name", "email", "company", "phone", "line1", "line2", "city", "state", "zip", "country"] as const;
@@ -39,7 +39,7 @@ export function checkEmail(email: string, param: string): void {
 }
 
 export function newCustomer(id: string, profile: ProfileFields, now: number): Customer {
-  const customer: Customer = {
+  const customer: Declared<Customer, "customer"> = {
     id,
     auto_collection: "on",
     net_term_days: 0,
@@ -118,7 +118,7 @@ export function attachCard(store: Store, customer: Customer, details: CardDetail
 }
 
 /** Chargebee's payment_source resource for a stored card (content of `payment_source_added`). */
-export function paymentSourceOf(card: Card, customerId: string): Record<string, unknown> {
+export function paymentSourceOf(card: Card, customerId: string): PaymentSource & { object: "payment_source"; card: PaymentSource.Card & { object: "card" } } {
   return {
     id: card.payment_source_id,
     customer_id: customerId,
@@ -135,7 +135,7 @@ export function paymentSourceOf(card: Card, customerId: string): Record<string, 
       last_name: card.last_name,
       iin: card.iin,
       last4: card.last4,
-      brand: card.card_type,
+      brand: card.card_type ?? "other", // attachCard always records the brand
       funding_type: card.funding_type,
       expiry_month: card.expiry_month,
       expiry_year: card.expiry_year,

@@ -1,6 +1,15 @@
 import type { Card, Customer, HostedPage, Invoice, Subscription } from "chargebee";
 import type { ChargeLine } from "./pricing";
 
+/**
+ * A `chargebee` package resource as the stand-in builds it. The package's top-level
+ * resources (Subscription, Customer, Invoice, CreditNote, Item, ItemPrice, ...) carry an
+ * index signature for `cf_*` custom fields, which would let any misspelt or invented field
+ * through; without it `tsc` rejects a field the type does not declare. Plus `object`, which
+ * Chargebee's answers carry on every resource but the types do not declare.
+ */
+export type Declared<T, Name extends string> = { [K in keyof T as string extends K ? never : K]: T[K] } & { object: Name };
+
 /** A webhook event as Chargebee posts it (and as `GET /events` would list it). */
 export interface WebhookEvent {
   id: string;

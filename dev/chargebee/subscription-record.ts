@@ -1,6 +1,7 @@
 import type { Card, Customer, ItemPrice, Subscription } from "chargebee";
 import { priceQuantity } from "./pricing";
 import type { Store } from "./store";
+import type { Declared } from "./model";
 import type { PeriodUnit } from "./time";
 
 /** The one plan a subscription is on. */
@@ -18,7 +19,7 @@ export function newSubscription(options: {
   paymentSourceId?: string;
 }): Subscription {
   const { id, customer, plan, termStart, termEnd } = options;
-  const subscription: Subscription = {
+  const subscription: Declared<Subscription, "subscription"> = {
     id,
     customer_id: customer.id,
     currency_code: plan.itemPrice.currency_code,

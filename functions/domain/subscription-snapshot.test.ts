@@ -42,13 +42,15 @@ describe("subscription snapshot updates", () => {
     expect(shouldReplaceSnapshot(snap({ chargebeeSubscriptionId: "sub_free", plan: "free", resourceVersion: 400 }), paid)).toBe(true);
   });
 
-  it("ends the snapshot of a subscription Chargebee deleted, and only that one", () => {
+  it("ends the snapshot of a subscription Chargebee deleted with its last state, and only that one", () => {
     const current = snap({ resourceVersion: 300, seats: 8 });
-    expect(nextSnapshotFromDeletion(current, snap({ resourceVersion: 300, updatedAt: "now" }))).toEqual({ ...current, status: "cancelled", updatedAt: "now" });
-    expect(nextSnapshotFromDeletion(current, snap({ resourceVersion: 301 }))?.resourceVersion).toBe(301);
+    const last = snap({ resourceVersion: 300, seats: 8, updatedAt: "now" });
+    expect(nextSnapshotFromDeletion(current, last)).toEqual({ ...last, status: "cancelled" });
+    expect(nextSnapshotFromDeletion(current, snap({ resourceVersion: 301, seats: 9 }))).toMatchObject({ resourceVersion: 301, seats: 9, status: "cancelled" });
     expect(nextSnapshotFromDeletion(current, snap({ resourceVersion: 299 }))).toBeNull();
     expect(nextSnapshotFromDeletion(current, snap({ chargebeeSubscriptionId: "sub_other", resourceVersion: 900 }))).toBeNull();
-    expect(nextSnapshotFromDeletion(null, snap({}))).toBeNull();
+    // Before any other word about it, the deletion is all there is to show.
+    expect(nextSnapshotFromDeletion(null, snap({}))).toEqual(snap({ status: "cancelled" }));
     // Delivered twice: the second one has nothing left to do.
     const ended = nextSnapshotFromDeletion(current, snap({ resourceVersion: 300 }))!;
     expect(nextSnapshotFromDeletion(ended, snap({ resourceVersion: 300 }))).toBeNull();
@@ -58,11 +60,33 @@ describe("subscription snapshot updates", () => {
     const cancelled = snap({ status: "cancelled", resourceVersion: 100 });
     const ghost = snap({ chargebeeSubscriptionId: "sub_ghost", resourceVersion: 200 });
     const remembered = applyConfirmation({ subscription: cancelled }, ghost, "deletion");
-    expect(remembered).toEqual({ fields: { subscription: cancelled, deletedSubscriptionIds: ["sub_ghost"] }, snapshotChanged: false });
+    // As after its creation and then its deletion: the ended ghost replaces the ended snapshot.
+    expect(remembered).toEqual({ fields: { subscription: { ...ghost, status: "cancelled" }, deletedSubscriptionIds: ["sub_ghost"] }, snapshotChanged: true });
     expect(applyConfirmation(remembered!.fields, ghost, "deletion")).toBeNull();
     expect(applyConfirmation(remembered!.fields, { ...ghost, resourceVersion: 300 }, "state")).toBeNull();
-    // Without the memory, the late creation would have replaced the cancelled snapshot.
-    expect(applyConfirmation({ subscription: cancelled }, { ...ghost, resourceVersion: 300 }, "state")?.snapshotChanged).toBe(true);
+    // A deletion of another subscription never ends a live one, but is still remembered.
+    const live = snap({ resourceVersion: 100 });
+    expect(applyConfirmation({ subscription: live }, ghost, "deletion")).toEqual({ fields: { subscription: live, deletedSubscriptionIds: ["sub_ghost"] }, snapshotChanged: false });
+    // Without the memory, a late word would have brought the deleted subscription back.
+    expect(applyConfirmation({ subscription: { ...ghost, status: "cancelled" } }, { ...ghost, resourceVersion: 300 }, "state")?.snapshotChanged).toBe(true);
+  });
+
+  it("leaves the same snapshot whether a deletion arrives after or before the older changes", () => {
+    const created = snap({ chargebeeSubscriptionId: "sub_gone", seats: 12, resourceVersion: 200 });
+    const changed = snap({ chargebeeSubscriptionId: "sub_gone", seats: 8, resourceVersion: 300 });
+    const deleted = snap({ chargebeeSubscriptionId: "sub_gone", seats: 8, resourceVersion: 300 });
+    const deliver = (start: SubscriptionSnapshot | null, events: [SubscriptionSnapshot, "state" | "deletion"][]): SubscriptionSnapshot | null => {
+      let fields: Parameters<typeof applyConfirmation>[0] = { subscription: start };
+      for (const [incoming, kind] of events) fields = applyConfirmation(fields, incoming, kind)?.fields ?? fields;
+      return fields.subscription;
+    };
+    const ended = snap({ chargebeeSubscriptionId: "sub_before", status: "cancelled", seats: 3, resourceVersion: 100 });
+    for (const start of [null, ended]) {
+      const inOrder = deliver(start, [[created, "state"], [changed, "state"], [deleted, "deletion"]]);
+      expect(inOrder).toMatchObject({ chargebeeSubscriptionId: "sub_gone", status: "cancelled", seats: 8 });
+      expect(deliver(start, [[created, "state"], [deleted, "deletion"], [changed, "state"]])).toEqual(inOrder);
+      expect(deliver(start, [[deleted, "deletion"], [changed, "state"], [created, "state"]])).toEqual(inOrder);
+    }
   });
 
   it("keeps the latest 20 deleted ids", () => {

@@ -31,17 +31,21 @@ export function nextSnapshotFromState(current: SubscriptionSnapshot | null, inco
 }
 
 /**
- * What a deletion in Chargebee makes of the snapshot: a deleted subscription grants no more
- * use, so the org's snapshot of it ends (cancelled), keeping what it last showed. The
- * deletion carries the subscription's last resource_version, which may equal the snapshot's
- * (nothing can follow a deletion). Deleting another subscription, or an older word about
- * this one, changes nothing.
+ * What a deletion in Chargebee makes of the snapshot. The deletion carries the
+ * subscription's last state, so it is that state, ended (cancelled), applied by the same
+ * rule as any other state (shouldReplaceSnapshot): the outcome does not depend on whether
+ * older events of that subscription arrived before it or arrive after it (they are then
+ * refused, applyConfirmation). Its resource_version may equal the snapshot's (nothing can
+ * follow a deletion); a deletion delivered again finds nothing left to do. Deleting another
+ * subscription never ends the org's live one.
  */
 export function nextSnapshotFromDeletion(current: SubscriptionSnapshot | null, deleted: SubscriptionSnapshot): SubscriptionSnapshot | null {
-  if (!current || !deleted.chargebeeSubscriptionId || current.chargebeeSubscriptionId !== deleted.chargebeeSubscriptionId) return null;
+  if (!deleted.chargebeeSubscriptionId) return null;
+  const ended: SubscriptionSnapshot = { ...deleted, status: "cancelled" };
+  if (current?.chargebeeSubscriptionId !== deleted.chargebeeSubscriptionId) return nextSnapshotFromState(current, ended);
   if (deleted.resourceVersion < current.resourceVersion) return null;
   if (current.status === "cancelled" && deleted.resourceVersion === current.resourceVersion) return null;
-  return { ...current, status: "cancelled", resourceVersion: deleted.resourceVersion, updatedAt: deleted.updatedAt };
+  return ended;
 }
 
 /** Enough deleted ids to outlast any delivery delay of Chargebee's webhooks. */

@@ -76,6 +76,11 @@ describe("Chargebee failing under every route", () => {
       expectCleanFailure(outcome);
     });
 
+    // Every other error status Chargebee documents, with its documented type and code (the stand-in's default bodies).
+    it.each([400, 401, 404, 409, 422, 429, 503])("answers Chargebee's %s with a clear error, never a 500, and changes nothing", async (status) => {
+      expectCleanFailure(await callWithFault(e, { status }));
+    });
+
     it.runIf(e.method !== "GET" && e.name.startsWith("subscription-"))("answers a Chargebee timeout with a clear error and changes nothing", async () => {
       const outcome = await callWithFault(e, { delayMs: TIMEOUT_MS + 1_000 });
       if (outcome.reachedChargebee) expect(outcome.status).toBeGreaterThanOrEqual(400);

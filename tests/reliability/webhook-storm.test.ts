@@ -67,4 +67,22 @@ describe("webhook storms", () => {
     }
     expect((await api<SubscriptionOverview>(stack, priya, "GET", "subscription")).body).toMatchObject({ state: "active", seats: 12 + ROUNDS });
   });
+
+  it("ends on the deleted subscription's last seats whether its deletion comes before or after the older changes", async () => {
+    chargebee.holdWebhooks();
+    const firstEvent = chargebee.state.events.length;
+    await changeSeatsInChargebee([18, 9, 14]);
+    const changes = chargebee.state.events.slice(firstEvent);
+    const last = theSubscription();
+    // Chargebee deletes the subscription (its console or API); the stand-in has no deletion, so the event is made here.
+    const deletion = { ...changes.at(-1)!, id: `ev_deleted_${last.id}`, event_type: "subscription_deleted", content: { subscription: last, customer: chargebee.state.customer(last.customer_id) } };
+
+    const statuses = await Promise.all(stormOf([...changes, deletion], 3).map((event) => deliver(stack, event).then((status) => ({ event, status }))));
+    expect(statuses.filter(({ status }) => status !== 200 && !RETRIED_BY_CHARGEBEE.has(status))).toEqual([]);
+    for (const { event, status } of statuses) if (status !== 200) expect(await deliver(stack, event)).toBe(200);
+    await chargebee.releaseWebhooks("reverse");
+
+    expect(await snapshot()).toMatchObject({ status: "cancelled", seats: 14, resourceVersion: last.resource_version });
+    expect((await api<SubscriptionOverview>(stack, priya, "GET", "subscription")).body).toMatchObject({ state: "cancelled", seats: 14 });
+  });
 });

@@ -9,7 +9,9 @@ import {
 
 /**
  * The Chargebee client throws its API error envelope as a plain object (not an Error):
- * `{ message, type, api_error_code, http_status_code, headers }`; a client-side timeout
+ * `{ message, type, api_error_code, http_status_code, headers }`, with the statuses, types
+ * and codes of Chargebee's OpenAPI specification (400, 401, 403, 404, 405, 409, 422, 429,
+ * 500, 503; payment failures are 400 with `type: "payment"`); a client-side timeout
  * arrives as the same shape with `type: "timeout"`; a connection failure as a fetch TypeError.
  */
 interface ChargebeeErrorShape {
@@ -60,11 +62,18 @@ export function toDomainError(error: unknown, what: string): DomainError {
   if (status === 429) {
     return new RateLimitedError(`Chargebee is busy right now (${what}). Nothing was changed; please try again shortly.`, retryAfterSeconds(shape.headers));
   }
-  if (status === 401 || status === 403) {
-    return new UpstreamError(`Billing is not set up correctly: Chargebee did not accept our credentials while ${what}. Nothing was changed.`, details);
+  if (status === 401 || status === 403 || code === "site_not_found") {
+    return new UpstreamError(`Billing is not set up correctly: Chargebee did not accept our site or credentials while ${what}. Nothing was changed.`, details);
   }
   if (status >= 500 || status === 0) {
     return new UpstreamError(`Chargebee failed while ${what} (${status || "no status"}: ${message}). Nothing was changed; please try again in a minute.`, details);
+  }
+  if (status === 422 || code === "unable_to_process_request") {
+    // Documented for an idempotency key reused with other parameters: our key is the page's request id.
+    return new ConflictError(
+      `Chargebee refused ${what}: this confirmation was already used for a different request. Nothing was changed; please reload the page and confirm again.`,
+      details,
+    );
   }
   if (status === 404) return new NotFoundError(`Chargebee could not find it while ${what}: ${message}`, details);
   if (status === 409 || code === "invalid_state_for_request") return new ConflictError(`Chargebee refused ${what}: ${message}`, details);

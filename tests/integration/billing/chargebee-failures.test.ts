@@ -42,8 +42,8 @@ describe("when Chargebee says no", () => {
   it("reports a declined payment for a change, and keeps the subscription as it was", async () => {
     await t.call(t.priya, "POST", "subscription/quote", { plan: "start", period: "monthly", seats: 5 }); // prices cached
     t.chargebee.failNext({
-      status: 402,
-      body: { message: "Your card was declined.", type: "payment", api_error_code: "payment_processing_failed", error_code: "card_declined", http_status_code: 402 },
+      status: 400, // Chargebee answers a failed payment with 400 and type "payment"
+      body: { message: "Your card was declined.", type: "payment", api_error_code: "payment_processing_failed", error_code: "card_declined", error_msg: "Your card was declined.", http_status_code: 400 },
     });
     const { status, body } = await change(5);
     expect(status).toBe(409);
@@ -81,5 +81,18 @@ describe("when Chargebee says no", () => {
     await t.chargebee.webhooksIdle();
     // Chargebee ran the change once: one prorated invoice for two more seats.
     expect(invoices().length).toBe(invoicesBefore + 1);
+  });
+
+  it("refuses a confirmation id reused for another change (Chargebee's 422), and changes nothing", async () => {
+    const id = requestId();
+    expect((await change(7, id)).status).toBe(200);
+    await t.chargebee.webhooksIdle();
+    const invoicesBefore = invoices().length;
+    const reused = await change(8, id);
+    expect(reused.status).toBe(409);
+    expect(reused.body).toMatchObject({ error: { message: expect.stringContaining("this confirmation was already used for a different request. Nothing was changed") } });
+    expect(await overview(t)).toMatchObject({ seats: 7 });
+    expect([...t.chargebee.state.subscriptions.values()][0].subscription_items?.[0]?.quantity).toBe(7);
+    expect(invoices().length).toBe(invoicesBefore);
   });
 });

@@ -114,10 +114,29 @@ describe("Chargebee webhooks", () => {
   it("refuses a subscription whose deletion arrived before its creation", async () => {
     const stored = (await orgDocument()).subscription!;
     const ghost = { ...theSubscription(), id: "sub_deleted_early", status: "active", resource_version: stored.resourceVersion + 10 };
-    expect(await postWebhook(t, subscriptionEvent("subscription_deleted", ghost))).toMatchObject({ status: 200, body: { outcome: "stale" } });
+    // The org's plan had ended: the deleted subscription's last state is shown, as after its creation and deletion.
+    expect(await postWebhook(t, subscriptionEvent("subscription_deleted", ghost))).toMatchObject({ status: 200, body: { outcome: "applied" } });
     const created = subscriptionEvent("subscription_created", { ...ghost, resource_version: stored.resourceVersion + 5 });
     expect(await postWebhook(t, created)).toMatchObject({ status: 200, body: { outcome: "stale" } });
     expect(await overview(t)).toMatchObject({ state: "cancelled", plan: "start" });
+  });
+
+  it("shows the same seats when a deletion arrives before the older change as when it arrives last", async () => {
+    const seatsAfter = async (id: string, order: "in order" | "deletion first"): Promise<unknown> => {
+      const base = (await orgDocument()).subscription!.resourceVersion + 100;
+      const version = (seats: number, step: number) => ({ ...theSubscription(), id, status: "active", resource_version: base + step, subscription_items: [{ item_price_id: "start-USD-monthly", item_type: "plan", quantity: seats }] });
+      const created = subscriptionEvent("subscription_created", version(12, 1));
+      const changed = subscriptionEvent("subscription_changed", version(8, 2));
+      const deleted = subscriptionEvent("subscription_deleted", version(8, 2));
+      for (const event of order === "in order" ? [created, changed, deleted] : [created, deleted, changed]) {
+        expect((await postWebhook(t, event)).status).toBe(200);
+      }
+      const { state, plan, seats } = await overview(t);
+      return { state, plan, seats };
+    };
+    const inOrder = await seatsAfter("sub_deleted_in_order", "in order");
+    expect(inOrder).toEqual({ state: "cancelled", plan: "start", seats: 8 });
+    expect(await seatsAfter("sub_deleted_first", "deletion first")).toEqual(inOrder);
   });
 
   it("answers 400 to a body that is not a Chargebee event, and changes nothing", async () => {
