@@ -28,7 +28,8 @@ function connectionData({ org, caller }: CallerContext): Reply {
     authorizedUser: user,
     instanceId: org.id,
     deploymentId: org.deploymentId,
-    deploymentType: "hosted",
+    // DeploymentFlags (azure-devops-node-api VSSInterfaces) as the JSON answer spells it.
+    deploymentType: org.deployment === "server" ? "onPremises" : "hosted",
     locationServiceData: {
       serviceOwner: "00025394-6065-48ca-87d9-7f5672854ef7",
       defaultAccessMappingMoniker: "PublicAccessMapping",
