@@ -1,4 +1,5 @@
 import { AdoError } from "./errors";
+import type { CallerContext } from "./http";
 import type { Route } from "./router";
 
 // Areas Azure DevOps Services has and Azure DevOps Server does not: Graph and Member
@@ -13,7 +14,7 @@ export function servicesOnly(area: string, routes: Route[]): Route[] {
     const handle = route.handle;
     return {
       ...route,
-      handle: (ctx) => {
+      handle: (ctx: CallerContext) => {
         if (ctx.org.deployment === "server") {
           throw new AdoError(404, `The ${area} area is not available on this Azure DevOps Server collection.`, "VssResourceNotFoundException");
         }
