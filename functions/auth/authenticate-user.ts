@@ -76,6 +76,7 @@ export async function authenticateUser(request: HttpRequest, s: Services): Promi
     orgName,
     accessToken,
     hostType,
+    deployment: isOnPremises(connection.deploymentType) ? "server" : "services",
     readOnly: request.method === "GET" || request.method === "HEAD",
     isPca: () =>
       s.pcaCache.getOrLoad(`${orgId}:${connection.userId}`, async () => ({
@@ -83,6 +84,11 @@ export async function authenticateUser(request: HttpRequest, s: Services): Promi
         expiresAt: s.now().getTime() + PCA_CACHE_MS,
       })),
   };
+}
+
+/** DeploymentFlags.OnPremises: "onPremises" in Azure DevOps' JSON, 2 as azure-devops-node-api's enum. */
+function isOnPremises(deploymentType: string): boolean {
+  return /^(onpremises|2)$/i.test(deploymentType.trim());
 }
 
 async function proveOrg(s: Services, orgName: string, accessToken: string): Promise<ConnectionInfo> {
