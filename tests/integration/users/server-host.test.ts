@@ -51,6 +51,13 @@ describe("Permissions on Azure DevOps Server", () => {
     expect(bad.body.error.message).toMatch(/e-mail address/);
   });
 
+  it("saves the service account's PAT after proving it through Identities", async () => {
+    const pat = u.stack.devops.state.createPat("fabrikam", email("priya.patel"));
+    const saved = await u.call<{ configured: boolean }>(priyaOnServer, "POST", "users/service-account", { pat });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ configured: true });
+  });
+
   it("still knows its Project Collection Administrators", async () => {
     const me = await ok(u.call<{ isPca: boolean; hostType: string }>(priyaOnServer, "GET", "me"));
     expect(me).toMatchObject({ isPca: true, hostType: "server" });
