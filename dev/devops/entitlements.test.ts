@@ -87,6 +87,15 @@ describe("user entitlements", () => {
       expect(res.body.message).toContain(version);
     }
     expect((await client.call("/vsaex/fabrikam/_apis/userentitlements", { auth: token })).status).toBe(400);
+    // As azure-devops-node-api sends it: in the Accept header.
+    const viaHeader = await fetch(`${client.standin.url}/vsaex/fabrikam/_apis/userentitlements`, {
+      headers: { Authorization: `Bearer ${token}`, Accept: "application/json;api-version=7.1" },
+    });
+    expect(viaHeader.status).toBe(200);
+    const wrongHeader = await fetch(`${client.standin.url}/vsaex/fabrikam/_apis/userentitlements`, {
+      headers: { Authorization: `Bearer ${token}`, Accept: "application/json;api-version=6.0-preview.3" },
+    });
+    expect(wrongHeader.status).toBe(400);
     // TEMPORARY: main's adapter still asks for 7.1-preview.3 (api-version.ts).
     expect((await client.call("/vsaex/fabrikam/_apis/userentitlements?api-version=7.1-preview.3", { auth: token })).status).toBe(200);
   });

@@ -55,7 +55,7 @@ function factsOf(user: UserRecord): EntitlementFacts {
  * too, and the adapter on main still reads it.
  */
 function listEntitlements(ctx: CallerContext): Reply {
-  requireApiVersion(ctx.query, [...ENTITLEMENT_VERSIONS, LEGACY_ENTITLEMENT_VERSION]);
+  requireApiVersion(ctx.query, ctx.req.headers, [...ENTITLEMENT_VERSIONS, LEGACY_ENTITLEMENT_VERSION]);
   const keep = parseEntitlementFilter(ctx.query.get("$filter"));
   const users = ctx.org.users.filter((u) => keep(factsOf(u)));
   const page = pageOf("entitlements", users, ctx.query.get("continuationToken"), ctx.state.pageSizes.entitlements);
@@ -64,7 +64,7 @@ function listEntitlements(ctx: CallerContext): Reply {
 }
 
 function oneEntitlement(ctx: CallerContext): Reply {
-  requireApiVersion(ctx.query, [...ENTITLEMENT_VERSIONS, LEGACY_ENTITLEMENT_VERSION]);
+  requireApiVersion(ctx.query, ctx.req.headers, [...ENTITLEMENT_VERSIONS, LEGACY_ENTITLEMENT_VERSION]);
   const key = ctx.params.userId!.toLowerCase();
   const user = ctx.org.findUser(key);
   if (!user || user.id !== key) {
