@@ -225,3 +225,32 @@ describe("the Azure DevOps stand-in answers what the 7.1 specification documents
     expect(ok ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message}`)).toEqual([]);
   });
 });
+
+describe("the stand-in's group SIDs have the shapes Microsoft recorded", () => {
+  const sidOf = (descriptor: string) => Buffer.from(descriptor.split(".")[1]!, "base64url").toString("utf8");
+  /**
+   * What a group SID says: after the prefix and the host's 3 or 4 numbers, either well-known
+   * RIDs (`0-0-0-0-1`: that scope's administrators) or a scope kind (1 project, 3 Entra) and
+   * the group's own 4 numbers.
+   */
+  const shape = (sid: string) => {
+    const m = /^S-1-9-1551374245(?:-\d+){3,4}?-(0-0-0-\d+-\d+|([13])(?:-\d+){4})$/.exec(sid);
+    return m ? (m[2] ? `scope kind ${m[2]}` : `well-known ${m[1]}`) : `unrecognised ${sid}`;
+  };
+  const recorded = (principalName: string): string => {
+    const groups = [...recordedBody("graph", "Groups/GetAllGroups.json").value, ...Object.values(recordedBody("graph", "Subjectlookup/LookupSubjects.json").value)];
+    const group = groups.find((g: any) => g.principalName.endsWith(principalName)) as { descriptor: string } | undefined;
+    if (!group) throw new Error(`no recorded group ${principalName}`);
+    return sidOf(group.descriptor);
+  };
+
+  it.each([
+    ["Project Collection Administrators", (g: { isPcaGroup: boolean }) => g.isPcaGroup, "\\Project Collection Administrators"],
+    ["a project's Contributors", (g: { principalName: string }) => g.principalName === "[Fabrikam Web]\\Contributors", "[MyFirstProject]\\Contributors"],
+    ["an Entra group", (g: { origin: string }) => g.origin === "aad", "\\Part Time Engineers"],
+  ] as const)("%s", (_, pick, recordedName) => {
+    const group = client.standin.state.org("fabrikam").groups.find((g) => pick(g as never))!;
+    expect(shape(sidOf(group.descriptor))).toBe(shape(recorded(recordedName)));
+    expect(group.sid).toBe(sidOf(group.descriptor));
+  });
+});
