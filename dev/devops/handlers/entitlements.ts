@@ -9,7 +9,7 @@ import type { AccessLevel } from "../seed-types";
 import { graphUser, type LinkBase } from "./graph-shapes";
 
 // Member Entitlement Management (vsaex): users with their access level. Unlike Graph,
-// paging lives in the body (`continuationToken`, null on the last page).
+// paging lives in the body (`continuationToken`, absent on the last page).
 
 /** The api-version the 7.1 specification lists for User Entitlements (`#/parameters/api-Version`). */
 const ENTITLEMENT_VERSIONS = ["7.1"] as const;
@@ -50,9 +50,9 @@ function factsOf(user: UserRecord): EntitlementFacts {
 /**
  * `PagedUserEntitlementsList` (memberEntitlementManagement 7.1): `items`, `continuationToken`
  * (absent on the last page) and `totalCount`, paged by the `continuationToken` query parameter.
- * The live service also sends the same page as `members` (Azure/azure-devops-cli-extension#662:
- * "Both members and items are collection of the member entitlement objects"); the stand-in does
- * too, and the adapter on main still reads it.
+ * The live service has also sent the same page as `members` (Azure/azure-devops-cli-extension#662,
+ * 2019: "Both members and items are collection of the member entitlement objects"); the stand-in
+ * does too, and the adapter on main still reads it. Clients should read `items`.
  */
 function listEntitlements(ctx: CallerContext): Reply {
   requireApiVersion(ctx.query, ctx.req.headers, [...ENTITLEMENT_VERSIONS, LEGACY_ENTITLEMENT_VERSION]);
