@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contoso, fabrikam } from "./seed";
 import { startClient, type StandinClient } from "./test-support";
 
-const PCA_CHECK = "/fabrikam/_apis/permissions/3e65f728-f8bc-4ecd-8764-7e378b19bfa7/2?api-version=7.1";
+const COLLECTION_PERMISSIONS = "/fabrikam/_apis/permissions/3e65f728-f8bc-4ecd-8764-7e378b19bfa7";
+const PCA_CHECK = `${COLLECTION_PERMISSIONS}/2?api-version=7.1&tokens=NAMESPACE`;
 const priya = fabrikam.users[0]!;
 const marcus = fabrikam.users.find((u) => u.displayName === "Marcus Johnson")!;
 let client: StandinClient;
@@ -103,12 +104,35 @@ describe("PCA permission check", () => {
     expect(await check()).toBe(false);
   });
 
-  it("answers one value per token and 400 for a malformed request", async () => {
+  it("answers one value per token, like Microsoft's recorded examples", async () => {
     const { accessToken } = await client.tokens("fabrikam", priya.id);
-    const tokens = await client.call(`${PCA_CHECK}&tokens=a,b,c`, { auth: accessToken });
-    expect(tokens.body).toEqual({ count: 3, value: [true, true, true] });
-    const bad = await client.call("/fabrikam/_apis/permissions/not-a-guid/2", { auth: accessToken });
+    const tokens = await client.call(`${COLLECTION_PERMISSIONS}/2?api-version=7.1&tokens=NAMESPACE,elsewhere,namespace:child`, { auth: accessToken });
+    expect(tokens.body).toEqual({ count: 3, value: [true, false, true] });
+    const semicolons = await client.call(`${COLLECTION_PERMISSIONS}/2?api-version=7.1&tokens=NAMESPACE;elsewhere&delimiter=;`, { auth: accessToken });
+    expect(semicolons.body).toEqual({ count: 2, value: [true, false] });
+    const asMarcus = (await client.tokens("fabrikam", marcus.id)).accessToken;
+    const read = await client.call(`${COLLECTION_PERMISSIONS}/1?api-version=7.1&tokens=NAMESPACE`, { auth: asMarcus });
+    expect(read.body).toEqual({ count: 1, value: [true] });
+  });
+
+  it("evaluates nothing without tokens, and 400 for a malformed request", async () => {
+    const { accessToken } = await client.tokens("fabrikam", priya.id);
+    const none = await client.call(`${COLLECTION_PERMISSIONS}/2?api-version=7.1`, { auth: accessToken });
+    expect(none.status).toBe(200);
+    expect(none.body).toEqual({ count: 0, value: [] });
+    const bad = await client.call("/fabrikam/_apis/permissions/not-a-guid/2?tokens=NAMESPACE", { auth: accessToken });
     expect(bad.status).toBe(400);
+  });
+
+  it("answers the root token without tokens only while the temporary legacy switch is on", async () => {
+    const legacy = await startClient({ legacyTokenlessPermissionCheck: true });
+    try {
+      const { accessToken } = await legacy.tokens("fabrikam", priya.id);
+      const res = await legacy.call(`${COLLECTION_PERMISSIONS}/2?api-version=7.1`, { auth: accessToken });
+      expect(res.body).toEqual({ count: 1, value: [true] });
+    } finally {
+      await legacy.standin.stop();
+    }
   });
 });
 

@@ -32,6 +32,8 @@ export interface DevopsStandinOptions {
   log?: boolean;
   /** Smaller pages make paging testable with the small seed. */
   pageSizes?: Partial<PageSizes>;
+  /** See StandinConfig.legacyTokenlessPermissionCheck (temporary). */
+  legacyTokenlessPermissionCheck?: boolean;
 }
 
 export async function startDevopsStandin(opts: DevopsStandinOptions = {}): Promise<DevopsStandin> {
@@ -41,7 +43,11 @@ export async function startDevopsStandin(opts: DevopsStandinOptions = {}): Promi
   const handle = createRouter(
     routes,
     state,
-    { extensionSecret: opts.extensionSecret ?? DEV_EXTENSION_SECRET, extensionId: opts.extensionId ?? DEV_EXTENSION_ID },
+    {
+      extensionSecret: opts.extensionSecret ?? DEV_EXTENSION_SECRET,
+      extensionId: opts.extensionId ?? DEV_EXTENSION_ID,
+      legacyTokenlessPermissionCheck: opts.legacyTokenlessPermissionCheck ?? false,
+    },
     opts.log ?? false,
   );
   const server = createServer((req, res) => void handle(req, res));

@@ -13,6 +13,11 @@ export class OrgState {
   readonly memberships = new MembershipGraph();
   readonly workItems = new Map<number, WorkItemRecord>();
   readonly deploymentId: string;
+  /**
+   * "server" plays an Azure DevOps Server collection: connectionData says onPremises and the
+   * Services-only areas (Graph, Member Entitlement Management) are not there.
+   */
+  deployment: "services" | "server" = "services";
   private readonly usersById = new Map<string, UserRecord>();
   private readonly usersByEmail = new Map<string, UserRecord>();
   private readonly subjects = new Map<string, SubjectRecord>();

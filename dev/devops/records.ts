@@ -50,6 +50,8 @@ export interface WorkItemRecord {
   title: string;
   state: string;
   parentId?: number;
+  /** The comment on the link to the parent, if someone wrote one (shown from both ends). */
+  parentLinkComment?: string;
   assignedToUserId?: string;
   createdDate: string;
   changedDate: string;

@@ -6,13 +6,14 @@ import { identityRoutes } from "./handlers/identities";
 import { locationRoutes } from "./handlers/locations";
 import { workItemRoutes } from "./handlers/work-items";
 import type { Route } from "./router";
+import { servicesOnly } from "./services-only";
 
 /** Every route of the stand-in; the first whose method and path match wins. */
 export const routes: Route[] = [
   ...devRoutes,
-  ...graphRoutes,
+  ...servicesOnly("Graph", graphRoutes),
   ...identityRoutes,
-  ...entitlementRoutes,
+  ...servicesOnly("Member Entitlement Management", entitlementRoutes),
   ...coreRoutes,
   ...workItemRoutes,
   ...locationRoutes,

@@ -2,12 +2,14 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody, sendError } from "./http-util";
 
 /**
- * Forwards the stand-in's dev endpoints (token minting, org directory) so the
- * host page talks to one origin only. Only these two are proxied: everything
- * else the extension needs from Azure DevOps it calls on the stand-in itself.
+ * Forwards the stand-in's dev endpoints (token minting, org directory, the org's
+ * Services/Server mode) so the host page talks to one origin only. Only these are
+ * proxied: everything else the extension needs from Azure DevOps it calls on the
+ * stand-in itself.
  */
 export function isDevopsProxyPath(method: string, pathname: string): boolean {
   if (method === "POST" && pathname === "/_dev/tokens") return true;
+  if (method === "PUT" && /^\/_dev\/orgs\/[^/]+\/deployment$/.test(pathname)) return true;
   return method === "GET" && /^\/_dev\/orgs\/[^/]+$/.test(pathname);
 }
 
@@ -18,7 +20,7 @@ export async function proxyToDevops(
   pathAndQuery: string,
 ): Promise<void> {
   let body: Buffer | undefined;
-  if (req.method === "POST") {
+  if (req.method === "POST" || req.method === "PUT") {
     try {
       body = await readBody(req);
     } catch (e) {

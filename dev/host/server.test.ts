@@ -99,7 +99,7 @@ describe("dev host server", () => {
     expect(await escape.text()).not.toContain("not served");
   });
 
-  it("proxies token minting and the org directory to the stand-in, passing its errors through", async () => {
+  it("proxies token minting, the org directory and the Cloud/Server switch to the stand-in, passing its errors through", async () => {
     const tokens = await get("/_dev/tokens", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -107,6 +107,11 @@ describe("dev host server", () => {
     });
     expect(await tokens.json()).toEqual({ echoed: "/_dev/tokens" });
     expect(received.at(-1)).toEqual({ method: "POST", url: "/_dev/tokens", body: '{"org":"fabrikam","user":"u1"}' });
+
+    const server = await get("/_dev/orgs/fabrikam/deployment", { method: "PUT", headers: { "Content-Type": "application/json" }, body: '{"deployment":"server"}' });
+    expect(server.status).toBe(200);
+    expect(received.at(-1)).toEqual({ method: "PUT", url: "/_dev/orgs/fabrikam/deployment", body: '{"deployment":"server"}' });
+    expect((await get("/_dev/orgs/fabrikam/users", { method: "PUT", body: "{}" })).status).toBe(405);
 
     const missingOrg = await get("/_dev/orgs/nowhere");
     expect(missingOrg.status).toBe(404);

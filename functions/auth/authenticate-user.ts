@@ -93,6 +93,7 @@ export async function authenticateUser(request: HttpRequest, deps: AuthDeps): Pr
     orgName,
     accessToken,
     hostType,
+    deployment: isOnPremises(connection.deploymentType) ? "server" : "services",
     readOnly: request.method === "GET" || request.method === "HEAD",
     isPca: () =>
       deps.pcaCache.getOrLoad(`${orgId}:${connection.userId}`, async () => ({
@@ -100,6 +101,11 @@ export async function authenticateUser(request: HttpRequest, deps: AuthDeps): Pr
         expiresAt: deps.now().getTime() + PCA_CACHE_MS,
       })),
   };
+}
+
+/** DeploymentFlags.OnPremises: "onPremises" in Azure DevOps' JSON, 2 as azure-devops-node-api's enum. */
+function isOnPremises(deploymentType: string): boolean {
+  return /^(onpremises|2)$/i.test(deploymentType.trim());
 }
 
 async function proveOrg(deps: AuthDeps, orgName: string, accessToken: string): Promise<ConnectionInfo> {

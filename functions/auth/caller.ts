@@ -9,6 +9,11 @@ export interface Caller {
   /** Presentation only (the None role looks different on Server); never used for security. */
   hostType: "cloud" | "server";
   /**
+   * Where the org lives, as Azure DevOps itself says (connectionData's deploymentType): on
+   * "server" (Azure DevOps Server) the Services-only APIs (Graph, User Entitlements) are absent.
+   */
+  deployment: "services" | "server";
+  /**
    * The request only reads (GET or HEAD): its access check may use this instance's copy of
    * the org and the caller's role, a few seconds old at most. A request that changes
    * anything decides on what the store holds now.

@@ -47,6 +47,10 @@ export const GroupMembersQuery = z.strictObject({
   descriptor: z.string({ error: "descriptor is required" }).trim().min(3, "descriptor is required").max(512).regex(/^[A-Za-z0-9.+/=_-]+$/, "descriptor is not a Graph descriptor"),
 });
 export const AuditQuery = z.strictObject({ continuation });
+/** Add by e-mail address (Azure DevOps Server, where there is no organization user list). */
+export const UserLookupQuery = z.strictObject({
+  email: z.string({ error: "email is required" }).trim().min(3, "type the user's e-mail address").max(320, "at most 320 characters").regex(/^[^\s@]+@[^\s@]+$/, "is not an e-mail address"),
+});
 
 export const ServiceAccountRequest = z.strictObject({
   pat: z.string().trim().min(20, "this does not look like a personal access token").max(500, "this does not look like a personal access token"),

@@ -19,6 +19,7 @@ function caller(userId: string, readOnly = false): Caller {
     orgName: "fabrikam",
     accessToken: "t",
     hostType: "cloud",
+    deployment: "services",
     readOnly,
     isPca: async () => false,
   };

@@ -3,15 +3,21 @@ import { Dropdown } from "azure-devops-ui/Dropdown";
 import { Panel } from "azure-devops-ui/Panel";
 import { Tab, TabBar, TabSize } from "azure-devops-ui/Tabs";
 import { DropdownSelection } from "azure-devops-ui/Utilities/DropdownSelection";
+import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { ADDABLE_ROLES } from "../../functions/contracts/roles";
 import { ApiError } from "../services/api-error";
+import { getHostInfo } from "../services/sdk-context";
 import { assignInBatches, type AssignedRole, type BatchProgress, type DirectoryUserView, type Role, type SeatSummary } from "../services/users-service";
 import { GroupMembers } from "./group-members";
 import { BatchProgressBar } from "./licensed-users";
 import { roleName } from "./role-picker";
 import { StatusMessage, usersText, type Status } from "./status-message";
 import { UnlicensedUsers } from "./unlicensed-users";
+import { UserByEmail } from "./user-by-email";
 
+/** What Azure DevOps Server cannot do here, and what it can (see README, Compatibility). */
+export const SERVER_ADD_USERS_NOTE =
+  "On Azure DevOps Server, Timetracker cannot list the collection's users or add a group's members: both need Azure DevOps Services (its Graph and User Entitlements APIs). Add users by their e-mail address.";
 
 export interface AddUsersPanelProps {
   defaultRole: Role;
@@ -32,7 +38,9 @@ function takesSeat(role: AssignedRole, defaultRole: Role): boolean {
  * (or Select all Unlicensed Users), pick a role in Assign Role and click Add users.
  */
 export function AddUsersPanel(props: AddUsersPanelProps): JSX.Element {
-  const [tab, setTab] = React.useState<"users" | "group">("users");
+  // Azure DevOps Server has no Graph or User Entitlements: only adding by e-mail works there.
+  const onServer = !getHostInfo().isHosted;
+  const [tab, setTab] = React.useState<"users" | "group" | "email">(onServer ? "email" : "users");
   const [picked, setPicked] = React.useState<DirectoryUserView[]>([]);
   const [role, setRole] = React.useState<AssignedRole>("Default");
   const [progress, setProgress] = React.useState<BatchProgress | null>(null);
@@ -78,11 +86,20 @@ export function AddUsersPanel(props: AddUsersPanelProps): JSX.Element {
       ]}
     >
       <div className="flex-column rhythm-vertical-16 add-users-panel">
-        <TabBar selectedTabId={tab} onSelectedTabChanged={(id) => (setTab(id as "users" | "group"), setPicked([]))} tabSize={TabSize.Compact}>
-          <Tab id="users" name="Users" />
-          <Tab id="group" name="Group" />
-        </TabBar>
-        {tab === "users" ? <UnlicensedUsers onPick={setPicked} /> : <GroupMembers onPick={setPicked} />}
+        {onServer ? (
+          <MessageCard severity={MessageCardSeverity.Info} className="server-add-users-note">
+            {SERVER_ADD_USERS_NOTE}
+          </MessageCard>
+        ) : (
+          <TabBar selectedTabId={tab} onSelectedTabChanged={(id) => (setTab(id as "users" | "group" | "email"), setPicked([]))} tabSize={TabSize.Compact}>
+            <Tab id="users" name="Users" />
+            <Tab id="group" name="Group" />
+            <Tab id="email" name="E-mail" />
+          </TabBar>
+        )}
+        {tab === "users" ? <UnlicensedUsers onPick={setPicked} /> : null}
+        {tab === "group" ? <GroupMembers onPick={setPicked} /> : null}
+        {tab === "email" ? <UserByEmail onPick={setPicked} /> : null}
         <div className="flex-row flex-center rhythm-horizontal-8">
           <label id="assign-role-label" className="font-weight-semibold">
             Assign Role

@@ -63,6 +63,7 @@ export const usersService = {
     api().get<DirectoryUsersResponse>("users/unlicensed", { query: { search: search || undefined, continuation: continuation ?? undefined } }),
   searchGroups: (query: string) => api().get<GroupSearchResponse>("users/groups", { query: { query } }),
   groupMembers: (descriptor: string) => api().get<DirectoryUsersResponse>("users/group-members", { query: { descriptor } }),
+  lookupByEmail: (email: string) => api().get<DirectoryUsersResponse>("users/lookup", { query: { email } }),
   audit: (continuation: string | null) => api().get<AuditResponse>("users/audit", { query: { continuation: continuation ?? undefined } }),
 
   serviceAccount: () => api().get<ServiceAccountResponse>("users/service-account"),

@@ -48,6 +48,7 @@ export const EXPECTED_ACCESS: Record<string, Access> = {
   "users-unlicensed": MANAGE_USERS,
   "users-groups": MANAGE_USERS,
   "users-group-members": MANAGE_USERS,
+  "users-lookup": MANAGE_USERS,
   "users-audit": MANAGE_USERS,
   "users-service-account-get": MANAGE_USERS,
   // The organization's service account (a PAT for work without a user): PCAs only (DESIGN.md §3).

@@ -28,7 +28,8 @@ function connectionData({ org, caller }: CallerContext): Reply {
     authorizedUser: user,
     instanceId: org.id,
     deploymentId: org.deploymentId,
-    deploymentType: "hosted",
+    // DeploymentFlags (azure-devops-node-api VSSInterfaces) as the JSON answer spells it.
+    deploymentType: org.deployment === "server" ? "onPremises" : "hosted",
     locationServiceData: {
       serviceOwner: "00025394-6065-48ca-87d9-7f5672854ef7",
       defaultAccessMappingMoniker: "PublicAccessMapping",
@@ -39,19 +40,39 @@ function connectionData({ org, caller }: CallerContext): Reply {
 }
 
 /**
- * Answers "does the caller hold these bits?" per token. Everyone may read the collection;
- * every other bit of any namespace is granted to Project Collection Administrators only,
- * which is what the product's PCA check (Collection, GENERIC_WRITE = 2) relies on.
+ * The Collection namespace's root token. Microsoft's security namespace reference lists no token
+ * for it; Microsoft's Team Explorer Everywhere SDK (FrameworkSecurity.PROCESS_TEMPLATE_NAMESPACE_TOKEN,
+ * for this namespace id) names it "NAMESPACE". Tokens are case-insensitive, and a child token
+ * (`NAMESPACE:...`, ':' separated) inherits from it.
  */
-function permissions({ org, caller, params, query }: CallerContext): Reply {
+const COLLECTION_ROOT_TOKEN = "namespace";
+
+function coversCollection(token: string): boolean {
+  const t = token.toLowerCase();
+  return t === COLLECTION_ROOT_TOKEN || t.startsWith(`${COLLECTION_ROOT_TOKEN}:`);
+}
+
+/**
+ * Permissions_Has Permissions (security 7.1): one boolean per token in `tokens` (split on
+ * `delimiter`, "," by default), wrapped as `{count, value}` as Microsoft's recorded examples
+ * show; without tokens there is nothing to evaluate and the list is empty. Everyone may read
+ * the collection; every other bit is granted to Project Collection Administrators only
+ * (and, in the Collection namespace, only on its own token), which is what the product's
+ * PCA check (Collection, GENERIC_WRITE = 2) relies on.
+ */
+function permissions({ org, caller, params, query, config }: CallerContext): Reply {
   const bits = Number(params.permissions);
   if (!GUID.test(params.namespaceId ?? "") || !Number.isInteger(bits) || bits <= 0) {
     throw new AdoError(400, "The security namespace id must be a GUID and permissions a positive integer.", "ArgumentException");
   }
-  const granted =
-    (params.namespaceId!.toLowerCase() === COLLECTION_NAMESPACE && bits === GENERIC_READ) || org.isPca(caller.id);
-  const tokens = query.list("tokens", query.get("delimiter") || ",");
-  const value = Array.from({ length: Math.max(1, tokens.length) }, () => granted);
+  const collection = params.namespaceId!.toLowerCase() === COLLECTION_NAMESPACE;
+  let tokens = query.list("tokens", query.get("delimiter") || ",");
+  if (tokens.length === 0 && collection && config.legacyTokenlessPermissionCheck) tokens = [COLLECTION_ROOT_TOKEN];
+  const value = tokens.map((token) => {
+    if (!collection) return org.isPca(caller.id);
+    if (!coversCollection(token)) return false;
+    return bits === GENERIC_READ || org.isPca(caller.id);
+  });
   return ok({ count: value.length, value });
 }
 

@@ -43,7 +43,18 @@ async function createPat(ctx: RequestContext): Promise<Reply> {
   return ok({ token: ctx.state.createPat(input.org, input.user) });
 }
 
+const deploymentRequest = z.object({ deployment: z.enum(["services", "server"]) });
+
+/** The dev host's Cloud/Server switch: the org plays Azure DevOps Services or Server. */
+async function setDeployment(ctx: RequestContext): Promise<Reply> {
+  const { deployment } = parseBody(deploymentRequest, await ctx.readJson(), "dev");
+  const org = ctx.state.org(ctx.params.org!);
+  org.deployment = deployment;
+  return ok({ org: org.name, deployment });
+}
+
 export const devRoutes: Route[] = [
+  { method: "PUT", pattern: "/_dev/orgs/{org}/deployment", kind: "dev", handle: setDeployment },
   { method: "POST", pattern: "/_dev/tokens", kind: "dev", handle: createTokens },
   { method: "POST", pattern: "/_dev/pats", kind: "dev", handle: createPat },
   {

@@ -1,3 +1,5 @@
+import { LEGACY_ENTITLEMENT_VERSION, requireApiVersion } from "../api-version";
+import { parseEntitlementFilter, type EntitlementFacts } from "../entitlement-filter";
 import { AdoError } from "../errors";
 import { ok, type CallerContext, type Reply } from "../http";
 import { pageOf } from "../paging";
@@ -7,11 +9,14 @@ import type { AccessLevel } from "../seed-types";
 import { graphUser, type LinkBase } from "./graph-shapes";
 
 // Member Entitlement Management (vsaex): users with their access level. Unlike Graph,
-// paging lives in the body (`continuationToken`, null on the last page).
+// paging lives in the body (`continuationToken`, absent on the last page).
+
+/** The api-version the 7.1 specification lists for User Entitlements (`#/parameters/api-Version`). */
+const ENTITLEMENT_VERSIONS = ["7.1"] as const;
 
 const LICENSE: Record<AccessLevel, { accountLicenseType: string; licenseDisplayName: string; licenseId: string }> = {
-  basic: { accountLicenseType: "express", licenseDisplayName: "Basic", licenseId: "account-express" },
-  stakeholder: { accountLicenseType: "stakeholder", licenseDisplayName: "Stakeholder", licenseId: "account-stakeholder" },
+  basic: { accountLicenseType: "express", licenseDisplayName: "Basic", licenseId: "Account-Express" },
+  stakeholder: { accountLicenseType: "stakeholder", licenseDisplayName: "Stakeholder", licenseId: "Account-Stakeholder" },
 };
 
 export function entitlementOf(base: LinkBase, user: UserRecord): Record<string, unknown> {
@@ -36,29 +41,30 @@ export function entitlementOf(base: LinkBase, user: UserRecord): Record<string, 
   };
 }
 
-/** `$filter=name eq 'pat' and licenseId eq 'Account-Stakeholder'`; name is a substring match. */
-function filterOf(expression: string | undefined): (user: UserRecord) => boolean {
-  if (!expression?.trim()) return () => true;
-  const tests: Array<(user: UserRecord) => boolean> = [];
-  for (const clause of expression.split(/\s+and\s+/i)) {
-    const m = /^\s*(\w+)\s+eq\s+'((?:[^']|'')*)'\s*$/i.exec(clause);
-    const field = m?.[1]?.toLowerCase();
-    const value = (m?.[2] ?? "").replace(/''/g, "'").toLowerCase();
-    if (field === "name") tests.push((u) => u.displayName.toLowerCase().includes(value) || u.email.toLowerCase().includes(value));
-    else if (field === "licenseid") tests.push((u) => LICENSE[u.accessLevel].licenseId === value);
-    else throw new AdoError(400, `The filter '${clause.trim()}' is not supported; use name eq '...' or licenseId eq '...'.`, "InvalidFilterException");
-  }
-  return (user) => tests.every((t) => t(user));
+/** The facts the documented `$filter` properties test (see entitlement-filter.ts). */
+function factsOf(user: UserRecord): EntitlementFacts {
+  const license = LICENSE[user.accessLevel];
+  return { displayName: user.displayName, email: user.email, licenseId: license.licenseId, licenseStatus: "active", userType: "member" };
 }
 
+/**
+ * `PagedUserEntitlementsList` (memberEntitlementManagement 7.1): `items`, `continuationToken`
+ * (absent on the last page) and `totalCount`, paged by the `continuationToken` query parameter.
+ * The live service has also sent the same page as `members` (Azure/azure-devops-cli-extension#662,
+ * 2019: "Both members and items are collection of the member entitlement objects"); the stand-in
+ * does too, and the adapter on main still reads it. Clients should read `items`.
+ */
 function listEntitlements(ctx: CallerContext): Reply {
-  const keep = filterOf(ctx.query.get("$filter"));
-  const users = ctx.query.get("$filter") ? ctx.org.users.filter(keep) : ctx.org.users;
+  requireApiVersion(ctx.query, ctx.req.headers, [...ENTITLEMENT_VERSIONS, LEGACY_ENTITLEMENT_VERSION]);
+  const keep = parseEntitlementFilter(ctx.query.get("$filter"));
+  const users = ctx.org.users.filter((u) => keep(factsOf(u)));
   const page = pageOf("entitlements", users, ctx.query.get("continuationToken"), ctx.state.pageSizes.entitlements);
-  return ok({ members: page.items.map((u) => entitlementOf(ctx, u)), continuationToken: page.next, totalCount: users.length });
+  const items = page.items.map((u) => entitlementOf(ctx, u));
+  return ok({ items, members: items, ...(page.next ? { continuationToken: page.next } : {}), totalCount: users.length });
 }
 
 function oneEntitlement(ctx: CallerContext): Reply {
+  requireApiVersion(ctx.query, ctx.req.headers, [...ENTITLEMENT_VERSIONS, LEGACY_ENTITLEMENT_VERSION]);
   const key = ctx.params.userId!.toLowerCase();
   const user = ctx.org.findUser(key);
   if (!user || user.id !== key) {

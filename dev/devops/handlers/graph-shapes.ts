@@ -46,6 +46,8 @@ export function graphGroup(base: LinkBase, group: GroupRecord): Record<string, u
   return {
     subjectKind: "group",
     description: group.description,
+    // Recorded Entra groups carry isCrossProject: true; recorded Azure DevOps groups omit it.
+    ...(group.origin === "aad" ? { isCrossProject: true } : {}),
     domain: group.domain,
     principalName: group.principalName,
     mailAddress: group.mailAddress,
@@ -70,6 +72,28 @@ export function graphMembership(base: LinkBase, container: SubjectRecord, member
       self: href(`${root}/Memberships/${member.descriptor}/${container.descriptor}`),
       container: href(`${root}/Groups/${container.descriptor}`),
       member: href(`${root}/${member.kind === "user" ? "Users" : "Groups"}/${member.descriptor}`),
+    },
+  };
+}
+
+/** GraphStorageKeyResult, with the links Microsoft's recorded example shows. */
+export function storageKeyResult(base: LinkBase, subject: SubjectRecord): Record<string, unknown> {
+  const root = graphRoot(base);
+  return {
+    value: subject.id,
+    _links: { self: href(`${root}/StorageKeys/${subject.descriptor}`), descriptor: href(`${root}/Descriptors/${subject.id}`) },
+  };
+}
+
+/** GraphDescriptorResult, with the links Microsoft's recorded example shows. */
+export function descriptorResult(base: LinkBase, subject: SubjectRecord): Record<string, unknown> {
+  const root = graphRoot(base);
+  return {
+    value: subject.descriptor,
+    _links: {
+      self: href(`${root}/Descriptors/${subject.id}`),
+      storageKey: href(`${root}/StorageKeys/${subject.descriptor}`),
+      subject: href(`${root}/${subject.kind === "user" ? "Users" : "Groups"}/${subject.descriptor}`),
     },
   };
 }

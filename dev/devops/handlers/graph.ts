@@ -4,7 +4,7 @@ import { ok, type CallerContext, type Reply } from "../http";
 import { pageOf } from "../paging";
 import type { SubjectRecord, UserRecord } from "../records";
 import type { Route } from "../router";
-import { graphGroup, graphMembership, graphSubject, graphUser } from "./graph-shapes";
+import { descriptorResult, graphGroup, graphMembership, graphSubject, graphUser, storageKeyResult } from "./graph-shapes";
 import { parseBody } from "./parse-body";
 
 // Graph API on the vssps host: users (paged by header), groups, subject query and lookup,
@@ -67,7 +67,7 @@ async function subjectLookup(ctx: CallerContext): Promise<Reply> {
     const subject = ctx.org.subject(descriptor);
     if (subject) value[descriptor] = graphSubject(ctx, subject);
   }
-  return ok({ value });
+  return ok({ count: Object.keys(value).length, value });
 }
 
 function memberships(ctx: CallerContext): Reply {
@@ -99,7 +99,7 @@ export const graphRoutes: Route[] = [
   { method: "POST", pattern: `${GRAPH}/subjectquery`, kind: "org", handle: subjectQuery },
   { method: "POST", pattern: `${GRAPH}/subjectlookup`, kind: "org", handle: subjectLookup },
   { method: "GET", pattern: `${GRAPH}/memberships/{descriptor}`, kind: "org", handle: memberships },
-  { method: "GET", pattern: `${GRAPH}/storagekeys/{descriptor}`, kind: "org", handle: (ctx) => ok({ value: requireSubject(ctx).id }) },
+  { method: "GET", pattern: `${GRAPH}/storagekeys/{descriptor}`, kind: "org", handle: (ctx) => ok(storageKeyResult(ctx, requireSubject(ctx))) },
   {
     method: "GET",
     pattern: `${GRAPH}/descriptors/{storageKey}`,
@@ -109,7 +109,7 @@ export const graphRoutes: Route[] = [
       const user = ctx.org.findUser(key);
       const subject = (user?.id === key ? user : undefined) ?? ctx.org.groups.find((g) => g.id === key);
       if (!subject) throw subjectNotFound(key);
-      return ok({ value: subject.descriptor });
+      return ok(descriptorResult(ctx, subject));
     },
   },
 ];

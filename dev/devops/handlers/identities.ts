@@ -67,4 +67,6 @@ function readIdentities({ org, query }: CallerContext): Reply {
 
 export const identityRoutes: Route[] = [
   { method: "GET", pattern: "/vssps/{org}/_apis/identities", kind: "org", handle: readIdentities },
+  // Azure DevOps Server serves Identities on the collection URL itself (no vssps host).
+  { method: "GET", pattern: "/{org}/_apis/identities", kind: "org", handle: readIdentities },
 ];

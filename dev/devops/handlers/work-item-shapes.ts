@@ -51,16 +51,20 @@ export const KNOWN_FIELDS = new Set(
     "System.AssignedTo", "System.CreatedDate", "System.ChangedDate", "System.Rev", "System.Title", "System.Parent"].map((f) => f.toLowerCase()),
 );
 
+/**
+ * Hierarchy links. Microsoft's recorded work items carry `isLocked` and, where someone wrote
+ * one, the link's `comment` in `attributes` (no `name`: that appears only on attachments).
+ */
 function relationsOf(baseUrl: string, org: OrgState, item: WorkItemRecord): Array<Record<string, unknown>> {
-  const relation = (rel: string, id: number, name: string) => ({
+  const relation = (rel: string, id: number, comment: string | undefined) => ({
     rel,
     url: workItemUrl(baseUrl, org, id),
-    attributes: { isLocked: false, name },
+    attributes: { isLocked: false, ...(comment ? { comment } : {}) },
   });
-  const parent = item.parentId !== undefined ? [relation("System.LinkTypes.Hierarchy-Reverse", item.parentId, "Parent")] : [];
+  const parent = item.parentId !== undefined ? [relation("System.LinkTypes.Hierarchy-Reverse", item.parentId, item.parentLinkComment)] : [];
   const children = [...org.workItems.values()]
     .filter((w) => w.parentId === item.id)
-    .map((w) => relation("System.LinkTypes.Hierarchy-Forward", w.id, "Child"));
+    .map((w) => relation("System.LinkTypes.Hierarchy-Forward", w.id, w.parentLinkComment));
   return [...parent, ...children];
 }
 
@@ -78,8 +82,12 @@ export function workItemShape(baseUrl: string, org: OrgState, item: WorkItemReco
       ? {
           _links: {
             self: { href: url },
-            fields: { href: `${baseUrl}/${org.name}/_apis/wit/fields` },
+            workItemUpdates: { href: `${url}/updates` },
+            workItemRevisions: { href: `${url}/revisions` },
+            workItemHistory: { href: `${url}/history` },
             html: { href: `${baseUrl}/${org.name}/${encodeURIComponent(item.projectName)}/_workitems/edit/${item.id}` },
+            workItemType: { href: `${baseUrl}/${org.name}/${encodeURIComponent(item.projectName)}/_apis/wit/workItemTypes/${encodeURIComponent(item.type)}` },
+            fields: { href: `${baseUrl}/${org.name}/_apis/wit/fields` },
           },
         }
       : {}),

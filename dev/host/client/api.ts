@@ -34,3 +34,12 @@ export function mintTokens(org: string, userId: string): Promise<StandinTokens> 
     body: JSON.stringify({ org, user: userId }),
   });
 }
+
+/** The host type switch: the stand-in org plays Azure DevOps Services (cloud) or Server. */
+export function setDeployment(org: string, hostKind: "cloud" | "server"): Promise<unknown> {
+  return getJson<unknown>(`/_dev/orgs/${encodeURIComponent(org)}/deployment`, {
+    method: "PUT",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ deployment: hostKind === "server" ? "server" : "services" }),
+  });
+}

@@ -90,8 +90,8 @@ export class FrameHost {
   }
 
   private currentTokens() {
-    const { org, user } = this.store.state;
-    return this.tokens.get(org.name, user.id);
+    const { org, user, hostKind } = this.store.state;
+    return this.tokens.get(org.name, user.id, hostKind);
   }
 
   private srcFor(uri: string | undefined): string {

@@ -1,5 +1,5 @@
 import "./styles.css";
-import { fetchConfig, fetchOrg, mintTokens } from "./api";
+import { fetchConfig, fetchOrg, mintTokens, setDeployment } from "./api";
 import { placeContributions } from "./contributions";
 import { h } from "./dom";
 import { FrameHost } from "./frame-host";
@@ -43,7 +43,18 @@ async function boot(root: HTMLElement): Promise<void> {
   // ?xdmlog=1 prints every protocol message: handy when a page hangs in SDK.init().
   const logTraffic = new URLSearchParams(window.location.search).has("xdmlog");
   const channels = new XdmChannelManager(logTraffic ? (dir, msg) => console.debug(`[xdm ${dir}]`, msg) : undefined);
-  const frames = new FrameHost(store, new TokenCache(mintTokens), channels);
+  // Cloud/Server also switches the stand-in org, so the backend meets what that host offers
+  // (connectionData's deploymentType; no Graph or User Entitlements on Server). Tokens wait
+  // for the switch: the backend decides on what Azure DevOps says when it first sees a token.
+  let deployment = setDeployment(org.name, url.host);
+  store.subscribe((state, previous) => {
+    if (state.hostKind !== previous.hostKind || state.org !== previous.org) deployment = setDeployment(state.org.name, state.hostKind);
+  });
+  const mintAfterSwitch = async (orgName: string, userId: string) => {
+    await deployment.catch((e: unknown) => messages.addBanner({ level: 2, message: `Could not switch the host type: ${(e as Error).message}` }));
+    return mintTokens(orgName, userId);
+  };
+  const frames = new FrameHost(store, new TokenCache(mintAfterSwitch), channels);
   const dialogs = new DialogLayer(shell.layerRoot, frames);
 
   let activeWorkItem: WorkItemSession | undefined;

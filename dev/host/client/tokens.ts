@@ -18,8 +18,9 @@ export class TokenCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async get(org: string, userId: string): Promise<StandinTokens> {
-    const key = `${org}\n${userId}`;
+  /** `scope` separates tokens that must not be shared (e.g. per host type: the backend caches what a token proved). */
+  async get(org: string, userId: string, scope = ""): Promise<StandinTokens> {
+    const key = `${org}\n${userId}\n${scope}`;
     const cached = this.entries.get(key);
     if (cached) {
       const entry = await cached.catch(() => undefined);

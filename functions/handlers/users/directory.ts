@@ -1,7 +1,7 @@
-import { DirectoryQuery, GroupMembersQuery, GroupSearchQuery } from "../../contracts/users";
+import { DirectoryQuery, GroupMembersQuery, GroupSearchQuery, UserLookupQuery } from "../../contracts/users";
 import { parseWith, queryObject } from "../../http/json-body";
 import { defineRoute, json } from "../../http/route";
-import { groupMembers, listUnlicensedUsers, searchGroups } from "../../use-cases/users/directory-users";
+import { groupMembers, listUnlicensedUsers, lookupUserByEmail, searchGroups } from "../../use-cases/users/directory-users";
 import { managerRequest } from "./users-request";
 
 /** "+ Add Users": organization users without a seat, from Azure DevOps (caller's token). */
@@ -36,5 +36,17 @@ defineRoute("users-group-members", {
     const { deps, manager } = await managerRequest(services, caller);
     const { descriptor } = parseWith(GroupMembersQuery, queryObject(request), "query");
     return json(await groupMembers(deps, manager, descriptor));
+  },
+});
+
+/** Add by e-mail address: works on Azure DevOps Services and Server (Identities API). */
+defineRoute("users-lookup", {
+  methods: ["GET"],
+  route: "users/lookup",
+  auth: "user",
+  handler: async ({ request, services, caller }) => {
+    const { deps, manager } = await managerRequest(services, caller);
+    const { email } = parseWith(UserLookupQuery, queryObject(request), "query");
+    return json(await lookupUserByEmail(deps, manager, email));
   },
 });

@@ -3,6 +3,7 @@ import type { MemberRecord } from "../../domain/member";
 import type { OrgRecord } from "../../domain/org";
 import { normaliseSearch } from "../../domain/role-assignment";
 import { isLicensed } from "../../domain/roles";
+import { ConflictError } from "../../domain/errors";
 import type { DirectoryCredential, DirectoryUser } from "../../ports/org-directory";
 import type { Versioned } from "../../ports/versioned";
 import { openDirectoryToken, sealDirectoryToken } from "./directory-page-token";
@@ -15,6 +16,18 @@ const MAX_PAGES_PER_CALL = 5;
 
 function callerCredential(manager: UserManager): DirectoryCredential {
   return { kind: "bearer", token: manager.caller.accessToken };
+}
+
+/**
+ * The organization user list and groups come from Graph and User Entitlements, which Azure
+ * DevOps Services has and Azure DevOps Server does not. On Server the request is refused with
+ * what to do instead, before anything is asked of Azure DevOps.
+ */
+export const SERVICES_ONLY_DIRECTORY =
+  "Adding users from the organization's user list or by group needs Azure DevOps Services (its Graph and User Entitlements APIs); Azure DevOps Server does not offer them. On Azure DevOps Server, add users by their e-mail address.";
+
+function requireServicesDirectory(manager: UserManager): void {
+  if (manager.caller.deployment === "server") throw new ConflictError(SERVICES_ONLY_DIRECTORY);
 }
 
 async function withRoles(deps: UsersDeps, org: OrgRecord, users: DirectoryUser[]): Promise<DirectoryUserView[]> {
@@ -35,6 +48,7 @@ export async function listUnlicensedUsers(
   manager: UserManager,
   query: { search?: string | undefined; continuation?: string | undefined },
 ): Promise<DirectoryUsersResponse> {
+  requireServicesDirectory(manager);
   const org = manager.access.org.value;
   const search = normaliseSearch(query.search);
   const users: DirectoryUserView[] = [];
@@ -50,6 +64,7 @@ export async function listUnlicensedUsers(
 
 /** Add by group: Azure DevOps and Entra groups whose name starts with the text typed. */
 export async function searchGroups(deps: UsersDeps, manager: UserManager, text: string): Promise<GroupSearchResponse> {
+  requireServicesDirectory(manager);
   const groups = await deps.directory.searchGroups(manager.access.org.value.name, callerCredential(manager), text.trim());
   return {
     groups: groups.map((g) => ({
@@ -63,7 +78,18 @@ export async function searchGroups(deps: UsersDeps, manager: UserManager, text: 
 
 /** A group's members now (nested groups expanded), each with their Timetracker role. */
 export async function groupMembers(deps: UsersDeps, manager: UserManager, descriptor: string): Promise<DirectoryUsersResponse> {
+  requireServicesDirectory(manager);
   const org = manager.access.org.value;
   const users = await deps.directory.groupMembers(org.name, callerCredential(manager), descriptor);
   return { users: await withRoles(deps, org, users), continuationToken: null };
+}
+
+/**
+ * Add by e-mail address: the one user Azure DevOps' Identities API finds for it (Services and
+ * Server both have Identities), with their Timetracker role; none when there is no such user.
+ */
+export async function lookupUserByEmail(deps: UsersDeps, manager: UserManager, email: string): Promise<DirectoryUsersResponse> {
+  const org = manager.access.org.value;
+  const user = await deps.directory.userByEmail(org.name, callerCredential(manager), email.trim());
+  return { users: user ? await withRoles(deps, org, [user]) : [], continuationToken: null };
 }

@@ -30,7 +30,9 @@ export async function saveServiceAccount(deps: UsersDeps, manager: UserManager, 
   let who: { userId: string; displayName: string; orgId: string };
   try {
     who = await deps.directory.whoAmI(org.name, credential);
-    await deps.directory.listUsers(org.name, credential, { search: "", continuation: null });
+    // Azure DevOps Server has no User Entitlements: there the PAT proves it can read Identities.
+    if (manager.caller.deployment === "server") await deps.directory.usersByIds(org.name, credential, [who.userId]);
+    else await deps.directory.listUsers(org.name, credential, { search: "", continuation: null });
   } catch (error) {
     if (error instanceof UnauthorizedError || error instanceof ForbiddenError) {
       throw new ValidationError("Azure DevOps did not accept this personal access token for this organization (it needs the Graph, Identity and Member Entitlement Management read scopes).");

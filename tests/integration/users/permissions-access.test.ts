@@ -21,6 +21,7 @@ const REQUESTS: Array<[string, string, string, unknown?]> = [
   ["users-unlicensed", "GET", "users/unlicensed"],
   ["users-groups", "GET", "users/groups?query=Eng"],
   ["users-group-members", "GET", "users/group-members?descriptor=vssgp.abc"],
+  ["users-lookup", "GET", "users/lookup?email=someone%40fabrikam.example"],
   ["users-audit", "GET", "users/audit"],
   ["users-service-account-get", "GET", "users/service-account"],
   ["users-service-account-save", "POST", "users/service-account", { pat: "x".repeat(52) }],

@@ -14,7 +14,7 @@ export interface UsersE2e {
   host: DevHost;
   browser: TestBrowser;
   /** Opens a dev host route ("#/settings/permissions", "#/hub/settings") as `email`. */
-  open(email: string, route: string, options?: { theme?: "light" | "dark" }): Promise<Page>;
+  open(email: string, route: string, options?: { theme?: "light" | "dark"; host?: "cloud" | "server" }): Promise<Page>;
   stop(): Promise<void>;
 }
 
