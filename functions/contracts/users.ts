@@ -22,6 +22,13 @@ export const ListMembersQuery = z.strictObject({
   direction: z.enum(["asc", "desc"], { error: "direction must be asc or desc" }).default("asc"),
   continuation,
   pageSize: z.coerce.number({ error: "pageSize must be a number" }).int("pageSize must be a whole number").min(1).max(200).default(100),
+  /** Only users whose role comes from here: "direct", or a group rule's id. */
+  source: z.string().trim().min(1).max(100).optional(),
+  /** Only users who tracked no time in this many days (to free their seats). */
+  inactiveDays: z.coerce
+    .number()
+    .refine((days) => days === 30 || days === 60 || days === 90, "inactiveDays must be 30, 60 or 90")
+    .optional(),
 });
 export type ListMembersQuery = z.infer<typeof ListMembersQuery>;
 
@@ -68,11 +75,20 @@ export interface RoleView {
   label: string;
 }
 
+/** Where a member's role comes from: their direct assignment, or a group rule. */
+export type RoleSource = { kind: "direct"; role: AssignedRole } | { kind: "rule"; ruleId: string; name: string; role: AssignedRole };
+
 export interface MemberView {
   id: string;
   displayName: string;
   email: string;
   role: RoleView;
+  /** "Direct", "Rule: Engineering", or both. */
+  sources: RoleSource[];
+  /** When the user last added or tracked time; null: never. */
+  lastTrackedAt: string | null;
+  /** When the user last opened Timetracker; null: not since this was recorded. */
+  lastOpenedAt: string | null;
 }
 
 export interface SeatSummary {
