@@ -3,7 +3,7 @@ import type { Declared } from "./model";
 import type { PeriodUnit } from "./time";
 
 /**
- * The seeded product catalog: DESIGN §5 list prices per user per month (USD).
+ * The seeded product catalog: the list prices of docs/architecture.md per user per month (USD).
  * Yearly item prices are billed once a year, so their price is 12 × the
  * annual-billing monthly rate, in cents. Quantity limits live in `metadata`
  * (Chargebee has no native per-plan seat range).

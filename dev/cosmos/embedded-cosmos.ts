@@ -47,7 +47,7 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): 
   let dirty = false;
   let requests = 0;
   const requestListeners = new Set<() => void>();
-  // keepAlive: 4-7x faster than a new TLS connection per request (DESIGN.md §9).
+  // keepAlive: 4-7x faster than a new TLS connection per request.
   const server = createHttpsServer({ keepAlive: true });
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {

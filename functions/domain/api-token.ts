@@ -1,5 +1,5 @@
 /**
- * REST API token text (DESIGN.md §3): `tt_<org>_<secret>`. The org part is the org id in
+ * REST API token text (docs/decisions/0006-identity-from-azure-devops.md): `tt_<org>_<secret>`. The org part is the org id in
  * compact form, so authentication is one point read (hash of the token) in the org's
  * partition; the secret part is 32 random bytes. Only the SHA-256 hash is stored.
  */

@@ -1,7 +1,7 @@
 import { can, isLicensed, type Role } from "./roles";
 
 /**
- * Who may change or delete a worklog (DESIGN.md §4; 7pace "User roles general information"):
+ * Who may change or delete a worklog (docs/architecture.md, "Where each business rule lives"; 7pace "User roles general information"):
  * - the owner, always;
  * - the creator of a worklog added on the owner's behalf, until the owner edits it, as long as
  *   the creator may still add time for others;

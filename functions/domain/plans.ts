@@ -1,7 +1,7 @@
 import type { BillingPeriod, PlanId } from "./org";
 
 /**
- * The plans we sell and who they are for (DESIGN.md §5). Prices are not here: Chargebee's
+ * The plans we sell and who they are for (docs/architecture.md, "Roles and plans at a glance"). Prices are not here: Chargebee's
  * catalog is the source of truth for money; these are the product rules around it.
  */
 export interface PlanRule {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { amountFor, formatMoney, quote, rateCard, type PlanPrice } from "./pricing";
 
-/** DESIGN.md §5 list prices as Chargebee states them: cents per unit per billing period. */
+/** The list prices of docs/architecture.md ("Roles and plans at a glance") as Chargebee states them: cents per unit per billing period. */
 const start = (period: "yearly" | "monthly"): PlanPrice => ({
   itemPriceId: `start-USD-${period}`,
   plan: "start",

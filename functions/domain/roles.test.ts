@@ -13,7 +13,7 @@ describe("roles", () => {
     expect(["Team", "Product", "Budget", "Administrator"].every((r) => isLicensed(r as "Team"))).toBe(true);
   });
 
-  it("follows the capability table of DESIGN.md §4", () => {
+  it("follows the capability table of docs/architecture.md", () => {
     expect(can("Team", "trackTime")).toBe(true);
     expect(can("Team", "viewAllWorklogs")).toBe(false);
     expect(can("Product", "viewAllWorklogs")).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * Roles and what they may do (DESIGN.md §4). Pure: no I/O.
+ * Roles and what they may do (docs/architecture.md, "Roles and plans at a glance"). Pure: no I/O.
  */
 export const ROLES = ["None", "Team", "Product", "Budget", "Administrator"] as const;
 export type Role = (typeof ROLES)[number];

@@ -1,7 +1,7 @@
 import { isLicensed, type AssignedRole, type Role } from "./roles";
 
 /**
- * Seat accounting (DESIGN.md §5): licensed members may never exceed the plan's seats, also
+ * Seat accounting (docs/architecture.md, "The seat protocol"): licensed members may never exceed the plan's seats, also
  * under concurrent requests. Pure rules; the ledger document that holds the counters and the
  * transactional writes live in use-cases/users.
  *

@@ -1,4 +1,4 @@
-/** Trial rules (DESIGN.md §5): 28 days from the org's first use, all features. */
+/** Trial rules (docs/architecture.md): 28 days from the org's first use, all features. */
 export const TRIAL_DAYS = 28;
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -3,7 +3,7 @@ import { DAY_SECONDS, formatZonedTime, localDate, parseZonedTime, type ZonedTime
 
 /**
  * One piece of time a user spent on a work item. `userId` owns it; `createdBy` differs when
- * someone added it on the owner's behalf (DESIGN.md §4, the edit rule).
+ * someone added it on the owner's behalf (the edit rule: docs/architecture.md).
  */
 export interface Worklog {
   id: string;

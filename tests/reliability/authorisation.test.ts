@@ -33,7 +33,7 @@ async function call(e: Endpoint, role: SweepRole): Promise<Outcome> {
   return outcome(response.status);
 }
 
-describe("authorisation sweep (DESIGN.md §4)", () => {
+describe("authorisation sweep (docs/architecture.md, roles)", () => {
   it("has an expected access for every registered route", () => {
     const missing = [...new Set(endpoints.map((e) => e.name))].filter((name) => !(name in EXPECTED_ACCESS));
     expect(missing, "add these routes to tests/reliability/expected-access.ts").toEqual([]);

@@ -1,7 +1,7 @@
 import type { SweepRole } from "./support/cast";
 
 /**
- * Who may call each route: DESIGN.md §4's capability table, route by route. The
+ * Who may call each route: docs/architecture.md's capability table, route by route. The
  * authorisation sweep fails for any registered route missing here, so a new route cannot
  * ship without a decision on who may use it.
  *
@@ -51,7 +51,7 @@ export const EXPECTED_ACCESS: Record<string, Access> = {
   "users-lookup": MANAGE_USERS,
   "users-audit": MANAGE_USERS,
   "users-service-account-get": MANAGE_USERS,
-  // The organization's service account (a PAT for work without a user): PCAs only (DESIGN.md §3).
+  // The organization's service account (a PAT for work without a user): PCAs only.
   "users-service-account-save": "pca",
   "users-service-account-delete": "pca",
   "tokens-list": MANAGE_USERS,

@@ -8,7 +8,7 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium with the flags this closed network needs (DESIGN.md §9). */
+/** Debian's Chromium with the flags this closed network needs. */
 export async function launchBrowser(): Promise<TestBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), "devhost-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {

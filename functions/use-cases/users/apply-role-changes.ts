@@ -22,7 +22,7 @@ const CHANGED_ENTRY_ROUNDS = 3;
 class EntriesChanged extends Error {}
 
 /**
- * Assigns roles in bulk under the seat limit (DESIGN.md §5), in one request per batch:
+ * Assigns roles in bulk under the seat limit (docs/architecture.md, "The seat protocol"), in one request per batch:
  *
  * 1. the seat check covers the whole request before anything is written (a swap at full
  *    capacity fits); a refusal writes nothing;

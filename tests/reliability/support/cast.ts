@@ -3,7 +3,7 @@ import type { BackendStack } from "../../../dev/stack";
 import { api, signIn, type SignedIn } from "../../integration/support/sign-in";
 import { assign } from "./users-api";
 
-/** The callers of the authorisation sweep: DESIGN.md §4's roles, and a PCA with no role. */
+/** The callers of the authorisation sweep: the roles of docs/architecture.md, and a PCA with no role. */
 export const SWEEP_ROLES = ["None", "Team", "Product", "Budget", "Administrator", "PCA-only"] as const;
 export type SweepRole = (typeof SWEEP_ROLES)[number];
 
