@@ -1,61 +1,108 @@
-import { UnauthorizedError, UpstreamError, NotFoundError, ForbiddenError } from "../../domain/errors";
+import { WebApi, getBearerHandler, getPersonalAccessTokenHandler } from "azure-devops-node-api";
+import type { IRequestOptions } from "azure-devops-node-api/interfaces/common/VsoBaseInterfaces";
+import { DomainError, ForbiddenError, NotFoundError, UnauthorizedError, UpstreamError } from "../../domain/errors";
+import { DEFAULT_THROTTLE_BUDGET_MS, type DevopsOptions } from "./devops-options";
+import { honourThrottling, type Clock } from "./throttling";
 
-export interface DevopsResponse<T> {
-  body: T;
-  headers: Headers;
-}
+/** The caller's OAuth access token (Bearer) or the service account's PAT (Basic). */
+export type DevopsCredential = { kind: "bearer"; token: string } | { kind: "pat"; pat: string };
+
+class DeadlineExceeded extends Error {}
 
 /**
- * One JSON request to Azure DevOps with a credential (Bearer access token or Basic PAT),
- * a timeout, and Azure DevOps' failures turned into domain errors with readable messages.
+ * Azure DevOps through Microsoft's own client (azure-devops-node-api: its WebApi, auth
+ * handlers and typed-rest-client RestClient), with what the product needs around every
+ * call: a deadline, Retry-After honoured within a budget, and failures as domain errors.
  */
-export async function devopsRequest<T>(
-  url: string,
-  authorization: string,
-  timeoutMs: number,
-  init: { method?: string; body?: unknown } = {},
-): Promise<DevopsResponse<T>> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: init.method ?? "GET",
-      headers: {
-        Authorization: authorization,
-        Accept: "application/json",
-        ...(init.body !== undefined ? { "Content-Type": "application/json" } : {}),
-      },
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: "manual", // a sign-in redirect means the credential was not accepted
+export class DevopsClient {
+  private readonly requestOptions: IRequestOptions;
+
+  constructor(
+    private readonly options: DevopsOptions,
+    private readonly clock: Clock = { now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
+  ) {
+    this.requestOptions = {
+      socketTimeout: options.requestTimeoutMs,
+      // A sign-in redirect means the credential was not accepted: answer it, never follow it.
+      allowRedirects: false,
+      // Retries are ours (honourThrottling), so one budget bounds them.
+      allowRetries: false,
+    };
+  }
+
+  /** A WebApi for one of the org's hosts with the caller's or the service account's credential. */
+  webApi(baseUrl: string, credential: DevopsCredential): WebApi {
+    const handler = credential.kind === "bearer" ? getBearerHandler(credential.token) : getPersonalAccessTokenHandler(credential.pat);
+    // A fixed user agent: WebApi otherwise reads its package.json from disk for every instance.
+    return new WebApi(baseUrl, handler, this.requestOptions, { productName: "timetracker", productVersion: "1", userAgent: "timetracker-azure-devops" });
+  }
+
+  /** GET a JSON resource (absolute URL) with the `rest` client. */
+  getJson(webApi: WebApi, url: string): Promise<unknown> {
+    return this.send(async () => {
+      const response = await webApi.rest.get<unknown>(url);
+      if (response.statusCode === 404) throw notFound();
+      return response.result;
     });
-  } catch (error) {
-    const reason = error instanceof Error && error.name === "TimeoutError" ? "did not answer in time" : "could not be reached";
-    throw new UpstreamError(`Azure DevOps ${reason}. Please try again in a minute.`);
   }
-  if (response.status === 401 || (response.status >= 300 && response.status < 400)) {
-    throw new UnauthorizedError("Azure DevOps did not accept the credential for this organization.");
+
+  /** POST a JSON body (absolute URL) with the `rest` client. */
+  postJson(webApi: WebApi, url: string, body: unknown): Promise<unknown> {
+    return this.send(async () => {
+      const response = await webApi.rest.create<unknown>(url, body);
+      if (response.statusCode === 404) throw notFound();
+      return response.result;
+    });
   }
-  if (response.status === 403) throw new ForbiddenError("Azure DevOps denied this request for your account.");
-  if (response.status === 404) throw new NotFoundError(await errorMessage(response, "Azure DevOps could not find it."));
-  if (!response.ok) {
-    throw new UpstreamError(`Azure DevOps answered ${response.status}: ${await errorMessage(response, response.statusText)}`);
+
+  /**
+   * Runs one Azure DevOps call (a rest request or a typed client method): each try within
+   * the request timeout, 429s waited out as Azure DevOps asks within the throttle budget,
+   * and every failure turned into a domain error with a readable message.
+   */
+  async send<T>(call: () => Promise<T>): Promise<T> {
+    const budgetMs = this.options.throttleBudgetMs ?? DEFAULT_THROTTLE_BUDGET_MS;
+    try {
+      return await honourThrottling(() => withDeadline(call(), this.options.requestTimeoutMs), budgetMs, this.clock);
+    } catch (error) {
+      throw toDomainError(error);
+    }
   }
-  return { body: (await response.json()) as T, headers: response.headers };
 }
 
-async function errorMessage(response: Response, fallback: string): Promise<string> {
+function notFound(): Error {
+  return Object.assign(new Error("Azure DevOps could not find it."), { statusCode: 404 });
+}
+
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceeded()), ms);
+  });
   try {
-    const body = (await response.json()) as { message?: unknown };
-    return typeof body.message === "string" ? body.message : fallback;
-  } catch {
-    return fallback;
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
-export function bearer(accessToken: string): string {
-  return `Bearer ${accessToken}`;
+/** typed-rest-client rejects with `statusCode` (and the parsed body as `result`); sockets fail without one. */
+function toDomainError(error: unknown): Error {
+  if (error instanceof DomainError) return error;
+  if (error instanceof DeadlineExceeded || (error instanceof Error && /timeout/i.test(error.message) && !("statusCode" in error))) {
+    return new UpstreamError("Azure DevOps did not answer in time. Please try again in a minute.");
+  }
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status !== "number") return new UpstreamError("Azure DevOps could not be reached. Please try again in a minute.");
+  if (status === 401 || (status >= 300 && status < 400)) return new UnauthorizedError("Azure DevOps did not accept the credential for this organization.");
+  if (status === 403) return new ForbiddenError("Azure DevOps denied this request for your account.");
+  if (status === 404) return new NotFoundError(serviceMessage(error) ?? "Azure DevOps could not find it.");
+  return new UpstreamError(`Azure DevOps answered ${status}: ${serviceMessage(error) ?? "no details"}`);
 }
 
-export function basicPat(pat: string): string {
-  return `Basic ${Buffer.from(`:${pat}`).toString("base64")}`;
+function serviceMessage(error: unknown): string | undefined {
+  const message = (error as { result?: { message?: unknown } }).result?.message;
+  if (typeof message === "string") return message;
+  // Without a JSON body typed-rest-client puts the raw body (perhaps an HTML page) in the message.
+  return error instanceof Error && error.message && !error.message.startsWith("Failed request") ? error.message.slice(0, 200) : undefined;
 }

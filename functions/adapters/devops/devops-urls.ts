@@ -1,4 +1,4 @@
-import type { Config } from "../../app/config";
+import type { DevopsOptions } from "./devops-options";
 
 export type DevopsService = "core" | "vssps" | "vsaex";
 
@@ -9,8 +9,13 @@ export function isValidOrgName(name: string): boolean {
   return ORG_NAME.test(name);
 }
 
-export function devopsUrl(config: Config["devops"], service: DevopsService, orgName: string, path: string): string {
+/** The base URL of one of the organization's hosts, without a trailing slash. */
+export function devopsBaseUrl(options: DevopsOptions, service: DevopsService, orgName: string): string {
   if (!isValidOrgName(orgName)) throw new Error(`Invalid organization name: ${orgName}`);
-  const template = service === "core" ? config.coreUrl : service === "vssps" ? config.vsspsUrl : config.vsaexUrl;
-  return template.replace("{org}", encodeURIComponent(orgName)) + path;
+  const template = service === "core" ? options.coreUrl : service === "vssps" ? options.vsspsUrl : options.vsaexUrl;
+  return template.replace("{org}", encodeURIComponent(orgName)).replace(/\/+$/, "");
+}
+
+export function devopsUrl(options: DevopsOptions, service: DevopsService, orgName: string, path: string): string {
+  return devopsBaseUrl(options, service, orgName) + path;
 }

@@ -1,10 +1,10 @@
 import type { z } from "zod";
-import type { Config } from "../../app/config";
 import { chunk } from "../../domain/chunk";
 import { NotFoundError, UpstreamError } from "../../domain/errors";
 import type { DirectoryCredential, DirectoryGroup, DirectoryUser, OrgDirectory, UserPage } from "../../ports/org-directory";
-import { basicPat, bearer, devopsRequest } from "./devops-http";
-import { devopsUrl, type DevopsService } from "./devops-urls";
+import { DevopsClient } from "./devops-http";
+import type { DevopsOptions } from "./devops-options";
+import { devopsBaseUrl, type DevopsService } from "./devops-urls";
 import {
   ConnectionData,
   EntitlementPage,
@@ -13,13 +13,20 @@ import {
   Memberships,
   SubjectList,
   SubjectLookup,
+  entitlementsOf,
   identityProperty,
   type Identity,
 } from "./directory-shapes";
 import { mapLimited } from "../../domain/map-limited";
 import { expandGroup } from "./group-expansion";
 
+/**
+ * api-versions as the 7.1 specifications list them: Graph's subject query, subject lookup and
+ * memberships are still previews in 7.1 (graph.json, api-Version-preview.1); Identities and
+ * User Entitlements are released 7.1 (identities.json, memberEntitlementManagement.json).
+ */
 const GRAPH_VERSION = "api-version=7.1-preview.1";
+const RELEASED_VERSION = "7.1";
 /** Identities and subjects resolved per request (URL length stays well under limits). */
 const BATCH = 50;
 /**
@@ -28,14 +35,19 @@ const BATCH = 50;
  */
 const PCA_GROUP = /^Microsoft\.TeamFoundation\.Identity;S-1-9-1551374245-[\d-]+-0-0-0-0-1$/i;
 
-function authorization(credential: DirectoryCredential): string {
-  return credential.kind === "bearer" ? bearer(credential.token) : basicPat(credential.pat);
-}
-
 /** User management's view of Azure DevOps: entitlements, Graph groups, identities. */
 export class DevopsOrgDirectory implements OrgDirectory {
-  constructor(private readonly config: Config["devops"]) {}
+  private readonly http: DevopsClient;
 
+  constructor(private readonly options: DevopsOptions) {
+    this.http = new DevopsClient(options);
+  }
+
+  /**
+   * Graph, Identities and Entitlements through azure-devops-node-api's `rest` client: the
+   * package has no typed client for these areas (its GraphApi/IdentitiesApi do not exist in
+   * the Node package), so WebApi's RestClient sends them with its auth handlers.
+   */
   private async call<S extends z.ZodType>(
     schema: S,
     service: DevopsService,
@@ -43,21 +55,24 @@ export class DevopsOrgDirectory implements OrgDirectory {
     path: string,
     credential: DirectoryCredential,
     body?: unknown,
-  ): Promise<{ data: z.infer<S>; headers: Headers }> {
-    const url = devopsUrl(this.config, service, orgName, path);
-    const init = body === undefined ? {} : { method: "POST", body };
-    const { body: raw, headers } = await devopsRequest<unknown>(url, authorization(credential), this.config.requestTimeoutMs, init);
+  ): Promise<{ data: z.infer<S> }> {
+    const base = devopsBaseUrl(this.options, service, orgName);
+    const webApi = this.http.webApi(base, credential);
+    const raw = body === undefined ? await this.http.getJson(webApi, base + path) : await this.http.postJson(webApi, base + path, body);
     const parsed = schema.safeParse(raw);
     if (!parsed.success) throw new UpstreamError(`Azure DevOps answered ${path.split("?")[0]} in an unexpected format.`);
-    return { data: parsed.data, headers };
+    return { data: parsed.data };
   }
 
   async listUsers(orgName: string, credential: DirectoryCredential, options: { search: string; continuation: string | null }): Promise<UserPage> {
-    const params = new URLSearchParams({ "api-version": "7.1-preview.3" });
+    // User Entitlements_Search User Entitlements (memberEntitlementManagement 7.1): `$filter`
+    // "name eq 'x'" matches display name or e-mail containing x; the next page is asked for
+    // with the `continuationToken` the previous page answered.
+    const params = new URLSearchParams({ "api-version": RELEASED_VERSION });
     if (options.search) params.set("$filter", `name eq '${options.search.replace(/'/g, "''")}'`);
     if (options.continuation) params.set("continuationToken", options.continuation);
     const { data } = await this.call(EntitlementPage, "vsaex", orgName, `/_apis/userentitlements?${params}`, credential);
-    const users = data.members.map((m): DirectoryUser => {
+    const users = entitlementsOf(data).map((m): DirectoryUser => {
       const email = m.user.mailAddress ?? m.user.principalName ?? "";
       return { id: m.id.toLowerCase(), displayName: m.user.displayName ?? email, email, uniqueName: m.user.principalName ?? email };
     });
@@ -110,27 +125,33 @@ export class DevopsOrgDirectory implements OrgDirectory {
   }
 
   async userByEmail(orgName: string, credential: DirectoryCredential, email: string): Promise<DirectoryUser | null> {
-    const params = new URLSearchParams({ searchFilter: "MailAddress", filterValue: email, "api-version": "7.1" });
+    const params = new URLSearchParams({ searchFilter: "MailAddress", filterValue: email, "api-version": RELEASED_VERSION });
     const { data } = await this.call(IdentityList, "vssps", orgName, `/_apis/identities?${params}`, credential);
     const user = data.value.find((i): i is Identity => !!i && !i.isContainer);
     return user ? toUser(user) : null;
   }
 
   async isCollectionAdmin(orgName: string, credential: DirectoryCredential, userId: string): Promise<boolean> {
-    const params = new URLSearchParams({ identityIds: userId, queryMembership: "ExpandedUp", "api-version": "7.1" });
+    const params = new URLSearchParams({ identityIds: userId, queryMembership: "ExpandedUp", "api-version": RELEASED_VERSION });
     const { data } = await this.call(IdentityList, "vssps", orgName, `/_apis/identities?${params}`, credential);
     const identity = data.value.find((i): i is Identity => !!i && i.id.toLowerCase() === userId.toLowerCase());
     return !!identity?.memberOf?.some((d) => PCA_GROUP.test(d));
   }
 
   async whoAmI(orgName: string, credential: DirectoryCredential): Promise<{ userId: string; displayName: string; orgId: string }> {
-    const { data } = await this.call(ConnectionData, "core", orgName, "/_apis/connectionData", credential);
+    // connectionData is not in the published specifications (the Location area is not), so it
+    // goes through WebApi.connect(), the client's own call for it.
+    const base = devopsBaseUrl(this.options, "core", orgName);
+    const webApi = this.http.webApi(base, credential);
+    const parsed = ConnectionData.safeParse(await this.http.send(() => webApi.connect()));
+    if (!parsed.success) throw new UpstreamError("Azure DevOps answered connectionData in an unexpected format.");
+    const data = parsed.data;
     return { userId: data.authenticatedUser.id.toLowerCase(), displayName: data.authenticatedUser.providerDisplayName ?? "", orgId: data.instanceId.toLowerCase() };
   }
 
   private async identities(orgName: string, credential: DirectoryCredential, key: "identityIds" | "subjectDescriptors", values: string[]): Promise<Identity[]> {
     const pages = await mapLimited(chunk(values, BATCH), 4, async (batch) => {
-      const params = new URLSearchParams({ [key]: batch.join(","), "api-version": "7.1" });
+      const params = new URLSearchParams({ [key]: batch.join(","), "api-version": RELEASED_VERSION });
       try {
         return (await this.call(IdentityList, "vssps", orgName, `/_apis/identities?${params}`, credential)).data.value;
       } catch (error) {

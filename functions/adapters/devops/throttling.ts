@@ -1,0 +1,66 @@
+import { UpstreamThrottledError } from "../../domain/errors";
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+/** Waits shorter than this are rounded up: a `Retry-After: 0` must not become a busy loop. */
+const MIN_WAIT_MS = 100;
+/** Azure DevOps sends Retry-After with its 429s; without one, wait this long. */
+const DEFAULT_WAIT_MS = 1_000;
+
+interface ThrottledAnswer {
+  statusCode: 429;
+  responseHeaders?: Record<string, string | string[] | undefined>;
+}
+
+function isThrottled(error: unknown): error is ThrottledAnswer {
+  return (error as { statusCode?: unknown } | null)?.statusCode === 429;
+}
+
+function header(answer: ThrottledAnswer, name: string): string | undefined {
+  const value = answer.responseHeaders?.[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * How long Azure DevOps asks us to wait: `Retry-After` (seconds or an HTTP date, RFC 9110),
+ * else `X-RateLimit-Reset` (epoch seconds, Azure DevOps' rate-limit headers), else a second.
+ */
+export function waitAskedMs(answer: ThrottledAnswer, now: number): number {
+  const retryAfter = header(answer, "retry-after")?.trim();
+  if (retryAfter) {
+    if (/^\d+$/.test(retryAfter)) return Number(retryAfter) * 1000;
+    const date = Date.parse(retryAfter);
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  const reset = Number(header(answer, "x-ratelimit-reset"));
+  if (Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - now);
+  return DEFAULT_WAIT_MS;
+}
+
+/**
+ * Runs `attempt` again after each 429 for as long as Azure DevOps asks, while the total time
+ * stays within `budgetMs`; when the next wait would not fit, fails with a 503 that carries
+ * Azure DevOps' Retry-After, so the caller hears "try again in N s" instead of waiting on.
+ */
+export async function honourThrottling<T>(attempt: () => Promise<T>, budgetMs: number, clock: Clock): Promise<T> {
+  const start = clock.now();
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isThrottled(error)) throw error;
+      const wait = Math.max(MIN_WAIT_MS, waitAskedMs(error, clock.now()));
+      if (clock.now() - start + wait > budgetMs) {
+        const seconds = Math.max(1, Math.ceil(wait / 1000));
+        throw new UpstreamThrottledError(
+          `Azure DevOps is limiting requests for this organization right now. Please try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
+          seconds,
+        );
+      }
+      await clock.sleep(wait);
+    }
+  }
+}
