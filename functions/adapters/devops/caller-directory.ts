@@ -69,9 +69,9 @@ export class DevopsCallerDirectory implements CallerDirectory {
     // The Node package has no typed Security client, so the rest client sends Permissions_Has Permissions.
     const params = new URLSearchParams({ tokens: COLLECTION_TOKEN, "api-version": "7.1" });
     const body = await this.http.getJson(webApi, `${base}/_apis/permissions/${COLLECTION_NAMESPACE}/${GENERIC_WRITE}?${params}`);
+    // One value per token: only an explicit true for the one token we asked about is a PCA;
+    // anything else (no body, other counts, other values) is not.
     const parsed = PermissionResult.safeParse(body);
-    if (!parsed.success) throw new UpstreamError("Azure DevOps answered the permission check in an unexpected format.");
-    // One value per token: only an explicit true for the one token we asked about is a PCA.
-    return parsed.data.value.length === 1 && parsed.data.value[0] === true;
+    return parsed.success && parsed.data.value.length === 1 && parsed.data.value[0] === true;
   }
 }
