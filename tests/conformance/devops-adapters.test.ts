@@ -201,7 +201,7 @@ describe("DevopsCallerDirectory, fed Microsoft's recorded answers", () => {
     }
     const [url] = sent(/\/_apis\/permissions\//).slice(-1);
     expect(url!.pathname).toBe(`/${ORG}/_apis/permissions/3e65f728-f8bc-4ecd-8764-7e378b19bfa7/2`);
-    expect(url!.searchParams.get("tokens")).toBe("NAMESPACE:");
+    expect(url!.searchParams.get("tokens")).toBe("NAMESPACE");
   });
 });
 

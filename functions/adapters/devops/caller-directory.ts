@@ -14,14 +14,15 @@ import { devopsBaseUrl } from "./devops-urls";
 const COLLECTION_NAMESPACE = "3e65f728-f8bc-4ecd-8764-7e378b19bfa7";
 const GENERIC_WRITE = 2;
 /**
- * The Collection namespace's one token, the organization itself. The namespace reference
- * names the namespace and its bits but, in the revisions we could read, no token; Microsoft's
- * own Terraform provider (microsoft/terraform-provider-azuredevops,
- * data_security_namespace_token.go, "Collection namespace") gives it as `NAMESPACE:`.
- * Microsoft's recorded Permissions_Has Permissions examples always pass `tokens` and answer
- * one boolean per token; what the service answers without a token is undocumented.
+ * The Collection namespace's root token, the organization itself. Microsoft's namespace
+ * reference names the namespace and its bits but, in the revisions we could read, no token;
+ * Microsoft's Team Explorer Everywhere SDK names it for this namespace id
+ * (com.microsoft.tfs.core.clients.security.FrameworkSecurity.PROCESS_TEMPLATE_NAMESPACE_TOKEN
+ * = "NAMESPACE"), and Microsoft's Terraform provider builds "NAMESPACE:" (a child, which
+ * inherits from it). Microsoft's recorded Permissions_Has Permissions examples always pass
+ * `tokens` and answer one boolean per token; what the service does without one is undocumented.
  */
-export const COLLECTION_TOKEN = "NAMESPACE:";
+export const COLLECTION_TOKEN = "NAMESPACE";
 
 const ConnectionData = z.object({
   authenticatedUser: z.object({
