@@ -2,7 +2,7 @@ import { WebApi, getBearerHandler, getPersonalAccessTokenHandler } from "azure-d
 import type { IRequestOptions } from "azure-devops-node-api/interfaces/common/VsoBaseInterfaces";
 import { DomainError, ForbiddenError, NotFoundError, UnauthorizedError, UpstreamError } from "../../domain/errors";
 import { DEFAULT_THROTTLE_BUDGET_MS, type DevopsOptions } from "./devops-options";
-import { honourThrottling, type Clock } from "./throttling";
+import { honourThrottling, type Clock, type ThrottleBudget } from "./throttling";
 
 /** The caller's OAuth access token (Bearer) or the service account's PAT (Basic). */
 export type DevopsCredential = { kind: "bearer"; token: string } | { kind: "pat"; pat: string };
@@ -37,33 +37,38 @@ export class DevopsClient {
     return new WebApi(baseUrl, handler, this.requestOptions, { productName: "timetracker", productVersion: "1", userAgent: "timetracker-azure-devops" });
   }
 
+  /** A fresh throttle budget: pass it to every call of one adapter method so they share it. */
+  budget(): ThrottleBudget {
+    return { until: this.clock.now() + (this.options.throttleBudgetMs ?? DEFAULT_THROTTLE_BUDGET_MS) };
+  }
+
   /** GET a JSON resource (absolute URL) with the `rest` client. */
-  getJson(webApi: WebApi, url: string): Promise<unknown> {
+  getJson(webApi: WebApi, url: string, budget?: ThrottleBudget): Promise<unknown> {
     return this.send(async () => {
       const response = await webApi.rest.get<unknown>(url);
       if (response.statusCode === 404) throw notFound();
       return response.result;
-    });
+    }, budget);
   }
 
   /** POST a JSON body (absolute URL) with the `rest` client. */
-  postJson(webApi: WebApi, url: string, body: unknown): Promise<unknown> {
+  postJson(webApi: WebApi, url: string, body: unknown, budget?: ThrottleBudget): Promise<unknown> {
     return this.send(async () => {
       const response = await webApi.rest.create<unknown>(url, body);
       if (response.statusCode === 404) throw notFound();
       return response.result;
-    });
+    }, budget);
   }
 
   /**
    * Runs one Azure DevOps call (a rest request or a typed client method): each try within
-   * the request timeout, 429s waited out as Azure DevOps asks within the throttle budget,
-   * and every failure turned into a domain error with a readable message.
+   * the request timeout, 429s waited out as Azure DevOps asks within the throttle budget
+   * (its own, or one shared with the other calls of the same adapter method), and every
+   * failure turned into a domain error with a readable message.
    */
-  async send<T>(call: () => Promise<T>): Promise<T> {
-    const budgetMs = this.options.throttleBudgetMs ?? DEFAULT_THROTTLE_BUDGET_MS;
+  async send<T>(call: () => Promise<T>, budget: ThrottleBudget = this.budget()): Promise<T> {
     try {
-      return await honourThrottling(() => withDeadline(call(), this.options.requestTimeoutMs), budgetMs, this.clock);
+      return await honourThrottling(() => withDeadline(call(), this.options.requestTimeoutMs), budget, this.clock);
     } catch (error) {
       throw toDomainError(error);
     }

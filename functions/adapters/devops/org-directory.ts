@@ -19,6 +19,7 @@ import {
 } from "./directory-shapes";
 import { mapLimited } from "../../domain/map-limited";
 import { expandGroup } from "./group-expansion";
+import type { ThrottleBudget } from "./throttling";
 
 /**
  * api-versions as the 7.1 specifications list them: Graph's subject query, subject lookup and
@@ -54,11 +55,12 @@ export class DevopsOrgDirectory implements OrgDirectory {
     orgName: string,
     path: string,
     credential: DirectoryCredential,
-    body?: unknown,
+    request: { body?: unknown; budget?: ThrottleBudget } = {},
   ): Promise<{ data: z.infer<S> }> {
+    const { body, budget } = request;
     const base = devopsBaseUrl(this.options, service, orgName);
     const webApi = this.http.webApi(base, credential);
-    const raw = body === undefined ? await this.http.getJson(webApi, base + path) : await this.http.postJson(webApi, base + path, body);
+    const raw = body === undefined ? await this.http.getJson(webApi, base + path, budget) : await this.http.postJson(webApi, base + path, body, budget);
     const parsed = schema.safeParse(raw);
     if (!parsed.success) throw new UpstreamError(`Azure DevOps answered ${path.split("?")[0]} in an unexpected format.`);
     return { data: parsed.data };
@@ -81,8 +83,7 @@ export class DevopsOrgDirectory implements OrgDirectory {
 
   async searchGroups(orgName: string, credential: DirectoryCredential, prefix: string): Promise<DirectoryGroup[]> {
     const { data } = await this.call(SubjectList, "vssps", orgName, `/_apis/graph/subjectquery?${GRAPH_VERSION}`, credential, {
-      query: prefix,
-      subjectKind: ["Group"],
+      body: { query: prefix, subjectKind: ["Group"] },
     });
     return data.value
       .filter((s) => s.subjectKind.toLowerCase() === "group")
@@ -97,15 +98,18 @@ export class DevopsOrgDirectory implements OrgDirectory {
 
   async groupMembers(orgName: string, credential: DirectoryCredential, groupDescriptor: string): Promise<DirectoryUser[]> {
     const path = (d: string) => `/_apis/graph/Memberships/${encodeURIComponent(d)}?direction=down&${GRAPH_VERSION}`;
+    // One throttling budget for the whole expansion, however many calls it takes.
+    const budget = this.http.budget();
     const subjects = await expandGroup(
       {
-        directMembers: async (d) => (await this.call(Memberships, "vssps", orgName, path(d), credential)).data.value.map((m) => m.memberDescriptor),
+        directMembers: async (d) => (await this.call(Memberships, "vssps", orgName, path(d), credential, { budget })).data.value.map((m) => m.memberDescriptor),
         lookup: async (descriptors) => {
           const found = new Map<string, GraphSubject>();
           const batches = chunk(descriptors, BATCH);
           await mapLimited(batches, 4, async (batch) => {
             const { data } = await this.call(SubjectLookup, "vssps", orgName, `/_apis/graph/subjectlookup?${GRAPH_VERSION}`, credential, {
-              lookupKeys: batch.map((descriptor) => ({ descriptor })),
+              body: { lookupKeys: batch.map((descriptor) => ({ descriptor })) },
+              budget,
             });
             for (const [descriptor, subject] of Object.entries(data.value)) found.set(descriptor, subject);
           });
@@ -115,12 +119,12 @@ export class DevopsOrgDirectory implements OrgDirectory {
       groupDescriptor,
     );
     // Graph descriptors are not user ids: the Identities API maps them to the storage key.
-    const identities = await this.identities(orgName, credential, "subjectDescriptors", subjects.map((s) => s.descriptor));
+    const identities = await this.identities(orgName, credential, "subjectDescriptors", subjects.map((s) => s.descriptor), budget);
     return identities.filter((i) => !i.isContainer).map(toUser).sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 
   async usersByIds(orgName: string, credential: DirectoryCredential, ids: readonly string[]): Promise<Map<string, DirectoryUser>> {
-    const identities = await this.identities(orgName, credential, "identityIds", [...ids]);
+    const identities = await this.identities(orgName, credential, "identityIds", [...ids], this.http.budget());
     return new Map(identities.filter((i) => !i.isContainer).map((i) => [i.id.toLowerCase(), toUser(i)]));
   }
 
@@ -149,11 +153,11 @@ export class DevopsOrgDirectory implements OrgDirectory {
     return { userId: data.authenticatedUser.id.toLowerCase(), displayName: data.authenticatedUser.providerDisplayName ?? "", orgId: data.instanceId.toLowerCase() };
   }
 
-  private async identities(orgName: string, credential: DirectoryCredential, key: "identityIds" | "subjectDescriptors", values: string[]): Promise<Identity[]> {
+  private async identities(orgName: string, credential: DirectoryCredential, key: "identityIds" | "subjectDescriptors", values: string[], budget: ThrottleBudget): Promise<Identity[]> {
     const pages = await mapLimited(chunk(values, BATCH), 4, async (batch) => {
       const params = new URLSearchParams({ [key]: batch.join(","), "api-version": RELEASED_VERSION });
       try {
-        return (await this.call(IdentityList, "vssps", orgName, `/_apis/identities?${params}`, credential)).data.value;
+        return (await this.call(IdentityList, "vssps", orgName, `/_apis/identities?${params}`, credential, { budget })).data.value;
       } catch (error) {
         if (error instanceof NotFoundError) return []; // none of them exists
         throw error;

@@ -5,6 +5,15 @@ export interface Clock {
   sleep(ms: number): Promise<void>;
 }
 
+/**
+ * The moment by which waiting for Azure DevOps must end. One budget is shared by all the
+ * calls of one adapter method (a group expansion makes many), so a user action waits at
+ * most the budget in total, however many calls it takes.
+ */
+export interface ThrottleBudget {
+  until: number;
+}
+
 /** Waits shorter than this are rounded up: a `Retry-After: 0` must not become a busy loop. */
 const MIN_WAIT_MS = 100;
 /** Azure DevOps sends Retry-After with its 429s; without one, wait this long. */
@@ -41,19 +50,18 @@ export function waitAskedMs(answer: ThrottledAnswer, now: number): number {
 }
 
 /**
- * Runs `attempt` again after each 429 for as long as Azure DevOps asks, while the total time
- * stays within `budgetMs`; when the next wait would not fit, fails with a 503 that carries
- * Azure DevOps' Retry-After, so the caller hears "try again in N s" instead of waiting on.
+ * Runs `attempt` again after each 429 for as long as Azure DevOps asks, while the wait ends
+ * within the budget; when the next wait would not fit, fails with a 503 that carries Azure
+ * DevOps' Retry-After, so the caller hears "try again in N s" instead of waiting on.
  */
-export async function honourThrottling<T>(attempt: () => Promise<T>, budgetMs: number, clock: Clock): Promise<T> {
-  const start = clock.now();
+export async function honourThrottling<T>(attempt: () => Promise<T>, budget: ThrottleBudget, clock: Clock): Promise<T> {
   for (;;) {
     try {
       return await attempt();
     } catch (error) {
       if (!isThrottled(error)) throw error;
       const wait = Math.max(MIN_WAIT_MS, waitAskedMs(error, clock.now()));
-      if (clock.now() - start + wait > budgetMs) {
+      if (clock.now() + wait > budget.until) {
         const seconds = Math.max(1, Math.ceil(wait / 1000));
         throw new UpstreamThrottledError(
           `Azure DevOps is limiting requests for this organization right now. Please try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
