@@ -132,7 +132,10 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
       return undefined;
     });
 
+    const [requestsBefore, connectionsBefore] = [server.requests.length, server.connections];
     expect(await directory.groupMembers(ORG, PAT, root)).toEqual([jiaHao]);
+    // One expansion, one kept-alive connection for its calls (memberships x2, lookup, identities).
+    expect({ requests: server.requests.length - requestsBefore, connections: server.connections - connectionsBefore }).toEqual({ requests: 4, connections: 1 });
     const [identitiesUrl] = sent(/\/_apis\/identities$/).slice(-1);
     expect(identitiesUrl!.searchParams.get("subjectDescriptors")).toBe(user.descriptor);
   });
@@ -265,4 +268,4 @@ describe("every request the adapters sent", () => {
 });
 
 /** Prototype members that are not port methods (they only build requests for the ones above). */
-const PRIVATE_HELPERS = new Set(["DevopsOrgDirectory.call", "DevopsOrgDirectory.identities", "DevopsWorkItemDirectory.client"]);
+const PRIVATE_HELPERS = new Set(["DevopsOrgDirectory.base", "DevopsOrgDirectory.identities", "DevopsWorkItemDirectory.withClient"]);

@@ -50,9 +50,12 @@ export class DevopsCallerDirectory implements CallerDirectory {
   }
 
   async connectionData(orgName: string, accessToken: string): Promise<ConnectionInfo> {
-    const webApi = this.http.webApi(devopsBaseUrl(this.options, "core", orgName), { kind: "bearer", token: accessToken });
     // connectionData is not in the published specifications: WebApi.connect() is the client's own call for it.
-    const parsed = ConnectionData.safeParse(await this.http.send(() => webApi.connect()));
+    const raw = await this.http.session({ kind: "bearer", token: accessToken }, (s) => {
+      const webApi = s.webApi(devopsBaseUrl(this.options, "core", orgName));
+      return s.send(() => webApi.connect());
+    });
+    const parsed = ConnectionData.safeParse(raw);
     if (!parsed.success) throw new UpstreamError("Azure DevOps answered connectionData in an unexpected format.");
     const user = parsed.data.authenticatedUser;
     return {
@@ -65,11 +68,10 @@ export class DevopsCallerDirectory implements CallerDirectory {
   }
 
   async isCollectionAdmin(orgName: string, accessToken: string): Promise<boolean> {
-    const base = devopsBaseUrl(this.options, "core", orgName);
-    const webApi = this.http.webApi(base, { kind: "bearer", token: accessToken });
     // The Node package has no typed Security client, so the rest client sends Permissions_Has Permissions.
     const params = new URLSearchParams({ tokens: COLLECTION_TOKEN, "api-version": "7.1" });
-    const body = await this.http.getJson(webApi, `${base}/_apis/permissions/${COLLECTION_NAMESPACE}/${GENERIC_WRITE}?${params}`);
+    const path = `/_apis/permissions/${COLLECTION_NAMESPACE}/${GENERIC_WRITE}?${params}`;
+    const body = await this.http.session({ kind: "bearer", token: accessToken }, (s) => s.getJson(devopsBaseUrl(this.options, "core", orgName), path));
     // One value per token: only an explicit true for the one token we asked about is a PCA;
     // anything else (no body, other counts, other values) is not.
     const parsed = PermissionResult.safeParse(body);

@@ -30,11 +30,17 @@ export class DevopsClient {
     };
   }
 
-  /** A WebApi for one of the org's hosts with the caller's or the service account's credential. */
-  webApi(baseUrl: string, credential: DevopsCredential): WebApi {
+  /**
+   * A WebApi for one of the org's hosts with the caller's or the service account's
+   * credential. `keepAlive` gives it its own agent, so the calls of one session reuse their
+   * connection (typed-rest-client otherwise opens a new one per request); the session
+   * disposes of it.
+   */
+  webApi(baseUrl: string, credential: DevopsCredential, keepAlive = false): WebApi {
     const handler = credential.kind === "bearer" ? getBearerHandler(credential.token) : getPersonalAccessTokenHandler(credential.pat);
     // A fixed user agent: WebApi otherwise reads its package.json from disk for every instance.
-    return new WebApi(baseUrl, handler, this.requestOptions, { productName: "timetracker", productVersion: "1", userAgent: "timetracker-azure-devops" });
+    // A copy of the options: WebApi writes into the object it is given.
+    return new WebApi(baseUrl, handler, { ...this.requestOptions, keepAlive }, { productName: "timetracker", productVersion: "1", userAgent: "timetracker-azure-devops" });
   }
 
   /** A fresh throttle budget: pass it to every call of one adapter method so they share it. */
@@ -42,22 +48,14 @@ export class DevopsClient {
     return { until: this.clock.now() + (this.options.throttleBudgetMs ?? DEFAULT_THROTTLE_BUDGET_MS) };
   }
 
-  /** GET a JSON resource (absolute URL) with the `rest` client. */
-  getJson(webApi: WebApi, url: string, budget?: ThrottleBudget): Promise<unknown> {
-    return this.send(async () => {
-      const response = await webApi.rest.get<unknown>(url);
-      if (response.statusCode === 404) throw notFound();
-      return response.result;
-    }, budget);
-  }
-
-  /** POST a JSON body (absolute URL) with the `rest` client. */
-  postJson(webApi: WebApi, url: string, body: unknown, budget?: ThrottleBudget): Promise<unknown> {
-    return this.send(async () => {
-      const response = await webApi.rest.create<unknown>(url, body);
-      if (response.statusCode === 404) throw notFound();
-      return response.result;
-    }, budget);
+  /** Runs the calls of one adapter method in a session (one budget, kept-alive connections), closed after. */
+  async session<T>(credential: DevopsCredential, work: (session: DevopsSession) => Promise<T>): Promise<T> {
+    const session = new DevopsSession(this, credential);
+    try {
+      return await work(session);
+    } finally {
+      session.close();
+    }
   }
 
   /**
@@ -72,6 +70,61 @@ export class DevopsClient {
     } catch (error) {
       throw toDomainError(error);
     }
+  }
+}
+
+/**
+ * The calls of one adapter method: one throttling budget for all of them (a group expansion
+ * makes many, and the user waits at most the budget in total) and one kept-alive WebApi per host.
+ */
+export class DevopsSession {
+  readonly budget: ThrottleBudget;
+  private readonly apis = new Map<string, WebApi>();
+
+  constructor(
+    private readonly client: DevopsClient,
+    private readonly credential: DevopsCredential,
+  ) {
+    this.budget = client.budget();
+  }
+
+  webApi(baseUrl: string): WebApi {
+    let api = this.apis.get(baseUrl);
+    if (!api) {
+      api = this.client.webApi(baseUrl, this.credential, true);
+      this.apis.set(baseUrl, api);
+    }
+    return api;
+  }
+
+  /** GET a JSON resource with the `rest` client: `baseUrl` + `path` (path and query). */
+  async getJson(baseUrl: string, path: string): Promise<unknown> {
+    const rest = this.webApi(baseUrl).rest;
+    return this.send(async () => {
+      const response = await rest.get<unknown>(baseUrl + path);
+      if (response.statusCode === 404) throw notFound();
+      return response.result;
+    });
+  }
+
+  /** POST a JSON body with the `rest` client. */
+  async postJson(baseUrl: string, path: string, body: unknown): Promise<unknown> {
+    const rest = this.webApi(baseUrl).rest;
+    return this.send(async () => {
+      const response = await rest.create<unknown>(baseUrl + path, body);
+      if (response.statusCode === 404) throw notFound();
+      return response.result;
+    });
+  }
+
+  /** Any other client call (WebApi.connect(), a typed client method) within the session's budget. */
+  send<T>(call: () => Promise<T>): Promise<T> {
+    return this.client.send(call, this.budget);
+  }
+
+  close(): void {
+    for (const api of this.apis.values()) api.rest.client.dispose();
+    this.apis.clear();
   }
 }
 

@@ -3,7 +3,7 @@ import { WorkItemTrackingApi } from "azure-devops-node-api/WorkItemTrackingApi";
 import { WorkItemErrorPolicy, WorkItemExpand } from "azure-devops-node-api/interfaces/WorkItemTrackingInterfaces";
 import { UpstreamError } from "../../domain/errors";
 import type { WorkItemDirectory, WorkItemInfo } from "../../ports/work-item-directory";
-import { DevopsClient } from "./devops-http";
+import { DevopsClient, type DevopsSession } from "./devops-http";
 import type { DevopsOptions } from "./devops-options";
 import { devopsBaseUrl } from "./devops-urls";
 
@@ -62,17 +62,26 @@ export class DevopsWorkItemDirectory implements WorkItemDirectory {
     this.http = new DevopsClient(options);
   }
 
-  private client(orgName: string, accessToken: string): WorkItemTracking71 {
-    const webApi = this.http.webApi(devopsBaseUrl(this.options, "core", orgName), { kind: "bearer", token: accessToken });
-    // Built on the org's URL directly: work items live on the org's own host, so the client
-    // skips WebApi's resource-area lookup and only asks for the wit route templates (OPTIONS).
-    return new WorkItemTracking71(webApi.serverUrl, [webApi.authHandler], webApi.options, "timetracker-azure-devops");
+  /**
+   * The calls of one lookup on the typed client, in one session (one throttling budget).
+   * The client is built on the org's URL directly: work items live on the org's own host, so
+   * it skips WebApi's resource-area lookup and only asks for the wit route templates (OPTIONS).
+   */
+  private withClient<T>(orgName: string, accessToken: string, work: (api: WorkItemTracking71, session: DevopsSession) => Promise<T>): Promise<T> {
+    return this.http.session({ kind: "bearer", token: accessToken }, async (session) => {
+      const webApi = session.webApi(devopsBaseUrl(this.options, "core", orgName));
+      const api = new WorkItemTracking71(webApi.serverUrl, [webApi.authHandler], { ...webApi.options, keepAlive: true }, "timetracker-azure-devops");
+      try {
+        return await work(api, session);
+      } finally {
+        api.rest.client.dispose();
+      }
+    });
   }
 
   async find(orgName: string, accessToken: string, id: number): Promise<WorkItemInfo | null> {
-    const api = this.client(orgName, accessToken);
     // The client answers null for 404 (TF401232: no such item, or not visible to the caller).
-    const body: unknown = await this.http.send(() => api.getWorkItem(id, undefined, undefined, WorkItemExpand.Relations));
+    const body: unknown = await this.withClient(orgName, accessToken, (api, s) => s.send(() => api.getWorkItem(id, undefined, undefined, WorkItemExpand.Relations)));
     if (body === null || body === undefined) return null;
     const parsed = WorkItemWire.safeParse(body);
     if (!parsed.success) throw new UpstreamError("Azure DevOps answered a work item in an unexpected format.");
@@ -80,15 +89,16 @@ export class DevopsWorkItemDirectory implements WorkItemDirectory {
   }
 
   async findMany(orgName: string, accessToken: string, ids: number[]): Promise<WorkItemInfo[]> {
-    const api = this.client(orgName, accessToken);
-    const found: WorkItemInfo[] = [];
-    for (let i = 0; i < ids.length; i += BATCH_SIZE) {
-      const batch = ids.slice(i, i + BATCH_SIZE);
-      const body: unknown = await this.http.send(() => api.getWorkItems(batch, undefined, undefined, WorkItemExpand.Relations, WorkItemErrorPolicy.Omit));
-      const parsed = BatchWire.safeParse(body ?? []);
-      if (!parsed.success) throw new UpstreamError("Azure DevOps answered a work item batch in an unexpected format.");
-      for (const item of parsed.data) if (item) found.push(toInfo(item));
-    }
-    return found;
+    return this.withClient(orgName, accessToken, async (api, session) => {
+      const found: WorkItemInfo[] = [];
+      for (let i = 0; i < ids.length; i += BATCH_SIZE) {
+        const batch = ids.slice(i, i + BATCH_SIZE);
+        const body: unknown = await session.send(() => api.getWorkItems(batch, undefined, undefined, WorkItemExpand.Relations, WorkItemErrorPolicy.Omit));
+        const parsed = BatchWire.safeParse(body ?? []);
+        if (!parsed.success) throw new UpstreamError("Azure DevOps answered a work item batch in an unexpected format.");
+        for (const item of parsed.data) if (item) found.push(toInfo(item));
+      }
+      return found;
+    });
   }
 }

@@ -25,12 +25,15 @@ export type Responder = (request: CapturedRequest & { pathname: string; query: U
  */
 export class RecordingServer {
   readonly requests: CapturedRequest[] = [];
+  /** TCP connections opened to this server (kept-alive connections carry several requests). */
+  connections = 0;
   private responder: Responder = () => undefined;
   private server: Server | undefined;
   url = "";
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.on("connection", () => this.connections++);
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
@@ -42,6 +45,7 @@ export class RecordingServer {
   }
 
   async stop(): Promise<void> {
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 
