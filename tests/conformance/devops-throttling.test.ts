@@ -44,6 +44,17 @@ describe("throttling (429 + Retry-After)", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
+  it("reads Retry-After even when the 429 comes with an HTML page instead of JSON", async () => {
+    // 2 s, not the 1 s used when no Retry-After can be read.
+    const page: Answer = { status: 429, headers: { "Retry-After": "2", "Content-Type": "text/html" }, raw: "<html><body>Too many requests</body></html>" };
+    const calls = scripted([page, { body: byEmail }]);
+    const directory = new DevopsOrgDirectory({ ...server.devopsOptions, throttleBudgetMs: 10_000 });
+    const started = Date.now();
+    expect((await directory.userByEmail("fabrikam", PAT, "jtseng@vscsi.us"))?.email).toBe("jtseng@vscsi.us");
+    expect(calls()).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_950);
+  });
+
   it("gives up when the budget is spent: a 503 with Retry-After, not a hang and not a 500", async () => {
     const calls = scripted([throttled("1")]);
     const directory = new DevopsOrgDirectory({ ...server.devopsOptions, throttleBudgetMs: 2_500 });

@@ -19,9 +19,14 @@ const MIN_WAIT_MS = 100;
 /** Azure DevOps sends Retry-After with its 429s; without one, wait this long. */
 const DEFAULT_WAIT_MS = 1_000;
 
+/**
+ * typed-rest-client's rejection of a 429: `responseHeaders` only when the body was JSON;
+ * azure-devops-node-api adds `rateLimit` (Retry-After, X-RateLimit-*) from the raw headers.
+ */
 interface ThrottledAnswer {
   statusCode: 429;
   responseHeaders?: Record<string, string | string[] | undefined>;
+  rateLimit?: { retryAfter?: number; reset?: number };
 }
 
 function isThrottled(error: unknown): error is ThrottledAnswer {
@@ -44,7 +49,9 @@ export function waitAskedMs(answer: ThrottledAnswer, now: number): number {
     const date = Date.parse(retryAfter);
     if (!Number.isNaN(date)) return Math.max(0, date - now);
   }
-  const reset = Number(header(answer, "x-ratelimit-reset"));
+  const seconds = answer.rateLimit?.retryAfter;
+  if (typeof seconds === "number" && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const reset = Number(header(answer, "x-ratelimit-reset") ?? answer.rateLimit?.reset);
   if (Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - now);
   return DEFAULT_WAIT_MS;
 }

@@ -14,6 +14,8 @@ export interface Answer {
   status?: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** A body sent as is (not JSON), e.g. an HTML error page. */
+  raw?: string;
 }
 
 export type Responder = (request: CapturedRequest & { pathname: string; query: URLSearchParams }) => Answer | undefined;
@@ -77,6 +79,6 @@ export class RecordingServer {
       body: { message: `No recorded answer for ${captured.method} ${parsed.pathname}` },
     };
     res.writeHead(answer.status ?? 200, { "Content-Type": "application/json; charset=utf-8", ...answer.headers });
-    res.end(answer.body === undefined ? "" : JSON.stringify(answer.body));
+    res.end(answer.raw ?? (answer.body === undefined ? "" : JSON.stringify(answer.body)));
   }
 }
