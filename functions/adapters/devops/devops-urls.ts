@@ -15,7 +15,3 @@ export function devopsBaseUrl(options: DevopsOptions, service: DevopsService, or
   const template = service === "core" ? options.coreUrl : service === "vssps" ? options.vsspsUrl : options.vsaexUrl;
   return template.replace("{org}", encodeURIComponent(orgName)).replace(/\/+$/, "");
 }
-
-export function devopsUrl(options: DevopsOptions, service: DevopsService, orgName: string, path: string): string {
-  return devopsBaseUrl(options, service, orgName) + path;
-}
