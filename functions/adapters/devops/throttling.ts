@@ -40,7 +40,8 @@ function header(answer: ThrottledAnswer, name: string): string | undefined {
 
 /**
  * How long Azure DevOps asks us to wait: `Retry-After` (seconds or an HTTP date, RFC 9110),
- * else `X-RateLimit-Reset` (epoch seconds, Azure DevOps' rate-limit headers), else a second.
+ * else `X-RateLimit-Reset` ("time at which tracked usage would return to 0", Unix epoch
+ * seconds: learn.microsoft.com/azure/devops/integrate/concepts/rate-limits), else a second.
  */
 export function waitAskedMs(answer: ThrottledAnswer, now: number): number {
   const retryAfter = header(answer, "retry-after")?.trim();
