@@ -6,7 +6,7 @@ import { DevopsCallerDirectory } from "../../functions/adapters/devops/caller-di
 import { DevopsOrgDirectory } from "../../functions/adapters/devops/org-directory";
 import { DevopsWorkItemDirectory } from "../../functions/adapters/devops/work-items";
 import { UNDOCUMENTED_CALLS, judge, loadCatalogue } from "./support/operation-catalogue";
-import { recordedBody } from "./support/specs";
+import { recordedBody } from "./support/spec-files";
 import { RecordingServer, type Answer } from "./support/recording-server";
 
 // The real adapters, through azure-devops-node-api, against a loopback server that answers

@@ -6,7 +6,7 @@ import { waitAskedMs } from "../../functions/adapters/devops/throttling";
 import { DevopsWorkItemDirectory } from "../../functions/adapters/devops/work-items";
 import { UpstreamError, UpstreamThrottledError } from "../../functions/domain/errors";
 import { toErrorResponse } from "../../functions/http/error-response";
-import { recordedBody } from "./support/specs";
+import { recordedBody } from "./support/spec-files";
 import { RecordingServer, type Answer } from "./support/recording-server";
 
 // Azure DevOps throttles with 429 and Retry-After (plus X-RateLimit-* headers). Every call

@@ -1,4 +1,4 @@
-import { SPEC_FILES, readSpecJson } from "./specs";
+import { SPEC_FILES, readSpecJson } from "./spec-files";
 import type { CapturedRequest } from "./recording-server";
 
 /** One operation as Microsoft's 7.1 specification documents it. */

@@ -2,7 +2,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** Microsoft's Azure DevOps REST specifications 7.1 and recorded examples, as copied into the repo. */
+/**
+ * Microsoft's Azure DevOps REST specifications 7.1 and recorded examples, as copied into the repo,
+ * for the adapter conformance tests (branch ado-standin's support/specs.ts reads the same files with
+ * the same recordedBody(area, file) for the stand-in's tests; one of the two can go after the merge).
+ */
 export const SPEC_ROOT = fileURLToPath(new URL("../fixtures/azure-devops-rest-specs/specification", import.meta.url));
 
 /** The spec files (one per area) the backend's calls live in. */
