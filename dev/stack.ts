@@ -66,7 +66,7 @@ export async function startBackendStack(options: StackOptions = {}): Promise<Bac
       : await startEmbeddedCosmos({ port: ports.cosmos, ...(options.dataDir ? { persistFile: path.join(options.dataDir, "cosmos.json") } : {}) });
     if (cosmos) started.push(cosmos);
     // TEMPORARY (issue 10): main's PCA check sends no permission token yet; see StandinConfig.
-    const devops = await startDevopsStandin({ port: ports.devops, extensionSecret: DEV_EXTENSION_SECRET, extensionId: DEV_EXTENSION_ID, legacyTokenlessPermissionCheck: true });
+    const devops = await startDevopsStandin({ port: ports.devops, extensionSecret: DEV_EXTENSION_SECRET, extensionId: DEV_EXTENSION_ID });
     started.push(devops);
     const chargebee = USER_ENV.CHARGEBEE_SITE
       ? undefined

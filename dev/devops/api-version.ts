@@ -8,13 +8,6 @@ import type { Query } from "./http";
 // undocumented one fails here as it would in a real organization.
 
 /**
- * TEMPORARY (issue 10, until branch ado-adapters is merged): the user entitlements adapter on
- * main still asks for 7.1-preview.3, which the 7.1 specification does not list. The lead
- * removes this entry when the adapter speaks a documented version.
- */
-export const LEGACY_ENTITLEMENT_VERSION = "7.1-preview.3";
-
-/**
  * The requested version: the `api-version` query parameter or, as azure-devops-node-api's typed
  * clients send it, the Accept header's `api-version` parameter (`application/json;api-version=7.1`).
  */

@@ -123,17 +123,6 @@ describe("PCA permission check", () => {
     const bad = await client.call("/fabrikam/_apis/permissions/not-a-guid/2?tokens=NAMESPACE", { auth: accessToken });
     expect(bad.status).toBe(400);
   });
-
-  it("answers the root token without tokens only while the temporary legacy switch is on", async () => {
-    const legacy = await startClient({ legacyTokenlessPermissionCheck: true });
-    try {
-      const { accessToken } = await legacy.tokens("fabrikam", priya.id);
-      const res = await legacy.call(`${COLLECTION_PERMISSIONS}/2?api-version=7.1`, { auth: accessToken });
-      expect(res.body).toEqual({ count: 1, value: [true] });
-    } finally {
-      await legacy.standin.stop();
-    }
-  });
 });
 
 describe("unknown routes and orgs", () => {

@@ -96,7 +96,7 @@ describe("user entitlements", () => {
       headers: { Authorization: `Bearer ${token}`, Accept: "application/json;api-version=6.0-preview.3" },
     });
     expect(wrongHeader.status).toBe(400);
-    // TEMPORARY: main's adapter still asks for 7.1-preview.3 (api-version.ts).
-    expect((await client.call("/vsaex/fabrikam/_apis/userentitlements?api-version=7.1-preview.3", { auth: token })).status).toBe(200);
+    // 7.1-preview.3, which the backend used to send, is not a version the 7.1 specification lists.
+    expect((await client.call("/vsaex/fabrikam/_apis/userentitlements?api-version=7.1-preview.3", { auth: token })).status).toBe(400);
   });
 });

@@ -9,13 +9,6 @@ import type { DevopsState } from "./state";
 export interface StandinConfig {
   extensionSecret: string;
   extensionId: string;
-  /**
-   * TEMPORARY (issue 10, until branch ado-adapters is merged): the PCA check on main sends no
-   * `tokens`; with this on, a Collection permission check without tokens is evaluated for the
-   * collection's root token instead of answering an empty list. Off by default (documented
-   * behaviour); the local stack turns it on. The lead removes it with the merge.
-   */
-  legacyTokenlessPermissionCheck: boolean;
 }
 
 export interface Reply {

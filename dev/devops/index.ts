@@ -32,8 +32,6 @@ export interface DevopsStandinOptions {
   log?: boolean;
   /** Smaller pages make paging testable with the small seed. */
   pageSizes?: Partial<PageSizes>;
-  /** See StandinConfig.legacyTokenlessPermissionCheck (temporary). */
-  legacyTokenlessPermissionCheck?: boolean;
 }
 
 export async function startDevopsStandin(opts: DevopsStandinOptions = {}): Promise<DevopsStandin> {
@@ -46,7 +44,6 @@ export async function startDevopsStandin(opts: DevopsStandinOptions = {}): Promi
     {
       extensionSecret: opts.extensionSecret ?? DEV_EXTENSION_SECRET,
       extensionId: opts.extensionId ?? DEV_EXTENSION_ID,
-      legacyTokenlessPermissionCheck: opts.legacyTokenlessPermissionCheck ?? false,
     },
     opts.log ?? false,
   );

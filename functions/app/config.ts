@@ -2,7 +2,7 @@ import type { AppTokenOptions } from "../auth/app-token";
 import type { ChargebeeOptions } from "../adapters/chargebee/chargebee-client";
 import type { WebhookCredentials } from "../adapters/chargebee/chargebee-webhooks";
 import type { CosmosOptions } from "../adapters/cosmos/cosmos-client";
-import type { DevopsOptions } from "../adapters/devops/devops-urls";
+import type { DevopsOptions } from "../adapters/devops/devops-options";
 
 /**
  * Configuration from app settings (environment). Every value has a production default or is

@@ -40,3 +40,10 @@ export class RateLimitedError extends DomainError {
 export class UpstreamError extends DomainError { readonly code = "upstream"; }
 /** Our own store is not reachable. */
 export class UnavailableError extends DomainError { readonly code = "unavailable"; }
+/** A service we depend on throttles us (Azure DevOps' 429) for longer than we may wait: 503 with its Retry-After. */
+export class UpstreamThrottledError extends DomainError {
+  readonly code = "unavailable";
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(message);
+  }
+}

@@ -1,6 +1,6 @@
 import type { HttpResponseInit } from "@azure/functions";
 import { randomUUID } from "node:crypto";
-import { DomainError, RateLimitedError, type ErrorCode } from "../domain/errors";
+import { DomainError, RateLimitedError, UpstreamThrottledError, type ErrorCode } from "../domain/errors";
 
 const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
@@ -28,7 +28,7 @@ export function errorResponse(status: number, code: string, message: string, det
 export function toErrorResponse(error: unknown, log: (message: string) => void): HttpResponseInit {
   if (error instanceof DomainError) {
     const response = errorResponse(STATUS[error.code], error.code, error.message, error.details);
-    if (error instanceof RateLimitedError) response.headers = { "Retry-After": String(error.retryAfterSeconds) };
+    if (error instanceof RateLimitedError || error instanceof UpstreamThrottledError) response.headers = { "Retry-After": String(error.retryAfterSeconds) };
     return response;
   }
   const reference = randomUUID();

@@ -60,14 +60,13 @@ function coversCollection(token: string): boolean {
  * (and, in the Collection namespace, only on its own token), which is what the product's
  * PCA check (Collection, GENERIC_WRITE = 2) relies on.
  */
-function permissions({ org, caller, params, query, config }: CallerContext): Reply {
+function permissions({ org, caller, params, query }: CallerContext): Reply {
   const bits = Number(params.permissions);
   if (!GUID.test(params.namespaceId ?? "") || !Number.isInteger(bits) || bits <= 0) {
     throw new AdoError(400, "The security namespace id must be a GUID and permissions a positive integer.", "ArgumentException");
   }
   const collection = params.namespaceId!.toLowerCase() === COLLECTION_NAMESPACE;
-  let tokens = query.list("tokens", query.get("delimiter") || ",");
-  if (tokens.length === 0 && collection && config.legacyTokenlessPermissionCheck) tokens = [COLLECTION_ROOT_TOKEN];
+  const tokens = query.list("tokens", query.get("delimiter") || ",");
   const value = tokens.map((token) => {
     if (!collection) return org.isPca(caller.id);
     if (!coversCollection(token)) return false;

@@ -1,4 +1,4 @@
-import { LEGACY_ENTITLEMENT_VERSION, requireApiVersion } from "../api-version";
+import { requireApiVersion } from "../api-version";
 import { parseEntitlementFilter, type EntitlementFacts } from "../entitlement-filter";
 import { AdoError } from "../errors";
 import { ok, type CallerContext, type Reply } from "../http";
@@ -55,7 +55,7 @@ function factsOf(user: UserRecord): EntitlementFacts {
  * does too, and the adapter on main still reads it. Clients should read `items`.
  */
 function listEntitlements(ctx: CallerContext): Reply {
-  requireApiVersion(ctx.query, ctx.req.headers, [...ENTITLEMENT_VERSIONS, LEGACY_ENTITLEMENT_VERSION]);
+  requireApiVersion(ctx.query, ctx.req.headers, ENTITLEMENT_VERSIONS);
   const keep = parseEntitlementFilter(ctx.query.get("$filter"));
   const users = ctx.org.users.filter((u) => keep(factsOf(u)));
   const page = pageOf("entitlements", users, ctx.query.get("continuationToken"), ctx.state.pageSizes.entitlements);
@@ -64,7 +64,7 @@ function listEntitlements(ctx: CallerContext): Reply {
 }
 
 function oneEntitlement(ctx: CallerContext): Reply {
-  requireApiVersion(ctx.query, ctx.req.headers, [...ENTITLEMENT_VERSIONS, LEGACY_ENTITLEMENT_VERSION]);
+  requireApiVersion(ctx.query, ctx.req.headers, ENTITLEMENT_VERSIONS);
   const key = ctx.params.userId!.toLowerCase();
   const user = ctx.org.findUser(key);
   if (!user || user.id !== key) {

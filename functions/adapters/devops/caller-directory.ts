@@ -1,12 +1,28 @@
 import { z } from "zod";
 import { UpstreamError } from "../../domain/errors";
 import type { CallerDirectory, ConnectionInfo } from "../../ports/directory";
-import { bearer, devopsRequest } from "./devops-http";
-import { devopsUrl, type DevopsOptions } from "./devops-urls";
+import { DevopsClient } from "./devops-http";
+import type { DevopsOptions } from "./devops-options";
+import { devopsBaseUrl } from "./devops-urls";
 
-/** Security namespace "Collection", GENERIC_WRITE (bit 2): held by Project Collection Administrators. */
+/**
+ * Security namespace "Collection" (3e65f728-…) and its GENERIC_WRITE bit (2, "Edit
+ * collection-level information"), held by Project Collection Administrators: Microsoft's
+ * "Security namespace and permission reference for Azure DevOps", Organization-level
+ * namespaces, Collection (learn.microsoft.com/azure/devops/organizations/security/namespace-reference).
+ */
 const COLLECTION_NAMESPACE = "3e65f728-f8bc-4ecd-8764-7e378b19bfa7";
 const GENERIC_WRITE = 2;
+/**
+ * The Collection namespace's root token, the organization itself. Microsoft's namespace
+ * reference names the namespace and its bits but, in the revisions we could read, no token;
+ * Microsoft's Team Explorer Everywhere SDK names it for this namespace id
+ * (com.microsoft.tfs.core.clients.security.FrameworkSecurity.PROCESS_TEMPLATE_NAMESPACE_TOKEN
+ * = "NAMESPACE"), and Microsoft's Terraform provider builds "NAMESPACE:" (a child, which
+ * inherits from it). Microsoft's recorded Permissions_Has Permissions examples always pass
+ * `tokens` and answer one boolean per token; what the service does without one is undocumented.
+ */
+export const COLLECTION_TOKEN = "NAMESPACE";
 
 const ConnectionData = z.object({
   authenticatedUser: z.object({
@@ -18,7 +34,8 @@ const ConnectionData = z.object({
   deploymentType: z.string().optional(),
 });
 
-const PermissionResult = z.object({ value: z.array(z.boolean()) });
+/** Permissions_Has Permissions: `{ count, value: boolean[] }`, one value per token asked. */
+const PermissionResult = z.object({ value: z.array(z.unknown()) });
 
 function accountEmail(properties: Record<string, unknown> | undefined): string {
   const account = properties?.Account as { $value?: unknown } | undefined;
@@ -26,12 +43,19 @@ function accountEmail(properties: Record<string, unknown> | undefined): string {
 }
 
 export class DevopsCallerDirectory implements CallerDirectory {
-  constructor(private readonly config: DevopsOptions) {}
+  private readonly http: DevopsClient;
+
+  constructor(private readonly options: DevopsOptions) {
+    this.http = new DevopsClient(options);
+  }
 
   async connectionData(orgName: string, accessToken: string): Promise<ConnectionInfo> {
-    const url = devopsUrl(this.config, "core", orgName, "/_apis/connectionData");
-    const { body } = await devopsRequest<unknown>(url, bearer(accessToken), this.config.requestTimeoutMs);
-    const parsed = ConnectionData.safeParse(body);
+    // connectionData is not in the published specifications: WebApi.connect() is the client's own call for it.
+    const raw = await this.http.session({ kind: "bearer", token: accessToken }, (s) => {
+      const webApi = s.webApi(devopsBaseUrl(this.options, "core", orgName));
+      return s.send(() => webApi.connect());
+    });
+    const parsed = ConnectionData.safeParse(raw);
     if (!parsed.success) throw new UpstreamError("Azure DevOps answered connectionData in an unexpected format.");
     const user = parsed.data.authenticatedUser;
     return {
@@ -44,11 +68,13 @@ export class DevopsCallerDirectory implements CallerDirectory {
   }
 
   async isCollectionAdmin(orgName: string, accessToken: string): Promise<boolean> {
-    const path = `/_apis/permissions/${COLLECTION_NAMESPACE}/${GENERIC_WRITE}?api-version=7.1`;
-    const url = devopsUrl(this.config, "core", orgName, path);
-    const { body } = await devopsRequest<unknown>(url, bearer(accessToken), this.config.requestTimeoutMs);
+    // The Node package has no typed Security client, so the rest client sends Permissions_Has Permissions.
+    const params = new URLSearchParams({ tokens: COLLECTION_TOKEN, "api-version": "7.1" });
+    const path = `/_apis/permissions/${COLLECTION_NAMESPACE}/${GENERIC_WRITE}?${params}`;
+    const body = await this.http.session({ kind: "bearer", token: accessToken }, (s) => s.getJson(devopsBaseUrl(this.options, "core", orgName), path));
+    // One value per token: only an explicit true for the one token we asked about is a PCA;
+    // anything else (no body, other counts, other values) is not.
     const parsed = PermissionResult.safeParse(body);
-    if (!parsed.success) throw new UpstreamError("Azure DevOps answered the permission check in an unexpected format.");
-    return parsed.data.value[0] === true;
+    return parsed.success && parsed.data.value.length === 1 && parsed.data.value[0] === true;
   }
 }

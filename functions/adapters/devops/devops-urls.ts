@@ -1,18 +1,11 @@
 import { isValidOrgName } from "../../domain/org-name";
+import type { DevopsOptions } from "./devops-options";
 
 export type DevopsService = "core" | "vssps" | "vsaex";
 
-/** Where an org's Azure DevOps services live ({org} is replaced by the org name). */
-export interface DevopsOptions {
-  coreUrl: string;
-  vsspsUrl: string;
-  vsaexUrl: string;
-  requestTimeoutMs: number;
-}
-
-
-export function devopsUrl(config: DevopsOptions, service: DevopsService, orgName: string, path: string): string {
+/** The base URL of one of the organization's hosts, without a trailing slash. */
+export function devopsBaseUrl(options: DevopsOptions, service: DevopsService, orgName: string): string {
   if (!isValidOrgName(orgName)) throw new Error(`Invalid organization name: ${orgName}`);
-  const template = service === "core" ? config.coreUrl : service === "vssps" ? config.vsspsUrl : config.vsaexUrl;
-  return template.replace("{org}", encodeURIComponent(orgName)) + path;
+  const template = service === "core" ? options.coreUrl : service === "vssps" ? options.vsspsUrl : options.vsaexUrl;
+  return template.replace("{org}", encodeURIComponent(orgName)).replace(/\/+$/, "");
 }

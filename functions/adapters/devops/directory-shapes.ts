@@ -21,19 +21,32 @@ export const Memberships = z.object({
   value: z.array(z.object({ containerDescriptor: z.string(), memberDescriptor: z.string() })),
 });
 
-export const EntitlementPage = z.object({
-  members: z.array(
-    z.object({
-      id: z.string(),
-      user: z.object({
-        displayName: z.string().nullish(),
-        principalName: z.string().nullish(),
-        mailAddress: z.string().nullish(),
-      }),
-    }),
-  ),
-  continuationToken: z.string().nullish(),
+const UserEntitlement = z.object({
+  id: z.string(),
+  user: z.object({
+    displayName: z.string().nullish(),
+    principalName: z.string().nullish(),
+    mailAddress: z.string().nullish(),
+  }),
 });
+
+/**
+ * GET _apis/userentitlements answers `PagedUserEntitlementsList` in 7.1
+ * (`{ items, continuationToken, totalCount }`, memberEntitlementManagement.json); servers
+ * that still speak the older `PagedGraphMemberList` answer `members` instead. Either is read.
+ */
+export const EntitlementPage = z
+  .object({
+    items: z.array(UserEntitlement).nullish(),
+    members: z.array(UserEntitlement).nullish(),
+    continuationToken: z.string().nullish(),
+    totalCount: z.number().nullish(),
+  })
+  .refine((page) => Array.isArray(page.items) || Array.isArray(page.members), { message: "neither items nor members" });
+
+export function entitlementsOf(page: z.infer<typeof EntitlementPage>): z.infer<typeof UserEntitlement>[] {
+  return page.items ?? page.members ?? [];
+}
 
 const PropertyValue = z.object({ $value: z.unknown() }).partial();
 export const Identity = z.object({

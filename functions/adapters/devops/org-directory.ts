@@ -2,8 +2,9 @@ import type { z } from "zod";
 import { chunk } from "../../domain/chunk";
 import { NotFoundError, UpstreamError } from "../../domain/errors";
 import type { DirectoryCredential, DirectoryGroup, DirectoryUser, OrgDirectory, UserPage } from "../../ports/org-directory";
-import { basicPat, bearer, devopsRequest } from "./devops-http";
-import { devopsUrl, type DevopsService, type DevopsOptions } from "./devops-urls";
+import { DevopsClient, type DevopsSession } from "./devops-http";
+import type { DevopsOptions } from "./devops-options";
+import { devopsBaseUrl, type DevopsService } from "./devops-urls";
 import {
   ConnectionData,
   EntitlementPage,
@@ -12,13 +13,20 @@ import {
   Memberships,
   SubjectList,
   SubjectLookup,
+  entitlementsOf,
   identityProperty,
   type Identity,
 } from "./directory-shapes";
 import { mapLimited } from "../../domain/map-limited";
 import { expandGroup } from "./group-expansion";
 
+/**
+ * api-versions as the 7.1 specifications list them: Graph's subject query, subject lookup and
+ * memberships are still previews in 7.1 (graph.json, api-Version-preview.1); Identities and
+ * User Entitlements are released 7.1 (identities.json, memberEntitlementManagement.json).
+ */
 const GRAPH_VERSION = "api-version=7.1-preview.1";
+const RELEASED_VERSION = "7.1";
 /** Identities and subjects resolved per request (URL length stays well under limits). */
 const BATCH = 50;
 /**
@@ -27,47 +35,50 @@ const BATCH = 50;
  */
 const PCA_GROUP = /^Microsoft\.TeamFoundation\.Identity;S-1-9-1551374245-[\d-]+-0-0-0-0-1$/i;
 
-function authorization(credential: DirectoryCredential): string {
-  return credential.kind === "bearer" ? bearer(credential.token) : basicPat(credential.pat);
+/**
+ * Graph, Identities and Entitlements go through azure-devops-node-api's `rest` client: the
+ * package has no typed client for these areas (no GraphApi, IdentitiesApi or
+ * MemberEntitlementManagementApi, only their interfaces), so WebApi's RestClient sends them
+ * with its auth handlers; the answers are checked against the documented shapes here.
+ */
+async function read<S extends z.ZodType>(schema: S, session: DevopsSession, base: string, path: string, body?: unknown): Promise<z.infer<S>> {
+  const raw = body === undefined ? await session.getJson(base, path) : await session.postJson(base, path, body);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new UpstreamError(`Azure DevOps answered ${path.split("?")[0]} in an unexpected format.`);
+  return parsed.data;
 }
 
 /** User management's view of Azure DevOps: entitlements, Graph groups, identities. */
 export class DevopsOrgDirectory implements OrgDirectory {
-  constructor(private readonly config: DevopsOptions) {}
+  private readonly http: DevopsClient;
 
-  private async call<S extends z.ZodType>(
-    schema: S,
-    service: DevopsService,
-    orgName: string,
-    path: string,
-    credential: DirectoryCredential,
-    body?: unknown,
-  ): Promise<{ data: z.infer<S>; headers: Headers }> {
-    const url = devopsUrl(this.config, service, orgName, path);
-    const init = body === undefined ? {} : { method: "POST", body };
-    const { body: raw, headers } = await devopsRequest<unknown>(url, authorization(credential), this.config.requestTimeoutMs, init);
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) throw new UpstreamError(`Azure DevOps answered ${path.split("?")[0]} in an unexpected format.`);
-    return { data: parsed.data, headers };
+  constructor(private readonly options: DevopsOptions) {
+    this.http = new DevopsClient(options);
+  }
+
+  private base(service: DevopsService, orgName: string): string {
+    return devopsBaseUrl(this.options, service, orgName);
   }
 
   async listUsers(orgName: string, credential: DirectoryCredential, options: { search: string; continuation: string | null }): Promise<UserPage> {
-    const params = new URLSearchParams({ "api-version": "7.1-preview.3" });
+    // User Entitlements_Search User Entitlements (memberEntitlementManagement 7.1): `$filter`
+    // "name eq 'x'" matches display name or e-mail containing x; the next page is asked for
+    // with the `continuationToken` the previous page answered.
+    const params = new URLSearchParams({ "api-version": RELEASED_VERSION });
     if (options.search) params.set("$filter", `name eq '${options.search.replace(/'/g, "''")}'`);
     if (options.continuation) params.set("continuationToken", options.continuation);
-    const { data } = await this.call(EntitlementPage, "vsaex", orgName, `/_apis/userentitlements?${params}`, credential);
-    const users = data.members.map((m): DirectoryUser => {
+    const page = await this.http.session(credential, (s) => read(EntitlementPage, s, this.base("vsaex", orgName), `/_apis/userentitlements?${params}`));
+    const users = entitlementsOf(page).map((m): DirectoryUser => {
       const email = m.user.mailAddress ?? m.user.principalName ?? "";
       return { id: m.id.toLowerCase(), displayName: m.user.displayName ?? email, email, uniqueName: m.user.principalName ?? email };
     });
-    return { users, continuation: data.continuationToken ?? null };
+    return { users, continuation: page.continuationToken ?? null };
   }
 
   async searchGroups(orgName: string, credential: DirectoryCredential, prefix: string): Promise<DirectoryGroup[]> {
-    const { data } = await this.call(SubjectList, "vssps", orgName, `/_apis/graph/subjectquery?${GRAPH_VERSION}`, credential, {
-      query: prefix,
-      subjectKind: ["Group"],
-    });
+    const data = await this.http.session(credential, (s) =>
+      read(SubjectList, s, this.base("vssps", orgName), `/_apis/graph/subjectquery?${GRAPH_VERSION}`, { query: prefix, subjectKind: ["Group"] }),
+    );
     return data.value
       .filter((s) => s.subjectKind.toLowerCase() === "group")
       .map((s) => ({
@@ -80,58 +91,69 @@ export class DevopsOrgDirectory implements OrgDirectory {
   }
 
   async groupMembers(orgName: string, credential: DirectoryCredential, groupDescriptor: string): Promise<DirectoryUser[]> {
+    const vssps = this.base("vssps", orgName);
     const path = (d: string) => `/_apis/graph/Memberships/${encodeURIComponent(d)}?direction=down&${GRAPH_VERSION}`;
-    const subjects = await expandGroup(
-      {
-        directMembers: async (d) => (await this.call(Memberships, "vssps", orgName, path(d), credential)).data.value.map((m) => m.memberDescriptor),
-        lookup: async (descriptors) => {
-          const found = new Map<string, GraphSubject>();
-          const batches = chunk(descriptors, BATCH);
-          await mapLimited(batches, 4, async (batch) => {
-            const { data } = await this.call(SubjectLookup, "vssps", orgName, `/_apis/graph/subjectlookup?${GRAPH_VERSION}`, credential, {
-              lookupKeys: batch.map((descriptor) => ({ descriptor })),
+    // One session for the whole expansion: one throttling budget and kept-alive connections, however many calls it takes.
+    return this.http.session(credential, async (session) => {
+      const subjects = await expandGroup(
+        {
+          directMembers: async (d) => (await read(Memberships, session, vssps, path(d))).value.map((m) => m.memberDescriptor),
+          lookup: async (descriptors) => {
+            const found = new Map<string, GraphSubject>();
+            await mapLimited(chunk(descriptors, BATCH), 4, async (batch) => {
+              const data = await read(SubjectLookup, session, vssps, `/_apis/graph/subjectlookup?${GRAPH_VERSION}`, {
+                lookupKeys: batch.map((descriptor) => ({ descriptor })),
+              });
+              for (const [descriptor, subject] of Object.entries(data.value)) found.set(descriptor, subject);
             });
-            for (const [descriptor, subject] of Object.entries(data.value)) found.set(descriptor, subject);
-          });
-          return found;
+            return found;
+          },
         },
-      },
-      groupDescriptor,
-    );
-    // Graph descriptors are not user ids: the Identities API maps them to the storage key.
-    const identities = await this.identities(orgName, credential, "subjectDescriptors", subjects.map((s) => s.descriptor));
-    return identities.filter((i) => !i.isContainer).map(toUser).sort((a, b) => a.displayName.localeCompare(b.displayName));
+        groupDescriptor,
+      );
+      // Graph descriptors are not user ids: the Identities API maps them to the storage key.
+      const identities = await this.identities(session, vssps, "subjectDescriptors", subjects.map((s) => s.descriptor));
+      return identities.filter((i) => !i.isContainer).map(toUser).sort((a, b) => a.displayName.localeCompare(b.displayName));
+    });
   }
 
   async usersByIds(orgName: string, credential: DirectoryCredential, ids: readonly string[]): Promise<Map<string, DirectoryUser>> {
-    const identities = await this.identities(orgName, credential, "identityIds", [...ids]);
+    const identities = await this.http.session(credential, (s) => this.identities(s, this.base("vssps", orgName), "identityIds", [...ids]));
     return new Map(identities.filter((i) => !i.isContainer).map((i) => [i.id.toLowerCase(), toUser(i)]));
   }
 
   async userByEmail(orgName: string, credential: DirectoryCredential, email: string): Promise<DirectoryUser | null> {
-    const params = new URLSearchParams({ searchFilter: "MailAddress", filterValue: email, "api-version": "7.1" });
-    const { data } = await this.call(IdentityList, "vssps", orgName, `/_apis/identities?${params}`, credential);
+    const params = new URLSearchParams({ searchFilter: "MailAddress", filterValue: email, "api-version": RELEASED_VERSION });
+    const data = await this.http.session(credential, (s) => read(IdentityList, s, this.base("vssps", orgName), `/_apis/identities?${params}`));
     const user = data.value.find((i): i is Identity => !!i && !i.isContainer);
     return user ? toUser(user) : null;
   }
 
   async isCollectionAdmin(orgName: string, credential: DirectoryCredential, userId: string): Promise<boolean> {
-    const params = new URLSearchParams({ identityIds: userId, queryMembership: "ExpandedUp", "api-version": "7.1" });
-    const { data } = await this.call(IdentityList, "vssps", orgName, `/_apis/identities?${params}`, credential);
+    const params = new URLSearchParams({ identityIds: userId, queryMembership: "ExpandedUp", "api-version": RELEASED_VERSION });
+    const data = await this.http.session(credential, (s) => read(IdentityList, s, this.base("vssps", orgName), `/_apis/identities?${params}`));
     const identity = data.value.find((i): i is Identity => !!i && i.id.toLowerCase() === userId.toLowerCase());
     return !!identity?.memberOf?.some((d) => PCA_GROUP.test(d));
   }
 
   async whoAmI(orgName: string, credential: DirectoryCredential): Promise<{ userId: string; displayName: string; orgId: string }> {
-    const { data } = await this.call(ConnectionData, "core", orgName, "/_apis/connectionData", credential);
+    // connectionData is not in the published specifications (the Location area is not), so it
+    // goes through WebApi.connect(), the client's own call for it.
+    const raw = await this.http.session(credential, (s) => {
+      const webApi = s.webApi(this.base("core", orgName));
+      return s.send(() => webApi.connect());
+    });
+    const parsed = ConnectionData.safeParse(raw);
+    if (!parsed.success) throw new UpstreamError("Azure DevOps answered connectionData in an unexpected format.");
+    const data = parsed.data;
     return { userId: data.authenticatedUser.id.toLowerCase(), displayName: data.authenticatedUser.providerDisplayName ?? "", orgId: data.instanceId.toLowerCase() };
   }
 
-  private async identities(orgName: string, credential: DirectoryCredential, key: "identityIds" | "subjectDescriptors", values: string[]): Promise<Identity[]> {
+  private async identities(session: DevopsSession, vssps: string, key: "identityIds" | "subjectDescriptors", values: string[]): Promise<Identity[]> {
     const pages = await mapLimited(chunk(values, BATCH), 4, async (batch) => {
-      const params = new URLSearchParams({ [key]: batch.join(","), "api-version": "7.1" });
+      const params = new URLSearchParams({ [key]: batch.join(","), "api-version": RELEASED_VERSION });
       try {
-        return (await this.call(IdentityList, "vssps", orgName, `/_apis/identities?${params}`, credential)).data.value;
+        return (await read(IdentityList, session, vssps, `/_apis/identities?${params}`)).value;
       } catch (error) {
         if (error instanceof NotFoundError) return []; // none of them exists
         throw error;
