@@ -17,8 +17,10 @@ export const DEFAULT_API_BASE_URL = "http://localhost:7071";
 export interface BuildOptions {
   /** Backend origin the pages call (`${apiBaseUrl}/api/...`). */
   apiBaseUrl: string;
-  /** Rebuild on change until stop() is called; unminified, React development build. */
+  /** Rebuild on change until stop() is called; implies `development` unless it says otherwise. */
   watch?: boolean;
+  /** Unminified, React development build (what `npm start` serves). */
+  development?: boolean;
   outDir?: string;
   /** Called after every watch rebuild (not for the first build, which the promise reports). */
   onRebuild?: (result: { errors: number }) => void;
@@ -52,7 +54,7 @@ export async function buildFrontEnd(options: BuildOptions): Promise<BuildResult>
     },
   };
 
-  const buildOptions = esbuildOptions(entries, outDir, apiBaseUrl, options.watch === true);
+  const buildOptions = esbuildOptions(entries, outDir, apiBaseUrl, options.development ?? options.watch === true);
   if (!options.watch) {
     await esbuild.build({ ...buildOptions, plugins: [shells] });
     return { entries, sizes, stop: async () => {} };

@@ -43,4 +43,21 @@ export function showRootComponent(element: React.ReactElement, options: RootOpti
     </ErrorBoundary>,
     container,
   );
+  unmountWhenTornDown(container);
+}
+
+/**
+ * Unmounts the page while its document is still attached, when the host removes the frame.
+ * React 16's development build runs every commit inside a fake DOM event; in a detached
+ * document that event is never delivered, so React takes each commit for a thrown error and
+ * retries forever (fixed in React 17, facebook/react#19220). A reply that lands just after the
+ * frame is gone (a fetch, a host message) would then spin in the detached frame, freezing every
+ * frame that shares its thread: the whole tab in the dev host, which serves frames from its own
+ * origin. Once unmounted, late state updates have nothing to render. A page kept for the
+ * back-forward cache (`persisted`) is only frozen and may come back, so it stays mounted.
+ */
+function unmountWhenTornDown(container: HTMLElement): void {
+  window.addEventListener("pagehide", (event) => {
+    if (!event.persisted) ReactDOM.unmountComponentAtNode(container);
+  });
 }

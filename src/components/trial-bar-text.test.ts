@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MeResponse } from "../services/contracts";
-import { showsTrialBar, trialCountdownText } from "./trial-bar-text";
+import { marketplaceQnaUrl, showsTrialBar, trialCountdownText, trialIncludesText } from "./trial-bar-text";
 
 const me = (over: Partial<MeResponse>): MeResponse => ({
   user: { id: "u", displayName: "Priya Patel", email: "priya@fabrikam.example" },
@@ -26,5 +26,10 @@ describe("trial bar", () => {
   it("counts down in days", () => {
     expect(trialCountdownText(12)).toBe("Timetracker Free Trial: 12 days left.");
     expect(trialCountdownText(1)).toBe("Timetracker Free Trial: 1 day left.");
+  });
+
+  it("says when the trial ends, and where to ask for help", () => {
+    expect(trialIncludesText("2026-12-31T12:00:00.000Z")).toContain("The trial ends on December 31, 2026.");
+    expect(marketplaceQnaUrl("timetracker-oss.timetracker")).toBe("https://marketplace.visualstudio.com/items?itemName=timetracker-oss.timetracker#qna");
   });
 });

@@ -60,19 +60,22 @@ export function AddUsersPanel(props: AddUsersPanelProps): JSX.Element {
       return;
     }
     setStatus(null);
+    let result: Awaited<ReturnType<typeof assignInBatches>>;
     try {
-      const result = await assignInBatches(role, toAdd.map((u) => u.id), setProgress);
-      if (result.failed.length > 0) {
-        setStatus({ kind: "error", error: new Error(`${usersText(result.succeeded)} added; ${usersText(result.failed.length)} could not be: ${result.failed[0].message}`) });
-        return;
-      }
-      props.onAdded({ kind: "success", text: "Role was successfully changed" });
+      result = await assignInBatches(role, toAdd.map((u) => u.id), setProgress);
     } catch (error) {
+      setProgress(null);
       setStatus({ kind: "error", error: error instanceof Error ? error : new Error(String(error)) });
       if (error instanceof ApiError && error.code === "seat_limit") props.onSeatsChanged();
-    } finally {
-      setProgress(null);
+      return;
     }
+    setProgress(null);
+    if (result.failed.length > 0) {
+      setStatus({ kind: "error", error: new Error(`${usersText(result.succeeded)} added; ${usersText(result.failed.length)} could not be: ${result.failed[0].message}`) });
+      return;
+    }
+    // Last: the page closes this panel on onAdded, after which it must not set its own state.
+    props.onAdded({ kind: "success", text: "Role was successfully changed" });
   };
 
   return (

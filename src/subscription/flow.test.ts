@@ -29,8 +29,9 @@ describe("subscription flow wording", () => {
     expect(initialPeriod("change-billing", "yearly")).toBe("monthly");
     expect(initialPeriod("change-billing", "monthly")).toBe("yearly");
     expect(initialPeriod("change-users", "monthly")).toBe("monthly");
-    expect(confirmLabel("change-billing")).toBe("Change");
-    expect(confirmLabel("change-plan")).toBe("Buy Now");
+    expect(confirmLabel({ purpose: "change-billing", plan: "start", seats: 14 })).toBe("Change");
+    expect(confirmLabel({ purpose: "change-plan", plan: "team", seats: 14 })).toBe("Buy Now: Team for 14 users");
+    expect(confirmLabel({ purpose: "buy", plan: "start", seats: 1 })).toBe("Buy Now: Start for 1 user");
   });
 
   it("shows an upgrade as billed immediately and a downgrade as credit", () => {

@@ -47,9 +47,18 @@ export function initialPeriod(purpose: Purpose, current: BillingPeriod | null): 
   return purpose === "buy" || !current ? "yearly" : current;
 }
 
-/** The order's confirm button: "Change" for a billing period change, "Buy Now" otherwise. */
-export function confirmLabel(purpose: Purpose): string {
-  return purpose === "change-billing" ? "Change" : "Buy Now";
+/** Plan names as the product writes them ("start" → "Start"). */
+export function planName(plan: PlanId): string {
+  return `${plan.charAt(0).toUpperCase()}${plan.slice(1)}`;
+}
+
+/**
+ * The order's confirm button: "Change" for a billing period change, else "Buy Now" with what
+ * it buys, so that it does not read like the trial bar's Buy Now on the same page.
+ */
+export function confirmLabel(draft: Pick<OrderDraft, "purpose" | "plan" | "seats">): string {
+  if (draft.purpose === "change-billing") return "Change";
+  return `Buy Now: ${planName(draft.plan)} for ${draft.seats} ${draft.seats === 1 ? "user" : "users"}`;
 }
 
 /** What the order's estimate means in the product's words. */

@@ -1,4 +1,4 @@
-import type { BillingPeriod, PriceView } from "../services/billing-service";
+import type { BillingPeriod, PlanOffer, PriceView } from "../services/billing-service";
 
 /** Display of prices and dates on the Subscription page. Amounts arrive as integer cents. */
 
@@ -57,4 +57,10 @@ export function annualSaving(yearly: PriceView | null, monthly: PriceView | null
   if (!yearly || !monthly) return null;
   const saving = monthly.amount * 12 - yearly.amount;
   return saving > 0 ? `Save ${formatMoney(saving, yearly.currency)} a year with Annual Billing` : null;
+}
+
+/** Who a plan is for: "Up to 3 users", "20 or more users". */
+export function planUsersText(offer: Pick<PlanOffer, "minUsers" | "maxUsers">): string {
+  if (offer.maxUsers === null) return `${offer.minUsers} or more users`;
+  return offer.minUsers <= 1 ? `Up to ${offer.maxUsers} users` : `${offer.minUsers}–${offer.maxUsers} users`;
 }

@@ -5,7 +5,7 @@ import { RadioButton, RadioButtonGroup, RadioButtonGroupDirection } from "azure-
 import { AsyncContent } from "../components/async-content";
 import { ErrorCard } from "../components/error-card";
 import { billingService, newRequestId, type BillingPeriod, type OrderQuote, type SubscriptionOverview } from "../services/billing-service";
-import { confirmLabel, estimateSummary, type OrderDraft } from "./flow";
+import { confirmLabel, estimateSummary, planName, type OrderDraft } from "./flow";
 import { billedText, billingToggleLabel, formatDate, formatMoney, rateText, tierLinesText, usersText } from "./format";
 import { useAction } from "../common/use-action";
 import { useLoaded } from "./use-loaded";
@@ -71,7 +71,7 @@ export function OrderView(props: OrderViewProps): JSX.Element {
             <div className="flex-row rhythm-horizontal-8">
               <Button
                 primary
-                text={confirmLabel(draft.purpose)}
+                text={confirmLabel(draft)}
                 disabled={change.busy}
                 onClick={() => (quote.kind === "change" ? change.run(quote) : props.onCheckout(quote))}
               />
@@ -85,7 +85,7 @@ export function OrderView(props: OrderViewProps): JSX.Element {
 }
 
 function planTitle(draft: OrderDraft): string {
-  return `${draft.plan.charAt(0).toUpperCase()}${draft.plan.slice(1)} plan`;
+  return `${planName(draft.plan)} plan`;
 }
 
 function EstimateView(props: { quote: OrderQuote }): JSX.Element | null {

@@ -3,10 +3,12 @@ import { Button } from "azure-devops-ui/Button";
 import { Card } from "azure-devops-ui/Card";
 import { Link } from "azure-devops-ui/Link";
 import type { BillingPeriod, PlanOffer } from "../services/billing-service";
-import { annualSaving, billedText, rateText } from "./format";
+import { annualSaving, billedText, planUsersText, rateText, usersText } from "./format";
 
 export interface PlanCardProps {
   offer: PlanOffer;
+  /** The users the plans are priced for (Users Assignable). */
+  seats: number;
   /** The period prices are shown for: the current one, or Annual Billing for a purchase. */
   period: BillingPeriod;
   /** The card's button ("Buy", "Upgrade", "Continue", "Switch"…); null for none. */
@@ -27,16 +29,20 @@ export function PlanCard(props: PlanCardProps): JSX.Element {
   const greyed = !offer.fit.fits;
   return (
     <Card
-      className={`plan-card flex-grow${greyed ? " plan-card-unavailable" : ""}`}
+      className={`plan-card${greyed ? " plan-card-unavailable" : ""}`}
       contentProps={{ contentPadding: true }}
       titleProps={{ text: offer.name, ariaLevel: 3 }}
     >
       <div className="flex-column rhythm-vertical-8" role="group" aria-label={`${offer.name} plan`} aria-disabled={greyed} style={greyed ? { opacity: 0.55 } : undefined}>
-        <div className="secondary-text">{rangeText(offer)}</div>
+        <div className="secondary-text">{planUsersText(offer)}</div>
         {price ? (
           <>
             <div className="title-s">{offer.plan === "free" ? "Free" : rateText(price)}</div>
-            {offer.plan === "free" ? null : <div className="secondary-text">{billedText(price)}</div>}
+            {offer.plan === "free" ? null : (
+              <div className="secondary-text">
+                {price.seats === props.seats ? billedText(price) : `From ${billedText(price)} for ${usersText(price.seats)}`}
+              </div>
+            )}
             {offer.prices.yearly && offer.prices.monthly ? <div className="secondary-text">{annualSaving(offer.prices.yearly, offer.prices.monthly)}</div> : null}
           </>
         ) : (
@@ -53,9 +59,4 @@ export function PlanCard(props: PlanCardProps): JSX.Element {
       </div>
     </Card>
   );
-}
-
-function rangeText(offer: PlanOffer): string {
-  if (offer.maxUsers === null) return `${offer.minUsers} or more users`;
-  return offer.minUsers <= 1 ? `Up to ${offer.maxUsers} users` : `${offer.minUsers}–${offer.maxUsers} users`;
 }

@@ -1,3 +1,4 @@
+import "./subscription.css";
 import * as React from "react";
 import { Button } from "azure-devops-ui/Button";
 import { FormItem } from "azure-devops-ui/FormItem";
@@ -63,11 +64,12 @@ export function PlanSelection(props: PlanSelectionProps): JSX.Element {
         {(plans) => (
           <div className="flex-column rhythm-vertical-8">
             <div className="secondary-text">{plans.licensed} users are licensed now.</div>
-            <div className="flex-row flex-wrap plan-cards" style={{ gap: 16 }}>
+            <div className="plan-cards">
               {plans.offers.map((offer) => (
                 <PlanCard
                   key={offer.plan}
                   offer={offer}
+                  seats={plans.seats}
                   period={plans.current?.period ?? "yearly"}
                   action={planButtonLabel(props.purpose, offer, plans.current !== null && plans.current.seats !== plans.seats)}
                   busy={props.busy}

@@ -54,16 +54,29 @@ export function restOpenApiDocument(serverUrl: string): Record<string, unknown> 
           operationId: "listUserRoles",
           summary: "Users and their Timetracker roles",
           parameters: [
-            { name: "includeNoneRoles", in: "query", description: "Also list users whose role is None.", schema: { type: "boolean", default: false } },
+            {
+              name: "includeNoneRoles",
+              in: "query",
+              description:
+                "false: the users who hold a Timetracker role (licensed), ordered by name. " +
+                "true: every user of the organization, in the order Azure DevOps lists its users, read with the organization's service account; " +
+                "users without a Timetracker role, including those who never opened Timetracker, have the role None. " +
+                "Needs the service account (Timetracker Permissions › Service account): 409 without one.",
+              schema: { type: "boolean", default: false },
+            },
             { name: "$count", in: "query", description: "Users per page.", schema: { type: "integer", minimum: 1, maximum: MAX_REST_COUNT, default: 100 } },
-            { name: "$skip", in: "query", description: "Users to skip (by name).", schema: { type: "integer", minimum: 0, default: 0 } },
+            { name: "$skip", in: "query", description: "Users to skip, in the list's order (see includeNoneRoles).", schema: { type: "integer", minimum: 0, default: 0 } },
             { name: "$expand", in: "query", description: "user.displayName adds display names.", schema: { type: "string", enum: ["user.displayName"] } },
           ],
           responses: {
-            "200": { description: "A page of users.", content: { "application/json": { schema: { $ref: "#/components/schemas/UserRoles" } } } },
+            "200": {
+              description: "A page of users: the licensed ones, or with includeNoneRoles=true every user of the organization (None for those without a role).",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/UserRoles" } } },
+            },
             "400": errorResponse("A query parameter is not valid."),
             "401": errorResponse("No token, or a token that is not valid (revoked)."),
             "403": errorResponse("The token's owner may no longer manage users."),
+            "409": errorResponse("includeNoneRoles=true, and the organization's service account is not configured."),
             "429": tooMany,
           },
         },

@@ -18,7 +18,8 @@ export async function planOffers(ctx: BillingContext, requestedSeats: number | u
   const catalog = await loadCatalog(ctx);
   const offers = PLANS.map((rule): PlanOffer => {
     // Free always comes with its three seats: it costs nothing, and fits whoever is licensed.
-    const planSeats = rule.id === "free" ? FREE_MAX_USERS : seats;
+    // A plan that needs more users than asked for is priced at its minimum ("from … for 20 users").
+    const planSeats = rule.id === "free" ? FREE_MAX_USERS : Math.max(seats, rule.minUsers);
     return {
       plan: rule.id,
       name: rule.name,

@@ -96,6 +96,19 @@ describe("Billing, Invoices, Cancel and Free", { timeout: 60_000 }, () => {
     await frame.getByRole("button", { name: "Switch Free" }).click();
     await expect.poll(() => frame.getByText("The Free plan is applied and active.").isVisible()).toBe(true);
     expect(await field("Current Plan").textContent()).toContain("Free");
-    expect(await field("Users").textContent()).toContain("3 licensed of 3 assignable");
+    expect(await field("Users").textContent()).toContain("3 licensed of 3, the Free plan's limit");
+  });
+
+  it("says what is true on Free: no bill, nothing to cancel, the limit of 3 users and Buy Now to upgrade", async () => {
+    await page.reload();
+    await expect.poll(() => field("Current Plan").textContent(), { timeout: 20_000 }).toContain("Free");
+    expect(await field("Billing").textContent()).toContain("No bill: the Free plan costs nothing");
+    expect(await frame.getByRole("group", { name: "Next Billing" }).count()).toBe(0);
+    expect(await frame.getByText("$0.00").count()).toBe(0);
+    expect(await frame.getByText("Monthly").count()).toBe(0);
+    expect(await frame.getByText("Cancel Subscription").count()).toBe(0);
+    expect(await frame.getByText("The Free plan is for at most 3 users.", { exact: false }).isVisible()).toBe(true);
+    await frame.getByRole("button", { name: "Buy Now", exact: true }).click();
+    await expect.poll(() => frame.getByRole("button", { name: "Buy Start" }).isVisible(), { timeout: 20_000 }).toBe(true);
   });
 });

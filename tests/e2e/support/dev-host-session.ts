@@ -25,19 +25,24 @@ export interface DevHostSession {
   stop(): Promise<void>;
 }
 
+export interface SessionOptions {
+  /** The React development build `npm start` serves (slower; its own failure modes). */
+  development?: boolean;
+}
+
 /**
  * Builds the pages against `stack` into a throwaway root (the repository's dist/ may be
  * served by a developer's `npm start` meanwhile), starts the dev host on it with the dev
  * manifest overrides (the stand-in's tokens are for the dev extension id) and a browser.
  */
-export async function startDevHostSession(stack: BackendStack, label: string): Promise<DevHostSession> {
+export async function startDevHostSession(stack: BackendStack, label: string, sessionOptions: SessionOptions = {}): Promise<DevHostSession> {
   const root = await mkdtemp(path.join(os.tmpdir(), `tt-${label}-e2e-`));
   try {
     writeFileSync(path.join(root, "vss-extension.json"), readFileSync(path.join(REPO_ROOT, "vss-extension.json")));
     symlinkSync(path.join(REPO_ROOT, "static"), path.join(root, "static"));
     const webDir = path.join(root, "dist", "web");
     mkdirSync(webDir, { recursive: true });
-    await buildFrontEnd({ apiBaseUrl: stack.functions.url, outDir: webDir });
+    await buildFrontEnd({ apiBaseUrl: stack.functions.url, outDir: webDir, development: sessionOptions.development });
     const host = await startDevHost({
       port: 0,
       repoRoot: root,

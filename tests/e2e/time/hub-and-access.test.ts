@@ -66,6 +66,13 @@ describe("the None role", { timeout: 60_000 }, () => {
     const hub = await e.open(TOM, "#/hub", { host: "server" });
     await hubFrame(hub).getByText("This door is locked").waitFor({ timeout: 20_000 });
     expect(await hubFrame(hub).getByText(WHO_GRANTS).count()).toBe(1);
+    // The door's path is the one the navigation shows: Organization Settings › Extensions › Timetracker Permissions.
+    const door = (await hubFrame(hub).getByText(WHO_GRANTS).textContent()) ?? "";
+    const path = /\(([^()]+)\)\.?$/.exec(door)?.[1]?.split(" › ") ?? [];
+    expect(path).toEqual(["Organization Settings", "Extensions", "Timetracker Permissions"]);
+    const [settings, section, pageName] = path as [string, string, string];
+    const link = hub.getByRole("navigation").getByRole("group", { name: settings }).getByRole("group", { name: section }).getByRole("link", { name: pageName, exact: true });
+    expect(await link.isVisible()).toBe(true);
     await page.close();
     await hub.close();
   });

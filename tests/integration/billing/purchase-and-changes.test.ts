@@ -42,6 +42,17 @@ describe("buying Start for 14 users", () => {
     expect(start.prices.monthly).toMatchObject({ amount: 12_600, perUserPerMonth: 900 });
   });
 
+  it("prices a plan that needs more users at its minimum: Ultimate for 20 users, the order's price for 20", async () => {
+    const { body } = await t.call<PlansResponse>(t.priya, "GET", "subscription/plans");
+    const ultimate = body.offers.find((o) => o.plan === "ultimate")!;
+    expect(ultimate.minUsers).toBe(20);
+    expect(ultimate.prices.yearly).toMatchObject({ seats: 20 });
+    expect(ultimate.prices.monthly).toMatchObject({ seats: 20 });
+    const forTwenty = await t.call<OrderQuote>(t.priya, "POST", "subscription/quote", order("ultimate", "yearly", 20));
+    expect(ultimate.prices.yearly!.amount).toBe(forTwenty.body.order.amount);
+    expect(body.offers.find((o) => o.plan === "team")!.prices.yearly).toMatchObject({ seats: 14 });
+  });
+
   it("prices the order from Chargebee's catalog, annually and monthly", async () => {
     const yearly = await t.call<OrderQuote>(t.priya, "POST", "subscription/quote", order("start", "yearly", 14));
     expect(yearly.body).toMatchObject({ kind: "checkout", estimate: null, order: { amount: 134_400, period: "yearly", seats: 14 } });

@@ -44,6 +44,23 @@ describe("GET /api/rest/users/roles", () => {
     expect(body.data.find((r) => r.user.email === email("daniel.kim"))).toMatchObject({ user: { displayName: "Daniel Kim" }, role: { id: 0, name: "None" } });
   });
 
+  it("lists every organization user with includeNoneRoles (fabrikam's 25), the ones without a role as None, paged with $skip and $count", async () => {
+    await freshToken();
+    const orgUsers = u.stack.devops.state.org("fabrikam")!.users;
+    expect(orgUsers).toHaveLength(25);
+    const { status, body } = await call<RestRolesResponse>("GET", "users/roles?includeNoneRoles=true&$count=500&$expand=user.displayName");
+    expect(status).toBe(200);
+    expect(body.data.map((r) => r.user.id).sort()).toEqual(orgUsers.map((o) => o.id).sort());
+    const licensed = new Map((await call<RestRolesResponse>("GET", "users/roles")).body.data.map((r) => [r.user.id, r.role]));
+    for (const row of body.data) expect(row.role).toEqual(licensed.get(row.user.id) ?? { id: 0, name: "None" });
+    // Someone who never opened Timetracker is there too, with their name.
+    expect(body.data.find((r) => r.user.email === email("zara.ahmed"))).toMatchObject({ user: { displayName: "Zara Ahmed" }, role: { name: "None" }, isDefaultRole: false });
+
+    const pages = await Promise.all(["$count=10", "$count=10&$skip=10", "$count=10&$skip=20"].map((q) => call<RestRolesResponse>("GET", `users/roles?includeNoneRoles=true&${q}`)));
+    expect(pages.flatMap((p) => p.body.data.map((r) => r.user.id))).toEqual(body.data.map((r) => r.user.id));
+    expect((await call<RestRolesResponse>("GET", "users/roles?includeNoneRoles=true&$skip=25")).body.data).toEqual([]);
+  });
+
   it("pages with $count and $skip", async () => {
     const all = (await call<RestRolesResponse>("GET", "users/roles")).body.data.map((r) => r.user.id);
     const first = (await call<RestRolesResponse>("GET", "users/roles?$count=3")).body.data.map((r) => r.user.id);

@@ -96,8 +96,20 @@ export class Shell {
       h("div", { className: "nav-group" }, "Boards"),
       link("Work items", { kind: "workitems" }, r.kind === "workitems" || r.kind === "workitem"),
       ...projectHubLinks,
-      h("div", { className: "nav-group settings" }, "Organization Settings"),
-      ...adminLinks,
+      // Azure DevOps lists the hubs extensions contribute to ms.vss-web.collection-admin-hub-group
+      // in the Extensions section of Organization Settings (the reference's "Organization
+      // Settings › Extensions › … Permissions"); the built-in sections are not played here.
+      h(
+        "div",
+        { role: "group", "aria-labelledby": "nav-org-settings" },
+        h("div", { className: "nav-group settings", id: "nav-org-settings" }, "Organization Settings"),
+        h(
+          "div",
+          { role: "group", "aria-labelledby": "nav-extensions" },
+          h("div", { className: "nav-section", id: "nav-extensions" }, "Extensions"),
+          ...adminLinks,
+        ),
+      ),
     );
   }
 

@@ -10,6 +10,12 @@ export async function buyWhenTrialEnds(tour: Tour): Promise<void> {
   await expect.poll(() => tour.field("Current Plan").textContent()).toContain("Trial");
   await tour.visit("subscription-trial", "Subscription page during the trial: the trial bar and Current Plan: Trial (PCAs only)");
 
+  // "For more information, click here": Why am I seeing this? shows additional options and links.
+  await tour.frame.getByRole("button", { name: "Why am I seeing this?" }).click();
+  await tour.see(tour.frame.getByRole("region", { name: "About the trial" }).getByRole("listitem").filter({ hasText: "Ultimate" }));
+  await tour.visit("trial-why", "Why am I seeing this?: the trial and when it ends, who sees the bar, Buy Now, the plans and prices, where to get help");
+  await tour.frame.getByRole("button", { name: "Why am I seeing this?" }).click();
+
   // 2. Buy Now: plans that do not fit the number of users are greyed out.
   await tour.frame.getByRole("button", { name: "Buy Now" }).first().click();
   await tour.see(tour.frame.getByRole("group", { name: "Start plan" }));
