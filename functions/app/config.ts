@@ -2,7 +2,7 @@ import type { AppTokenOptions } from "../auth/app-token";
 import type { ChargebeeOptions } from "../adapters/chargebee/chargebee-client";
 import type { WebhookCredentials } from "../adapters/chargebee/chargebee-webhooks";
 import type { CosmosOptions } from "../adapters/cosmos/cosmos-client";
-import type { DevopsOptions } from "../adapters/devops/devops-options";
+import { DEFAULT_THROTTLE_BUDGET_MS, type DevopsOptions } from "../adapters/devops/devops-options";
 
 /**
  * Configuration from app settings (environment). Every value has a production default or is
@@ -44,6 +44,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       vsspsUrl: env.ADO_VSSPS_URL ?? "https://vssps.dev.azure.com/{org}",
       vsaexUrl: env.ADO_VSAEX_URL ?? "https://vsaex.dev.azure.com/{org}",
       requestTimeoutMs: Number(env.ADO_TIMEOUT_MS ?? 10_000),
+      // How long one action may wait on Azure DevOps throttling (429 + Retry-After) before a 503.
+      throttleBudgetMs: Number(env.ADO_THROTTLE_BUDGET_MS ?? DEFAULT_THROTTLE_BUDGET_MS),
     },
     appToken: {
       secrets: list(required(env, "EXTENSION_SECRETS")),
