@@ -4,7 +4,7 @@ import { startClient, type StandinClient } from "./test-support";
 
 const COLLECTION_PERMISSIONS = "/fabrikam/_apis/permissions/3e65f728-f8bc-4ecd-8764-7e378b19bfa7";
 const PCA_CHECK = `${COLLECTION_PERMISSIONS}/2?api-version=7.1&tokens=NAMESPACE`;
-const priya = fabrikam.users[0]!;
+const priya = fabrikam.users[0];
 const marcus = fabrikam.users.find((u) => u.displayName === "Marcus Johnson")!;
 let client: StandinClient;
 
@@ -33,7 +33,7 @@ describe("authentication on the REST routes", () => {
   });
 
   it("refuses a token of one org on another org's URL, also on vssps and vsaex", async () => {
-    const { accessToken } = await client.tokens("contoso", contoso.users[0]!.id);
+    const { accessToken } = await client.tokens("contoso", contoso.users[0].id);
     for (const path of ["/fabrikam/_apis/connectionData", "/vssps/fabrikam/_apis/graph/users", "/vsaex/fabrikam/_apis/userentitlements", "/fabrikam/_apis/wit/workitems/1"]) {
       const res = await client.call(path, { auth: accessToken });
       expect(res.status, path).toBe(401);

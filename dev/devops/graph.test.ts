@@ -52,8 +52,8 @@ describe("graph users", () => {
     expect(first.descriptor).toMatch(/^aad\.[A-Za-z0-9+/]+$/);
     expect(first.url).toContain(`/_apis/Graph/Users/${first.descriptor}`);
     const storageKey = await client.call(`${GRAPH}/storagekeys/${first.descriptor}`, { auth: token });
-    expect(storageKey.body.value).toBe(fabrikam.users[0]!.id);
-    expect(Buffer.from(first.descriptor.slice("aad.".length), "base64").toString()).not.toBe(fabrikam.users[0]!.id);
+    expect(storageKey.body.value).toBe(fabrikam.users[0].id);
+    expect(Buffer.from(first.descriptor.slice("aad.".length), "base64").toString()).not.toBe(fabrikam.users[0].id);
   });
 
   it("rejects a continuation token it did not issue", async () => {

@@ -28,7 +28,7 @@ describe("Server mode", () => {
       expect(res.status, path).toBe(404);
       expect(res.body.typeKey).toBe("VssResourceNotFoundException");
     }
-    const email = client.standin.state.org("contoso").users[0]!.email;
+    const email = client.standin.state.org("contoso").users[0].email;
     for (const host of ["/vssps/contoso", "/contoso"]) {
       const res = await client.call(`${host}/_apis/identities?searchFilter=MailAddress&filterValue=${encodeURIComponent(email)}&api-version=7.1`, { auth: token });
       expect(res.status, host).toBe(200);

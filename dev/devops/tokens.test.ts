@@ -4,7 +4,7 @@ import { DEV_EXTENSION_ID, DEV_EXTENSION_SECRET } from "./index";
 import { contoso, fabrikam } from "./seed";
 import { startClient, type StandinClient } from "./test-support";
 
-const priya = fabrikam.users[0]!;
+const priya = fabrikam.users[0];
 let client: StandinClient;
 
 beforeAll(async () => {
@@ -48,7 +48,7 @@ describe("POST /_dev/tokens", () => {
     try {
       const { appToken } = await custom.tokens("contoso", "alex.rivera@contoso.example");
       const { payload } = await jwtVerify(appToken, new TextEncoder().encode("prod-like-secret"), { audience: "timetracker-oss.timetracker" });
-      expect(payload.nameid).toBe(contoso.users[0]!.id);
+      expect(payload.nameid).toBe(contoso.users[0].id);
     } finally {
       await custom.standin.stop();
     }
