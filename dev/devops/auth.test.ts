@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contoso, fabrikam } from "./seed";
 import { startClient, type StandinClient } from "./test-support";
+import type { ConnectionData, WireError, WireList, WorkItem } from "./test-wire-shapes";
 
 const COLLECTION_PERMISSIONS = "/fabrikam/_apis/permissions/3e65f728-f8bc-4ecd-8764-7e378b19bfa7";
 const PCA_CHECK = `${COLLECTION_PERMISSIONS}/2?api-version=7.1&tokens=NAMESPACE`;
-const priya = fabrikam.users[0]!;
+const priya = fabrikam.users[0];
 const marcus = fabrikam.users.find((u) => u.displayName === "Marcus Johnson")!;
 let client: StandinClient;
 
@@ -15,7 +16,7 @@ afterAll(() => client.standin.stop());
 
 describe("authentication on the REST routes", () => {
   it("answers 401 in Azure DevOps' error shape without credentials", async () => {
-    const res = await client.call("/fabrikam/_apis/connectionData");
+    const res = await client.call<WireError>("/fabrikam/_apis/connectionData");
     expect(res.status).toBe(401);
     expect(res.body).toMatchObject({ $id: "1", typeKey: "UnauthorizedRequestException", errorCode: 0 });
     expect(res.body.message).toContain("anonymous access");
@@ -26,26 +27,26 @@ describe("authentication on the REST routes", () => {
     const [header, , signature] = accessToken.split(".");
     const forgedPayload = Buffer.from(JSON.stringify({ nameid: priya.id, aud: `vso:${fabrikam.id}` })).toString("base64url");
     for (const token of [`${header}.${forgedPayload}.${signature}`, "not-a-jwt"]) {
-      const res = await client.call("/fabrikam/_apis/connectionData", { auth: token });
+      const res = await client.call<WireError>("/fabrikam/_apis/connectionData", { auth: token });
       expect(res.status).toBe(401);
       expect(res.body.message).toMatch(/^VS30063/);
     }
   });
 
   it("refuses a token of one org on another org's URL, also on vssps and vsaex", async () => {
-    const { accessToken } = await client.tokens("contoso", contoso.users[0]!.id);
+    const { accessToken } = await client.tokens("contoso", contoso.users[0].id);
     for (const path of ["/fabrikam/_apis/connectionData", "/vssps/fabrikam/_apis/graph/users", "/vsaex/fabrikam/_apis/userentitlements", "/fabrikam/_apis/wit/workitems/1"]) {
       const res = await client.call(path, { auth: accessToken });
       expect(res.status, path).toBe(401);
     }
-    const own = await client.call("/contoso/_apis/wit/workitems/1", { auth: accessToken });
+    const own = await client.call<WorkItem>("/contoso/_apis/wit/workitems/1", { auth: accessToken });
     expect(own.body.fields["System.Title"]).toBe("Partner sign-up form");
   });
 
   it("accepts a PAT as the Basic password of its own org only", async () => {
-    const created = await client.call("/_dev/pats", { body: { org: "fabrikam", user: marcus.email } });
+    const created = await client.call<{ token: string }>("/_dev/pats", { body: { org: "fabrikam", user: marcus.email } });
     const pat: string = created.body.token;
-    const mine = await client.call("/fabrikam/_apis/connectionData", { auth: { pat } });
+    const mine = await client.call<ConnectionData>("/fabrikam/_apis/connectionData", { auth: { pat } });
     expect(mine.body.authenticatedUser.id).toBe(marcus.id);
     expect((await client.call("/contoso/_apis/connectionData", { auth: { pat } })).status).toBe(401);
     expect((await client.call("/fabrikam/_apis/connectionData", { auth: { pat: `${pat}x` } })).status).toBe(401);
@@ -61,7 +62,7 @@ describe("authentication on the REST routes", () => {
 describe("connectionData", () => {
   it("returns the caller and the org id", async () => {
     const { accessToken } = await client.tokens("fabrikam", "mei.chen@fabrikam.example");
-    const res = await client.call("/fabrikam/_apis/connectionData", { auth: accessToken });
+    const res = await client.call<ConnectionData>("/fabrikam/_apis/connectionData", { auth: accessToken });
     expect(res.status).toBe(200);
     const mei = fabrikam.users.find((u) => u.email === "mei.chen@fabrikam.example")!;
     expect(res.body.authenticatedUser).toMatchObject({
@@ -93,7 +94,7 @@ describe("PCA permission check", () => {
   it("follows PCA membership changes, including through a nested group", async () => {
     const org = client.standin.state.org("fabrikam");
     const rahul = (await client.tokens("fabrikam", "rahul.sharma@fabrikam.example")).accessToken;
-    const check = async (): Promise<boolean> => (await client.call(PCA_CHECK, { auth: rahul })).body.value[0];
+    const check = async (): Promise<boolean> => (await client.call<WireList<boolean>>(PCA_CHECK, { auth: rahul })).body.value[0];
     expect(await check()).toBe(false);
     org.setPca("rahul.sharma@fabrikam.example", true);
     expect(await check()).toBe(true);
@@ -128,10 +129,10 @@ describe("PCA permission check", () => {
 describe("unknown routes and orgs", () => {
   it("answers 404 JSON", async () => {
     const { accessToken } = await client.tokens("fabrikam", priya.id);
-    const route = await client.call("/fabrikam/_apis/nothing/here", { auth: accessToken });
+    const route = await client.call<WireError>("/fabrikam/_apis/nothing/here", { auth: accessToken });
     expect(route.status).toBe(404);
     expect(route.body.$id).toBe("1");
-    const org = await client.call("/northwind/_apis/connectionData", { auth: accessToken });
+    const org = await client.call<WireError>("/northwind/_apis/connectionData", { auth: accessToken });
     expect(org.status).toBe(404);
     expect(org.body.message).toContain("northwind");
   });

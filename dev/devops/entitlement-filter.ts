@@ -42,7 +42,7 @@ function tokenize(expression: string): Token[] {
     if (m[1]) tokens.push({ kind: "(" });
     else if (m[2]) tokens.push({ kind: ")" });
     else if (m[3] !== undefined) tokens.push({ kind: "string", text: m[3].replace(/''/g, "'") });
-    else tokens.push({ kind: "word", text: m[4]! });
+    else tokens.push({ kind: "word", text: m[4] });
   }
   return tokens;
 }

@@ -23,8 +23,8 @@ function formatGuid(bytes: Buffer): string {
 
 export function uuidV5(namespace: string, name: string): string {
   const digest = hash("sha1", Buffer.concat([guidBytes(namespace), Buffer.from(name, "utf8")]), "buffer");
-  digest[6] = (digest[6]! & 0x0f) | 0x50;
-  digest[8] = (digest[8]! & 0x3f) | 0x80;
+  digest[6] = (digest[6] & 0x0f) | 0x50;
+  digest[8] = (digest[8] & 0x3f) | 0x80;
   return formatGuid(digest);
 }
 
@@ -56,8 +56,8 @@ export function userGuidsFor(orgId: string, email: string): UserGuids {
   const digest = hash("sha512", Buffer.concat([guidBytes(orgId), Buffer.from(`user:${email.toLowerCase()}`, "utf8")]), "buffer");
   const guidAt = (offset: number): string => {
     const bytes = digest.subarray(offset, offset + 16);
-    bytes[6] = (bytes[6]! & 0x0f) | 0x50;
-    bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+    bytes[6] = (bytes[6] & 0x0f) | 0x50;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
     return formatGuid(bytes);
   };
   return { id: guidAt(0), originId: guidAt(16), descriptor: `aad.${base64NoPad(guidAt(32))}` };

@@ -39,7 +39,7 @@ export class OrgState {
     for (const user of seed.users) org.addUser(user);
     for (const group of seed.groups) org.addGroup(group);
     for (const [i, group] of seed.groups.entries()) {
-      const container = org.groups[i]!.descriptor;
+      const container = org.groups[i].descriptor;
       for (const email of group.userMembers) org.memberships.add(container, org.user(email).descriptor);
       for (const name of group.groupMembers) org.memberships.add(container, org.group(name).descriptor);
     }

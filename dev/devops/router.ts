@@ -36,7 +36,7 @@ function match(pattern: string, path: string): Record<string, string> | undefine
   for (const [i, segment] of want.entries()) {
     let value: string;
     try {
-      value = decodeURIComponent(got[i]!);
+      value = decodeURIComponent(got[i]);
     } catch {
       return undefined;
     }

@@ -2,23 +2,30 @@ import { startDevopsStandin, type DevopsStandin, type DevopsStandinOptions } fro
 
 // Helpers for the stand-in's own tests: a client that speaks to it over real HTTP.
 
-// Response bodies are Azure DevOps wire JSON; the assertions are what check their shape.
-export interface CallResult<T = any> {
+// Response bodies are Azure DevOps wire JSON. A caller names the shape it reads (see wire-shapes.ts);
+// the test's assertions are what check that the stand-in really sent it.
+export interface CallResult<T = unknown> {
   status: number;
   body: T;
   headers: Headers;
 }
 
+export interface CallInit {
+  method?: string;
+  body?: unknown;
+  auth?: string | { pat: string };
+}
+
 export interface StandinClient {
   standin: DevopsStandin;
   /** `auth` is an access token (Bearer), `{ pat }` (Basic) or nothing. */
-  call<T = any>(path: string, init?: { method?: string; body?: unknown; auth?: string | { pat: string } }): Promise<CallResult<T>>;
+  call<T = unknown>(path: string, init?: CallInit): Promise<CallResult<T>>;
   tokens(org: string, user: string, ttlSeconds?: number): Promise<{ appToken: string; accessToken: string; user: { id: string } }>;
 }
 
 export async function startClient(opts: DevopsStandinOptions = {}): Promise<StandinClient> {
   const standin = await startDevopsStandin({ port: 0, ...opts });
-  const call: StandinClient["call"] = async (path, init = {}) => {
+  async function call<T = unknown>(path: string, init: CallInit = {}): Promise<CallResult<T>> {
     const headers: Record<string, string> = {};
     if (typeof init.auth === "string") headers.Authorization = `Bearer ${init.auth}`;
     else if (init.auth) headers.Authorization = `Basic ${Buffer.from(`:${init.auth.pat}`).toString("base64")}`;
@@ -29,10 +36,10 @@ export async function startClient(opts: DevopsStandinOptions = {}): Promise<Stan
       ...(init.body === undefined ? {} : { body: typeof init.body === "string" ? init.body : JSON.stringify(init.body) }),
     });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
-  };
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
+  }
   const tokens: StandinClient["tokens"] = async (org, user, ttlSeconds) => {
-    const res = await call("/_dev/tokens", { body: { org, user, ...(ttlSeconds === undefined ? {} : { ttlSeconds }) } });
+    const res = await call<{ appToken: string; accessToken: string; user: { id: string } }>("/_dev/tokens", { body: { org, user, ...(ttlSeconds === undefined ? {} : { ttlSeconds }) } });
     if (res.status !== 200) throw new Error(`tokens for ${user}@${org}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };

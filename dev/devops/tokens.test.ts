@@ -3,8 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_EXTENSION_ID, DEV_EXTENSION_SECRET } from "./index";
 import { contoso, fabrikam } from "./seed";
 import { startClient, type StandinClient } from "./test-support";
+import type { DevError } from "./test-wire-shapes";
 
-const priya = fabrikam.users[0]!;
+interface IssuedTokens {
+  appToken: string;
+  user: { id: string; displayName: string; email: string };
+  org: { id: string; name: string };
+  expiresAt: string;
+}
+
+const priya = fabrikam.users[0];
 let client: StandinClient;
 
 beforeAll(async () => {
@@ -14,7 +22,7 @@ afterAll(() => client.standin.stop());
 
 describe("POST /_dev/tokens", () => {
   it("issues an app token the backend can verify with the extension secret", async () => {
-    const res = await client.call("/_dev/tokens", { body: { org: "fabrikam", user: "priya.patel@fabrikam.example" } });
+    const res = await client.call<IssuedTokens>("/_dev/tokens", { body: { org: "fabrikam", user: "priya.patel@fabrikam.example" } });
     expect(res.status).toBe(200);
     const { payload, protectedHeader } = await jwtVerify(res.body.appToken, new TextEncoder().encode(DEV_EXTENSION_SECRET), {
       algorithms: ["HS256"],
@@ -48,20 +56,20 @@ describe("POST /_dev/tokens", () => {
     try {
       const { appToken } = await custom.tokens("contoso", "alex.rivera@contoso.example");
       const { payload } = await jwtVerify(appToken, new TextEncoder().encode("prod-like-secret"), { audience: "timetracker-oss.timetracker" });
-      expect(payload.nameid).toBe(contoso.users[0]!.id);
+      expect(payload.nameid).toBe(contoso.users[0].id);
     } finally {
       await custom.standin.stop();
     }
   });
 
   it("answers 404 for a user of another org and 400 for a bad body, issuing nothing", async () => {
-    const wrongOrg = await client.call("/_dev/tokens", { body: { org: "fabrikam", user: "alex.rivera@contoso.example" } });
+    const wrongOrg = await client.call<DevError>("/_dev/tokens", { body: { org: "fabrikam", user: "alex.rivera@contoso.example" } });
     expect(wrongOrg.status).toBe(404);
     expect(wrongOrg.body.error.code).toBe("NotFound");
-    const noUser = await client.call("/_dev/tokens", { body: { org: "fabrikam" } });
+    const noUser = await client.call<DevError>("/_dev/tokens", { body: { org: "fabrikam" } });
     expect(noUser.status).toBe(400);
     expect(noUser.body.error.message).toContain("user");
-    const notJson = await client.call("/_dev/tokens", { body: "{not json" });
+    const notJson = await client.call<DevError>("/_dev/tokens", { body: "{not json" });
     expect(notJson.status).toBe(400);
     expect(notJson.body.error.message).toContain("not valid JSON");
   });

@@ -36,7 +36,7 @@ const jiaHao = {
 
 /** A connectionData body in the client library's own ConnectionData type (the Location area has no recorded examples). */
 function connectionData(): ConnectionData {
-  const user = identitiesByIds().value[0]! as unknown as NonNullable<ConnectionData["authenticatedUser"]>;
+  const user = identitiesByIds().value[0] as unknown as NonNullable<ConnectionData["authenticatedUser"]>;
   return { authenticatedUser: user, authorizedUser: user, instanceId: "8cb9df66-e487-4ad9-9852-28da9bf255b2", deploymentId: "6c9bd5c4-5ef2-4e91-b94b-0d3d8a3c8b1f" };
 }
 
@@ -77,7 +77,7 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
       if (method !== "GET" || pathname !== `/vsaex/${ORG}/_apis/userentitlements`) return undefined;
       // PagedUserEntitlementsList (7.1) first; a server on the older contract answers `members`.
       return query.get("continuationToken") === "page-2"
-        ? { body: { members: [patched.results[1]!.result], continuationToken: null, totalCount: 2 } }
+        ? { body: { members: [patched.results[1].result], continuationToken: null, totalCount: 2 } }
         : { body: { items: [recorded], continuationToken: "page-2", totalCount: 2 } };
     });
 
@@ -91,9 +91,9 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
     expect(second.continuation).toBeNull();
 
     const [firstUrl, secondUrl] = sent(/\/userentitlements$/);
-    expect(firstUrl!.searchParams.get("$filter")).toBe("name eq 'user'");
-    expect(firstUrl!.searchParams.get("api-version")).toBe("7.1");
-    expect(secondUrl!.searchParams.get("continuationToken")).toBe("page-2");
+    expect(firstUrl.searchParams.get("$filter")).toBe("name eq 'user'");
+    expect(firstUrl.searchParams.get("api-version")).toBe("7.1");
+    expect(secondUrl.searchParams.get("continuationToken")).toBe("page-2");
   });
 
   it("searchGroups maps Graph's group subjects", async () => {
@@ -118,15 +118,15 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
     const memberships = recordedBody<{ value: Array<{ containerDescriptor: string; memberDescriptor: string }> }>("graph", "MembershipsBatch/BatchGetMembershipsGroupDown.json");
     const lookup = recordedBody<GraphSubjects>("graph", "Subjectlookup/LookupSubjects.json");
     const identities = recordedBody<IdentityList>("ims", "Identities/SearchBySubjectDescriptors.json");
-    const root = memberships.value[0]!.containerDescriptor;
+    const root = memberships.value[0].containerDescriptor;
     const [nestedGroup, recordedUser] = Object.values(lookup.value);
-    const user = { ...recordedUser!, descriptor: identities.value[0]!.subjectDescriptor };
-    const linkedLookup = { count: 2, value: { [nestedGroup!.descriptor]: nestedGroup, [user.descriptor]: user } };
+    const user = { ...recordedUser, descriptor: identities.value[0].subjectDescriptor };
+    const linkedLookup = { count: 2, value: { [nestedGroup.descriptor]: nestedGroup, [user.descriptor]: user } };
     server.answer(({ method, pathname }) => {
       if (method === "GET" && pathname.endsWith(`/Memberships/${root}`)) {
-        return { body: { count: 2, value: [nestedGroup!.descriptor, user.descriptor].map((d) => ({ ...memberships.value[0], memberDescriptor: d })) } };
+        return { body: { count: 2, value: [nestedGroup.descriptor, user.descriptor].map((d) => ({ ...memberships.value[0], memberDescriptor: d })) } };
       }
-      if (method === "GET" && pathname.endsWith(`/Memberships/${nestedGroup!.descriptor}`)) return { body: { count: 0, value: [] } };
+      if (method === "GET" && pathname.endsWith(`/Memberships/${nestedGroup.descriptor}`)) return { body: { count: 0, value: [] } };
       if (method === "POST" && /\/graph\/subjectlookup$/i.test(pathname)) return { body: linkedLookup };
       if (method === "GET" && pathname === `/vssps/${ORG}/_apis/identities`) return { body: identities };
       return undefined;
@@ -137,7 +137,7 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
     // One expansion, one kept-alive connection for its calls (memberships x2, lookup, identities).
     expect({ requests: server.requests.length - requestsBefore, connections: server.connections - connectionsBefore }).toEqual({ requests: 4, connections: 1 });
     const [identitiesUrl] = sent(/\/_apis\/identities$/).slice(-1);
-    expect(identitiesUrl!.searchParams.get("subjectDescriptors")).toBe(user.descriptor);
+    expect(identitiesUrl.searchParams.get("subjectDescriptors")).toBe(user.descriptor);
   });
 
   it("usersByIds keeps the users and leaves the group identity out", async () => {
@@ -161,7 +161,7 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
     // The group descriptor of Microsoft's recorded Permissions_Remove example (security/7.1).
     const pcaGroup = "Microsoft.TeamFoundation.Identity;S-1-9-1551374245-1204400969-2402986413-2179408616-0-0-0-0-1";
     const member = identitiesByIds();
-    member.value[0]!.memberOf = [pcaGroup];
+    member.value[0].memberOf = [pcaGroup];
     only("GET", /\/_apis\/identities$/, () => ({ body: member }));
     expect(await directory.isCollectionAdmin(ORG, PAT, jiaHao.id)).toBe(true);
   });
@@ -203,8 +203,8 @@ describe("DevopsCallerDirectory, fed Microsoft's recorded answers", () => {
       expect({ body, admin: await caller.isCollectionAdmin(ORG, "access-token") }).toEqual({ body, admin: expected });
     }
     const [url] = sent(/\/_apis\/permissions\//).slice(-1);
-    expect(url!.pathname).toBe(`/${ORG}/_apis/permissions/3e65f728-f8bc-4ecd-8764-7e378b19bfa7/2`);
-    expect(url!.searchParams.get("tokens")).toBe("NAMESPACE");
+    expect(url.pathname).toBe(`/${ORG}/_apis/permissions/3e65f728-f8bc-4ecd-8764-7e378b19bfa7/2`);
+    expect(url.searchParams.get("tokens")).toBe("NAMESPACE");
   });
 });
 

@@ -196,8 +196,8 @@ async function answer(c: Case): Promise<{ status: number; body: any; version: st
   const [version] = documentedApiVersions(c.area, ...c.operation);
   expect(version, `${c.name}: the specification documents an api-version`).toBeDefined();
   const { path, body } = c.request(seeded);
-  const res = await client.call(path.replace("{version}", version!), { auth: token, ...(body === undefined ? {} : { body }) });
-  return { status: res.status, body: res.body, version: version! };
+  const res = await client.call(path.replace("{version}", version), { auth: token, ...(body === undefined ? {} : { body }) });
+  return { status: res.status, body: res.body, version: version };
 }
 
 describe("the Azure DevOps stand-in answers what the 7.1 specification documents", () => {
@@ -227,7 +227,7 @@ describe("the Azure DevOps stand-in answers what the 7.1 specification documents
 });
 
 describe("the stand-in's group SIDs have the shapes Microsoft recorded", () => {
-  const sidOf = (descriptor: string) => Buffer.from(descriptor.split(".")[1]!, "base64url").toString("utf8");
+  const sidOf = (descriptor: string) => Buffer.from(descriptor.split(".")[1], "base64url").toString("utf8");
   /**
    * What a group SID says: after the prefix and the host's 3 or 4 numbers, either well-known
    * RIDs (`0-0-0-0-1`: that scope's administrators) or a scope kind (1 project, 3 Entra) and

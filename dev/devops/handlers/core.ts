@@ -65,7 +65,7 @@ function permissions({ org, caller, params, query }: CallerContext): Reply {
   if (!GUID.test(params.namespaceId ?? "") || !Number.isInteger(bits) || bits <= 0) {
     throw new AdoError(400, "The security namespace id must be a GUID and permissions a positive integer.", "ArgumentException");
   }
-  const collection = params.namespaceId!.toLowerCase() === COLLECTION_NAMESPACE;
+  const collection = params.namespaceId.toLowerCase() === COLLECTION_NAMESPACE;
   const tokens = query.list("tokens", query.get("delimiter") || ",");
   const value = tokens.map((token) => {
     if (!collection) return org.isPca(caller.id);
@@ -113,8 +113,8 @@ export const coreRoutes: Route[] = [
     pattern: "/{org}/_apis/projects/{project}",
     kind: "org",
     handle: ({ org, baseUrl, params }) => {
-      const project = org.findProject(params.project!);
-      if (!project) throw projectNotFound(params.project!);
+      const project = org.findProject(params.project);
+      if (!project) throw projectNotFound(params.project);
       return ok(projectShape(baseUrl, org, project));
     },
   },

@@ -48,7 +48,7 @@ const deploymentRequest = z.object({ deployment: z.enum(["services", "server"]) 
 /** The dev host's Cloud/Server switch: the org plays Azure DevOps Services or Server. */
 async function setDeployment(ctx: RequestContext): Promise<Reply> {
   const { deployment } = parseBody(deploymentRequest, await ctx.readJson(), "dev");
-  const org = ctx.state.org(ctx.params.org!);
+  const org = ctx.state.org(ctx.params.org);
   org.deployment = deployment;
   return ok({ org: org.name, deployment });
 }
@@ -63,5 +63,5 @@ export const devRoutes: Route[] = [
     kind: "dev",
     handle: ({ state }) => ok({ value: state.orgNames().map((name) => ({ id: state.org(name).id, name })) }),
   },
-  { method: "GET", pattern: "/_dev/orgs/{org}", kind: "dev", handle: ({ state, params, baseUrl }) => ok(orgSnapshot(state.org(params.org!), baseUrl)) },
+  { method: "GET", pattern: "/_dev/orgs/{org}", kind: "dev", handle: ({ state, params, baseUrl }) => ok(orgSnapshot(state.org(params.org), baseUrl)) },
 ];

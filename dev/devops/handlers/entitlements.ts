@@ -65,7 +65,7 @@ function listEntitlements(ctx: CallerContext): Reply {
 
 function oneEntitlement(ctx: CallerContext): Reply {
   requireApiVersion(ctx.query, ctx.req.headers, ENTITLEMENT_VERSIONS);
-  const key = ctx.params.userId!.toLowerCase();
+  const key = ctx.params.userId.toLowerCase();
   const user = ctx.org.findUser(key);
   if (!user || user.id !== key) {
     throw new AdoError(404, `VS403283: Could not find user with id ${ctx.params.userId}.`, "MemberNotFoundException");

@@ -18,14 +18,14 @@ export function subjectNotFound(descriptor: string): AdoError {
 }
 
 function requireSubject(ctx: CallerContext, kind?: SubjectRecord["kind"]): SubjectRecord {
-  const subject = ctx.org.subject(ctx.params.descriptor!);
-  if (!subject || (kind && subject.kind !== kind)) throw subjectNotFound(ctx.params.descriptor!);
+  const subject = ctx.org.subject(ctx.params.descriptor);
+  if (!subject || (kind && subject.kind !== kind)) throw subjectNotFound(ctx.params.descriptor);
   return subject;
 }
 
 function requireUser(ctx: CallerContext): UserRecord {
   const subject = requireSubject(ctx, "user");
-  if (subject.kind !== "user") throw subjectNotFound(ctx.params.descriptor!);
+  if (subject.kind !== "user") throw subjectNotFound(ctx.params.descriptor);
   return subject;
 }
 
@@ -105,7 +105,7 @@ export const graphRoutes: Route[] = [
     pattern: `${GRAPH}/descriptors/{storageKey}`,
     kind: "org",
     handle: (ctx) => {
-      const key = ctx.params.storageKey!.toLowerCase();
+      const key = ctx.params.storageKey.toLowerCase();
       const user = ctx.org.findUser(key);
       const subject = (user?.id === key ? user : undefined) ?? ctx.org.groups.find((g) => g.id === key);
       if (!subject) throw subjectNotFound(key);

@@ -27,7 +27,7 @@ const CORE_HOST_AREAS: Record<string, string> = {
 };
 
 function areaLocations({ params }: OrgRequestContext): Reply {
-  const value = LOCATIONS.filter((l) => l.area.toLowerCase() === params.area!.toLowerCase()).map((l) => ({
+  const value = LOCATIONS.filter((l) => l.area.toLowerCase() === params.area.toLowerCase()).map((l) => ({
     ...l,
     minVersion: "1.0",
     maxVersion: "7.2",

@@ -47,7 +47,7 @@ function projectOfRoute(ctx: CallerContext): string | undefined {
 
 function parseIds(raw: Array<string | number>): number[] {
   const ids = raw.map((v) => Number(v));
-  const bad = raw.find((_, i) => !Number.isInteger(ids[i]) || ids[i]! <= 0);
+  const bad = raw.find((_, i) => !Number.isInteger(ids[i]) || ids[i] <= 0);
   if (bad !== undefined) throw new AdoError(400, `The work item id '${bad}' is not valid.`, "ArgumentException");
   if (ids.length === 0) throw new AdoError(400, "The ids parameter is required and must list at least one id.", "ArgumentException");
   if (ids.length > MAX_BATCH) {
@@ -57,9 +57,9 @@ function parseIds(raw: Array<string | number>): number[] {
 }
 
 function getOne(ctx: CallerContext): Reply {
-  const [id] = parseIds([ctx.params.id!]);
-  const item = findItem(ctx, id!);
-  if (!item) throw workItemNotFound(id!);
+  const [id] = parseIds([ctx.params.id]);
+  const item = findItem(ctx, id);
+  if (!item) throw workItemNotFound(id);
   return ok(workItemShape(ctx.baseUrl, ctx.org, item, viewOf(ctx.query.get("$expand"), ctx.query.list("fields"))));
 }
 

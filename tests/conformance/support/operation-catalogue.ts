@@ -154,7 +154,7 @@ export function judge(catalogue: DocumentedOperation[], request: CapturedRequest
     const unknown = query.filter((k) => !operation.queryParameters.has(k));
     if (unknown.length === 0) return { kind: "documented", operation };
   }
-  const operation = candidates[0]!;
+  const operation = candidates[0];
   if (!version || !operation.apiVersions.includes(version)) {
     return { kind: "mismatch", problem: `${label}: api-version ${version ?? "(none)"} is not one ${operation.operationId} lists (${operation.apiVersions.join(", ")})` };
   }

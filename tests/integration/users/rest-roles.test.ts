@@ -46,7 +46,7 @@ describe("GET /api/rest/users/roles", () => {
 
   it("lists every organization user with includeNoneRoles (fabrikam's 25), the ones without a role as None, paged with $skip and $count", async () => {
     await freshToken();
-    const orgUsers = u.stack.devops.state.org("fabrikam")!.users;
+    const orgUsers = u.stack.devops.state.org("fabrikam").users;
     expect(orgUsers).toHaveLength(25);
     const { status, body } = await call<RestRolesResponse>("GET", "users/roles?includeNoneRoles=true&$count=500&$expand=user.displayName");
     expect(status).toBe(200);

@@ -36,7 +36,7 @@ describe("Permissions on Azure DevOps Server", () => {
     expect(found.users).toEqual([
       expect.objectContaining({ id: userId(u.stack, "aisha.okafor"), displayName: "Aisha Okafor", email: email("aisha.okafor"), licensed: false }),
     ]);
-    await ok(u.call(priyaOnServer, "POST", "users/roles", { role: "Team", userIds: [found.users[0]!.id] }));
+    await ok(u.call(priyaOnServer, "POST", "users/roles", { role: "Team", userIds: [found.users[0].id] }));
     const again = await ok(u.call<DirectoryUsersResponse>(priyaOnServer, "GET", `users/lookup?email=${encodeURIComponent(email("aisha.okafor"))}`));
     expect(again.users[0]).toMatchObject({ licensed: true, role: { assigned: "Team" } });
     const licensed = await ok(u.call<ListMembersResponse>(priyaOnServer, "GET", "users/licensed?search=okafor"));
