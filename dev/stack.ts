@@ -20,7 +20,13 @@ export interface StackPorts {
   devHost: number;
 }
 
-export const DEFAULT_PORTS: StackPorts = { devHost: 3000, functions: 7071, devops: 7072, chargebee: 7073, cosmos: 8081 };
+export const DEFAULT_PORTS: StackPorts = {
+  devHost: 3000,
+  functions: 7071,
+  devops: 7072,
+  chargebee: 7073,
+  cosmos: 8081,
+};
 const RANDOM_PORTS: StackPorts = { devHost: 0, functions: 0, devops: 0, chargebee: 0, cosmos: 0 };
 
 /**
@@ -63,10 +69,17 @@ export async function startBackendStack(options: StackOptions = {}): Promise<Bac
   try {
     const cosmos = USER_ENV.COSMOS_ENDPOINT
       ? undefined
-      : await startEmbeddedCosmos({ port: ports.cosmos, ...(options.dataDir ? { persistFile: path.join(options.dataDir, "cosmos.json") } : {}) });
+      : await startEmbeddedCosmos({
+          port: ports.cosmos,
+          ...(options.dataDir ? { persistFile: path.join(options.dataDir, "cosmos.json") } : {}),
+        });
     if (cosmos) started.push(cosmos);
     // TEMPORARY (issue 10): main's PCA check sends no permission token yet; see StandinConfig.
-    const devops = await startDevopsStandin({ port: ports.devops, extensionSecret: DEV_EXTENSION_SECRET, extensionId: DEV_EXTENSION_ID });
+    const devops = await startDevopsStandin({
+      port: ports.devops,
+      extensionSecret: DEV_EXTENSION_SECRET,
+      extensionId: DEV_EXTENSION_ID,
+    });
     started.push(devops);
     const chargebee = USER_ENV.CHARGEBEE_SITE
       ? undefined
@@ -80,7 +93,9 @@ export async function startBackendStack(options: StackOptions = {}): Promise<Bac
     const env: Record<string, string> = {
       COSMOS_ENDPOINT: cosmos?.endpoint ?? USER_ENV.COSMOS_ENDPOINT!,
       COSMOS_KEY: cosmos?.key ?? USER_ENV.COSMOS_KEY ?? "",
-      COSMOS_DATABASE: USER_ENV.COSMOS_DATABASE ?? `timetracker${options.ports === "random" ? "-" + randomBytes(4).toString("hex") : ""}`,
+      COSMOS_DATABASE:
+        USER_ENV.COSMOS_DATABASE ??
+        `timetracker${options.ports === "random" ? "-" + randomBytes(4).toString("hex") : ""}`,
       ADO_ORG_URL: `${devops.url}/{org}`,
       ADO_VSSPS_URL: `${devops.url}/vssps/{org}`,
       ADO_VSAEX_URL: `${devops.url}/vsaex/{org}`,
@@ -94,7 +109,11 @@ export async function startBackendStack(options: StackOptions = {}): Promise<Bac
     const { resetServices } = await import("../functions/app/services");
     resetServices();
     await import("../functions/index");
-    const functions = await startFunctionsHost({ port: ports.functions, corsOrigins: ["*"], log: options.log ?? false });
+    const functions = await startFunctionsHost({
+      port: ports.functions,
+      corsOrigins: ["*"],
+      log: options.log ?? false,
+    });
     started.push(functions);
     // The webhook address is known only now that the Functions host listens.
     chargebee?.setWebhook({ url: `${functions.url}/api/webhooks/chargebee`, ...DEV_CHARGEBEE_WEBHOOK });

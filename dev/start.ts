@@ -16,9 +16,13 @@ async function main(): Promise<void> {
   const frontEnd = await buildFrontEnd({
     apiBaseUrl: apiUrl,
     watch: true,
-    onRebuild: ({ errors }) => console.log(errors ? `front end: rebuild failed (${errors} errors)` : "front end: rebuilt"),
+    onRebuild: ({ errors }) =>
+      console.log(errors ? `front end: rebuild failed (${errors} errors)` : "front end: rebuilt"),
   });
-  const devHost = await startDevHost({ port: DEFAULT_PORTS.devHost, host: "127.0.0.1", repoRoot: REPO_ROOT,
+  const devHost = await startDevHost({
+    port: DEFAULT_PORTS.devHost,
+    host: "127.0.0.1",
+    repoRoot: REPO_ROOT,
     devopsUrl: backend.devops.url,
     apiUrl,
     ...(backend.chargebee ? { chargebeeUrl: backend.chargebee.url } : {}),
@@ -53,7 +57,9 @@ Press Ctrl-C to stop.`);
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
-    console.error("A port of the local stack is in use (3000, 7071, 7072, 7073, 8081). Stop the other process and try again.");
+    console.error(
+      "A port of the local stack is in use (3000, 7071, 7072, 7073, 8081). Stop the other process and try again.",
+    );
   }
   process.exit(1);
 });

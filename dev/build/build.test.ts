@@ -20,7 +20,15 @@ describe("front-end build", () => {
 
   it("writes an HTML shell per page whose script and stylesheet exist", () => {
     expect(result.entries.map((e) => e.name)).toEqual(
-      expect.arrayContaining(["hub", "work-item-group", "work-item-page", "work-item-actions", "add-time-dialog", "permissions", "subscription"]),
+      expect.arrayContaining([
+        "hub",
+        "work-item-group",
+        "work-item-page",
+        "work-item-actions",
+        "add-time-dialog",
+        "permissions",
+        "subscription",
+      ]),
     );
     for (const { name } of result.entries) {
       const html = readFileSync(path.join(outDir, `${name}.html`), "utf8");
@@ -41,7 +49,7 @@ describe("front-end build", () => {
 
   it("bakes the configured backend URL into the bundle, without a trailing slash", () => {
     expect(outputsContaining('"https://tt-api.example.test"').length).toBe(1);
-    expect(outputsContaining("https://tt-api.example.test/\"")).toEqual([]);
+    expect(outputsContaining('https://tt-api.example.test/"')).toEqual([]);
   });
 
   it("reports a gzip size for every page", () => {
@@ -50,6 +58,8 @@ describe("front-end build", () => {
   });
 
   it("refuses a backend URL that is not absolute http(s)", async () => {
-    await expect(buildFrontEnd({ apiBaseUrl: "localhost:7071", outDir })).rejects.toThrow(/absolute http\(s\) URL|http or https/);
+    await expect(buildFrontEnd({ apiBaseUrl: "localhost:7071", outDir })).rejects.toThrow(
+      /absolute http\(s\) URL|http or https/,
+    );
   });
 });

@@ -65,7 +65,12 @@ export async function buildFrontEnd(options: BuildOptions): Promise<BuildResult>
   return { entries, sizes, stop: () => context.dispose() };
 }
 
-function esbuildOptions(entries: PageEntry[], outDir: string, apiBaseUrl: string, development: boolean): esbuild.BuildOptions {
+function esbuildOptions(
+  entries: PageEntry[],
+  outDir: string,
+  apiBaseUrl: string,
+  development: boolean,
+): esbuild.BuildOptions {
   return {
     absWorkingDir: REPO_ROOT,
     entryPoints: Object.fromEntries(entries.map((e) => [e.name, e.file])),
@@ -113,7 +118,10 @@ function writeShells(metafile: esbuild.Metafile, entries: PageEntry[], outDir: s
     const output = metafile.outputs[jsFile];
     if (!output) throw new Error(`esbuild produced no ${jsFile} for ${entry.file}.`);
     const cssFile = output.cssBundle ? path.basename(output.cssBundle) : undefined;
-    writeFileSync(path.join(outDir, `${entry.name}.html`), renderHtmlShell({ name: entry.name, title: "Timetracker", cssFile }));
+    writeFileSync(
+      path.join(outDir, `${entry.name}.html`),
+      renderHtmlShell({ name: entry.name, title: "Timetracker", cssFile }),
+    );
     entryOutputs.set(entry.name, jsFile);
   }
   return measureEntries(metafile, entryOutputs, REPO_ROOT);

@@ -8,7 +8,10 @@ import path from "node:path";
  * `func azure functionapp publish` or a zip deploy. `@azure/functions-core` stays external:
  * the Azure Functions worker provides it at run time.
  */
-export async function bundleFunctions(repoRoot: string, outDir = path.join(repoRoot, "dist", "functions")): Promise<string> {
+export async function bundleFunctions(
+  repoRoot: string,
+  outDir = path.join(repoRoot, "dist", "functions"),
+): Promise<string> {
   await mkdir(path.join(outDir, "dist"), { recursive: true });
   await build({
     entryPoints: [path.join(repoRoot, "functions", "index.ts")],
@@ -26,7 +29,11 @@ export async function bundleFunctions(repoRoot: string, outDir = path.join(repoR
   const root = JSON.parse(await readFile(path.join(repoRoot, "package.json"), "utf8")) as { version: string };
   await writeFile(
     path.join(outDir, "package.json"),
-    JSON.stringify({ name: "timetracker-functions", version: root.version, private: true, main: "dist/index.js" }, null, 2) + "\n",
+    JSON.stringify(
+      { name: "timetracker-functions", version: root.version, private: true, main: "dist/index.js" },
+      null,
+      2,
+    ) + "\n",
   );
   return outDir;
 }

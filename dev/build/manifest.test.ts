@@ -50,7 +50,9 @@ describe("vss-extension.json", () => {
 
   it("registers each menu action under its own contribution id (what work-item-actions registers)", () => {
     const actions = manifest.contributions.filter((c) => c.type === "ms.vss-web.action");
-    expect(actions.map((a) => a.id).sort()).toEqual([ContributionIds.addTimeAction, ContributionIds.startTrackingAction].sort());
+    expect(actions.map((a) => a.id).sort()).toEqual(
+      [ContributionIds.addTimeAction, ContributionIds.startTrackingAction].sort(),
+    );
     for (const action of actions) expect(action.properties.registeredObjectId).toBe(action.id);
   });
 

@@ -25,15 +25,35 @@ export interface PackagedVsix {
 
 /** Runs `tfx extension create` for one variant and returns what it wrote. */
 export async function createVsix(variant: PackagedVsix["variant"], outDir = VSIX_OUT_DIR): Promise<PackagedVsix> {
-  const args = ["extension", "create", "--root", REPO_ROOT, "--manifests", MANIFEST_FILE, "--output-path", outDir, "--no-prompt", "--no-color", "--json"];
+  const args = [
+    "extension",
+    "create",
+    "--root",
+    REPO_ROOT,
+    "--manifests",
+    MANIFEST_FILE,
+    "--output-path",
+    outDir,
+    "--no-prompt",
+    "--no-color",
+    "--json",
+  ];
   if (variant === "dev") args.push("--overrides-file", DEV_OVERRIDES_FILE);
   const { stdout } = await promisify(execFile)(TFX, args, { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 });
   const report: unknown = JSON.parse(stdout);
   if (!isTfxReport(report)) throw new Error(`Unexpected tfx output: ${stdout}`);
-  return { variant, path: report.path, publisher: report.publisher, extensionId: report.extensionId, version: report.version };
+  return {
+    variant,
+    path: report.path,
+    publisher: report.publisher,
+    extensionId: report.extensionId,
+    version: report.version,
+  };
 }
 
-function isTfxReport(value: unknown): value is { path: string; publisher: string; extensionId: string; version: string } {
+function isTfxReport(
+  value: unknown,
+): value is { path: string; publisher: string; extensionId: string; version: string } {
   if (typeof value !== "object" || value === null) return false;
   const fields = value as Record<string, unknown>;
   return ["path", "publisher", "extensionId", "version"].every((key) => typeof fields[key] === "string");
@@ -47,7 +67,9 @@ async function main(): Promise<void> {
   // Sequential: tfx stages files in a temp folder and the machine has two cores.
   for (const variant of ["production", "dev"] as const) {
     const vsix = await createVsix(variant);
-    console.log(`${variant.padEnd(10)} ${vsix.publisher}.${vsix.extensionId} ${vsix.version}: ${path.relative(process.cwd(), vsix.path)}`);
+    console.log(
+      `${variant.padEnd(10)} ${vsix.publisher}.${vsix.extensionId} ${vsix.version}: ${path.relative(process.cwd(), vsix.path)}`,
+    );
   }
 }
 

@@ -42,6 +42,8 @@ function collectStaticGraph(metafile: Metafile, start: string): string[] {
 export function formatSizeReport(sizes: EntrySize[], outDir: string): string {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
   const width = Math.max(...sizes.map((s) => s.name.length));
-  const lines = sizes.map((s) => `  ${s.name.padEnd(width)}  ${kb(s.gzipBytes).padStart(9)} gzip  (${s.files.length} files)`);
+  const lines = sizes.map(
+    (s) => `  ${s.name.padEnd(width)}  ${kb(s.gzipBytes).padStart(9)} gzip  (${s.files.length} files)`,
+  );
   return [`Bundle sizes per page (${path.relative(process.cwd(), outDir) || outDir}):`, ...lines].join("\n");
 }

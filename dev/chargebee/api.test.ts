@@ -29,17 +29,27 @@ describe("Chargebee API stand-in", () => {
       headers: { Authorization: `Basic ${Buffer.from(`${standin.apiKey}:`).toString("base64")}` },
     });
     expect(response.headers.get("content-type")).toContain("application/json");
-    expect(await response.json()).toMatchObject({ item_price: { id: "team-USD-monthly", price: 1600, object: "item_price" } });
+    expect(await response.json()).toMatchObject({
+      item_price: { id: "team-USD-monthly", price: 1600, object: "item_price" },
+    });
   });
 
   it("lists the catalog with prices, tiers and seat limits, filtered like Chargebee", async () => {
     const all = await chargebee.itemPrice.list({ limit: 100 });
     expect(all.list.map((entry) => entry.item_price.id).sort()).toEqual([
-      "free-USD-monthly", "free-USD-yearly", "start-USD-monthly", "start-USD-yearly",
-      "team-USD-monthly", "team-USD-yearly", "ultimate-USD-monthly", "ultimate-USD-yearly",
+      "free-USD-monthly",
+      "free-USD-yearly",
+      "start-USD-monthly",
+      "start-USD-yearly",
+      "team-USD-monthly",
+      "team-USD-yearly",
+      "ultimate-USD-monthly",
+      "ultimate-USD-yearly",
     ]);
     const yearly = await chargebee.itemPrice.list({ period_unit: { is: "year" }, item_id: { in: ["start", "team"] } });
-    expect(yearly.list.map((entry): unknown[] => [entry.item_price.id, entry.item_price.price, entry.item_price.metadata])).toEqual([
+    expect(
+      yearly.list.map((entry): unknown[] => [entry.item_price.id, entry.item_price.price, entry.item_price.metadata]),
+    ).toEqual([
       ["start-USD-yearly", 9600, { min_quantity: 1, max_quantity: 19 }],
       ["team-USD-yearly", 15600, { min_quantity: 1, max_quantity: 299 }],
     ]);
@@ -62,7 +72,11 @@ describe("Chargebee API stand-in", () => {
     const wrong = new Chargebee({ ...standin.clientConfig, apiKey: "live_wrong" });
     const error = await wrong.itemPrice.list().catch((thrown: unknown) => thrown);
     expect(error).not.toBeInstanceOf(Error);
-    expect(error).toMatchObject({ http_status_code: 401, type: "untyped", api_error_code: "api_authentication_failed" });
+    expect(error).toMatchObject({
+      http_status_code: 401,
+      type: "untyped",
+      api_error_code: "api_authentication_failed",
+    });
   });
 
   it("answers unknown resources with 404 resource_not_found", async () => {
@@ -82,7 +96,11 @@ describe("Chargebee API stand-in", () => {
     expect(standin.state.invoices.size).toBe(invoicesAfterFirst);
     expect(standin.state.events.filter((event) => event.event_type === "subscription_changed")).toHaveLength(1);
 
-    const other = await chargebee.subscription.updateForItems(id, { subscription_items: [{ item_price_id: "team-USD-monthly", quantity: 10 }] }, { "chargebee-idempotency-key": "other-key" });
+    const other = await chargebee.subscription.updateForItems(
+      id,
+      { subscription_items: [{ item_price_id: "team-USD-monthly", quantity: 10 }] },
+      { "chargebee-idempotency-key": "other-key" },
+    );
     expect(other.isIdempotencyReplayed).toBe(false);
     expect(standin.state.invoices.size).toBe(invoicesAfterFirst + 1);
   });
@@ -90,28 +108,48 @@ describe("Chargebee API stand-in", () => {
   it("refuses a reused idempotency key with other parameters with 422 unable_to_process_request, and does nothing", async () => {
     const id = await subscribe();
     const key = { "chargebee-idempotency-key": "reused-key" };
-    await chargebee.subscription.updateForItems(id, { subscription_items: [{ item_price_id: "team-USD-monthly", quantity: 9 }] }, key);
+    await chargebee.subscription.updateForItems(
+      id,
+      { subscription_items: [{ item_price_id: "team-USD-monthly", quantity: 9 }] },
+      key,
+    );
     const invoices = standin.state.invoices.size;
     const reused = await chargebee.subscription
       .updateForItems(id, { subscription_items: [{ item_price_id: "team-USD-monthly", quantity: 11 }] }, key)
       .catch((thrown: unknown) => thrown);
-    expect(reused).toMatchObject({ http_status_code: 422, type: "invalid_request", api_error_code: "unable_to_process_request" });
+    expect(reused).toMatchObject({
+      http_status_code: 422,
+      type: "invalid_request",
+      api_error_code: "unable_to_process_request",
+    });
     expect((await chargebee.subscription.retrieve(id)).subscription.subscription_items?.[0]?.quantity).toBe(9);
     expect(standin.state.invoices.size).toBe(invoices);
     // The same parameters in another order are the same request: replayed.
     const form = "subscription_items[quantity][0]=9&subscription_items[item_price_id][0]=team-USD-monthly";
     const replay = await fetch(`${standin.url}/api/v2/subscriptions/${id}/update_for_items`, {
       method: "POST",
-      headers: { Authorization: `Basic ${Buffer.from(`${standin.apiKey}:`).toString("base64")}`, "Content-Type": "application/x-www-form-urlencoded", ...key },
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${standin.apiKey}:`).toString("base64")}`,
+        "Content-Type": "application/x-www-form-urlencoded",
+        ...key,
+      },
       body: form,
     });
     expect([replay.status, replay.headers.get("chargebee-idempotency-replayed")]).toEqual([200, "true"]);
   });
 
   it("injects only failures Chargebee documents, with its type and code for the status", async () => {
-    for (const [status, type, code] of [[409, "invalid_request", "invalid_state_for_request"], [422, "invalid_request", "unable_to_process_request"], [429, "operation_failed", "api_request_limit_exceeded"]] as const) {
+    for (const [status, type, code] of [
+      [409, "invalid_request", "invalid_state_for_request"],
+      [422, "invalid_request", "unable_to_process_request"],
+      [429, "operation_failed", "api_request_limit_exceeded"],
+    ] as const) {
       standin.failNext({ status });
-      expect(await chargebee.itemPrice.list().catch((thrown: unknown) => thrown)).toMatchObject({ http_status_code: status, type, api_error_code: code });
+      expect(await chargebee.itemPrice.list().catch((thrown: unknown) => thrown)).toMatchObject({
+        http_status_code: status,
+        type,
+        api_error_code: code,
+      });
     }
     expect(() => standin.failNext({ status: 418 })).toThrow(/Chargebee answers API errors with 400, 401/);
   });
@@ -125,7 +163,9 @@ describe("Chargebee API stand-in", () => {
     const slowClient = new Chargebee({ ...standin.clientConfig, timeout: 100 });
     standin.failNext({ delayMs: 400 });
     const change = { subscription_items: [{ item_price_id: "team-USD-monthly", quantity: 7 }] };
-    const timedOut = await slowClient.subscription.updateForItems(id, change, { "chargebee-idempotency-key": "retry-1" }).catch((thrown: unknown) => thrown);
+    const timedOut = await slowClient.subscription
+      .updateForItems(id, change, { "chargebee-idempotency-key": "retry-1" })
+      .catch((thrown: unknown) => thrown);
     expect(timedOut).toMatchObject({ type: "timeout", http_status_code: 504 });
     const retried = await chargebee.subscription.updateForItems(id, change, { "chargebee-idempotency-key": "retry-1" });
     expect(retried.isIdempotencyReplayed).toBe("true");
@@ -136,7 +176,9 @@ describe("Chargebee API stand-in", () => {
   it("lists invoices by subscription and serves their PDF through the download link", async () => {
     const id = await subscribe();
     clock.advanceDays(5);
-    await chargebee.subscription.updateForItems(id, { subscription_items: [{ item_price_id: "team-USD-monthly", quantity: 8 }] });
+    await chargebee.subscription.updateForItems(id, {
+      subscription_items: [{ item_price_id: "team-USD-monthly", quantity: 8 }],
+    });
     const newest = await chargebee.invoice.list({ subscription_id: { is: id }, "sort_by[desc]": "date" });
     const oldest = await chargebee.invoice.list({ subscription_id: { is: id }, "sort_by[asc]": "date" });
     expect(newest.list.map((entry) => entry.invoice.id)).toEqual(["2", "1"]);
@@ -171,25 +213,45 @@ describe("Chargebee API stand-in", () => {
     const billing = await chargebee.customer.updateBillingInfo("org-2", {
       billing_address: { line1: "2 Harbour Road", city: "Arlington", zip: "22201", country: "US" },
     });
-    expect(billing.customer).toMatchObject({ first_name: "Grace", billing_address: { line1: "2 Harbour Road", country: "US" } });
-    const badCountry = await chargebee.customer.updateBillingInfo("org-2", { billing_address: { country: "USA" } }).catch((thrown: unknown) => thrown);
+    expect(billing.customer).toMatchObject({
+      first_name: "Grace",
+      billing_address: { line1: "2 Harbour Road", country: "US" },
+    });
+    const badCountry = await chargebee.customer
+      .updateBillingInfo("org-2", { billing_address: { country: "USA" } })
+      .catch((thrown: unknown) => thrown);
     expect(badCountry).toMatchObject({ http_status_code: 400, param: "billing_address[country]" });
 
-    const added = await chargebee.customer.addContact("org-2", { contact: { email: "finance@example.com", first_name: "Fin", send_billing_email: true } });
+    const added = await chargebee.customer.addContact("org-2", {
+      contact: { email: "finance@example.com", first_name: "Fin", send_billing_email: true },
+    });
     const contactId = added.customer.contacts?.[0]?.id ?? "";
     await chargebee.customer.updateContact("org-2", { contact: { id: contactId, last_name: "Ance" } });
     const { list } = await chargebee.customer.contactsForCustomer("org-2");
     expect(list.map((entry) => entry.contact)).toEqual([
-      expect.objectContaining({ id: contactId, email: "finance@example.com", first_name: "Fin", last_name: "Ance", send_billing_email: true }),
+      expect.objectContaining({
+        id: contactId,
+        email: "finance@example.com",
+        first_name: "Fin",
+        last_name: "Ance",
+        send_billing_email: true,
+      }),
     ]);
     expect(standin.state.events.map((event) => event.event_type)).toEqual([
-      "customer_created", "customer_changed", "customer_changed", "customer_changed", "customer_changed",
+      "customer_created",
+      "customer_changed",
+      "customer_changed",
+      "customer_changed",
+      "customer_changed",
     ]);
   });
 
   it("dumps its state for debugging", async () => {
     await subscribe();
-    const state = (await (await fetch(`${standin.url}/_dev/state`)).json()) as { subscriptions: unknown[]; events: unknown[] };
+    const state = (await (await fetch(`${standin.url}/_dev/state`)).json()) as {
+      subscriptions: unknown[];
+      events: unknown[];
+    };
     expect(state.subscriptions).toHaveLength(1);
     expect(state.events.length).toBeGreaterThan(0);
   });

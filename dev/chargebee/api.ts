@@ -74,7 +74,8 @@ export async function handleApiCall(deps: ApiDeps, call: ApiCall): Promise<ApiAn
 function checkApiKey(authorization: string | undefined, apiKey: string): ApiError | undefined {
   if (!authorization) return authenticationFailed("Sorry, authentication failed. Authorization header is missing.");
   const [scheme, encoded] = authorization.split(" ");
-  if (scheme !== "Basic" || !encoded) return authenticationFailed("Sorry, authentication failed. Use HTTP Basic auth with the API key as user name.");
+  if (scheme !== "Basic" || !encoded)
+    return authenticationFailed("Sorry, authentication failed. Use HTTP Basic auth with the API key as user name.");
   const decoded = Buffer.from(encoded, "base64").toString("utf8");
   const user = decoded.includes(":") ? decoded.slice(0, decoded.indexOf(":")) : decoded;
   return user === apiKey ? undefined : authenticationFailed("Sorry, authentication failed. Invalid api key.");

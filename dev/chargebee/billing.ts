@@ -20,7 +20,13 @@ type ReasonCode = "subscription_change" | "subscription_cancellation";
  */
 export function createInvoice(
   env: Env,
-  options: { customer: Customer; subscription: Subscription; lines: readonly ChargeLine[]; recurring: boolean; date?: number },
+  options: {
+    customer: Customer;
+    subscription: Subscription;
+    lines: readonly ChargeLine[];
+    recurring: boolean;
+    date?: number;
+  },
 ): InvoiceOutcome {
   const { store } = env;
   const { customer, subscription, lines } = options;
@@ -89,7 +95,16 @@ export function createInvoice(
       amount: toCollect,
       status: "success",
       masked_card_number: `************${card.last4}`,
-      linked_invoices: [{ invoice_id: id, applied_amount: toCollect, applied_at: date, invoice_date: date, invoice_total: total, invoice_status: "paid" }],
+      linked_invoices: [
+        {
+          invoice_id: id,
+          applied_amount: toCollect,
+          applied_at: date,
+          invoice_date: date,
+          invoice_total: total,
+          invoice_status: "paid",
+        },
+      ],
       deleted: false,
       object: "transaction",
     };
@@ -97,7 +112,14 @@ export function createInvoice(
     store.touch(transaction, date);
     store.transactions.set(transaction.id, transaction);
     invoice.linked_payments = [
-      { txn_id: transaction.id, applied_amount: toCollect, applied_at: date, txn_status: "success", txn_date: date, txn_amount: toCollect },
+      {
+        txn_id: transaction.id,
+        applied_amount: toCollect,
+        applied_at: date,
+        txn_status: "success",
+        txn_date: date,
+        txn_amount: toCollect,
+      },
     ];
   }
   return transaction ? { invoice, transaction } : { invoice };
@@ -125,7 +147,8 @@ export function createCreditNote(
     ...(reference ? { reference_invoice_id: reference.id } : {}),
     type: "refundable",
     reason_code: options.reasonCode,
-    create_reason_code: options.reasonCode === "subscription_change" ? "Subscription Change" : "Subscription Cancellation",
+    create_reason_code:
+      options.reasonCode === "subscription_change" ? "Subscription Change" : "Subscription Cancellation",
     status: "refund_due",
     date,
     price_type: "tax_exclusive",
@@ -151,7 +174,13 @@ export function createCreditNote(
   if (reference) {
     reference.issued_credit_notes = [
       ...(reference.issued_credit_notes ?? []),
-      { cn_id: creditNote.id, cn_reason_code: options.reasonCode, cn_date: date, cn_total: total, cn_status: "refund_due" },
+      {
+        cn_id: creditNote.id,
+        cn_reason_code: options.reasonCode,
+        cn_date: date,
+        cn_total: total,
+        cn_status: "refund_due",
+      },
     ];
     store.touch(reference, date);
   }
@@ -175,7 +204,13 @@ function openCreditNotes(store: Store, customerId: string): CreditNote[] {
   );
 }
 
-function applyCredits(store: Store, customer: Customer, invoiceId: string, total: number, date: number): Invoice.AppliedCredit[] {
+function applyCredits(
+  store: Store,
+  customer: Customer,
+  invoiceId: string,
+  total: number,
+  date: number,
+): Invoice.AppliedCredit[] {
   const applied: Invoice.AppliedCredit[] = [];
   let remaining = total;
   for (const note of openCreditNotes(store, customer.id)) {
@@ -187,7 +222,13 @@ function applyCredits(store: Store, customer: Customer, invoiceId: string, total
     note.status = note.amount_available === 0 ? "refunded" : "refund_due";
     note.allocations = [
       ...(note.allocations ?? []),
-      { invoice_id: invoiceId, allocated_amount: amount, allocated_at: date, invoice_date: date, invoice_status: "paid" },
+      {
+        invoice_id: invoiceId,
+        allocated_amount: amount,
+        allocated_at: date,
+        invoice_date: date,
+        invoice_status: "paid",
+      },
     ];
     store.touch(note, date);
     customer.refundable_credits -= amount;

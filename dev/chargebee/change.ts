@@ -32,7 +32,12 @@ export interface PlannedChange {
  * the old plan's unused days are credited and the new term charged in full.
  * With `prorate: false` neither credits nor mid-term charges are made.
  */
-export function planChange(store: Store, subscription: Subscription, options: ChangeOptions, now: number): PlannedChange {
+export function planChange(
+  store: Store,
+  subscription: Subscription,
+  options: ChangeOptions,
+  now: number,
+): PlannedChange {
   const current = planOf(store, subscription);
   const { next } = options;
   const start = subscription.current_term_start ?? now;
@@ -44,7 +49,8 @@ export function planChange(store: Store, subscription: Subscription, options: Ch
   const remaining = remainingDays(now, start, end);
   const oldLine = fullTermLine(current.itemPrice, current.quantity, start, end);
 
-  const credits = !unchanged && options.prorate ? [prorateLine(oldLine, remaining, total, now, "Prorated Credits")] : [];
+  const credits =
+    !unchanged && options.prorate ? [prorateLine(oldLine, remaining, total, now, "Prorated Credits")] : [];
   let charges: ChargeLine[] = [];
   let termStart = start;
   let termEnd = end;

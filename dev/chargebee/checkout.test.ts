@@ -36,7 +36,13 @@ describe("hosted checkout", () => {
     expect(page.state).toBe("succeeded");
     expect(page.pass_thru_content).toBe("org=contoso");
     const { subscription, customer, invoice } = page.content;
-    expect(customer).toMatchObject({ id: "org-contoso", first_name: "Ada", last_name: "Lovelace", company: "Contoso", card_status: "valid" });
+    expect(customer).toMatchObject({
+      id: "org-contoso",
+      first_name: "Ada",
+      last_name: "Lovelace",
+      company: "Contoso",
+      card_status: "valid",
+    });
     expect(customer.billing_address).toMatchObject({ line1: "1 Main Street", city: "Springfield", country: "US" });
 
     const now = Date.parse("2026-07-10T09:00:00Z") / 1000;
@@ -49,9 +55,20 @@ describe("hosted checkout", () => {
       current_term_end: yearLater,
       next_billing_at: yearLater,
     });
-    expect(subscription.subscription_items?.[0]).toMatchObject({ item_price_id: "start-USD-yearly", quantity: 5, unit_price: 9600, amount: 48000 });
+    expect(subscription.subscription_items?.[0]).toMatchObject({
+      item_price_id: "start-USD-yearly",
+      quantity: 5,
+      unit_price: 9600,
+      amount: 48000,
+    });
     // 5 users × $8 × 12 months, paid by card.
-    expect(invoice).toMatchObject({ status: "paid", total: 48000, amount_paid: 48000, amount_due: 0, subscription_id: subscription.id });
+    expect(invoice).toMatchObject({
+      status: "paid",
+      total: 48000,
+      amount_paid: 48000,
+      amount_due: 0,
+      subscription_id: subscription.id,
+    });
 
     const retrieved = await chargebee.subscription.retrieve(subscription.id);
     expect(retrieved.subscription.status).toBe("active");
@@ -65,9 +82,18 @@ describe("hosted checkout", () => {
     expect(account).toContain("$480.00");
     expect(account).toMatch(/<label for="f-first_name">First name/);
 
-    let step = await submitForm(created.url ?? "", account, { first_name: "Ada", last_name: "Lovelace", email: "ada@example.com" });
+    let step = await submitForm(created.url ?? "", account, {
+      first_name: "Ada",
+      last_name: "Lovelace",
+      email: "ada@example.com",
+    });
     expect(step.html).toContain("Billing details");
-    step = await submitForm(step.response.url, step.html, { line1: "1 Main Street", city: "Springfield", zip: "12345", country: "US" });
+    step = await submitForm(step.response.url, step.html, {
+      line1: "1 Main Street",
+      city: "Springfield",
+      zip: "12345",
+      country: "US",
+    });
     expect(step.html).toContain("Payment details");
     step = await submitForm(step.response.url, step.html, TEST_CARD);
     expect(step.html).toContain("Summary");
@@ -83,7 +109,9 @@ describe("hosted checkout", () => {
 
   it("rejects a declined card with a visible message and creates nothing", async () => {
     const { hosted_page: created } = await newCheckout();
-    const declined = await completeCheckout(created.url ?? "", { card: DECLINED_CARD }).catch((error: Error) => error.message);
+    const declined = await completeCheckout(created.url ?? "", { card: DECLINED_CARD }).catch(
+      (error: Error) => error.message,
+    );
     expect(declined).toContain("402");
     expect(declined).toContain("Your card was declined.");
     expect(standin.state.subscriptions.size).toBe(0);
@@ -93,7 +121,11 @@ describe("hosted checkout", () => {
   it("reports invalid fields next to them and does not advance", async () => {
     const { hosted_page: created } = await newCheckout();
     const account = await (await fetch(created.url ?? "")).text();
-    const result = await submitForm(created.url ?? "", account, { first_name: "", last_name: "L", email: "not-an-email" });
+    const result = await submitForm(created.url ?? "", account, {
+      first_name: "",
+      last_name: "L",
+      email: "not-an-email",
+    });
     expect(result.response.status).toBe(400);
     expect(result.html).toContain('role="alert"');
     expect(result.html).toMatch(/aria-invalid="true" aria-describedby="f-email-error"/);
@@ -107,7 +139,11 @@ describe("hosted checkout", () => {
     const { hosted_page: created } = await newCheckout({ redirect_url: "http://127.0.0.1:9/done?from=checkout" });
     const page = await fetch(created.url ?? "");
     let step = { response: page, html: await page.text() };
-    step = await submitForm(step.response.url, step.html, { first_name: "Ada", last_name: "L", email: "ada@example.com" });
+    step = await submitForm(step.response.url, step.html, {
+      first_name: "Ada",
+      last_name: "L",
+      email: "ada@example.com",
+    });
     step = await submitForm(step.response.url, step.html, { line1: "1 Main", city: "X", zip: "1", country: "DE" });
     await submitForm(step.response.url, step.html, TEST_CARD);
     const pay = await fetch(new URL(`${created.url}/summary`), {
@@ -127,7 +163,11 @@ describe("hosted checkout", () => {
     const error = await chargebee.hostedPage
       .checkoutNewForItems({ subscription_items: [{ item_price_id: "start-USD-monthly", quantity: 25 }] })
       .catch((thrown: unknown) => thrown);
-    expect(error).toMatchObject({ http_status_code: 400, api_error_code: "param_wrong_value", param: "subscription_items[quantity][0]" });
+    expect(error).toMatchObject({
+      http_status_code: 400,
+      api_error_code: "param_wrong_value",
+      param: "subscription_items[quantity][0]",
+    });
     expect(standin.state.hostedPages.size).toBe(0);
   });
 
@@ -142,7 +182,9 @@ describe("hosted checkout", () => {
   it("adds a card on the payment sources page", async () => {
     const { hosted_page: created } = await newCheckout();
     await completeCheckout(created.url ?? "");
-    const { hosted_page: manage } = await chargebee.hostedPage.managePaymentSources({ customer: { id: "org-contoso" } });
+    const { hosted_page: manage } = await chargebee.hostedPage.managePaymentSources({
+      customer: { id: "org-contoso" },
+    });
     const pageUrl = manage.url ?? "";
     const html = await (await fetch(pageUrl)).text();
     expect(html).toContain("Visa ending in 1111");

@@ -4,7 +4,19 @@ import type { FormReader } from "./form-reader";
 import type { AddressFields, CardDetails, Declared } from "./model";
 import type { Store } from "./store";
 
-const ADDRESS_FIELDS = ["first_name", "last_name", "email", "company", "phone", "line1", "line2", "city", "state", "zip", "country"] as const;
+const ADDRESS_FIELDS = [
+  "first_name",
+  "last_name",
+  "email",
+  "company",
+  "phone",
+  "line1",
+  "line2",
+  "city",
+  "state",
+  "zip",
+  "country",
+] as const;
 const PROFILE_FIELDS = ["first_name", "last_name", "email", "company", "phone", "locale"] as const;
 
 type ProfileFields = Partial<Record<(typeof PROFILE_FIELDS)[number], string>>;
@@ -118,7 +130,10 @@ export function attachCard(store: Store, customer: Customer, details: CardDetail
 }
 
 /** Chargebee's payment_source resource for a stored card (content of `payment_source_added`). */
-export function paymentSourceOf(card: Card, customerId: string): PaymentSource & { object: "payment_source"; card: PaymentSource.Card & { object: "card" } } {
+export function paymentSourceOf(
+  card: Card,
+  customerId: string,
+): PaymentSource & { object: "payment_source"; card: PaymentSource.Card & { object: "card" } } {
   return {
     id: card.payment_source_id,
     customer_id: customerId,

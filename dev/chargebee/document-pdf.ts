@@ -4,7 +4,8 @@ import { isoDate } from "./time";
 
 const money = (cents: number | undefined): string =>
   `$${((cents ?? 0) / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const column = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}~` : text.padEnd(width));
+const column = (text: string, width: number): string =>
+  text.length > width ? `${text.slice(0, width - 1)}~` : text.padEnd(width);
 const right = (text: string, width: number): string => text.padStart(width);
 
 type LineItems = Invoice["line_items"];
@@ -22,14 +23,20 @@ export function invoicePdf(invoice: Invoice, customer: Customer | undefined): Bu
     ...header(`Invoice #${invoice.id}`, invoice.date, String(invoice.status)),
     ...billedTo(customer),
     ...table(invoice.line_items),
-    ...totals.map(([label, value], index): PdfLine => ({ text: `${column(label, 62)}${right(value, 12)}`, font: "mono", ...(index === 0 ? { gapBefore: 8 } : {}) })),
+    ...totals.map(([label, value], index): PdfLine => ({
+      text: `${column(label, 62)}${right(value, 12)}`,
+      font: "mono",
+      ...(index === 0 ? { gapBefore: 8 } : {}),
+    })),
   ]);
 }
 
 export function creditNotePdf(creditNote: CreditNote, customer: Customer | undefined): Buffer {
   return renderPdf(`Credit Note ${creditNote.id}`, [
     ...header(`Credit Note ${creditNote.id}`, creditNote.date, String(creditNote.status)),
-    { text: `Type: ${creditNote.type}   Reason: ${creditNote.reason_code ?? "-"}   Invoice: ${creditNote.reference_invoice_id ?? "-"}` },
+    {
+      text: `Type: ${creditNote.type}   Reason: ${creditNote.reason_code ?? "-"}   Invoice: ${creditNote.reference_invoice_id ?? "-"}`,
+    },
     ...billedTo(customer),
     ...table(creditNote.line_items),
     { text: `${column("Total credit", 62)}${right(money(creditNote.total), 12)}`, font: "mono", gapBefore: 8 },
@@ -66,7 +73,11 @@ function table(items: LineItems): PdfLine[] {
     font: "mono",
   }));
   return [
-    { text: `${column("Description", 30)}${column("Period", 26)}${right("Qty", 6)}${right("Amount", 12)}`, font: "mono", gapBefore: 16 },
+    {
+      text: `${column("Description", 30)}${column("Period", 26)}${right("Qty", 6)}${right("Amount", 12)}`,
+      font: "mono",
+      gapBefore: 16,
+    },
     ...rows,
   ];
 }

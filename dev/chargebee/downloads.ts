@@ -6,7 +6,11 @@ import type { DownloadGrant } from "./store";
 /** Chargebee's PDF links are short-lived signed URLs; these stay valid for an hour of (test) clock time. */
 const VALID_SECONDS = 3600;
 
-export function issueDownload(env: Env, kind: DownloadGrant["kind"], id: string): { download: Download & { object: "download" } } {
+export function issueDownload(
+  env: Env,
+  kind: DownloadGrant["kind"],
+  id: string,
+): { download: Download & { object: "download" } } {
   const token = env.store.randomId("", 32);
   const validTill = env.now() + VALID_SECONDS;
   env.store.downloads.set(token, { kind, id, validTill });

@@ -120,22 +120,70 @@ export const notModelled = (param: string, what: string): ApiError =>
  * documents, one of its documented codes and types. Other statuses are not Chargebee's.
  */
 const FAULTS: Readonly<Record<number, { type: ChargebeeErrorType; code: string; message: string }>> = {
-  400: { type: "invalid_request", code: "invalid_request", message: "Injected failure from the local Chargebee stand-in." },
-  401: { type: "untyped", code: "api_authentication_failed", message: "Sorry, authentication failed. Invalid api key." },
-  403: { type: "operation_failed", code: "request_blocked", message: "Injected failure: this operation is blocked for the site." },
-  404: { type: "invalid_request", code: "resource_not_found", message: "Injected failure: the resource was not found." },
-  405: { type: "invalid_request", code: "http_method_not_supported", message: "Injected failure: the HTTP method is not supported for this URL." },
-  409: { type: "invalid_request", code: "invalid_state_for_request", message: "Injected failure: the request is not allowed in the resource's current state." },
-  422: { type: "invalid_request", code: "unable_to_process_request", message: "Injected failure: the request could not be processed." },
-  429: { type: "operation_failed", code: "api_request_limit_exceeded", message: "Sorry, access has been blocked temporarily due to request count exceeding acceptable limits." },
-  500: { type: "operation_failed", code: "internal_error", message: "Sorry, something went wrong when trying to process the request." },
-  503: { type: "operation_failed", code: "site_not_ready", message: "Sorry, the site is temporarily unavailable due to a scheduled maintenance." },
+  400: {
+    type: "invalid_request",
+    code: "invalid_request",
+    message: "Injected failure from the local Chargebee stand-in.",
+  },
+  401: {
+    type: "untyped",
+    code: "api_authentication_failed",
+    message: "Sorry, authentication failed. Invalid api key.",
+  },
+  403: {
+    type: "operation_failed",
+    code: "request_blocked",
+    message: "Injected failure: this operation is blocked for the site.",
+  },
+  404: {
+    type: "invalid_request",
+    code: "resource_not_found",
+    message: "Injected failure: the resource was not found.",
+  },
+  405: {
+    type: "invalid_request",
+    code: "http_method_not_supported",
+    message: "Injected failure: the HTTP method is not supported for this URL.",
+  },
+  409: {
+    type: "invalid_request",
+    code: "invalid_state_for_request",
+    message: "Injected failure: the request is not allowed in the resource's current state.",
+  },
+  422: {
+    type: "invalid_request",
+    code: "unable_to_process_request",
+    message: "Injected failure: the request could not be processed.",
+  },
+  429: {
+    type: "operation_failed",
+    code: "api_request_limit_exceeded",
+    message: "Sorry, access has been blocked temporarily due to request count exceeding acceptable limits.",
+  },
+  500: {
+    type: "operation_failed",
+    code: "internal_error",
+    message: "Sorry, something went wrong when trying to process the request.",
+  },
+  503: {
+    type: "operation_failed",
+    code: "site_not_ready",
+    message: "Sorry, the site is temporarily unavailable due to a scheduled maintenance.",
+  },
 };
 
 export const FAULT_STATUSES: readonly number[] = Object.keys(FAULTS).map(Number);
 
 export function faultBody(status: number): ChargebeeErrorBody {
   const fault = FAULTS[status];
-  if (!fault) throw new Error(`Chargebee documents no API error with status ${status}; use one of ${FAULT_STATUSES.join(", ")}`);
-  return { message: fault.message, type: fault.type, api_error_code: fault.code, error_code: fault.code, error_msg: fault.message, http_status_code: status };
+  if (!fault)
+    throw new Error(`Chargebee documents no API error with status ${status}; use one of ${FAULT_STATUSES.join(", ")}`);
+  return {
+    message: fault.message,
+    type: fault.type,
+    api_error_code: fault.code,
+    error_code: fault.code,
+    error_msg: fault.message,
+    http_status_code: status,
+  };
 }

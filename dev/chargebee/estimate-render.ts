@@ -15,9 +15,17 @@ type WireCreditNoteEstimate = CreditNoteEstimate & { object: "credit_note_estima
 type WireSubscriptionEstimate = SubscriptionEstimate & { object: "subscription_estimate" };
 type Owner = { customerId?: string; subscriptionId?: string; currencyCode: string };
 
-const subscriptionEstimate = (fields: SubscriptionEstimate): WireSubscriptionEstimate => ({ ...fields, object: "subscription_estimate" });
+const subscriptionEstimate = (fields: SubscriptionEstimate): WireSubscriptionEstimate => ({
+  ...fields,
+  object: "subscription_estimate",
+});
 
-export function invoiceEstimate(store: Store, lines: readonly ChargeLine[], owner: Owner, creditsApplied: number): WireInvoiceEstimate {
+export function invoiceEstimate(
+  store: Store,
+  lines: readonly ChargeLine[],
+  owner: Owner,
+  creditsApplied: number,
+): WireInvoiceEstimate {
   const total = sumAmounts(lines);
   return {
     recurring: true,
@@ -65,8 +73,17 @@ function creditNoteEstimate(
  * credit note. `next_invoice_estimate` (renewal with deferred charges and the
  * credit still left) is only present when something is carried to it.
  */
-export function changeEstimate(store: Store, subscription: Subscription, change: PlannedChange, now: number): WireEstimate {
-  const owner: Owner = { customerId: subscription.customer_id, subscriptionId: subscription.id, currencyCode: subscription.currency_code };
+export function changeEstimate(
+  store: Store,
+  subscription: Subscription,
+  change: PlannedChange,
+  now: number,
+): WireEstimate {
+  const owner: Owner = {
+    customerId: subscription.customer_id,
+    subscriptionId: subscription.id,
+    currencyCode: subscription.currency_code,
+  };
   const existingCredits = availableCredits(store, subscription.customer_id);
   const newCredit = sumAmounts(change.credits);
   const immediate = change.invoiceNow ? change.charges : [];
@@ -109,8 +126,17 @@ function renewalLines(store: Store, subscription: Subscription, next: PlanChoice
   return [fullTermLine(next.itemPrice, next.quantity, change.termEnd, renewalEnd)];
 }
 
-export function cancellationEstimate(store: Store, subscription: Subscription, plan: PlannedCancellation, now: number): WireEstimate {
-  const owner: Owner = { customerId: subscription.customer_id, subscriptionId: subscription.id, currencyCode: subscription.currency_code };
+export function cancellationEstimate(
+  store: Store,
+  subscription: Subscription,
+  plan: PlannedCancellation,
+  now: number,
+): WireEstimate {
+  const owner: Owner = {
+    customerId: subscription.customer_id,
+    subscriptionId: subscription.id,
+    currencyCode: subscription.currency_code,
+  };
   const estimate: WireEstimate = {
     created_at: now,
     subscription_estimate: subscriptionEstimate({
@@ -123,7 +149,12 @@ export function cancellationEstimate(store: Store, subscription: Subscription, p
   const billUnbilled = plan.unbilledOption === "invoice" ? plan.unbilled : [];
   if (billUnbilled.length > 0) {
     const credits = availableCredits(store, subscription.customer_id);
-    estimate.invoice_estimate = invoiceEstimate(store, billUnbilled, owner, Math.min(credits, sumAmounts(billUnbilled)));
+    estimate.invoice_estimate = invoiceEstimate(
+      store,
+      billUnbilled,
+      owner,
+      Math.min(credits, sumAmounts(billUnbilled)),
+    );
   }
   if (plan.credits.length > 0) {
     const reference = latestInvoice(store, subscription.id)?.id ?? "";

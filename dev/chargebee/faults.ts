@@ -13,7 +13,9 @@ export class FaultQueue {
 
   push(fault: Fault): void {
     if ("status" in fault && !FAULT_STATUSES.includes(fault.status)) {
-      throw new Error(`failNext: Chargebee answers API errors with ${FAULT_STATUSES.join(", ")}; got ${String(fault.status)}`);
+      throw new Error(
+        `failNext: Chargebee answers API errors with ${FAULT_STATUSES.join(", ")}; got ${String(fault.status)}`,
+      );
     }
     if ("delayMs" in fault && !(fault.delayMs >= 0)) throw new Error("failNext: delayMs must be >= 0");
     this.queue.push(fault);

@@ -22,7 +22,9 @@ describe("form parameters in Chargebee's bracket notation", () => {
 
   it("names the offending parameter in errors", () => {
     const body = new FormReader(parseForm("subscription_items[quantity][0]=many&prorate=maybe"));
-    expect(() => body.list("subscription_items")[0]?.integer("quantity")).toThrow("subscription_items[quantity][0] : invalid integer value many");
+    expect(() => body.list("subscription_items")[0]?.integer("quantity")).toThrow(
+      "subscription_items[quantity][0] : invalid integer value many",
+    );
     expect(() => body.boolean("prorate")).toThrow("prorate : invalid boolean value maybe");
     expect(() => body.object("customer").requiredString("id")).toThrow("customer[id] : cannot be blank");
   });

@@ -64,7 +64,8 @@ export class FormReader {
     const raw = this.string(name);
     if (raw === undefined || raw === "") return undefined;
     const match = allowed.find((candidate) => candidate === raw);
-    if (match === undefined) throw paramWrongValue(this.label(name), `invalid value ${raw}, expected one of ${allowed.join(", ")}`);
+    if (match === undefined)
+      throw paramWrongValue(this.label(name), `invalid value ${raw}, expected one of ${allowed.join(", ")}`);
     return match;
   }
 
@@ -90,9 +91,11 @@ export class FormReader {
     const fields = this.subtree(name);
     const indexes = new Set<number>();
     for (const [field, byIndex] of Object.entries(fields)) {
-      if (typeof byIndex === "string") throw paramWrongValue(`${this.label(name)}[${field}]`, "must be indexed, e.g. [0]");
+      if (typeof byIndex === "string")
+        throw paramWrongValue(`${this.label(name)}[${field}]`, "must be indexed, e.g. [0]");
       for (const index of Object.keys(byIndex)) {
-        if (!/^\d+$/.test(index)) throw paramWrongValue(`${this.label(name)}[${field}][${index}]`, "index must be a number");
+        if (!/^\d+$/.test(index))
+          throw paramWrongValue(`${this.label(name)}[${field}][${index}]`, "index must be a number");
         indexes.add(Number(index));
       }
     }

@@ -13,7 +13,9 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
 async function accessibilityViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null }[] }> } }
+    ).axe;
     const result = await axe.run();
     return result.violations.map((violation) => `${violation.id} (${violation.impact ?? "?"})`);
   });
@@ -31,8 +33,14 @@ describe("hosted checkout in a browser", () => {
       executablePath: "/usr/bin/chromium",
       headless: true,
       args: [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
       ],
     });
   }, 60_000);

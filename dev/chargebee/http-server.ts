@@ -34,7 +34,13 @@ export function requestListener(deps: HttpDeps): (req: IncomingMessage, res: Ser
     if (body === undefined) return send(res, 413, TEXT, "Request body too large");
 
     if (path.startsWith("/api/v2/")) {
-      const call = { method, path: path.slice("/api/v2".length), query: target.search.slice(1), headers: req.headers, body };
+      const call = {
+        method,
+        path: path.slice("/api/v2".length),
+        query: target.search.slice(1),
+        headers: req.headers,
+        body,
+      };
       const answer = await handleApiCall(deps.api, call);
       return send(res, answer.status, "application/json;charset=utf-8", answer.body, answer.headers);
     }
@@ -42,7 +48,11 @@ export function requestListener(deps: HttpDeps): (req: IncomingMessage, res: Ser
       deps.runScheduledJobs();
       const match = hostedRouter.match(method, path);
       if (match.kind !== "found") return send(res, match.kind === "none" ? 404 : 405, TEXT, "Not found");
-      const result = match.handler(deps.envFor("hosted_page"), match.params, Object.fromEntries(new URLSearchParams(body)));
+      const result = match.handler(
+        deps.envFor("hosted_page"),
+        match.params,
+        Object.fromEntries(new URLSearchParams(body)),
+      );
       if ("redirect" in result) {
         res.writeHead(303, { Location: result.redirect, "Cache-Control": "no-store" }).end();
         return;
@@ -87,6 +97,12 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
   });
 }
 
-function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { "Content-Type": contentType, ...headers }).end(body);
 }

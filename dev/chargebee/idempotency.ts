@@ -32,7 +32,9 @@ export class IdempotencyStore {
     const existing = this.entries.get(id);
     if (existing) {
       if (existing.payload !== payload) {
-        const refused = unableToProcess(`The idempotency key ${key} was already used for a request with different parameters.`);
+        const refused = unableToProcess(
+          `The idempotency key ${key} was already used for a request with different parameters.`,
+        );
         return { response: { status: refused.status, body: JSON.stringify(refused.body) }, replayed: false };
       }
       return { response: await existing.response, replayed: true };

@@ -13,7 +13,6 @@ import { Store } from "./store";
 import { WebhookDispatcher, type DeliveryAttempt, type ReleaseOrder, type WebhookTarget } from "./webhooks";
 
 export type { Fault } from "./faults";
-export type { WebhookEvent } from "./model";
 export type { Store } from "./store";
 export type { DeliveryAttempt, ReleaseOrder, WebhookTarget } from "./webhooks";
 

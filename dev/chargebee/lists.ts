@@ -22,7 +22,11 @@ const MAX_LIMIT = 100;
  * Chargebee's list contract: filters as `field[operator]=value`, `limit`
  * (default 10, max 100), and an opaque `next_offset` to pass back as `offset`.
  */
-export function listResponse<T extends object>(records: readonly T[], query: FormReader, spec: ListSpec<T>): { list: Record<string, unknown>[]; next_offset?: string } {
+export function listResponse<T extends object>(
+  records: readonly T[],
+  query: FormReader,
+  spec: ListSpec<T>,
+): { list: Record<string, unknown>[]; next_offset?: string } {
   let rows = records.filter((record) => matchesAll(record, query, spec.filters));
   rows = sortRows(rows, query, spec);
   const limit = query.integer("limit", { min: 1, max: MAX_LIMIT }) ?? 10;
@@ -50,7 +54,8 @@ function sortRows<T extends object>(rows: T[], query: FormReader, spec: ListSpec
   const desc = sort?.string("desc");
   const field = asc ?? desc;
   if (field === undefined) return spec.defaultOrder ? [...rows].sort(spec.defaultOrder) : rows;
-  if (!spec.sortable?.includes(field)) throw paramWrongValue(asc ? "sort_by[asc]" : "sort_by[desc]", `cannot sort by ${field}`);
+  if (!spec.sortable?.includes(field))
+    throw paramWrongValue(asc ? "sort_by[asc]" : "sort_by[desc]", `cannot sort by ${field}`);
   const direction = asc ? 1 : -1;
   return [...rows].sort((a, b) => direction * compare(valueOf(a, field), valueOf(b, field)));
 }
@@ -60,9 +65,27 @@ function matchesAll<T extends object>(record: T, query: FormReader, filters: Rec
     if (!query.has(field)) return true;
     const operators = query.object(field);
     const value = valueOf(record, field);
-    return ["is", "is_not", "in", "not_in", "starts_with", "is_present", "after", "before", "on_or_after", "on_or_before", "between", "lt", "lte", "gt", "gte"]
+    return [
+      "is",
+      "is_not",
+      "in",
+      "not_in",
+      "starts_with",
+      "is_present",
+      "after",
+      "before",
+      "on_or_after",
+      "on_or_before",
+      "between",
+      "lt",
+      "lte",
+      "gt",
+      "gte",
+    ]
       .filter((operator) => operators.has(operator))
-      .every((operator) => matches(value, operator, operators.requiredString(operator), kind, operators.param(operator)));
+      .every((operator) =>
+        matches(value, operator, operators.requiredString(operator), kind, operators.param(operator)),
+      );
   });
 }
 
@@ -83,7 +106,7 @@ function matches(value: unknown, operator: string, raw: string, kind: FieldKind,
     } catch {
       // fall through
     }
-    throw paramWrongValue(param, "expects a JSON array, e.g. [\"a\",\"b\"]");
+    throw paramWrongValue(param, 'expects a JSON array, e.g. ["a","b"]');
   };
   switch (operator) {
     case "is":

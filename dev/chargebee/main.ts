@@ -12,10 +12,18 @@ const standin = await startChargebeeStandin({
   ...(env.CHARGEBEE_API_KEY ? { apiKey: env.CHARGEBEE_API_KEY } : {}),
   ...(env.CHARGEBEE_STANDIN_DATA ? { persistFile: env.CHARGEBEE_STANDIN_DATA } : {}),
   ...(env.CHARGEBEE_WEBHOOK_URL
-    ? { webhook: { url: env.CHARGEBEE_WEBHOOK_URL, username: env.CHARGEBEE_WEBHOOK_USER ?? "", password: env.CHARGEBEE_WEBHOOK_PASSWORD ?? "" } }
+    ? {
+        webhook: {
+          url: env.CHARGEBEE_WEBHOOK_URL,
+          username: env.CHARGEBEE_WEBHOOK_USER ?? "",
+          password: env.CHARGEBEE_WEBHOOK_PASSWORD ?? "",
+        },
+      }
     : {}),
 });
-console.log(`Chargebee stand-in on ${standin.url} (API ${standin.url}/api/v2, key ${standin.apiKey}, state ${standin.url}/_dev/state)`);
+console.log(
+  `Chargebee stand-in on ${standin.url} (API ${standin.url}/api/v2, key ${standin.apiKey}, state ${standin.url}/_dev/state)`,
+);
 
 const shutdown = (): void => {
   void standin.stop().then(() => process.exit(0));

@@ -8,7 +8,9 @@ import type { ChargeLine } from "./pricing";
  * through; without it `tsc` rejects a field the type does not declare. Plus `object`, which
  * Chargebee's answers carry on every resource but the types do not declare.
  */
-export type Declared<T, Name extends string> = { [K in keyof T as string extends K ? never : K]: T[K] } & { object: Name };
+export type Declared<T, Name extends string> = { [K in keyof T as string extends K ? never : K]: T[K] } & {
+  object: Name;
+};
 
 /** A webhook event as Chargebee posts it (and as `GET /events` would list it). */
 export interface WebhookEvent {
@@ -39,7 +41,20 @@ export type HostedPageResource = Omit<HostedPage, "content"> & {
 };
 
 export type AddressFields = Partial<
-  Record<"first_name" | "last_name" | "email" | "company" | "phone" | "line1" | "line2" | "city" | "state" | "zip" | "country", string>
+  Record<
+    | "first_name"
+    | "last_name"
+    | "email"
+    | "company"
+    | "phone"
+    | "line1"
+    | "line2"
+    | "city"
+    | "state"
+    | "zip"
+    | "country",
+    string
+  >
 >;
 
 export interface CheckoutRequest {
@@ -79,4 +94,3 @@ export interface HostedPageRecord {
   request: CheckoutRequest | PaymentSourcesRequest;
   draft: CheckoutDraft;
 }
-

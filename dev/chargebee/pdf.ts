@@ -56,7 +56,9 @@ function contentStream(lines: readonly PdfLine[]): string {
     const size = line.size ?? 10;
     y -= (line.gapBefore ?? 0) + size * 1.4;
     if (y < MARGIN) break; // one page is all an invoice here needs
-    operations.push(`BT /${FONT_NAMES[line.font ?? "regular"]} ${size} Tf ${MARGIN} ${y.toFixed(1)} Td (${escapeText(line.text)}) Tj ET`);
+    operations.push(
+      `BT /${FONT_NAMES[line.font ?? "regular"]} ${size} Tf ${MARGIN} ${y.toFixed(1)} Td (${escapeText(line.text)}) Tj ET`,
+    );
   }
   return operations.join("\n");
 }

@@ -15,7 +15,9 @@ describe("persistFile", () => {
     const first = await startChargebeeStandin({ port: 0, persistFile, scheduledJobsIntervalMs: 0 });
     const before = new Chargebee(first.clientConfig);
     await before.customer.create({ id: "org-1", email: "ada@example.com" });
-    const created = await before.subscription.createWithItems("org-1", { subscription_items: [{ item_price_id: "free-USD-monthly", quantity: 3 }] });
+    const created = await before.subscription.createWithItems("org-1", {
+      subscription_items: [{ item_price_id: "free-USD-monthly", quantity: 3 }],
+    });
     await first.stop();
 
     const second = await startChargebeeStandin({ port: 0, persistFile, scheduledJobsIntervalMs: 0 });
@@ -23,7 +25,9 @@ describe("persistFile", () => {
       const after = new Chargebee(second.clientConfig);
       const { subscription } = await after.subscription.retrieve(created.subscription.id);
       expect(subscription).toMatchObject({ status: "active", customer_id: "org-1" });
-      await after.subscription.updateForItems(subscription.id, { subscription_items: [{ item_price_id: "start-USD-monthly", quantity: 3 }] });
+      await after.subscription.updateForItems(subscription.id, {
+        subscription_items: [{ item_price_id: "start-USD-monthly", quantity: 3 }],
+      });
       expect([...second.state.invoices.keys()]).toEqual(["1", "2"]);
       expect(second.state.events.map((event) => event.event_type)).toContain("subscription_created");
     } finally {

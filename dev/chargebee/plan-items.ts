@@ -18,10 +18,12 @@ export function readPlanItems(store: Store, body: FormReader, current?: PlanChoi
   }
   const [row, extra] = rows;
   if (!row) throw paramRequired("subscription_items[item_price_id][0]");
-  if (extra) throw paramWrongValue(extra.param("item_price_id"), "only one plan item price is allowed on a subscription");
+  if (extra)
+    throw paramWrongValue(extra.param("item_price_id"), "only one plan item price is allowed on a subscription");
 
   const itemPrice = store.itemPrice(row.requiredString("item_price_id"), row.param("item_price_id"));
-  if (itemPrice.item_type !== "plan") throw paramWrongValue(row.param("item_price_id"), `${itemPrice.id} is not a plan item price`);
+  if (itemPrice.item_type !== "plan")
+    throw paramWrongValue(row.param("item_price_id"), `${itemPrice.id} is not a plan item price`);
   if (itemPrice.status !== "active") throw paramWrongValue(row.param("item_price_id"), `${itemPrice.id} is not active`);
   if (current && current.itemPrice.currency_code !== itemPrice.currency_code) {
     throw paramWrongValue(row.param("item_price_id"), "the currency of the subscription cannot be changed");
@@ -31,10 +33,16 @@ export function readPlanItems(store: Store, body: FormReader, current?: PlanChoi
   const quantity = row.integer("quantity", { min: 1 }) ?? (sameItemPrice && current ? current.quantity : 1);
   const limits = quantityLimits(itemPrice);
   if (quantity < limits.min_quantity) {
-    throw paramWrongValue(row.param("quantity"), `${itemPrice.id} requires at least ${limits.min_quantity} units, got ${quantity}`);
+    throw paramWrongValue(
+      row.param("quantity"),
+      `${itemPrice.id} requires at least ${limits.min_quantity} units, got ${quantity}`,
+    );
   }
   if (limits.max_quantity !== undefined && quantity > limits.max_quantity) {
-    throw paramWrongValue(row.param("quantity"), `${itemPrice.id} allows at most ${limits.max_quantity} units, got ${quantity}`);
+    throw paramWrongValue(
+      row.param("quantity"),
+      `${itemPrice.id} allows at most ${limits.max_quantity} units, got ${quantity}`,
+    );
   }
   return { itemPrice, quantity };
 }

@@ -20,7 +20,13 @@ export function prorate(amount: number, remaining: number, total: number): numbe
 }
 
 /** The unused (or still to be served) share of a full-term line, from `now` to the line's end. */
-export function prorateLine(line: ChargeLine, remaining: number, total: number, now: number, label: string): ChargeLine {
+export function prorateLine(
+  line: ChargeLine,
+  remaining: number,
+  total: number,
+  now: number,
+  label: string,
+): ChargeLine {
   const amount = prorate(line.amount, remaining, total);
   // Tier usage describes a full term, so a prorated line carries none.
   return {

@@ -2,9 +2,7 @@
 export type Method = "GET" | "POST";
 
 export type RouteMatch<H> =
-  | { kind: "found"; handler: H; params: Record<string, string> }
-  | { kind: "wrong_method" }
-  | { kind: "none" };
+  { kind: "found"; handler: H; params: Record<string, string> } | { kind: "wrong_method" } | { kind: "none" };
 
 interface Route<H> {
   method: Method;

@@ -66,9 +66,12 @@ export function setPlan(subscription: Subscription, plan: PlanChoice): void {
   };
   subscription.subscription_items = [item];
   if (itemPrice.tiers) {
-    subscription.item_tiers = itemPrice.tiers.map(
-      (tier, index): Subscription.ItemTier & { object: "item_tier" } => ({ item_price_id: itemPrice.id, ...tier, index, object: "item_tier" }),
-    );
+    subscription.item_tiers = itemPrice.tiers.map((tier, index): Subscription.ItemTier & { object: "item_tier" } => ({
+      item_price_id: itemPrice.id,
+      ...tier,
+      index,
+      object: "item_tier",
+    }));
   } else {
     delete subscription.item_tiers;
   }

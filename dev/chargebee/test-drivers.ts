@@ -35,15 +35,22 @@ export function parseForm(html: string): ParsedForm {
   if (!form) throw new Error(`no form on page:\n${html.slice(0, 500)}`);
   const action = /action="([^"]*)"/.exec(form[0])?.[1];
   if (!action) throw new Error("form without action");
-  const fields = [...(form[1] ?? "").matchAll(/<(?:input|select|textarea)\b[^>]*\bname="([^"]+)"/gi)].map((match) => match[1] ?? "");
+  const fields = [...(form[1] ?? "").matchAll(/<(?:input|select|textarea)\b[^>]*\bname="([^"]+)"/gi)].map(
+    (match) => match[1] ?? "",
+  );
   return { action: action.replace(/&amp;/g, "&"), fields };
 }
 
 /** Submits the page's form like a browser would (following the 303 that follows), refusing fields the form doesn't have. */
-export async function submitForm(pageUrl: string, html: string, values: Record<string, string>): Promise<{ response: Response; html: string }> {
+export async function submitForm(
+  pageUrl: string,
+  html: string,
+  values: Record<string, string>,
+): Promise<{ response: Response; html: string }> {
   const form = parseForm(html);
   for (const name of Object.keys(values)) {
-    if (!form.fields.includes(name)) throw new Error(`form ${form.action} has no field "${name}" (has ${form.fields.join(", ")})`);
+    if (!form.fields.includes(name))
+      throw new Error(`form ${form.action} has no field "${name}" (has ${form.fields.join(", ")})`);
   }
   const response = await fetch(new URL(form.action, pageUrl), {
     method: "POST",
@@ -63,14 +70,24 @@ export const TEST_CARD = { card_number: "4111 1111 1111 1111", expiry: "12/35", 
 export const DECLINED_CARD = { card_number: "4000 0000 0000 0002", expiry: "12/35", cvc: "123" };
 
 /** Walks a checkout hosted page through account → billing → payment → summary → "Pay & subscribe". */
-export async function completeCheckout(url: string, input: CheckoutInput = {}): Promise<{ response: Response; html: string }> {
+export async function completeCheckout(
+  url: string,
+  input: CheckoutInput = {},
+): Promise<{ response: Response; html: string }> {
   const start = await fetch(url);
   let step = { response: start, html: await start.text() };
   const fill = async (values: Record<string, string>): Promise<void> => {
     step = await submitForm(step.response.url, step.html, values);
     if (!step.response.ok) throw new Error(`checkout step failed with ${step.response.status}:\n${step.html}`);
   };
-  await fill(input.account ?? { first_name: "Ada", last_name: "Lovelace", email: "ada@example.com", company: "Analytical Engines" });
+  await fill(
+    input.account ?? {
+      first_name: "Ada",
+      last_name: "Lovelace",
+      email: "ada@example.com",
+      company: "Analytical Engines",
+    },
+  );
   await fill(input.billing ?? { line1: "1 Main Street", city: "Springfield", zip: "12345", country: "US" });
   await fill(input.card ?? TEST_CARD);
   await fill({ accept_terms: "on" });
@@ -80,7 +97,12 @@ export async function completeCheckout(url: string, input: CheckoutInput = {}): 
 export interface ReceivedWebhook {
   headers: IncomingHttpHeaders;
   body: string;
-  json: { id: string; event_type: string; occurred_at: number; content: Record<string, { resource_version?: number; id?: string }> };
+  json: {
+    id: string;
+    event_type: string;
+    occurred_at: number;
+    content: Record<string, { resource_version?: number; id?: string }>;
+  };
 }
 
 /** A webhook endpoint on a random port; answers with `status()` (200 unless a test changes it). */

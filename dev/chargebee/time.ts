@@ -3,8 +3,6 @@ export const DAY_SECONDS = 86_400;
 
 export type PeriodUnit = "month" | "year";
 
-export const toUnix = (date: Date): number => Math.floor(date.getTime() / 1000);
-
 /**
  * `count` billing periods after `anchor`, keeping the anchor's day of month
  * where it exists (a term that starts on 31 January ends on 28/29 February,
@@ -17,9 +15,7 @@ export function addPeriods(anchor: number, unit: PeriodUnit, count: number): num
   const month = ((months % 12) + 12) % 12;
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   const day = Math.min(start.getUTCDate(), lastDay);
-  return (
-    Date.UTC(year, month, day, start.getUTCHours(), start.getUTCMinutes(), start.getUTCSeconds()) / 1000
-  );
+  return Date.UTC(year, month, day, start.getUTCHours(), start.getUTCMinutes(), start.getUTCSeconds()) / 1000;
 }
 
 export const isoDate = (unix: number): string => new Date(unix * 1000).toISOString().slice(0, 10);

@@ -34,7 +34,9 @@ describe("webhooks", () => {
     await completeCheckout(hosted_page.url ?? "");
     const id = (await chargebee.hostedPage.retrieve(hosted_page.id ?? "")).hosted_page.content.subscription.id;
     clock.advanceDays(3);
-    await chargebee.subscription.updateForItems(id, { subscription_items: [{ item_price_id: "team-USD-monthly", quantity: 5 }] });
+    await chargebee.subscription.updateForItems(id, {
+      subscription_items: [{ item_price_id: "team-USD-monthly", quantity: 5 }],
+    });
     return id;
   }
 
@@ -76,8 +78,10 @@ describe("webhooks", () => {
     const versions = subscriptionEvents.map((delivery) => delivery.json.content.subscription?.resource_version ?? 0);
     expect(versions.length).toBeGreaterThanOrEqual(2);
     versions.slice(1).forEach((version, index) => expect(version).toBeGreaterThanOrEqual(versions[index] ?? 0));
-    const created = receiver.received.find((delivery) => delivery.json.event_type === "subscription_created")?.json.content.subscription;
-    const changed = receiver.received.find((delivery) => delivery.json.event_type === "subscription_changed")?.json.content.subscription;
+    const created = receiver.received.find((delivery) => delivery.json.event_type === "subscription_created")?.json
+      .content.subscription;
+    const changed = receiver.received.find((delivery) => delivery.json.event_type === "subscription_changed")?.json
+      .content.subscription;
     expect(changed?.resource_version).toBeGreaterThan(created?.resource_version ?? Infinity);
     expect(created).toMatchObject({ subscription_items: [{ item_price_id: "start-USD-monthly" }] });
     expect(changed).toMatchObject({ subscription_items: [{ item_price_id: "team-USD-monthly" }] });
@@ -99,11 +103,18 @@ describe("webhooks", () => {
     await chargebee.customer.update("org-9", { company: "Northwind" });
     expect(receiver.received).toHaveLength(0);
     await standin.releaseWebhooks("reverse");
-    expect(receiver.received.map((delivery) => delivery.json.event_type)).toEqual(["customer_changed", "customer_created"]);
+    expect(receiver.received.map((delivery) => delivery.json.event_type)).toEqual([
+      "customer_changed",
+      "customer_created",
+    ]);
 
     const [created, changed] = standin.state.events;
     expect(await standin.redeliver(created?.id ?? "")).toBe(200);
     await standin.deliverOutOfOrder([created?.id ?? "", changed?.id ?? ""]);
-    expect(receiver.received.slice(2).map((delivery) => delivery.json.id)).toEqual([created?.id, changed?.id, created?.id]);
+    expect(receiver.received.slice(2).map((delivery) => delivery.json.id)).toEqual([
+      created?.id,
+      changed?.id,
+      created?.id,
+    ]);
   });
 });

@@ -29,20 +29,36 @@ describe("transactional batches on the embedded emulator (through @azure/cosmos)
   });
 
   beforeEach(async () => {
-    for (const id of ["a", "b", "new"]) await container.item(id, "p").delete().catch(() => undefined);
+    for (const id of ["a", "b", "new"])
+      await container
+        .item(id, "p")
+        .delete()
+        .catch(() => undefined);
     etagOfA = (await container.items.create<Doc>({ id: "a", pk: "p", n: 1 })).etag;
     await container.items.create<Doc>({ id: "b", pk: "p", n: 1 });
   });
 
   const read = async (id: string) => (await container.item(id, "p").read<Doc>()).resource;
-  const replaceA = (n: number): OperationInput => ({ operationType: "Replace", partitionKey: "p", id: "a", ifMatch: etagOfA, resourceBody: { id: "a", pk: "p", n } });
+  const replaceA = (n: number): OperationInput => ({
+    operationType: "Replace",
+    partitionKey: "p",
+    id: "a",
+    ifMatch: etagOfA,
+    resourceBody: { id: "a", pk: "p", n },
+  });
 
   it("applies none of a batch whose third operation fails its etag, and reports 412 for it and 424 for the others", async () => {
     const response = await container.items.batch(
       [
         { operationType: "Create", partitionKey: "p", resourceBody: { id: "new", pk: "p", n: 1 } },
         replaceA(2),
-        { operationType: "Replace", partitionKey: "p", id: "b", ifMatch: "\"not-its-etag\"", resourceBody: { id: "b", pk: "p", n: 2 } },
+        {
+          operationType: "Replace",
+          partitionKey: "p",
+          id: "b",
+          ifMatch: '"not-its-etag"',
+          resourceBody: { id: "b", pk: "p", n: 2 },
+        },
       ],
       "p",
     );
@@ -57,7 +73,11 @@ describe("transactional batches on the embedded emulator (through @azure/cosmos)
 
   it("applies none of a batch whose third operation creates a document that exists (409)", async () => {
     const response = await container.items.batch(
-      [replaceA(2), { operationType: "Delete", partitionKey: "p", id: "b" }, { operationType: "Create", partitionKey: "p", resourceBody: { id: "a", pk: "p", n: 3 } }],
+      [
+        replaceA(2),
+        { operationType: "Delete", partitionKey: "p", id: "b" },
+        { operationType: "Create", partitionKey: "p", resourceBody: { id: "a", pk: "p", n: 3 } },
+      ],
       "p",
     );
     expect((await read("a"))?.n).toBe(1);
@@ -69,7 +89,11 @@ describe("transactional batches on the embedded emulator (through @azure/cosmos)
 
   it("applies every operation of a batch that succeeds, with the new etags", async () => {
     const response = await container.items.batch(
-      [{ operationType: "Create", partitionKey: "p", resourceBody: { id: "new", pk: "p", n: 1 } }, replaceA(2), { operationType: "Delete", partitionKey: "p", id: "b" }],
+      [
+        { operationType: "Create", partitionKey: "p", resourceBody: { id: "new", pk: "p", n: 1 } },
+        replaceA(2),
+        { operationType: "Delete", partitionKey: "p", id: "b" },
+      ],
       "p",
     );
     expect(response.result?.map((r) => r.statusCode)).toEqual([201, 200, 204]);
@@ -81,10 +105,25 @@ describe("transactional batches on the embedded emulator (through @azure/cosmos)
   });
 
   it("leaves bulk operations independent: one failing does not undo the others", async () => {
-    const results = await container.items.bulk([
-      { operationType: "Replace", partitionKey: "p", id: "a", ifMatch: etagOfA, resourceBody: { id: "a", pk: "p", n: 2 } },
-      { operationType: "Replace", partitionKey: "p", id: "b", ifMatch: "\"not-its-etag\"", resourceBody: { id: "b", pk: "p", n: 2 } },
-    ], { continueOnError: true });
+    const results = await container.items.bulk(
+      [
+        {
+          operationType: "Replace",
+          partitionKey: "p",
+          id: "a",
+          ifMatch: etagOfA,
+          resourceBody: { id: "a", pk: "p", n: 2 },
+        },
+        {
+          operationType: "Replace",
+          partitionKey: "p",
+          id: "b",
+          ifMatch: '"not-its-etag"',
+          resourceBody: { id: "b", pk: "p", n: 2 },
+        },
+      ],
+      { continueOnError: true },
+    );
     expect(results.map((r) => r.statusCode)).toEqual([200, 412]);
     expect((await read("a"))?.n).toBe(2);
   });

@@ -51,8 +51,13 @@ export function makeEmulatorBatchesAtomic(): void {
   const routes = require("@vercel/cosmosdb-server/lib/routes") as { default: Route & { [PATCHED]?: true } };
   if (routes.default[PATCHED]) return;
   const batchHandler = (require("@vercel/cosmosdb-server/lib/handler/batch-documents") as { default: Handler }).default;
-  const readJson = (require("@vercel/cosmosdb-server/lib/json") as { default: (req: IncomingMessage) => Promise<unknown> }).default;
-  const ops = require("@vercel/cosmosdb-server/lib/handler/_document-operations") as Record<string, (c: Collection, input: OperationInput) => OperationResult>;
+  const readJson = (
+    require("@vercel/cosmosdb-server/lib/json") as { default: (req: IncomingMessage) => Promise<unknown> }
+  ).default;
+  const ops = require("@vercel/cosmosdb-server/lib/handler/_document-operations") as Record<
+    string,
+    (c: Collection, input: OperationInput) => OperationResult
+  >;
   const runners: Record<string, ((c: Collection, input: OperationInput) => OperationResult) | undefined> = {
     Create: ops.createOperation,
     Upsert: ops.upsertOperation,
@@ -87,10 +92,17 @@ export function makeEmulatorBatchesAtomic(): void {
           journal.undo();
           res.statusCode = 207;
           const failed = results.length - 1;
-          return operations.map((_, i) => (i === failed ? { statusCode: result.statusCode, requestCharge: 0 } : { statusCode: 424, requestCharge: 0 }));
+          return operations.map((_, i) =>
+            i === failed ? { statusCode: result.statusCode, requestCharge: 0 } : { statusCode: 424, requestCharge: 0 },
+          );
         }
       }
-      return results.map((r) => ({ statusCode: r.statusCode, requestCharge: 1, eTag: r.body?._etag, resourceBody: r.body }));
+      return results.map((r) => ({
+        statusCode: r.statusCode,
+        requestCharge: 1,
+        eTag: r.body?._etag,
+        resourceBody: r.body,
+      }));
     } catch (error) {
       journal.undo(); // an operation threw (the emulator answers 500): nothing of the batch stays
       throw error;
@@ -108,7 +120,8 @@ export function makeEmulatorBatchesAtomic(): void {
   routes.default = Object.assign(route, { [PATCHED]: true as const });
 }
 
-const isTrue = (header: string | string[] | undefined): boolean => [header ?? []].flat().some((h) => h.toLowerCase() === "true");
+const isTrue = (header: string | string[] | undefined): boolean =>
+  [header ?? []].flat().some((h) => h.toLowerCase() === "true");
 
 /**
  * Records the first value each key of the container's maps had while a batch runs (the

@@ -8,7 +8,8 @@ import { makeEmulatorBatchesAtomic } from "./atomic-batches";
 import { makeEmulatorQueriesLinear } from "./linear-queries";
 
 /** The emulator accepts any key; this one only documents that it is the local one. */
-export const EMBEDDED_COSMOS_KEY = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
+export const EMBEDDED_COSMOS_KEY =
+  "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
 
 export interface EmbeddedCosmos {
   endpoint: string;
@@ -129,7 +130,10 @@ async function load(client: CosmosClient, database: string, file: string): Promi
   }
   const { database: db } = await client.databases.createIfNotExists({ id: database });
   for (const c of snapshot.containers) {
-    const { container } = await db.containers.createIfNotExists({ id: c.id, partitionKey: { paths: [c.partitionKey] } });
+    const { container } = await db.containers.createIfNotExists({
+      id: c.id,
+      partitionKey: { paths: [c.partitionKey] },
+    });
     for (let i = 0; i < c.items.length; i += 100) {
       await Promise.all(c.items.slice(i, i + 100).map((item) => container.items.upsert(item)));
     }
@@ -139,7 +143,10 @@ async function load(client: CosmosClient, database: string, file: string): Promi
 async function dump(client: CosmosClient, database: string, file: string): Promise<void> {
   const db = client.database(database);
   const snapshot: Snapshot = { containers: [] };
-  const { resources: containers } = await db.containers.readAll().fetchAll().catch(() => ({ resources: [] }));
+  const { resources: containers } = await db.containers
+    .readAll()
+    .fetchAll()
+    .catch(() => ({ resources: [] }));
   for (const c of containers) {
     const { resources } = await db.container(c.id).items.query<Record<string, unknown>>("SELECT * FROM c").fetchAll();
     const items = resources.map(({ _rid, _self, _etag, _attachments, _ts, ...rest }) => rest);

@@ -20,7 +20,10 @@ describe("emulator queries without quadratic accumulators", () => {
   });
 
   it("answers filters, ORDER BY, aggregates and joins as before", () => {
-    expect(run("SELECT VALUE c.id FROM c WHERE c.orgId = @o ORDER BY c.name", [{ name: "@o", value: "o" }])).toEqual(["b", "a"]);
+    expect(run("SELECT VALUE c.id FROM c WHERE c.orgId = @o ORDER BY c.name", [{ name: "@o", value: "o" }])).toEqual([
+      "b",
+      "a",
+    ]);
     expect(run("SELECT VALUE COUNT(1) FROM c WHERE c.role = 'Team'")).toEqual([2]);
     expect(run("SELECT c.id, t.n FROM c JOIN t IN c.tags")).toEqual([
       { id: "a", n: "x" },

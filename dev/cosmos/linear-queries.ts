@@ -45,11 +45,17 @@ function rewrite(node: Node): Node {
   }
   const elements = node.elements as Node[] | undefined;
   const first = elements?.[0];
-  if (node.type !== "ArrayExpression" || !first || first.type !== "SpreadElement" || !isAccumulator(first.argument)) return node;
+  if (node.type !== "ArrayExpression" || !first || first.type !== "SpreadElement" || !isAccumulator(first.argument))
+    return node;
   const accumulator: Node = { type: "Identifier", name: "$" };
   const push: Node = {
     type: "CallExpression",
-    callee: { type: "MemberExpression", object: accumulator, property: { type: "Identifier", name: "push" }, computed: false },
+    callee: {
+      type: "MemberExpression",
+      object: accumulator,
+      property: { type: "Identifier", name: "push" },
+      computed: false,
+    },
     arguments: elements.slice(1),
   };
   return { type: "SequenceExpression", expressions: [push, { type: "Identifier", name: "$" }] };

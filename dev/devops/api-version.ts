@@ -21,7 +21,11 @@ export function requestedApiVersion(query: Query, headers: IncomingHttpHeaders):
 export function requireApiVersion(query: Query, headers: IncomingHttpHeaders, documented: readonly string[]): string {
   const requested = requestedApiVersion(query, headers);
   if (requested === undefined || requested.trim() === "") {
-    throw new AdoError(400, "No api-version was supplied for the request. An api-version is required for this resource.", "VssVersionNotSpecifiedException");
+    throw new AdoError(
+      400,
+      "No api-version was supplied for the request. An api-version is required for this resource.",
+      "VssVersionNotSpecifiedException",
+    );
   }
   const match = documented.find((v) => v.toLowerCase() === requested.trim().toLowerCase());
   if (!match) {

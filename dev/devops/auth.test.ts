@@ -25,7 +25,9 @@ describe("authentication on the REST routes", () => {
   it("answers 401 for a forged or malformed token", async () => {
     const { accessToken } = await client.tokens("fabrikam", priya.id);
     const [header, , signature] = accessToken.split(".");
-    const forgedPayload = Buffer.from(JSON.stringify({ nameid: priya.id, aud: `vso:${fabrikam.id}` })).toString("base64url");
+    const forgedPayload = Buffer.from(JSON.stringify({ nameid: priya.id, aud: `vso:${fabrikam.id}` })).toString(
+      "base64url",
+    );
     for (const token of [`${header}.${forgedPayload}.${signature}`, "not-a-jwt"]) {
       const res = await client.call<WireError>("/fabrikam/_apis/connectionData", { auth: token });
       expect(res.status).toBe(401);
@@ -35,7 +37,12 @@ describe("authentication on the REST routes", () => {
 
   it("refuses a token of one org on another org's URL, also on vssps and vsaex", async () => {
     const { accessToken } = await client.tokens("contoso", contoso.users[0].id);
-    for (const path of ["/fabrikam/_apis/connectionData", "/vssps/fabrikam/_apis/graph/users", "/vsaex/fabrikam/_apis/userentitlements", "/fabrikam/_apis/wit/workitems/1"]) {
+    for (const path of [
+      "/fabrikam/_apis/connectionData",
+      "/vssps/fabrikam/_apis/graph/users",
+      "/vsaex/fabrikam/_apis/userentitlements",
+      "/fabrikam/_apis/wit/workitems/1",
+    ]) {
       const res = await client.call(path, { auth: accessToken });
       expect(res.status, path).toBe(401);
     }
@@ -44,7 +51,9 @@ describe("authentication on the REST routes", () => {
   });
 
   it("accepts a PAT as the Basic password of its own org only", async () => {
-    const created = await client.call<{ token: string }>("/_dev/pats", { body: { org: "fabrikam", user: marcus.email } });
+    const created = await client.call<{ token: string }>("/_dev/pats", {
+      body: { org: "fabrikam", user: marcus.email },
+    });
     const pat: string = created.body.token;
     const mine = await client.call<ConnectionData>("/fabrikam/_apis/connectionData", { auth: { pat } });
     expect(mine.body.authenticatedUser.id).toBe(marcus.id);
@@ -79,7 +88,9 @@ describe("connectionData", () => {
 
   it("is reached case-insensitively, like Azure DevOps routes", async () => {
     const { accessToken } = await client.tokens("fabrikam", priya.id);
-    expect((await client.call("/Fabrikam/_APIS/ConnectionData?api-version=7.1", { auth: accessToken })).status).toBe(200);
+    expect((await client.call("/Fabrikam/_APIS/ConnectionData?api-version=7.1", { auth: accessToken })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -94,7 +105,8 @@ describe("PCA permission check", () => {
   it("follows PCA membership changes, including through a nested group", async () => {
     const org = client.standin.state.org("fabrikam");
     const rahul = (await client.tokens("fabrikam", "rahul.sharma@fabrikam.example")).accessToken;
-    const check = async (): Promise<boolean> => (await client.call<WireList<boolean>>(PCA_CHECK, { auth: rahul })).body.value[0];
+    const check = async (): Promise<boolean> =>
+      (await client.call<WireList<boolean>>(PCA_CHECK, { auth: rahul })).body.value[0];
     expect(await check()).toBe(false);
     org.setPca("rahul.sharma@fabrikam.example", true);
     expect(await check()).toBe(true);
@@ -107,9 +119,15 @@ describe("PCA permission check", () => {
 
   it("answers one value per token, like Microsoft's recorded examples", async () => {
     const { accessToken } = await client.tokens("fabrikam", priya.id);
-    const tokens = await client.call(`${COLLECTION_PERMISSIONS}/2?api-version=7.1&tokens=NAMESPACE,elsewhere,namespace:child`, { auth: accessToken });
+    const tokens = await client.call(
+      `${COLLECTION_PERMISSIONS}/2?api-version=7.1&tokens=NAMESPACE,elsewhere,namespace:child`,
+      { auth: accessToken },
+    );
     expect(tokens.body).toEqual({ count: 3, value: [true, false, true] });
-    const semicolons = await client.call(`${COLLECTION_PERMISSIONS}/2?api-version=7.1&tokens=NAMESPACE;elsewhere&delimiter=;`, { auth: accessToken });
+    const semicolons = await client.call(
+      `${COLLECTION_PERMISSIONS}/2?api-version=7.1&tokens=NAMESPACE;elsewhere&delimiter=;`,
+      { auth: accessToken },
+    );
     expect(semicolons.body).toEqual({ count: 2, value: [true, false] });
     const asMarcus = (await client.tokens("fabrikam", marcus.id)).accessToken;
     const read = await client.call(`${COLLECTION_PERMISSIONS}/1?api-version=7.1&tokens=NAMESPACE`, { auth: asMarcus });

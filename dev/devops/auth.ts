@@ -15,16 +15,28 @@ export async function authenticateCaller(
   state: DevopsState,
   baseUrl: string,
 ): Promise<UserRecord> {
-  const notAuthorized = new AdoError(401, `VS30063: You are not authorized to access ${baseUrl}/${org.name}.`, UNAUTHORIZED);
+  const notAuthorized = new AdoError(
+    401,
+    `VS30063: You are not authorized to access ${baseUrl}/${org.name}.`,
+    UNAUTHORIZED,
+  );
   if (!header) {
-    throw new AdoError(401, "TF400813: Resource not available for anonymous access. Client authentication required.", UNAUTHORIZED);
+    throw new AdoError(
+      401,
+      "TF400813: Resource not available for anonymous access. Client authentication required.",
+      UNAUTHORIZED,
+    );
   }
   const [scheme = "", credential = ""] = header.trim().split(/\s+/, 2);
   if (scheme.toLowerCase() === "bearer") {
     const check = await checkAccessToken(credential, org.id);
     if (check.ok) return org.findUser(check.userId) ?? throwError(notAuthorized);
     if (check.reason === "other-org") {
-      throw new AdoError(401, `TF400813: The user '${check.userId}' is not authorized to access this resource.`, UNAUTHORIZED);
+      throw new AdoError(
+        401,
+        `TF400813: The user '${check.userId}' is not authorized to access this resource.`,
+        UNAUTHORIZED,
+      );
     }
     throw notAuthorized;
   }

@@ -35,10 +35,20 @@ describe("user entitlements", () => {
   });
 
   it("gives every user Basic except the one Stakeholder", async () => {
-    const res = await client.call<EntitlementPage>(`${ENTITLEMENTS}&$filter=${encodeURIComponent("name eq 'Becker'")}`, { auth: token });
+    const res = await client.call<EntitlementPage>(
+      `${ENTITLEMENTS}&$filter=${encodeURIComponent("name eq 'Becker'")}`,
+      { auth: token },
+    );
     expect(res.body.items).toHaveLength(1);
-    expect(res.body.items[0].accessLevel).toMatchObject({ accountLicenseType: "stakeholder", licenseDisplayName: "Stakeholder", status: "active" });
-    const stakeholders = await client.call<EntitlementPage>(`${ENTITLEMENTS}&$filter=${encodeURIComponent("licenseId eq 'Account-Stakeholder'")}`, { auth: token });
+    expect(res.body.items[0].accessLevel).toMatchObject({
+      accountLicenseType: "stakeholder",
+      licenseDisplayName: "Stakeholder",
+      status: "active",
+    });
+    const stakeholders = await client.call<EntitlementPage>(
+      `${ENTITLEMENTS}&$filter=${encodeURIComponent("licenseId eq 'Account-Stakeholder'")}`,
+      { auth: token },
+    );
     expect(stakeholders.body.items.map((m: Entitlement) => m.user.displayName)).toEqual(["Tom Becker"]);
     const priya = (await client.call<EntitlementPage>(ENTITLEMENTS, { auth: token })).body.items[0];
     expect(priya.accessLevel).toMatchObject({ accountLicenseType: "express", licenseDisplayName: "Basic" });
@@ -47,22 +57,33 @@ describe("user entitlements", () => {
   });
 
   it("filters by name or email substring and rejects filters it does not know", async () => {
-    const res = await client.call<EntitlementPage>(`${ENTITLEMENTS}&$filter=${encodeURIComponent("name eq 'o''connor'")}`, { auth: token });
+    const res = await client.call<EntitlementPage>(
+      `${ENTITLEMENTS}&$filter=${encodeURIComponent("name eq 'o''connor'")}`,
+      { auth: token },
+    );
     expect(res.body.items.map((m: Entitlement) => m.user.displayName)).toEqual(["Liam O'Connor"]);
     expect(res.body.totalCount).toBe(1);
-    const bad = await client.call<EntitlementPage>(`${ENTITLEMENTS}&$filter=${encodeURIComponent("color eq 'blue'")}`, { auth: token });
+    const bad = await client.call<EntitlementPage>(`${ENTITLEMENTS}&$filter=${encodeURIComponent("color eq 'blue'")}`, {
+      auth: token,
+    });
     expect(bad.status).toBe(400);
   });
 
   it("shows access level changes", async () => {
     client.standin.state.org("fabrikam").setAccessLevel("grace.wright@fabrikam.example", "stakeholder");
-    const res = await client.call<EntitlementPage>(`${ENTITLEMENTS}&$filter=${encodeURIComponent("licenseId eq 'Account-Stakeholder'")}`, { auth: token });
+    const res = await client.call<EntitlementPage>(
+      `${ENTITLEMENTS}&$filter=${encodeURIComponent("licenseId eq 'Account-Stakeholder'")}`,
+      { auth: token },
+    );
     expect(res.body.items.map((m: Entitlement) => m.user.displayName).sort()).toEqual(["Grace Wright", "Tom Becker"]);
   });
 
   it("filters with the documented and / or / parentheses, licenseStatus and userType", async () => {
-    const q = <T = EntitlementPage>(filter: string) => client.call<T>(`${ENTITLEMENTS}&$filter=${encodeURIComponent(filter)}`, { auth: token });
-    const either = await q("((licenseId eq 'Account-Express' and name eq 'Priya') or name eq 'Becker') and userType eq 'member'");
+    const q = <T = EntitlementPage>(filter: string) =>
+      client.call<T>(`${ENTITLEMENTS}&$filter=${encodeURIComponent(filter)}`, { auth: token });
+    const either = await q(
+      "((licenseId eq 'Account-Express' and name eq 'Priya') or name eq 'Becker') and userType eq 'member'",
+    );
     expect(either.status).toBe(200);
     expect(either.body.items.map((m: Entitlement) => m.user.displayName).sort()).toEqual(["Priya Patel", "Tom Becker"]);
     expect((await q("licenseStatus eq 'Disabled'")).body.items).toEqual([]);
@@ -76,7 +97,9 @@ describe("user entitlements", () => {
 
   it("serves only the api-version the 7.1 specification documents", async () => {
     for (const version of ["8.0", "7.1-preview.1", "7.0-preview"]) {
-      const res = await client.call<WireError>(`/vsaex/fabrikam/_apis/userentitlements?api-version=${version}`, { auth: token });
+      const res = await client.call<WireError>(`/vsaex/fabrikam/_apis/userentitlements?api-version=${version}`, {
+        auth: token,
+      });
       expect(res.status, version).toBe(400);
       expect(res.body).toMatchObject({ typeKey: "VssVersionOutOfRangeException", $id: "1" });
       expect(res.body.message).toContain(version);
@@ -92,6 +115,8 @@ describe("user entitlements", () => {
     });
     expect(wrongHeader.status).toBe(400);
     // 7.1-preview.3, which the backend used to send, is not a version the 7.1 specification lists.
-    expect((await client.call("/vsaex/fabrikam/_apis/userentitlements?api-version=7.1-preview.3", { auth: token })).status).toBe(400);
+    expect(
+      (await client.call("/vsaex/fabrikam/_apis/userentitlements?api-version=7.1-preview.3", { auth: token })).status,
+    ).toBe(400);
   });
 });

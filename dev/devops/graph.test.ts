@@ -30,9 +30,15 @@ describe("graph users", () => {
     let continuation: string | null = null;
     do {
       const query: string = continuation ? `&continuationToken=${encodeURIComponent(continuation)}` : "";
-      const res = await client.call<WireList<GraphSubject>>(`${GRAPH}/users?subjectTypes=aad,msa&api-version=7.1-preview.1${query}`, { auth: token });
+      const res = await client.call<WireList<GraphSubject>>(
+        `${GRAPH}/users?subjectTypes=aad,msa&api-version=7.1-preview.1${query}`,
+        { auth: token },
+      );
       expect(res.status).toBe(200);
-      pages.push({ count: res.body.count, names: res.body.value.map((u: { principalName: string }) => u.principalName) });
+      pages.push({
+        count: res.body.count,
+        names: res.body.value.map((u: { principalName: string }) => u.principalName),
+      });
       continuation = res.headers.get("x-ms-continuationtoken");
     } while (continuation);
     expect(pages.map((p) => p.count)).toEqual([10, 10, 5]);
@@ -52,7 +58,9 @@ describe("graph users", () => {
     });
     expect(first.descriptor).toMatch(/^aad\.[A-Za-z0-9+/]+$/);
     expect(first.url).toContain(`/_apis/Graph/Users/${first.descriptor}`);
-    const storageKey = await client.call<{ value: string }>(`${GRAPH}/storagekeys/${first.descriptor}`, { auth: token });
+    const storageKey = await client.call<{ value: string }>(`${GRAPH}/storagekeys/${first.descriptor}`, {
+      auth: token,
+    });
     expect(storageKey.body.value).toBe(fabrikam.users[0].id);
     expect(Buffer.from(first.descriptor.slice("aad.".length), "base64").toString()).not.toBe(fabrikam.users[0].id);
   });
@@ -65,23 +73,38 @@ describe("graph users", () => {
 
 describe("subject query", () => {
   it("finds groups by case-insensitive prefix of display or principal name", async () => {
-    const byName = await client.call<WireList<GraphSubject>>(`${GRAPH}/subjectquery`, { body: { query: "contrib", subjectKind: ["Group"] }, auth: token });
+    const byName = await client.call<WireList<GraphSubject>>(`${GRAPH}/subjectquery`, {
+      body: { query: "contrib", subjectKind: ["Group"] },
+      auth: token,
+    });
     expect(byName.body.value.map((g: { principalName: string }) => g.principalName).sort()).toEqual([
       "[Fabrikam Mobile]\\Contributors",
       "[Fabrikam Web]\\Contributors",
     ]);
-    const byPrincipal = await client.call<WireList<GraphSubject>>(`${GRAPH}/subjectquery`, { body: { query: "[fabrikam web]", subjectKind: ["Group"] }, auth: token });
+    const byPrincipal = await client.call<WireList<GraphSubject>>(`${GRAPH}/subjectquery`, {
+      body: { query: "[fabrikam web]", subjectKind: ["Group"] },
+      auth: token,
+    });
     expect(byPrincipal.body.count).toBe(2);
-    const entra = await client.call<WireList<GraphSubject>>(`${GRAPH}/subjectquery`, { body: { query: "Eng", subjectKind: ["Group"] }, auth: token });
+    const entra = await client.call<WireList<GraphSubject>>(`${GRAPH}/subjectquery`, {
+      body: { query: "Eng", subjectKind: ["Group"] },
+      auth: token,
+    });
     expect(entra.body.value).toHaveLength(1);
     expect(entra.body.value[0]).toMatchObject({ subjectKind: "group", origin: "aad", displayName: "Engineering" });
     expect(entra.body.value[0].descriptor).toMatch(/^aadgp\./);
   });
 
   it("does not return users when only groups are asked for, and 400s an empty query", async () => {
-    const res = await client.call<WireList<GraphSubject>>(`${GRAPH}/subjectquery`, { body: { query: "Priya", subjectKind: ["Group"] }, auth: token });
+    const res = await client.call<WireList<GraphSubject>>(`${GRAPH}/subjectquery`, {
+      body: { query: "Priya", subjectKind: ["Group"] },
+      auth: token,
+    });
     expect(res.body.count).toBe(0);
-    const empty = await client.call<WireError>(`${GRAPH}/subjectquery`, { body: { query: " ", subjectKind: ["Group"] }, auth: token });
+    const empty = await client.call<WireError>(`${GRAPH}/subjectquery`, {
+      body: { query: " ", subjectKind: ["Group"] },
+      auth: token,
+    });
     expect(empty.status).toBe(400);
     expect(empty.body.message).toContain("query");
   });
@@ -90,10 +113,14 @@ describe("subject query", () => {
 describe("memberships, subject lookup and identities", () => {
   it("lists direct members (users and groups) of a group", async () => {
     const webContributors = await descriptorOf("[Fabrikam Web]\\Contributors");
-    const res = await client.call<WireList<GraphMembership>>(`${GRAPH}/Memberships/${webContributors}?direction=down`, { auth: token });
+    const res = await client.call<WireList<GraphMembership>>(`${GRAPH}/Memberships/${webContributors}?direction=down`, {
+      auth: token,
+    });
     expect(res.body.count).toBe(4);
     const members: string[] = res.body.value.map((m: { memberDescriptor: string }) => m.memberDescriptor);
-    expect(res.body.value.every((m: { containerDescriptor: string }) => m.containerDescriptor === webContributors)).toBe(true);
+    expect(
+      res.body.value.every((m: { containerDescriptor: string }) => m.containerDescriptor === webContributors),
+    ).toBe(true);
     const lookup = await client.call<{ value: Record<string, GraphSubject> }>(`${GRAPH}/subjectlookup`, {
       body: { lookupKeys: members.map((descriptor) => ({ descriptor })) },
       auth: token,
@@ -109,21 +136,46 @@ describe("memberships, subject lookup and identities", () => {
 
   it("expands nested Entra groups through identities?queryMembership=expanded", async () => {
     const engineering = await descriptorOf("[TEAM FOUNDATION]\\Engineering");
-    const res = await client.call<WireList<Identity>>(`/vssps/fabrikam/_apis/identities?subjectDescriptors=${engineering}&queryMembership=expanded`, { auth: token });
+    const res = await client.call<WireList<Identity>>(
+      `/vssps/fabrikam/_apis/identities?subjectDescriptors=${engineering}&queryMembership=expanded`,
+      { auth: token },
+    );
     expect(res.body.count).toBe(1);
     const identity = res.body.value[0];
     expect(identity).toMatchObject({ isContainer: true, subjectDescriptor: engineering });
     // Members come back as identity descriptors; resolve them the way a client would.
-    const resolved = await client.call<WireList<Identity>>(`/vssps/fabrikam/_apis/identities?descriptors=${encodeURIComponent(identity.members.join(","))}`, { auth: token });
+    const resolved = await client.call<WireList<Identity>>(
+      `/vssps/fabrikam/_apis/identities?descriptors=${encodeURIComponent(identity.members.join(","))}`,
+      { auth: token },
+    );
     const users = resolved.body.value.filter((i: { isContainer: boolean }) => !i.isContainer);
-    const userEmails = users.map((i: { properties: { Account: { $value: string } } }) => i.properties.Account.$value).sort();
+    const userEmails = users
+      .map((i: { properties: { Account: { $value: string } } }) => i.properties.Account.$value)
+      .sort();
     expect(userEmails).toEqual(
-      emailsOf(["liam.oconnor", "mei.chen", "jonas.mueller", "fatima.alsayed", "rahul.sharma", "chloe.dubois", "kwame.mensah", "zara.ahmed", "ethan.clarke"]),
+      emailsOf([
+        "liam.oconnor",
+        "mei.chen",
+        "jonas.mueller",
+        "fatima.alsayed",
+        "rahul.sharma",
+        "chloe.dubois",
+        "kwame.mensah",
+        "zara.ahmed",
+        "ethan.clarke",
+      ]),
     );
     expect(users.map((i: { id: string }) => i.id).sort()).toEqual(
-      fabrikam.users.filter((u) => userEmails.includes(u.email)).map((u) => u.id).sort(),
+      fabrikam.users
+        .filter((u) => userEmails.includes(u.email))
+        .map((u) => u.id)
+        .sort(),
     );
-    expect(resolved.body.value.some((i: { providerDisplayName: string }) => i.providerDisplayName === "[TEAM FOUNDATION]\\Platform Team")).toBe(true);
+    expect(
+      resolved.body.value.some(
+        (i: { providerDisplayName: string }) => i.providerDisplayName === "[TEAM FOUNDATION]\\Platform Team",
+      ),
+    ).toBe(true);
   });
 
   it("sees membership changes made through the state", async () => {
@@ -131,7 +183,10 @@ describe("memberships, subject lookup and identities", () => {
     const platform = org.group("Platform Team");
     org.addGroupMember("Platform Team", "noah.williams@fabrikam.example");
     org.removeGroupMember("Platform Team", "zara.ahmed@fabrikam.example");
-    const res = await client.call<WireList<GraphMembership>>(`${GRAPH}/Memberships/${platform.descriptor}?direction=down`, { auth: token });
+    const res = await client.call<WireList<GraphMembership>>(
+      `${GRAPH}/Memberships/${platform.descriptor}?direction=down`,
+      { auth: token },
+    );
     const names = res.body.value.map((m: { memberDescriptor: string }) => org.subject(m.memberDescriptor)?.displayName);
     expect(names).toContain("Noah Williams");
     expect(names).not.toContain("Zara Ahmed");
@@ -140,15 +195,26 @@ describe("memberships, subject lookup and identities", () => {
   it("lists a user's groups with direction=up", async () => {
     const org = client.standin.state.org("fabrikam");
     const kwame = org.user("kwame.mensah@fabrikam.example");
-    const res = await client.call<WireList<GraphMembership>>(`${GRAPH}/Memberships/${kwame.descriptor}?direction=up`, { auth: token });
-    const containers = res.body.value.map((m: { containerDescriptor: string }) => org.group(m.containerDescriptor).principalName);
+    const res = await client.call<WireList<GraphMembership>>(`${GRAPH}/Memberships/${kwame.descriptor}?direction=up`, {
+      auth: token,
+    });
+    const containers = res.body.value.map(
+      (m: { containerDescriptor: string }) => org.group(m.containerDescriptor).principalName,
+    );
     expect(containers.sort()).toEqual(["[Fabrikam Mobile]\\Contributors", "[TEAM FOUNDATION]\\Platform Team"]);
   });
 
   it("finds a user identity by email and answers null for unknown descriptors", async () => {
-    const byEmail = await client.call<WireList<Identity>>("/vssps/fabrikam/_apis/identities?searchFilter=General&filterValue=Tom.Becker@fabrikam.example", { auth: token });
-    expect(byEmail.body.value.map((i: { providerDisplayName: string }) => i.providerDisplayName)).toEqual(["Tom Becker"]);
-    const unknown = await client.call("/vssps/fabrikam/_apis/identities?subjectDescriptors=aad.bm9ib2R5", { auth: token });
+    const byEmail = await client.call<WireList<Identity>>(
+      "/vssps/fabrikam/_apis/identities?searchFilter=General&filterValue=Tom.Becker@fabrikam.example",
+      { auth: token },
+    );
+    expect(byEmail.body.value.map((i: { providerDisplayName: string }) => i.providerDisplayName)).toEqual([
+      "Tom Becker",
+    ]);
+    const unknown = await client.call("/vssps/fabrikam/_apis/identities?subjectDescriptors=aad.bm9ib2R5", {
+      auth: token,
+    });
     expect(unknown.body).toEqual({ count: 1, value: [null] });
     const missing = await client.call(`${GRAPH}/Memberships/aad.bm9ib2R5?direction=down`, { auth: token });
     expect(missing.status).toBe(404);

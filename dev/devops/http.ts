@@ -17,7 +17,11 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-export const ok = (body: unknown, headers?: Record<string, string>): Reply => ({ status: 200, body, ...(headers ? { headers } : {}) });
+export const ok = (body: unknown, headers?: Record<string, string>): Reply => ({
+  status: 200,
+  body,
+  ...(headers ? { headers } : {}),
+});
 
 /** Query parameters; Azure DevOps reads their names case-insensitively. */
 export class Query {
@@ -33,7 +37,10 @@ export class Query {
 
   /** A comma-separated parameter as a list (empty items dropped). */
   list(name: string, separator = ","): string[] {
-    return (this.get(name) ?? "").split(separator).map((s) => s.trim()).filter((s) => s !== "");
+    return (this.get(name) ?? "")
+      .split(separator)
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
   }
 }
 
@@ -64,7 +71,8 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new AdoError(413, "The request body is too large.", "RequestContentTooLargeException");
+    if (size > MAX_BODY_BYTES)
+      throw new AdoError(413, "The request body is too large.", "RequestContentTooLargeException");
     chunks.push(buffer);
   }
   const text = Buffer.concat(chunks).toString("utf8");

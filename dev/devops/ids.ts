@@ -35,8 +35,10 @@ export function base64NoPad(text: string): string {
 
 export const orgIdFor = (orgName: string): string => uuidV5(STANDIN_NAMESPACE, `org:${orgName.toLowerCase()}`);
 export const tenantIdFor = (orgName: string): string => uuidV5(STANDIN_NAMESPACE, `tenant:${orgName.toLowerCase()}`);
-export const deploymentIdFor = (orgName: string): string => uuidV5(STANDIN_NAMESPACE, `deployment:${orgName.toLowerCase()}`);
-export const projectIdFor = (orgId: string, projectName: string): string => uuidV5(orgId, `project:${projectName.toLowerCase()}`);
+export const deploymentIdFor = (orgName: string): string =>
+  uuidV5(STANDIN_NAMESPACE, `deployment:${orgName.toLowerCase()}`);
+export const projectIdFor = (orgId: string, projectName: string): string =>
+  uuidV5(orgId, `project:${projectName.toLowerCase()}`);
 
 export interface UserGuids {
   /** Storage key (VSID): what SDK.getUser().id, connectionData and entitlements call the user id. */
@@ -53,7 +55,11 @@ export interface UserGuids {
  * the storage key, so a client that confuses the two fails here as it would on Azure DevOps.
  */
 export function userGuidsFor(orgId: string, email: string): UserGuids {
-  const digest = hash("sha512", Buffer.concat([guidBytes(orgId), Buffer.from(`user:${email.toLowerCase()}`, "utf8")]), "buffer");
+  const digest = hash(
+    "sha512",
+    Buffer.concat([guidBytes(orgId), Buffer.from(`user:${email.toLowerCase()}`, "utf8")]),
+    "buffer",
+  );
   const guidAt = (offset: number): string => {
     const bytes = digest.subarray(offset, offset + 16);
     bytes[6] = (bytes[6] & 0x0f) | 0x50;
@@ -66,7 +72,8 @@ export function userGuidsFor(orgId: string, email: string): UserGuids {
 /** Entra object id of a group (GraphGroup.originId). */
 export const originIdFor = (orgId: string, key: string): string => uuidV5(orgId, `origin:${key.toLowerCase()}`);
 
-export const groupIdFor = (orgId: string, principalName: string): string => uuidV5(orgId, `group:${principalName.toLowerCase()}`);
+export const groupIdFor = (orgId: string, principalName: string): string =>
+  uuidV5(orgId, `group:${principalName.toLowerCase()}`);
 
 /**
  * Azure DevOps group SIDs: S-1-9-1551374245-<4 numbers of the host>-<scope>-... where the

@@ -7,11 +7,7 @@ import { DevopsState, type PageSizes } from "./state";
 import { DEV_EXTENSION_ID, DEV_EXTENSION_SECRET } from "./tokens";
 
 export { DevopsState, type PageSizes } from "./state";
-export type { OrgState } from "./org-state";
-export type { GroupRecord, ProjectRecord, SubjectRecord, UserRecord, WorkItemRecord } from "./records";
-export { DEV_EXTENSION_ID, DEV_EXTENSION_SECRET, TOKEN_ISSUER } from "./tokens";
-export { contoso, fabrikam, PCA_GROUP_NAME, seedOrgs, seedPcaEmails } from "./seed";
-export type { AccessLevel, SeedGroup, SeedOrg, SeedProject, SeedUser, SeedWorkItem } from "./seed";
+export { DEV_EXTENSION_ID, DEV_EXTENSION_SECRET } from "./tokens";
 
 /** Fixed port of the stand-in in the local stack. */
 export const DEVOPS_STANDIN_PORT = 7072;

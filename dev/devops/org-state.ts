@@ -35,7 +35,13 @@ export class OrgState {
 
   static fromSeed(seed: SeedOrg): OrgState {
     const domain = seed.users[0]?.email.split("@")[1] ?? `${seed.name}.example`;
-    const org = new OrgState(seed.id, seed.name, seed.tenantId, domain, seed.projects.map((p) => ({ ...p })));
+    const org = new OrgState(
+      seed.id,
+      seed.name,
+      seed.tenantId,
+      domain,
+      seed.projects.map((p) => ({ ...p })),
+    );
     for (const user of seed.users) org.addUser(user);
     for (const group of seed.groups) org.addGroup(group);
     for (const [i, group] of seed.groups.entries()) {
@@ -43,7 +49,8 @@ export class OrgState {
       for (const email of group.userMembers) org.memberships.add(container, org.user(email).descriptor);
       for (const name of group.groupMembers) org.memberships.add(container, org.group(name).descriptor);
     }
-    for (const item of workItemsFromSeed(seed.workItems, (email) => org.user(email).id)) org.workItems.set(item.id, item);
+    for (const item of workItemsFromSeed(seed.workItems, (email) => org.user(email).id))
+      org.workItems.set(item.id, item);
     return org;
   }
 
@@ -71,7 +78,10 @@ export class OrgState {
     if (byPrincipal) return byPrincipal;
     const byName = this.groups.filter((g) => g.displayName.toLowerCase() === key);
     if (byName.length > 1) {
-      throw new StateError("Validation", `'${ref}' names several groups; use one of: ${byName.map((g) => g.principalName).join(", ")}.`);
+      throw new StateError(
+        "Validation",
+        `'${ref}' names several groups; use one of: ${byName.map((g) => g.principalName).join(", ")}.`,
+      );
     }
     return byName[0];
   }
@@ -145,7 +155,8 @@ export class OrgState {
       throw new StateError("NotFound", `No project '${input.scope.project}' in organization '${this.name}'.`);
     }
     const group = makeGroup(this.groupContext(), input);
-    if (this.subjects.has(group.descriptor)) throw new StateError("Conflict", `Group '${group.principalName}' already exists.`);
+    if (this.subjects.has(group.descriptor))
+      throw new StateError("Conflict", `Group '${group.principalName}' already exists.`);
     this.groups.push(group);
     this.subjects.set(group.descriptor, group);
     return group;

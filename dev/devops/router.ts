@@ -59,9 +59,17 @@ export function createRouter(routes: Route[], state: DevopsState, config: Standi
     if (!found) {
       // Location discovery answers OPTIONS on every `_apis/{area}`; that alone is no reason for a 405.
       if (candidates.some((c) => c.route.method !== "OPTIONS")) {
-        throw new AdoError(405, `The requested resource does not support http method '${method}'.`, "HttpMethodNotAllowedException");
+        throw new AdoError(
+          405,
+          `The requested resource does not support http method '${method}'.`,
+          "HttpMethodNotAllowedException",
+        );
       }
-      throw new AdoError(404, `The controller for path '${url.pathname}' was not found or does not implement IController.`, "HttpException");
+      throw new AdoError(
+        404,
+        `The controller for path '${url.pathname}' was not found or does not implement IController.`,
+        "HttpException",
+      );
     }
     const ctx: RequestContext = {
       req,
@@ -75,7 +83,8 @@ export function createRouter(routes: Route[], state: DevopsState, config: Standi
     const { route } = found;
     if (route.kind === "dev") return route.handle(ctx);
     const org = state.findOrg(found.params.org ?? "");
-    if (!org) throw new AdoError(404, `The organization '${found.params.org}' does not exist.`, "HostDoesNotExistException");
+    if (!org)
+      throw new AdoError(404, `The organization '${found.params.org}' does not exist.`, "HostDoesNotExistException");
     if (route.kind === "org-public") return route.handle({ ...ctx, org });
     const caller = await authenticateCaller(req.headers.authorization, org, state, ctx.baseUrl);
     return route.handle({ ...ctx, org, caller });
@@ -102,7 +111,9 @@ function preflight(req: IncomingMessage): Reply {
     headers: {
       ...corsHeaders(req),
       "Access-Control-Allow-Methods": "GET, POST, PATCH, PUT, DELETE, OPTIONS",
-      "Access-Control-Allow-Headers": String(req.headers["access-control-request-headers"] ?? "Authorization, Content-Type"),
+      "Access-Control-Allow-Headers": String(
+        req.headers["access-control-request-headers"] ?? "Authorization, Content-Type",
+      ),
       "Access-Control-Max-Age": "600",
     },
   };
@@ -115,7 +126,9 @@ function asStateError(error: AdoError): StateError {
 function errorReply(error: unknown, req: IncomingMessage): Reply {
   if (error instanceof AdoError) {
     const headers: Record<string, string> =
-      error.status === 401 ? { "WWW-Authenticate": `Bearer, Basic realm="http://${req.headers.host ?? "127.0.0.1"}/"` } : {};
+      error.status === 401
+        ? { "WWW-Authenticate": `Bearer, Basic realm="http://${req.headers.host ?? "127.0.0.1"}/"` }
+        : {};
     return { status: error.status, body: adoErrorBody(error), headers };
   }
   if (error instanceof StateError) {
@@ -123,5 +136,8 @@ function errorReply(error: unknown, req: IncomingMessage): Reply {
   }
   console.error("[devops] unexpected error", error);
   const message = error instanceof Error ? error.message : String(error);
-  return { status: 500, body: adoErrorBody(new AdoError(500, `Unexpected stand-in error: ${message}`, "InternalServerError")) };
+  return {
+    status: 500,
+    body: adoErrorBody(new AdoError(500, `Unexpected stand-in error: ${message}`, "InternalServerError")),
+  };
 }

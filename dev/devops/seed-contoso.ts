@@ -22,7 +22,22 @@ export const contoso = buildOrgSeed({
   ],
   projects: [{ name: "Contoso Portal", description: "Partner portal" }],
   workItems: [
-    { id: 1, project: "Contoso Portal", type: "User Story", title: "Partner sign-up form", state: "Active", assignedTo: "jordan.blake" },
-    { id: 2, project: "Contoso Portal", type: "Task", title: "Validate partner tax ids", state: "New", parentId: 1, assignedTo: "sam.taylor" },
+    {
+      id: 1,
+      project: "Contoso Portal",
+      type: "User Story",
+      title: "Partner sign-up form",
+      state: "Active",
+      assignedTo: "jordan.blake",
+    },
+    {
+      id: 2,
+      project: "Contoso Portal",
+      type: "Task",
+      title: "Validate partner tax ids",
+      state: "New",
+      parentId: 1,
+      assignedTo: "sam.taylor",
+    },
   ],
 });

@@ -90,7 +90,8 @@ export function buildOrgSeed(input: OrgSeedInput): SeedOrg {
   const pcaGroup: SeedGroup = {
     displayName: PCA_GROUP_NAME,
     scope: { kind: "collection" },
-    description: "Members of this application group can perform all privileged operations on the Team Project Collection.",
+    description:
+      "Members of this application group can perform all privileged operations on the Team Project Collection.",
     userMembers: input.pcas.map(email),
     groupMembers: [],
   };

@@ -14,7 +14,9 @@ describe("seed", () => {
     expect(fabrikam.users[0].displayName).toBe("Priya Patel");
     expect(seedPcaEmails(fabrikam)).toHaveLength(3);
     expect(seedPcaEmails(fabrikam)).toContain(fabrikam.users[0].email);
-    expect(fabrikam.users.filter((u) => u.accessLevel === "stakeholder").map((u) => u.displayName)).toEqual(["Tom Becker"]);
+    expect(fabrikam.users.filter((u) => u.accessLevel === "stakeholder").map((u) => u.displayName)).toEqual([
+      "Tom Becker",
+    ]);
     expect(new Set(fabrikam.users.map((u) => u.id)).size).toBe(25);
     expect(fabrikam.users.every((u) => u.email.endsWith("@fabrikam.example"))).toBe(true);
   });
@@ -29,14 +31,20 @@ describe("seed", () => {
   it("only links work items to parents of the same project", () => {
     for (const org of seedOrgs) {
       for (const item of org.workItems.filter((w) => w.parentId !== undefined)) {
-        expect(org.workItems.find((w) => w.id === item.parentId)?.project, `${org.name} #${item.id}`).toBe(item.project);
+        expect(org.workItems.find((w) => w.id === item.parentId)?.project, `${org.name} #${item.id}`).toBe(
+          item.project,
+        );
       }
     }
   });
 
   it("builds a state where PCA status follows the administrators group", () => {
     const org = new DevopsState(seedOrgs).org("fabrikam");
-    expect(fabrikam.users.filter((u) => org.isPca(u.id)).map((u) => u.displayName)).toEqual(["Priya Patel", "Daniel Kim", "Sofía Hernández"]);
+    expect(fabrikam.users.filter((u) => org.isPca(u.id)).map((u) => u.displayName)).toEqual([
+      "Priya Patel",
+      "Daniel Kim",
+      "Sofía Hernández",
+    ]);
   });
 
   it("refuses a membership cycle and changes nothing", () => {

@@ -2,8 +2,6 @@ import { contoso } from "./seed-contoso";
 import { fabrikam } from "./seed-fabrikam";
 import type { SeedOrg } from "./seed-types";
 
-export type { AccessLevel, GroupScope, SeedGroup, SeedOrg, SeedProject, SeedUser, SeedWorkItem, WorkItemType } from "./seed-types";
-export { PCA_GROUP_NAME } from "./seed-types";
 export { contoso, fabrikam };
 
 /** Every seeded org, in the order the dev host lists them. */

@@ -16,7 +16,11 @@ export function servicesOnly(area: string, routes: Route[]): Route[] {
       ...route,
       handle: (ctx: CallerContext) => {
         if (ctx.org.deployment === "server") {
-          throw new AdoError(404, `The ${area} area is not available on this Azure DevOps Server collection.`, "VssResourceNotFoundException");
+          throw new AdoError(
+            404,
+            `The ${area} area is not available on this Azure DevOps Server collection.`,
+            "VssResourceNotFoundException",
+          );
         }
         return handle(ctx);
       },

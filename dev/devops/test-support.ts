@@ -20,7 +20,11 @@ export interface StandinClient {
   standin: DevopsStandin;
   /** `auth` is an access token (Bearer), `{ pat }` (Basic) or nothing. */
   call<T = unknown>(path: string, init?: CallInit): Promise<CallResult<T>>;
-  tokens(org: string, user: string, ttlSeconds?: number): Promise<{ appToken: string; accessToken: string; user: { id: string } }>;
+  tokens(
+    org: string,
+    user: string,
+    ttlSeconds?: number,
+  ): Promise<{ appToken: string; accessToken: string; user: { id: string } }>;
 }
 
 export async function startClient(opts: DevopsStandinOptions = {}): Promise<StandinClient> {
@@ -33,13 +37,17 @@ export async function startClient(opts: DevopsStandinOptions = {}): Promise<Stan
     const res = await fetch(`${standin.url}${path}`, {
       method: init.method ?? (init.body === undefined ? "GET" : "POST"),
       headers,
-      ...(init.body === undefined ? {} : { body: typeof init.body === "string" ? init.body : JSON.stringify(init.body) }),
+      ...(init.body === undefined
+        ? {}
+        : { body: typeof init.body === "string" ? init.body : JSON.stringify(init.body) }),
     });
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
   }
   const tokens: StandinClient["tokens"] = async (org, user, ttlSeconds) => {
-    const res = await call<{ appToken: string; accessToken: string; user: { id: string } }>("/_dev/tokens", { body: { org, user, ...(ttlSeconds === undefined ? {} : { ttlSeconds }) } });
+    const res = await call<{ appToken: string; accessToken: string; user: { id: string } }>("/_dev/tokens", {
+      body: { org, user, ...(ttlSeconds === undefined ? {} : { ttlSeconds }) },
+    });
     if (res.status !== 200) throw new Error(`tokens for ${user}@${org}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };

@@ -22,13 +22,19 @@ afterAll(() => client.standin.stop());
 
 describe("POST /_dev/tokens", () => {
   it("issues an app token the backend can verify with the extension secret", async () => {
-    const res = await client.call<IssuedTokens>("/_dev/tokens", { body: { org: "fabrikam", user: "priya.patel@fabrikam.example" } });
-    expect(res.status).toBe(200);
-    const { payload, protectedHeader } = await jwtVerify(res.body.appToken, new TextEncoder().encode(DEV_EXTENSION_SECRET), {
-      algorithms: ["HS256"],
-      issuer: "app.vstoken.visualstudio.com",
-      audience: DEV_EXTENSION_ID,
+    const res = await client.call<IssuedTokens>("/_dev/tokens", {
+      body: { org: "fabrikam", user: "priya.patel@fabrikam.example" },
     });
+    expect(res.status).toBe(200);
+    const { payload, protectedHeader } = await jwtVerify(
+      res.body.appToken,
+      new TextEncoder().encode(DEV_EXTENSION_SECRET),
+      {
+        algorithms: ["HS256"],
+        issuer: "app.vstoken.visualstudio.com",
+        audience: DEV_EXTENSION_ID,
+      },
+    );
     expect(protectedHeader.alg).toBe("HS256");
     expect(Object.keys(payload).sort()).toEqual(["aud", "exp", "iss", "jti", "nameid", "nbf", "tid"]);
     expect(payload.nameid).toBe(priya.id);
@@ -52,10 +58,15 @@ describe("POST /_dev/tokens", () => {
   });
 
   it("signs with the secret and extension id the stand-in was started with", async () => {
-    const custom = await startClient({ extensionSecret: "prod-like-secret", extensionId: "timetracker-oss.timetracker" });
+    const custom = await startClient({
+      extensionSecret: "prod-like-secret",
+      extensionId: "timetracker-oss.timetracker",
+    });
     try {
       const { appToken } = await custom.tokens("contoso", "alex.rivera@contoso.example");
-      const { payload } = await jwtVerify(appToken, new TextEncoder().encode("prod-like-secret"), { audience: "timetracker-oss.timetracker" });
+      const { payload } = await jwtVerify(appToken, new TextEncoder().encode("prod-like-secret"), {
+        audience: "timetracker-oss.timetracker",
+      });
       expect(payload.nameid).toBe(contoso.users[0].id);
     } finally {
       await custom.standin.stop();
@@ -63,7 +74,9 @@ describe("POST /_dev/tokens", () => {
   });
 
   it("answers 404 for a user of another org and 400 for a bad body, issuing nothing", async () => {
-    const wrongOrg = await client.call<DevError>("/_dev/tokens", { body: { org: "fabrikam", user: "alex.rivera@contoso.example" } });
+    const wrongOrg = await client.call<DevError>("/_dev/tokens", {
+      body: { org: "fabrikam", user: "alex.rivera@contoso.example" },
+    });
     expect(wrongOrg.status).toBe(404);
     expect(wrongOrg.body.error.code).toBe("NotFound");
     const noUser = await client.call<DevError>("/_dev/tokens", { body: { org: "fabrikam" } });

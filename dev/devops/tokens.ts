@@ -54,9 +54,7 @@ export async function issueAccessToken(input: { userId: string; orgId: string } 
 }
 
 export type AccessTokenCheck =
-  | { ok: true; userId: string }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "other-org"; userId: string };
+  { ok: true; userId: string } | { ok: false; reason: "invalid" } | { ok: false; reason: "other-org"; userId: string };
 
 /** Verifies an access token for the org whose URL it was sent to. */
 export async function checkAccessToken(token: string, orgId: string): Promise<AccessTokenCheck> {
@@ -70,4 +68,3 @@ export async function checkAccessToken(token: string, orgId: string): Promise<Ac
     return { ok: false, reason: "invalid" };
   }
 }
-

@@ -14,7 +14,9 @@ afterAll(() => client.standin.stop());
 
 describe("work items", () => {
   it("returns a work item with its fields and, on request, its hierarchy", async () => {
-    const res = await client.call<WorkItem>("/fabrikam/_apis/wit/workitems/3?$expand=relations&api-version=7.1", { auth: token });
+    const res = await client.call<WorkItem>("/fabrikam/_apis/wit/workitems/3?$expand=relations&api-version=7.1", {
+      auth: token,
+    });
     expect(res.status).toBe(200);
     expect(res.body.fields).toMatchObject({
       "System.Title": "Reset password by email",
@@ -51,14 +53,22 @@ describe("work items", () => {
   });
 
   it("returns a batch, with null for missing items only under errorPolicy=omit", async () => {
-    const omit = await client.call<WireList<WorkItem | null>>("/fabrikam/_apis/wit/workitems?ids=1,999,11&errorPolicy=omit&fields=System.Title,System.State", { auth: token });
+    const omit = await client.call<WireList<WorkItem | null>>(
+      "/fabrikam/_apis/wit/workitems?ids=1,999,11&errorPolicy=omit&fields=System.Title,System.State",
+      { auth: token },
+    );
     expect(omit.body.count).toBe(3);
-    expect(omit.body.value[0]?.fields).toEqual({ "System.Title": "Customer self-service portal", "System.State": "Active" });
+    expect(omit.body.value[0]?.fields).toEqual({
+      "System.Title": "Customer self-service portal",
+      "System.State": "Active",
+    });
     expect(omit.body.value[1]).toBeNull();
     expect(omit.body.value[2]?.fields["System.State"]).toBe("Closed");
     expect((await client.call("/fabrikam/_apis/wit/workitems?ids=1,999", { auth: token })).status).toBe(404);
     expect((await client.call("/fabrikam/_apis/wit/workitems?ids=1,x", { auth: token })).status).toBe(400);
-    expect((await client.call("/fabrikam/_apis/wit/workitems?ids=1&fields=Custom.Nope", { auth: token })).status).toBe(400);
+    expect((await client.call("/fabrikam/_apis/wit/workitems?ids=1&fields=Custom.Nope", { auth: token })).status).toBe(
+      400,
+    );
   });
 
   it("keeps each org's work items apart although their ids collide", async () => {
@@ -76,7 +86,10 @@ describe("work items", () => {
     expect(item.fields?.["System.Title"]).toBe("Queue edits while offline");
     expect(item.relations).toHaveLength(4); // parent 9, children 11, 12, 13
     const batch = await wit.getWorkItemsBatch({ ids: [12, 13], fields: ["System.Title"] });
-    expect(batch.map((w): unknown => w.fields?.["System.Title"])).toEqual(["App crashes when reconnecting", "Retry failed uploads"]);
+    expect(batch.map((w): unknown => w.fields?.["System.Title"])).toEqual([
+      "App crashes when reconnecting",
+      "Retry failed uploads",
+    ]);
     const core = await api.getCoreApi();
     expect((await core.getProjects()).map((p) => p.name)).toEqual(["Fabrikam Web", "Fabrikam Mobile"]);
   });

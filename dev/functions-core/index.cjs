@@ -4,7 +4,11 @@
 // module so the deployed registrations fill this registry and dev/functions-host serves them.
 // One registry per process, kept on globalThis so every copy of this module shares it.
 const KEY = Symbol.for("timetracker.functions-core.registry");
-const registry = (globalThis[KEY] = globalThis[KEY] || { functions: new Map(), hooks: [], programmingModel: undefined });
+const registry = (globalThis[KEY] = globalThis[KEY] || {
+  functions: new Map(),
+  hooks: [],
+  programmingModel: undefined,
+});
 
 function registerFunction(metadata, callback) {
   if (registry.functions.has(metadata.name)) {
@@ -35,9 +39,26 @@ function log(level, category, message) {
 }
 
 class Disposable {
-  constructor(callOnDispose) { this.callOnDispose = callOnDispose; }
-  static from(...items) { return new Disposable(() => items.forEach((d) => d && d.dispose && d.dispose())); }
-  dispose() { if (this.callOnDispose) { this.callOnDispose(); this.callOnDispose = undefined; } }
+  constructor(callOnDispose) {
+    this.callOnDispose = callOnDispose;
+  }
+  static from(...items) {
+    return new Disposable(() => items.forEach((d) => d && d.dispose && d.dispose()));
+  }
+  dispose() {
+    if (this.callOnDispose) {
+      this.callOnDispose();
+      this.callOnDispose = undefined;
+    }
+  }
 }
 
-module.exports = { registerFunction, setProgrammingModel, getProgrammingModel, registerHook, log, Disposable, registry };
+module.exports = {
+  registerFunction,
+  setProgrammingModel,
+  getProgrammingModel,
+  registerHook,
+  log,
+  Disposable,
+  registry,
+};

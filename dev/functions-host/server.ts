@@ -72,12 +72,22 @@ export async function startFunctionsHost(options: FunctionsHostOptions = {}): Pr
     const fn = routes.find((r) => (params = r.match(path)) !== null && r.methods.includes(method));
     if (!fn || !params) {
       const other = routes.some((r) => r.match(path) !== null);
-      return other ? write(res, { status: 405, jsonBody: { error: { code: "method_not_allowed", message: `${method} is not supported here.` } } }) : notFound(res);
+      return other
+        ? write(res, {
+            status: 405,
+            jsonBody: { error: { code: "method_not_allowed", message: `${method} is not supported here.` } },
+          })
+        : notFound(res);
     }
     const body = await readBody(req);
-    if (body === null) return write(res, { status: 413, jsonBody: { error: { code: "too_large", message: "The request body is too large." } } });
+    if (body === null)
+      return write(res, {
+        status: 413,
+        jsonBody: { error: { code: "too_large", message: "The request body is too large." } },
+      });
     const headers: Record<string, string> = {};
-    for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(", ") : value;
+    for (const [key, value] of Object.entries(req.headers))
+      if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(", ") : value;
     const request = new HttpRequest({
       method,
       url: url.toString(),
@@ -105,10 +115,11 @@ export async function startFunctionsHost(options: FunctionsHostOptions = {}): Pr
     routes,
     timers,
     runTimer,
-    stop: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -38,7 +38,12 @@ export async function proxyToDevops(
       body: body ? new Uint8Array(body) : undefined,
     });
   } catch (e) {
-    sendError(res, 502, "Upstream", `The Azure DevOps stand-in at ${devopsUrl} did not answer: ${(e as Error).message}`);
+    sendError(
+      res,
+      502,
+      "Upstream",
+      `The Azure DevOps stand-in at ${devopsUrl} did not answer: ${(e as Error).message}`,
+    );
     return;
   }
   const payload = Buffer.from(await upstream.arrayBuffer());

@@ -10,7 +10,9 @@ import type { HostContribution, StandinTokens } from "./shared/config-types";
 
 describe("deep links", () => {
   it("reads user, host, org, theme, route and a hosted page's hash", () => {
-    expect(parseUrl({ search: "?user=a%40b.example&host=server&org=contoso&theme=dark", hash: "#/workitem/12#week=3" })).toEqual({
+    expect(
+      parseUrl({ search: "?user=a%40b.example&host=server&org=contoso&theme=dark", hash: "#/workitem/12#week=3" }),
+    ).toEqual({
       user: "a@b.example",
       host: "server",
       org: "contoso",
@@ -18,14 +20,29 @@ describe("deep links", () => {
       route: { kind: "workitem", id: 12 },
       contentHash: "week=3",
     });
-    expect(parseUrl({ search: "", hash: "" })).toMatchObject({ host: "cloud", theme: "light", route: { kind: "hub" }, contentHash: "" });
-    expect(parseUrl({ search: "", hash: "#/settings/permissions" }).route).toEqual({ kind: "settings", slug: "permissions" });
+    expect(parseUrl({ search: "", hash: "" })).toMatchObject({
+      host: "cloud",
+      theme: "light",
+      route: { kind: "hub" },
+      contentHash: "",
+    });
+    expect(parseUrl({ search: "", hash: "#/settings/permissions" }).route).toEqual({
+      kind: "settings",
+      slug: "permissions",
+    });
     expect(parseUrl({ search: "", hash: "#/workitem/abc" }).route).toEqual({ kind: "hub" });
   });
 
   it("writes them back, keeping query parameters that hosted pages set", () => {
     const url = formatUrl(
-      { user: "a@b.example", org: "fabrikam", host: "cloud", theme: "light", route: { kind: "workitem", id: 7 }, contentHash: "" },
+      {
+        user: "a@b.example",
+        org: "fabrikam",
+        host: "cloud",
+        theme: "light",
+        route: { kind: "workitem", id: 7 },
+        contentHash: "",
+      },
       "?tab=times&user=old",
     );
     expect(url).toBe("?tab=times&user=a%40b.example&org=fabrikam&host=cloud#/workitem/7");
@@ -46,10 +63,13 @@ describe("token cache", () => {
   it("mints once per user and org until shortly before expiry", async () => {
     let now = Date.parse("2026-01-01T00:00:00Z");
     const minted: string[] = [];
-    const cache = new TokenCache(async (org, user) => {
-      minted.push(`${org}/${user}`);
-      return tokens(user, new Date(now + 70 * 60_000).toISOString());
-    }, () => now);
+    const cache = new TokenCache(
+      async (org, user) => {
+        minted.push(`${org}/${user}`);
+        return tokens(user, new Date(now + 70 * 60_000).toISOString());
+      },
+      () => now,
+    );
     await Promise.all([cache.get("fabrikam", "u1"), cache.get("fabrikam", "u1")]);
     await cache.get("fabrikam", "u2");
     now += 60 * 60_000; // 10 minutes left: still good
@@ -84,11 +104,18 @@ describe("XDM value encoding", () => {
     const called: [number, unknown[]][] = [];
     const serializer = new XdmSerializer(
       (fn) => registered.push(fn),
-      (id) => (...args) => called.push([id, args]),
+      (id) =>
+        (...args) =>
+          called.push([id, args]),
       7,
     );
     const when = new Date("2026-02-03T04:05:06Z");
-    const value: Record<string, unknown> = { title: "x", when, _private: 1, close: (r: unknown) => `closed ${String(r)}` };
+    const value: Record<string, unknown> = {
+      title: "x",
+      when,
+      _private: 1,
+      close: (r: unknown) => `closed ${String(r)}`,
+    };
     value.self = value;
     const wire = JSON.parse(JSON.stringify(serializer.serialize([value]))) as unknown[];
     expect(wire[0]).toEqual({

@@ -37,7 +37,8 @@ export class ManifestError extends Error {}
 export async function readManifest(repoRoot: string, overridesFile?: string): Promise<ExtensionManifest> {
   const json = await readJson(join(repoRoot, "vss-extension.json"));
   const overrides = overridesFile ? await readJson(overridesFile) : {};
-  if (!isRecord(json) || !isRecord(overrides)) throw new ManifestError("The manifest and its overrides must be JSON objects.");
+  if (!isRecord(json) || !isRecord(overrides))
+    throw new ManifestError("The manifest and its overrides must be JSON objects.");
   const parsed = manifestSchema.safeParse({ ...json, ...overrides });
   if (!parsed.success) {
     throw new ManifestError(`vss-extension.json is not a usable manifest: ${parsed.error.message}`);

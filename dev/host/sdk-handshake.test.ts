@@ -40,7 +40,8 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-const frameOf = (page: Page, contributionId: string): FrameLocator => page.frameLocator(`iframe[data-contribution="${contributionId}"]`);
+const frameOf = (page: Page, contributionId: string): FrameLocator =>
+  page.frameLocator(`iframe[data-contribution="${contributionId}"]`);
 
 async function probe(frame: FrameLocator, name: string): Promise<string> {
   const el = frame.locator(`[data-probe="${name}"]`);
@@ -76,12 +77,16 @@ describe("dev host with the real SDK", { timeout: 45_000 }, () => {
   it("selects the deep-linked user in the switcher and rewrites the URL when switching user", async () => {
     const page = await open(`/?user=${marcus.email}#/hub`);
     await expect.poll(() => page.locator("#user-switcher").inputValue()).toBe(marcus.id);
-    expect((JSON.parse(await probe(frameOf(page, "probe-hub"), "user")) as { displayName: unknown }).displayName).toBe("Marcus Johnson");
+    expect((JSON.parse(await probe(frameOf(page, "probe-hub"), "user")) as { displayName: unknown }).displayName).toBe(
+      "Marcus Johnson",
+    );
 
     await page.locator("#user-switcher").selectOption(priya.id);
     await expect.poll(() => new URL(page.url()).searchParams.get("user")).toBe(priya.email);
     const hub = frameOf(page, "probe-hub");
-    await expect.poll(async () => (JSON.parse(await probe(hub, "user")) as { displayName: unknown }).displayName).toBe("Priya Patel");
+    await expect
+      .poll(async () => (JSON.parse(await probe(hub, "user")) as { displayName: unknown }).displayName)
+      .toBe("Priya Patel");
     expect(await page.locator(".badge.pca").isVisible()).toBe(true);
     expect(jwtPayload(await probe(hub, "appToken")).nameid).toBe(priya.id);
     await page.close();
@@ -107,7 +112,12 @@ describe("dev host with the real SDK", { timeout: 45_000 }, () => {
     expect(await probe(hub, "project")).toBe("null"); // organization-level page: no project
 
     await page.getByRole("button", { name: "Cloud" }).click();
-    await expect.poll(async () => (JSON.parse(await probe(frameOf(page, "probe-admin-hub"), "host")) as { isHosted: unknown }).isHosted).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (JSON.parse(await probe(frameOf(page, "probe-admin-hub"), "host")) as { isHosted: unknown }).isHosted,
+      )
+      .toBe(true);
     expect(new URL(page.url()).searchParams.get("host")).toBe("cloud");
     await page.close();
   });
@@ -139,14 +149,19 @@ describe("dev host with the real SDK", { timeout: 45_000 }, () => {
     await page.getByRole("tab", { name: "Details" }).click();
     await page.getByLabel("Title").fill("Renamed by the test");
     await page.getByLabel("Title").press("Tab");
-    expect(JSON.parse(await probe(formPage, "onFieldChanged"))).toEqual({ id: 3, changedFields: { "System.Title": "Renamed by the test" } });
+    expect(JSON.parse(await probe(formPage, "onFieldChanged"))).toEqual({
+      id: 3,
+      changedFields: { "System.Title": "Renamed by the test" },
+    });
     await page.getByRole("button", { name: "Save" }).click();
     expect(JSON.parse(await probe(formPage, "onSaved"))).toEqual({ id: 3 });
 
     await page.getByRole("button", { name: "Dark" }).click();
     const frame = page.frames().find((f: Frame) => f.url().includes("probe.html") && f !== page.mainFrame());
     await expect
-      .poll(() => frame!.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--background-color").trim()))
+      .poll(() =>
+        frame!.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--background-color").trim()),
+      )
       .toBe("rgba(30, 30, 30, 1)");
     expect(new URL(page.url()).searchParams.get("theme")).toBe("dark");
     await page.close();

@@ -30,8 +30,18 @@ beforeAll(async () => {
       id: "ext",
       version: "2.0.0",
       contributions: [
-        { id: "my-hub", type: "ms.vss-web.hub", targets: ["ms.vss-work-web.work-hub-group"], properties: { name: "My Hub", uri: "dist/web/hub.html" } },
-        { id: "my-action", type: "ms.vss-web.action", targets: ["ms.vss-work-web.work-item-toolbar-menu"], properties: { text: "Do it", uri: "dist/web/a.html" } },
+        {
+          id: "my-hub",
+          type: "ms.vss-web.hub",
+          targets: ["ms.vss-work-web.work-hub-group"],
+          properties: { name: "My Hub", uri: "dist/web/hub.html" },
+        },
+        {
+          id: "my-action",
+          type: "ms.vss-web.action",
+          targets: ["ms.vss-work-web.work-item-toolbar-menu"],
+          properties: { text: "Do it", uri: "dist/web/a.html" },
+        },
       ],
     }),
   );
@@ -44,12 +54,22 @@ beforeAll(async () => {
       received.push({ method: req.method ?? "", url: req.url ?? "", body });
       const status = req.url === "/_dev/orgs/nowhere" ? 404 : 200;
       res.writeHead(status, { "Content-Type": "application/json" });
-      res.end(JSON.stringify(status === 200 ? { echoed: req.url } : { error: { code: "NotFound", message: "no org nowhere" } }));
+      res.end(
+        JSON.stringify(
+          status === 200 ? { echoed: req.url } : { error: { code: "NotFound", message: "no org nowhere" } },
+        ),
+      );
     });
   });
   await new Promise<void>((resolve) => standin.listen(0, "127.0.0.1", resolve));
   const devopsUrl = `http://127.0.0.1:${(standin.address() as AddressInfo).port}`;
-  host = await startDevHost({ port: 0, repoRoot, devopsUrl, apiUrl: "http://127.0.0.1:7071", manifestOverridesFile: join(repoRoot, "overrides.json") });
+  host = await startDevHost({
+    port: 0,
+    repoRoot,
+    devopsUrl,
+    apiUrl: "http://127.0.0.1:7071",
+    manifestOverridesFile: join(repoRoot, "overrides.json"),
+  });
 }, 30_000);
 
 afterAll(async () => {
@@ -74,12 +94,21 @@ describe("dev host server", () => {
 
   it("describes the extension from the manifest (with overrides) in /api/_devhost/config", async () => {
     const config = (await (await get("/api/_devhost/config")).json()) as DevHostConfig;
-    expect(config.extension).toMatchObject({ publisherId: "pub", extensionId: "ext-dev", id: "pub.ext-dev", version: "2.0.0" });
+    expect(config.extension).toMatchObject({
+      publisherId: "pub",
+      extensionId: "ext-dev",
+      id: "pub.ext-dev",
+      version: "2.0.0",
+    });
     expect(config.contributions.map((c) => [c.id, c.fullId, c.uri, c.name])).toEqual([
       ["my-hub", "pub.ext-dev.my-hub", "dist/web/hub.html", "My Hub"],
       ["my-action", "pub.ext-dev.my-action", "dist/web/a.html", "Do it"],
     ]);
-    expect(config).toMatchObject({ extensionBaseUrl: "/ext/", apiUrl: "http://127.0.0.1:7071", defaultOrg: "fabrikam" });
+    expect(config).toMatchObject({
+      extensionBaseUrl: "/ext/",
+      apiUrl: "http://127.0.0.1:7071",
+      defaultOrg: "fabrikam",
+    });
   });
 
   it("serves the built extension and static files uncached with their content types", async () => {
@@ -108,9 +137,17 @@ describe("dev host server", () => {
     expect(await tokens.json()).toEqual({ echoed: "/_dev/tokens" });
     expect(received.at(-1)).toEqual({ method: "POST", url: "/_dev/tokens", body: '{"org":"fabrikam","user":"u1"}' });
 
-    const server = await get("/_dev/orgs/fabrikam/deployment", { method: "PUT", headers: { "Content-Type": "application/json" }, body: '{"deployment":"server"}' });
+    const server = await get("/_dev/orgs/fabrikam/deployment", {
+      method: "PUT",
+      headers: { "Content-Type": "application/json" },
+      body: '{"deployment":"server"}',
+    });
     expect(server.status).toBe(200);
-    expect(received.at(-1)).toEqual({ method: "PUT", url: "/_dev/orgs/fabrikam/deployment", body: '{"deployment":"server"}' });
+    expect(received.at(-1)).toEqual({
+      method: "PUT",
+      url: "/_dev/orgs/fabrikam/deployment",
+      body: '{"deployment":"server"}',
+    });
     expect((await get("/_dev/orgs/fabrikam/users", { method: "PUT", body: "{}" })).status).toBe(405);
 
     const missingOrg = await get("/_dev/orgs/nowhere");
@@ -129,7 +166,12 @@ describe("dev host server", () => {
 
 describe("dev host server without its stand-in", () => {
   it("answers 502 when the Azure DevOps stand-in is down", async () => {
-    const lonely = await startDevHost({ port: 0, repoRoot, devopsUrl: "http://127.0.0.1:9", apiUrl: "http://127.0.0.1:9" });
+    const lonely = await startDevHost({
+      port: 0,
+      repoRoot,
+      devopsUrl: "http://127.0.0.1:9",
+      apiUrl: "http://127.0.0.1:9",
+    });
     try {
       const res = await fetch(`http://127.0.0.1:${lonely.port}/_dev/orgs/fabrikam`);
       expect(res.status).toBe(502);

@@ -21,7 +21,10 @@ export interface Config {
 }
 
 function list(value: string | undefined): string[] {
-  return (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  return (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

@@ -9,8 +9,13 @@ const options = { secrets: [SECRET, OLD_SECRET], audiences: ["pub.ext"], issuer:
 const now = new Date("2026-11-28T10:00:00Z");
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
-async function sign(overrides: { secret?: string; iss?: string; aud?: string; exp?: number; nbf?: number; nameid?: string | null } = {}) {
-  const claims: Record<string, unknown> = { nameid: overrides.nameid === null ? undefined : overrides.nameid ?? "user-1", tid: "t" };
+async function sign(
+  overrides: { secret?: string; iss?: string; aud?: string; exp?: number; nbf?: number; nameid?: string | null } = {},
+) {
+  const claims: Record<string, unknown> = {
+    nameid: overrides.nameid === null ? undefined : (overrides.nameid ?? "user-1"),
+    tid: "t",
+  };
   return new SignJWT(claims)
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuer(overrides.iss ?? options.issuer)
@@ -21,7 +26,10 @@ async function sign(overrides: { secret?: string; iss?: string; aud?: string; ex
 }
 
 async function rejection(token: string): Promise<string> {
-  const error = await verifyAppToken(token, options, now).then(() => null, (e: unknown) => e);
+  const error = await verifyAppToken(token, options, now).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(UnauthorizedError);
   return (error as Error).message;
 }
@@ -42,7 +50,9 @@ describe("verifyAppToken", () => {
 
   it("rejects alg none", async () => {
     const header = base64url.encode(JSON.stringify({ alg: "none", typ: "JWT" }));
-    const payload = base64url.encode(JSON.stringify({ nameid: "user-1", iss: options.issuer, aud: "pub.ext", exp: seconds(now) + 3600 }));
+    const payload = base64url.encode(
+      JSON.stringify({ nameid: "user-1", iss: options.issuer, aud: "pub.ext", exp: seconds(now) + 3600 }),
+    );
     expect(await rejection(`${header}.${payload}.`)).toMatch(/HS256|not a valid/);
   });
 

@@ -36,7 +36,11 @@ function verificationKey(secret: string): Promise<CryptoKey> {
  * audience, within its lifetime. Several secrets are accepted so the extension certificate
  * can be rotated without downtime.
  */
-export async function verifyAppToken(token: string, options: AppTokenOptions, now: Date = new Date()): Promise<AppTokenClaims> {
+export async function verifyAppToken(
+  token: string,
+  options: AppTokenOptions,
+  now: Date = new Date(),
+): Promise<AppTokenClaims> {
   let lastError: unknown;
   for (const secret of options.secrets) {
     try {
@@ -66,7 +70,8 @@ export async function verifyAppToken(token: string, options: AppTokenOptions, no
 
 function explain(error: unknown): string {
   if (error instanceof errors.JWTExpired) return "The app token has expired. Reload the page to sign in again.";
-  if (error instanceof errors.JWSSignatureVerificationFailed) return "The app token's signature is not valid for this extension.";
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return "The app token's signature is not valid for this extension.";
   if (error instanceof errors.JOSEAlgNotAllowed) return "The app token must be signed with HS256.";
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === "iss") return "The app token was not issued by Azure DevOps.";

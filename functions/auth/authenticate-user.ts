@@ -61,17 +61,22 @@ function jwtExpiryMs(token: string): number | undefined {
  */
 export async function authenticateUser(request: HttpRequest, deps: AuthDeps): Promise<Caller> {
   const appToken = bearerToken(request);
-  if (!appToken) throw new UnauthorizedError("Sign-in required: send the Azure DevOps app token as 'Authorization: Bearer <token>'.");
+  if (!appToken)
+    throw new UnauthorizedError(
+      "Sign-in required: send the Azure DevOps app token as 'Authorization: Bearer <token>'.",
+    );
   const claims = await deps.appTokenCache.getOrLoad(digest(appToken), async () => {
     const verified = await verifyAppToken(appToken, deps.appToken, deps.now());
     return { value: verified, expiresAt: verified.expiresAt * 1000 };
   });
 
   const accessToken = request.headers.get("x-tt-access-token");
-  if (!accessToken) throw new UnauthorizedError("Sign-in required: the Azure DevOps access token (X-TT-Access-Token) is missing.");
+  if (!accessToken)
+    throw new UnauthorizedError("Sign-in required: the Azure DevOps access token (X-TT-Access-Token) is missing.");
   const orgName = request.headers.get("x-tt-org");
   if (!orgName) throw new ValidationError("The organization (X-TT-Org header) is missing.");
-  if (!isValidOrgName(orgName)) throw new ValidationError(`'${orgName}' is not a valid Azure DevOps organization name.`);
+  if (!isValidOrgName(orgName))
+    throw new ValidationError(`'${orgName}' is not a valid Azure DevOps organization name.`);
 
   const key = digest(`${claims.userId}\n${orgName.toLowerCase()}\n${accessToken}`);
   const connection = await deps.bindingCache.getOrLoad(key, async () => {
@@ -79,7 +84,10 @@ export async function authenticateUser(request: HttpRequest, deps: AuthDeps): Pr
     if (info.userId.toLowerCase() !== claims.userId.toLowerCase()) {
       throw new ForbiddenError("The app token and the Azure DevOps access token belong to different users.");
     }
-    const expiresAt = Math.min(claims.expiresAt * 1000, jwtExpiryMs(accessToken) ?? deps.now().getTime() + OPAQUE_TOKEN_CACHE_MS);
+    const expiresAt = Math.min(
+      claims.expiresAt * 1000,
+      jwtExpiryMs(accessToken) ?? deps.now().getTime() + OPAQUE_TOKEN_CACHE_MS,
+    );
     return { value: info, expiresAt };
   });
 

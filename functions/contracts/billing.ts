@@ -2,7 +2,14 @@ import { z } from "zod";
 import type { Fit } from "../domain/plan-fit";
 import type { BillingPeriod, PlanId } from "../domain/org";
 import type { Quote } from "../domain/pricing";
-import type { BillingAddress, BillingDocument, ChangeEstimate, ContactInfo, CustomerDetails, DocumentKind } from "../ports/billing";
+import type {
+  BillingAddress,
+  BillingDocument,
+  ChangeEstimate,
+  ContactInfo,
+  CustomerDetails,
+  DocumentKind,
+} from "../ports/billing";
 
 /**
  * HTTP contract of the Subscription page (`/api/subscription/...`, PCAs only).
@@ -11,11 +18,26 @@ import type { BillingAddress, BillingDocument, ChangeEstimate, ContactInfo, Cust
  * a client may send the amount it showed (`expectedAmount`) only so that a changed price
  * is refused instead of charged.
  */
-export type { BillingAddress, BillingDocument, ChangeEstimate, ContactInfo, CustomerDetails, DocumentKind, Fit, Quote, PlanId, BillingPeriod };
+export type {
+  BillingAddress,
+  BillingDocument,
+  ChangeEstimate,
+  ContactInfo,
+  CustomerDetails,
+  DocumentKind,
+  Fit,
+  Quote,
+  PlanId,
+  BillingPeriod,
+};
 
-const plan = z.enum(["free", "start", "team", "ultimate"], { message: "Unknown plan: use free, start, team or ultimate." });
+const plan = z.enum(["free", "start", "team", "ultimate"], {
+  message: "Unknown plan: use free, start, team or ultimate.",
+});
 const period = z.enum(["yearly", "monthly"], { message: "Unknown billing period: use yearly or monthly." });
-const seats = z.number({ message: "Users Assignable must be a number." }).int("Users Assignable must be a whole number.");
+const seats = z
+  .number({ message: "Users Assignable must be a number." })
+  .int("Users Assignable must be a whole number.");
 /** One id per confirmation the buyer clicks; a retry with the same id is never charged twice. */
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "requestId must be 8–64 letters, digits, '-' or '_'.");
 
@@ -71,11 +93,18 @@ export type ContactRequest = z.infer<typeof contactSchema>;
 export const paymentPageSchema = z.strictObject({ requestId });
 
 export const plansQuerySchema = z.object({
-  seats: z.coerce.number().int("seats must be a whole number.").min(1, "seats must be at least 1.").max(100_000).optional(),
+  seats: z.coerce
+    .number()
+    .int("seats must be a whole number.")
+    .min(1, "seats must be at least 1.")
+    .max(100_000)
+    .optional(),
 });
 
 export const pdfQuerySchema = z.object({ disposition: z.enum(["attachment", "inline"]).default("attachment") });
-export const documentKindSchema = z.enum(["invoice", "credit_note"], { message: "Unknown document kind: use invoice or credit_note." });
+export const documentKindSchema = z.enum(["invoice", "credit_note"], {
+  message: "Unknown document kind: use invoice or credit_note.",
+});
 
 /** What "Current Plan" reads. */
 export type CurrentPlanLabel = "Trial" | "Free" | "Start" | "Team" | "Ultimate" | "Cancelled";
@@ -143,9 +172,7 @@ export interface CheckoutStarted {
 
 /** POST /api/subscription/checkout/{id}/sync */
 export type CheckoutSync =
-  | { state: "open" }
-  | { state: "cancelled" | "expired" }
-  | { state: "succeeded"; subscription: SubscriptionOverview };
+  { state: "open" } | { state: "cancelled" | "expired" } | { state: "succeeded"; subscription: SubscriptionOverview };
 
 /** GET /api/subscription/billing */
 export interface BillingDetailsResponse {

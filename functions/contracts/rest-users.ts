@@ -8,12 +8,22 @@ import { z } from "zod";
 export const MAX_REST_ENTRIES = 1_000;
 export const MAX_REST_COUNT = 500;
 
-const booleanText = z.enum(["true", "false", "True", "False", "1", "0"], { error: "must be true or false" }).transform((v) => v === "true" || v === "True" || v === "1");
-const wholeNumber = (name: string) => z.string().regex(/^\d{1,9}$/, `${name} must be a whole number`).transform(Number);
+const booleanText = z
+  .enum(["true", "false", "True", "False", "1", "0"], { error: "must be true or false" })
+  .transform((v) => v === "true" || v === "True" || v === "1");
+const wholeNumber = (name: string) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, `${name} must be a whole number`)
+    .transform(Number);
 
 export const RestRolesQuery = z.strictObject({
   includeNoneRoles: booleanText.optional(),
-  $count: wholeNumber("$count").pipe(z.number().min(1, "$count must be at least 1").max(MAX_REST_COUNT, `$count must be at most ${MAX_REST_COUNT}`)).optional(),
+  $count: wholeNumber("$count")
+    .pipe(
+      z.number().min(1, "$count must be at least 1").max(MAX_REST_COUNT, `$count must be at most ${MAX_REST_COUNT}`),
+    )
+    .optional(),
   $skip: wholeNumber("$skip").optional(),
   $expand: z.enum(["user.displayName"], { error: "$expand supports only user.displayName" }).optional(),
   "api-version": z.string().max(20).optional(),
@@ -32,7 +42,10 @@ export const RestAssignEntry = z.object({
   email: z.string({ error: "email must be a string" }).trim().min(3).max(320).optional(),
   id: z.string({ error: "id must be a string" }).trim().min(1).max(100).optional(),
   vstsId: z.string({ error: "vstsId must be a string" }).trim().min(1).max(100).optional(),
-  role: z.object({ name: z.unknown().optional(), id: z.unknown().optional() }, { error: "role must be an object: { name } or { id }" }),
+  role: z.object(
+    { name: z.unknown().optional(), id: z.unknown().optional() },
+    { error: "role must be an object: { name } or { id }" },
+  ),
 });
 export type RestAssignEntry = z.infer<typeof RestAssignEntry>;
 

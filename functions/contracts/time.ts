@@ -7,7 +7,10 @@ import type { Role } from "../domain/roles";
  * types. The front end imports TYPES only from here (`import type`).
  */
 
-const workItemId = z.number({ error: "workItemId must be a number" }).int().positive("workItemId must be a positive whole number");
+const workItemId = z
+  .number({ error: "workItemId must be a number" })
+  .int()
+  .positive("workItemId must be a positive whole number");
 const comment = z.string().max(1000, "at most 1000 characters");
 const activityTypeId = z.string().min(1).max(100).nullable();
 /** "+01:00", "-05:30" or "Z". */
@@ -60,7 +63,10 @@ export const ListWorklogsQuery = z
     order: z.enum(["asc", "desc"]).optional(),
   })
   .refine((q) => q.from <= q.to, "from must not be after to")
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_RANGE_DAYS * 86_400_000, `the range can span at most ${MAX_RANGE_DAYS} days`);
+  .refine(
+    (q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_RANGE_DAYS * 86_400_000,
+    `the range can span at most ${MAX_RANGE_DAYS} days`,
+  );
 export type ListWorklogsQuery = z.infer<typeof ListWorklogsQuery>;
 
 export const DeleteWorklogQuery = z.strictObject({ etag: z.string().min(1).optional() });

@@ -21,19 +21,19 @@ export const ListMembersQuery = z.strictObject({
   sort: z.enum(["name", "email", "role"], { error: "sort must be name, email or role" }).default("name"),
   direction: z.enum(["asc", "desc"], { error: "direction must be asc or desc" }).default("asc"),
   continuation,
-  pageSize: z.coerce.number({ error: "pageSize must be a number" }).int("pageSize must be a whole number").min(1).max(200).default(100),
-  /** Only users whose role comes from here: "direct", or a group rule's id. */
-  source: z.string().trim().min(1).max(100).optional(),
-  /** Only users who tracked no time in this many days (to free their seats). */
-  inactiveDays: z.coerce
-    .number()
-    .refine((days) => days === 30 || days === 60 || days === 90, "inactiveDays must be 30, 60 or 90")
-    .optional(),
+  pageSize: z.coerce
+    .number({ error: "pageSize must be a number" })
+    .int("pageSize must be a whole number")
+    .min(1)
+    .max(200)
+    .default(100),
 });
 export type ListMembersQuery = z.infer<typeof ListMembersQuery>;
 
 export const AssignRolesRequest = z.strictObject({
-  role: z.enum(ASSIGNABLE_ROLES as [AssignedRole, ...AssignedRole[]], { error: `role must be one of ${ASSIGNABLE_ROLES.join(", ")}` }),
+  role: z.enum(ASSIGNABLE_ROLES as [AssignedRole, ...AssignedRole[]], {
+    error: `role must be one of ${ASSIGNABLE_ROLES.join(", ")}`,
+  }),
   userIds: z
     .array(userId, { error: "userIds must be a list of user ids" })
     .min(1, "userIds must name at least one user")
@@ -48,19 +48,37 @@ export type DefaultRoleRequest = z.infer<typeof DefaultRoleRequest>;
 
 export const DirectoryQuery = z.strictObject({ search, continuation });
 export const GroupSearchQuery = z.strictObject({
-  query: z.string({ error: "type at least one character of the group's name" }).trim().min(1, "type at least one character of the group's name").max(200, "at most 200 characters"),
+  query: z
+    .string({ error: "type at least one character of the group's name" })
+    .trim()
+    .min(1, "type at least one character of the group's name")
+    .max(200, "at most 200 characters"),
 });
 export const GroupMembersQuery = z.strictObject({
-  descriptor: z.string({ error: "descriptor is required" }).trim().min(3, "descriptor is required").max(512).regex(/^[A-Za-z0-9.+/=_-]+$/, "descriptor is not a Graph descriptor"),
+  descriptor: z
+    .string({ error: "descriptor is required" })
+    .trim()
+    .min(3, "descriptor is required")
+    .max(512)
+    .regex(/^[A-Za-z0-9.+/=_-]+$/, "descriptor is not a Graph descriptor"),
 });
 export const AuditQuery = z.strictObject({ continuation });
 /** Add by e-mail address (Azure DevOps Server, where there is no organization user list). */
 export const UserLookupQuery = z.strictObject({
-  email: z.string({ error: "email is required" }).trim().min(3, "type the user's e-mail address").max(320, "at most 320 characters").regex(/^[^\s@]+@[^\s@]+$/, "is not an e-mail address"),
+  email: z
+    .string({ error: "email is required" })
+    .trim()
+    .min(3, "type the user's e-mail address")
+    .max(320, "at most 320 characters")
+    .regex(/^[^\s@]+@[^\s@]+$/, "is not an e-mail address"),
 });
 
 export const ServiceAccountRequest = z.strictObject({
-  pat: z.string().trim().min(20, "this does not look like a personal access token").max(500, "this does not look like a personal access token"),
+  pat: z
+    .string()
+    .trim()
+    .min(20, "this does not look like a personal access token")
+    .max(500, "this does not look like a personal access token"),
 });
 export const CreateTokenRequest = z.strictObject({
   name: z.string().trim().min(1, "give the token a name").max(MAX_TOKEN_NAME, `at most ${MAX_TOKEN_NAME} characters`),
@@ -75,20 +93,11 @@ export interface RoleView {
   label: string;
 }
 
-/** Where a member's role comes from: their direct assignment, or a group rule. */
-export type RoleSource = { kind: "direct"; role: AssignedRole } | { kind: "rule"; ruleId: string; name: string; role: AssignedRole };
-
 export interface MemberView {
   id: string;
   displayName: string;
   email: string;
   role: RoleView;
-  /** "Direct", "Rule: Engineering", or both. */
-  sources: RoleSource[];
-  /** When the user last added or tracked time; null: never. */
-  lastTrackedAt: string | null;
-  /** When the user last opened Timetracker; null: not since this was recorded. */
-  lastOpenedAt: string | null;
 }
 
 export interface SeatSummary {

@@ -22,7 +22,18 @@ describe("plan state", () => {
 
   it("uses the subscription's seats, and blocks a cancelled subscription", () => {
     const org = newOrg("o", "fabrikam", start);
-    const sub = { plan: "start" as const, status: "active" as const, seats: 14, billingPeriod: "yearly" as const, chargebeeSubscriptionId: "s", chargebeeCustomerId: "c", currentTermEnd: null, nextBillingAt: null, resourceVersion: 1, updatedAt: "" };
+    const sub = {
+      plan: "start" as const,
+      status: "active" as const,
+      seats: 14,
+      billingPeriod: "yearly" as const,
+      chargebeeSubscriptionId: "s",
+      chargebeeCustomerId: "c",
+      currentTermEnd: null,
+      nextBillingAt: null,
+      resourceVersion: 1,
+      updatedAt: "",
+    };
     expect(seatLimit(planState({ ...org, subscription: sub }, start))).toBe(14);
     const cancelled = planState({ ...org, subscription: { ...sub, status: "cancelled" } }, start);
     expect(cancelled.kind).toBe("cancelled");

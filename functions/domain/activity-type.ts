@@ -21,21 +21,25 @@ export function defaultActivityTypes(newId: () => string): ActivityType[] {
 function cleanName(raw: string): string {
   const name = raw.trim().replace(/\s+/g, " ");
   if (name === "") throw new ValidationError("An activity type needs a name.");
-  if (name.length > MAX_NAME_LENGTH) throw new ValidationError(`An activity type name can be at most ${MAX_NAME_LENGTH} characters long.`);
+  if (name.length > MAX_NAME_LENGTH)
+    throw new ValidationError(`An activity type name can be at most ${MAX_NAME_LENGTH} characters long.`);
   return name;
 }
 
 function assertUnique(types: readonly ActivityType[], name: string, exceptId?: string): void {
   const clash = types.find((t) => t.id !== exceptId && t.name.toLowerCase() === name.toLowerCase());
   if (clash) {
-    throw new ConflictError(`An activity type named '${clash.name}' exists already${clash.archived ? " (archived: restore it instead)" : ""}.`);
+    throw new ConflictError(
+      `An activity type named '${clash.name}' exists already${clash.archived ? " (archived: restore it instead)" : ""}.`,
+    );
   }
 }
 
 export function addActivityType(types: readonly ActivityType[], rawName: string, id: string): ActivityType[] {
   const name = cleanName(rawName);
   assertUnique(types, name);
-  if (types.length >= MAX_ACTIVITY_TYPES) throw new ValidationError(`An organization can have at most ${MAX_ACTIVITY_TYPES} activity types.`);
+  if (types.length >= MAX_ACTIVITY_TYPES)
+    throw new ValidationError(`An organization can have at most ${MAX_ACTIVITY_TYPES} activity types.`);
   return [...types, { id, name, archived: false }];
 }
 

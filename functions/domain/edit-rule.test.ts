@@ -24,7 +24,10 @@ describe("decideEdit", () => {
   });
 
   it("lets the creator edit time added on someone's behalf until the owner edits it", () => {
-    expect(decideEdit(onBehalf, { userId: MANAGER, role: "Product" }, ADMIN_ONLY)).toEqual({ allowed: true, reason: "creator" });
+    expect(decideEdit(onBehalf, { userId: MANAGER, role: "Product" }, ADMIN_ONLY)).toEqual({
+      allowed: true,
+      reason: "creator",
+    });
   });
 
   it("locks the creator out once the owner has edited", () => {
@@ -34,22 +37,43 @@ describe("decideEdit", () => {
   });
 
   it("locks out a creator whose role no longer allows adding time for others", () => {
-    expect(decideEdit(onBehalf, { userId: MANAGER, role: "Team" }, ADMIN_ONLY)).toMatchObject({ allowed: false, reason: "creator-lost-right" });
+    expect(decideEdit(onBehalf, { userId: MANAGER, role: "Team" }, ADMIN_ONLY)).toMatchObject({
+      allowed: false,
+      reason: "creator-lost-right",
+    });
   });
 
   it("lets a role selected under Editing Time edit anyone's time, even after the owner edited", () => {
-    expect(decideEdit(onBehalfOwnerEdited, { userId: OTHER, role: "Administrator" }, ADMIN_ONLY)).toEqual({ allowed: true, reason: "editing-time-role" });
-    expect(decideEdit(ownWorklog, { userId: OTHER, role: "Product" }, ["Product"])).toEqual({ allowed: true, reason: "editing-time-role" });
-    expect(decideEdit(onBehalfOwnerEdited, { userId: MANAGER, role: "Budget" }, ["Budget"])).toEqual({ allowed: true, reason: "editing-time-role" });
+    expect(decideEdit(onBehalfOwnerEdited, { userId: OTHER, role: "Administrator" }, ADMIN_ONLY)).toEqual({
+      allowed: true,
+      reason: "editing-time-role",
+    });
+    expect(decideEdit(ownWorklog, { userId: OTHER, role: "Product" }, ["Product"])).toEqual({
+      allowed: true,
+      reason: "editing-time-role",
+    });
+    expect(decideEdit(onBehalfOwnerEdited, { userId: MANAGER, role: "Budget" }, ["Budget"])).toEqual({
+      allowed: true,
+      reason: "editing-time-role",
+    });
   });
 
   it("refuses anyone else, including roles not selected under Editing Time", () => {
-    expect(decideEdit(ownWorklog, { userId: OTHER, role: "Budget" }, ADMIN_ONLY)).toMatchObject({ allowed: false, reason: "not-yours" });
-    expect(decideEdit(ownWorklog, { userId: OTHER, role: "Administrator" }, [])).toMatchObject({ allowed: false, reason: "not-yours" });
+    expect(decideEdit(ownWorklog, { userId: OTHER, role: "Budget" }, ADMIN_ONLY)).toMatchObject({
+      allowed: false,
+      reason: "not-yours",
+    });
+    expect(decideEdit(ownWorklog, { userId: OTHER, role: "Administrator" }, [])).toMatchObject({
+      allowed: false,
+      reason: "not-yours",
+    });
   });
 
   it("refuses a user without a license, even the owner and even if None were listed", () => {
-    expect(decideEdit(ownWorklog, { userId: OWNER, role: "None" }, ["None"])).toMatchObject({ allowed: false, reason: "no-access" });
+    expect(decideEdit(ownWorklog, { userId: OWNER, role: "None" }, ["None"])).toMatchObject({
+      allowed: false,
+      reason: "no-access",
+    });
   });
 });
 

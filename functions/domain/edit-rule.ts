@@ -23,9 +23,17 @@ export type EditDecision =
   | { allowed: true; reason: "owner" | "creator" | "editing-time-role" }
   | { allowed: false; reason: "no-access" | "owner-has-edited" | "creator-lost-right" | "not-yours"; message: string };
 
-export function decideEdit(worklog: EditRuleWorklog, editor: EditRuleEditor, editingTimeRoles: readonly Role[]): EditDecision {
+export function decideEdit(
+  worklog: EditRuleWorklog,
+  editor: EditRuleEditor,
+  editingTimeRoles: readonly Role[],
+): EditDecision {
   if (!isLicensed(editor.role)) {
-    return { allowed: false, reason: "no-access", message: "You don't have access to Timetracker, so you cannot change time." };
+    return {
+      allowed: false,
+      reason: "no-access",
+      message: "You don't have access to Timetracker, so you cannot change time.",
+    };
   }
   if (editor.userId === worklog.userId) return { allowed: true, reason: "owner" };
   if (editingTimeRoles.includes(editor.role)) return { allowed: true, reason: "editing-time-role" };
@@ -49,7 +57,8 @@ export function decideEdit(worklog: EditRuleWorklog, editor: EditRuleEditor, edi
   return {
     allowed: false,
     reason: "not-yours",
-    message: "This is another user's time; only its owner, the person who added it, or a role selected under Settings › Rules › \"Editing Time\" can change it.",
+    message:
+      'This is another user\'s time; only its owner, the person who added it, or a role selected under Settings › Rules › "Editing Time" can change it.',
   };
 }
 
@@ -65,7 +74,11 @@ export function canSeeEntriesOf(viewer: EditRuleEditor, ownerId: string, editing
 }
 
 /** Whether a viewer may read one worklog (its owner, its creator, or someone who sees all entries). */
-export function canReadWorklog(worklog: EditRuleWorklog, viewer: EditRuleEditor, editingTimeRoles: readonly Role[]): boolean {
+export function canReadWorklog(
+  worklog: EditRuleWorklog,
+  viewer: EditRuleEditor,
+  editingTimeRoles: readonly Role[],
+): boolean {
   if (!isLicensed(viewer.role)) return false;
   return viewer.userId === worklog.createdBy || canSeeEntriesOf(viewer, worklog.userId, editingTimeRoles);
 }

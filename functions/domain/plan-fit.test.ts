@@ -26,7 +26,8 @@ describe("plan fitting", () => {
     expect(seatsFit(14, 14).fits).toBe(true);
     expect(seatsFit(10, 14)).toEqual({
       fits: false,
-      reason: "14 users are licensed now. Unassign 4 users on the Permissions page (role None) before lowering Users Assignable to 10.",
+      reason:
+        "14 users are licensed now. Unassign 4 users on the Permissions page (role None) before lowering Users Assignable to 10.",
     });
     expect(orderFit("team", 10, 14).fits).toBe(false);
   });
@@ -35,7 +36,8 @@ describe("plan fitting", () => {
     expect(freeSwitchFit(3).fits).toBe(true);
     expect(freeSwitchFit(13)).toEqual({
       fits: false,
-      reason: "The Free plan is for at most 3 users, and 13 users are licensed now. Set 10 users to None on the Permissions page, then switch.",
+      reason:
+        "The Free plan is for at most 3 users, and 13 users are licensed now. Set 10 users to None on the Permissions page, then switch.",
     });
     // Three assignable users but 13 licensed: Free is still greyed out, with what to do about it.
     expect(orderFit("free", 3, 13)).toEqual(freeSwitchFit(13));

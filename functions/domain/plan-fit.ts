@@ -19,7 +19,8 @@ const users = (n: number): string => `${n} ${n === 1 ? "user" : "users"}`;
 export function planFit(plan: PlanId, seats: number): Fit {
   const rule = planRule(plan);
   if (seats < rule.minUsers) return doesNotFit(`The ${rule.name} plan requires at least ${users(rule.minUsers)}.`);
-  if (rule.maxUsers !== null && seats > rule.maxUsers) return doesNotFit(`The ${rule.name} plan is for at most ${users(rule.maxUsers)}.`);
+  if (rule.maxUsers !== null && seats > rule.maxUsers)
+    return doesNotFit(`The ${rule.name} plan is for at most ${users(rule.maxUsers)}.`);
   return FITS;
 }
 

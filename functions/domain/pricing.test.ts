@@ -28,7 +28,13 @@ const ultimateYearly: PlanPrice = {
 describe("price display", () => {
   it("prices Start for 14 users annually at $8 per user per month, billed $1,344 a year", () => {
     const q = quote(start("yearly"), 14);
-    expect(q).toMatchObject({ amount: 134_400, perMonth: 11_200, perUserPerMonth: 800, listPerUserPerMonth: 800, tiers: [] });
+    expect(q).toMatchObject({
+      amount: 134_400,
+      perMonth: 11_200,
+      perUserPerMonth: 800,
+      listPerUserPerMonth: 800,
+      tiers: [],
+    });
     expect(formatMoney(q.amount, q.currency)).toBe("$1,344.00");
   });
 
@@ -48,7 +54,7 @@ describe("price display", () => {
       { from: 251, to: null, users: 50, perUserPerMonth: 700, amount: 50 * 7 * 1200 },
     ]);
     // The blended rate is what 300 users pay on average per month.
-    expect(q.perUserPerMonth).toBe(Math.round((100 * 17 + 150 * 10 + 50 * 7) * 100 / 300));
+    expect(q.perUserPerMonth).toBe(Math.round(((100 * 17 + 150 * 10 + 50 * 7) * 100) / 300));
     expect(rateCard(ultimateYearly)).toEqual([
       { from: 1, to: 100, perUserPerMonth: 1700 },
       { from: 101, to: 250, perUserPerMonth: 1000 },
@@ -57,7 +63,13 @@ describe("price display", () => {
   });
 
   it("charges all units at the tier the quantity falls in for volume prices", () => {
-    const volume = { kind: "volume" as const, tiers: [{ from: 1, to: 10, unitAmount: 500 }, { from: 11, to: null, unitAmount: 300 }] };
+    const volume = {
+      kind: "volume" as const,
+      tiers: [
+        { from: 1, to: 10, unitAmount: 500 },
+        { from: 11, to: null, unitAmount: 300 },
+      ],
+    };
     expect(amountFor(volume, 10)).toBe(5000);
     expect(amountFor(volume, 11)).toBe(3300);
   });

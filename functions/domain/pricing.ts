@@ -51,7 +51,8 @@ export function amountFor(model: PricingModel, quantity: number): number {
     case "tiered":
       return model.tiers.reduce((sum, tier) => sum + tierUnits(tier, quantity) * tier.unitAmount, 0);
     case "volume": {
-      const tier = model.tiers.find((t) => quantity >= t.from && (t.to === null || quantity <= t.to)) ?? model.tiers.at(-1);
+      const tier =
+        model.tiers.find((t) => quantity >= t.from && (t.to === null || quantity <= t.to)) ?? model.tiers.at(-1);
       return tier ? tier.unitAmount * quantity : 0;
     }
   }
@@ -102,7 +103,7 @@ export function quote(price: PlanPrice, seats: number): Quote {
 }
 
 function firstRate(model: PricingModel): number {
-  return model.kind === "per_unit" ? model.unitAmount : model.tiers[0]?.unitAmount ?? 0;
+  return model.kind === "per_unit" ? model.unitAmount : (model.tiers[0]?.unitAmount ?? 0);
 }
 
 function tierLines(model: PricingModel, seats: number, months: number): TierLine[] {
@@ -110,7 +111,13 @@ function tierLines(model: PricingModel, seats: number, months: number): TierLine
   return model.tiers
     .map((tier) => {
       const users = tierUnits(tier, seats);
-      return { from: tier.from, to: tier.to, users, perUserPerMonth: Math.round(tier.unitAmount / months), amount: users * tier.unitAmount };
+      return {
+        from: tier.from,
+        to: tier.to,
+        users,
+        perUserPerMonth: Math.round(tier.unitAmount / months),
+        amount: users * tier.unitAmount,
+      };
     })
     .filter((line) => line.users > 0);
 }
@@ -118,7 +125,8 @@ function tierLines(model: PricingModel, seats: number, months: number): TierLine
 /** Rates per user per month of every tier of a price, for "17 (1–100), 10 (101–250), 7 (251+)". */
 export function rateCard(price: PlanPrice): { from: number; to: number | null; perUserPerMonth: number }[] {
   const months = MONTHS_PER_PERIOD[price.period];
-  if (price.model.kind === "per_unit") return [{ from: 1, to: null, perUserPerMonth: Math.round(price.model.unitAmount / months) }];
+  if (price.model.kind === "per_unit")
+    return [{ from: 1, to: null, perUserPerMonth: Math.round(price.model.unitAmount / months) }];
   return price.model.tiers.map((t) => ({ from: t.from, to: t.to, perUserPerMonth: Math.round(t.unitAmount / months) }));
 }
 

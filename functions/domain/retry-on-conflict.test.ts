@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { PreconditionFailedError, UnavailableError, ValidationError } from "./errors";
-import { jitteredExponential, retryOnConflict, TOO_MANY_CHANGES, TooManyChangesError, type ConflictRetry } from "./retry-on-conflict";
+import {
+  jitteredExponential,
+  retryOnConflict,
+  TOO_MANY_CHANGES,
+  TooManyChangesError,
+  type ConflictRetry,
+} from "./retry-on-conflict";
 
 const isStale = (error: unknown) => error instanceof PreconditionFailedError;
 
@@ -44,7 +50,9 @@ describe("retry on conflict", () => {
       calls++;
       throw new ValidationError("bad input");
     };
-    await expect(retryOnConflict({ attempts: 5, isConflict: isStale }, attempt)).rejects.toBeInstanceOf(ValidationError);
+    await expect(retryOnConflict({ attempts: 5, isConflict: isStale }, attempt)).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     expect(calls).toBe(1);
   });
 

@@ -40,6 +40,10 @@ export async function retryOnConflict<T>(policy: ConflictRetry, attempt: (index:
  * Full jitter: a random pause below baseMs·2^failed, at most capMs, so a burst of writers
  * spreads out instead of colliding again in step.
  */
-export function jitteredExponential(baseMs: number, capMs: number, random: () => number = Math.random): (failed: number) => number {
+export function jitteredExponential(
+  baseMs: number,
+  capMs: number,
+  random: () => number = Math.random,
+): (failed: number) => number {
   return (failed) => random() * Math.min(capMs, baseMs * 2 ** Math.min(failed, 30));
 }

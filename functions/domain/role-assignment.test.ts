@@ -43,7 +43,9 @@ describe("request helpers", () => {
   });
 
   it("folds names and search text the same way", () => {
-    expect(searchText("Sofía Hernández", "Sofia.Hernandez@Fabrikam.example")).toBe("sofía hernández sofia.hernandez@fabrikam.example");
+    expect(searchText("Sofía Hernández", "Sofia.Hernandez@Fabrikam.example")).toBe(
+      "sofía hernández sofia.hernandez@fabrikam.example",
+    );
     expect(normaliseSearch("  Sofía   HER ")).toBe("sofía her");
     expect(normaliseSearch(undefined)).toBe("");
   });

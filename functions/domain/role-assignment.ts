@@ -44,7 +44,8 @@ export function resolveRoleReference(ref: RoleReference | undefined): RoleLookup
   let byId: AssignedRole | undefined;
   if (id !== undefined) {
     const numeric = typeof id === "string" && /^\d+$/.test(id.trim()) ? Number(id) : id;
-    if (typeof numeric !== "number" || !Number.isInteger(numeric)) return { ok: false, message: "role.id must be an integer." };
+    if (typeof numeric !== "number" || !Number.isInteger(numeric))
+      return { ok: false, message: "role.id must be an integer." };
     byId = ROLE_BY_ID.get(numeric);
     if (!byId) return { ok: false, message: `Unknown role id ${numeric}. Roles: ${KNOWN}.` };
   }

@@ -42,12 +42,7 @@ export function roleAtLeast(role: Role, minimum: Role): boolean {
 }
 
 export type Capability =
-  | "trackTime"
-  | "viewAllWorklogs"
-  | "addTimeForOthers"
-  | "budgets"
-  | "manageSettings"
-  | "manageUsers";
+  "trackTime" | "viewAllWorklogs" | "addTimeForOthers" | "budgets" | "manageSettings" | "manageUsers";
 
 const MINIMUM_ROLE: Record<Capability, Role> = {
   trackTime: "Team",

@@ -61,7 +61,8 @@ export function countDeltas(moves: readonly RoleMove[]): { increments: SeatCount
 
 /** Change of the licensed count caused by one move (+1 takes a seat, -1 frees one). */
 export function licensedDelta(move: RoleMove, defaultCounted: boolean): number {
-  const held = (category: SeatCategory) => (category === "explicit" || (category === "default" && defaultCounted) ? 1 : 0);
+  const held = (category: SeatCategory) =>
+    category === "explicit" || (category === "default" && defaultCounted) ? 1 : 0;
   return held(categoryOf(move.to)) - held(categoryOf(move.from));
 }
 

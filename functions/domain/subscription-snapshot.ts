@@ -26,7 +26,10 @@ export function isLive(snapshot: SubscriptionSnapshot): boolean {
  * What a confirmation makes of the snapshot: the incoming state when it may replace the
  * current one (shouldReplaceSnapshot), otherwise nothing.
  */
-export function nextSnapshotFromState(current: SubscriptionSnapshot | null, incoming: SubscriptionSnapshot): SubscriptionSnapshot | null {
+export function nextSnapshotFromState(
+  current: SubscriptionSnapshot | null,
+  incoming: SubscriptionSnapshot,
+): SubscriptionSnapshot | null {
   return shouldReplaceSnapshot(current, incoming) ? incoming : null;
 }
 
@@ -39,10 +42,14 @@ export function nextSnapshotFromState(current: SubscriptionSnapshot | null, inco
  * follow a deletion); a deletion delivered again finds nothing left to do. Deleting another
  * subscription never ends the org's live one.
  */
-export function nextSnapshotFromDeletion(current: SubscriptionSnapshot | null, deleted: SubscriptionSnapshot): SubscriptionSnapshot | null {
+export function nextSnapshotFromDeletion(
+  current: SubscriptionSnapshot | null,
+  deleted: SubscriptionSnapshot,
+): SubscriptionSnapshot | null {
   if (!deleted.chargebeeSubscriptionId) return null;
   const ended: SubscriptionSnapshot = { ...deleted, status: "cancelled" };
-  if (current?.chargebeeSubscriptionId !== deleted.chargebeeSubscriptionId) return nextSnapshotFromState(current, ended);
+  if (current?.chargebeeSubscriptionId !== deleted.chargebeeSubscriptionId)
+    return nextSnapshotFromState(current, ended);
   if (deleted.resourceVersion < current.resourceVersion) return null;
   if (current.status === "cancelled" && deleted.resourceVersion === current.resourceVersion) return null;
   return ended;
@@ -77,7 +84,10 @@ export function applyConfirmation(
   const known = !id || deleted.includes(id);
   if (!next && known) return null;
   return {
-    fields: { subscription: next ?? org.subscription, deletedSubscriptionIds: known ? deleted : [...deleted, id].slice(-DELETED_IDS_KEPT) },
+    fields: {
+      subscription: next ?? org.subscription,
+      deletedSubscriptionIds: known ? deleted : [...deleted, id].slice(-DELETED_IDS_KEPT),
+    },
     snapshotChanged: next !== null,
   };
 }

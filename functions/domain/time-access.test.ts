@@ -10,11 +10,15 @@ describe("timeAccessDenial", () => {
   });
 
   it("tells a user without a role who can give them one", () => {
-    expect(timeAccessDenial("None", trial)).toMatch(/Project Collection Administrator or a Timetracker Administrator.*Permissions/);
+    expect(timeAccessDenial("None", trial)).toMatch(
+      /Project Collection Administrator or a Timetracker Administrator.*Permissions/,
+    );
   });
 
   it("tells users of an expired trial or cancelled plan who can buy one", () => {
-    expect(timeAccessDenial("Team", { kind: "trial_expired", endedAt: "2026-03-01T00:00:00Z" })).toMatch(/trial .* has ended.*Subscription/);
+    expect(timeAccessDenial("Team", { kind: "trial_expired", endedAt: "2026-03-01T00:00:00Z" })).toMatch(
+      /trial .* has ended.*Subscription/,
+    );
     expect(timeAccessDenial("Administrator", { kind: "cancelled", plan: "start" })).toMatch(/cancelled.*Subscription/);
   });
 });

@@ -56,11 +56,20 @@ export function timerOutcome(startedAt: string, stoppedAtMs: number): TimerOutco
   while (cursor < endSec) {
     const midnightSec = nextLocalMidnightMs({ instantMs: cursor * 1000, offsetMinutes: start.offsetMinutes }) / 1000;
     const until = Math.min(midnightSec, endSec);
-    segments.push({ start: formatZonedTime({ instantMs: cursor * 1000, offsetMinutes: start.offsetMinutes }), durationSeconds: until - cursor });
+    segments.push({
+      start: formatZonedTime({ instantMs: cursor * 1000, offsetMinutes: start.offsetMinutes }),
+      durationSeconds: until - cursor,
+    });
     cursor = until;
   }
   const capped = elapsedSeconds > TIMER_CAP_SECONDS;
-  return { segments, elapsedSeconds, recordedSeconds, capped, notice: noticeFor(segments.length, elapsedSeconds, capped) };
+  return {
+    segments,
+    elapsedSeconds,
+    recordedSeconds,
+    capped,
+    notice: noticeFor(segments.length, elapsedSeconds, capped),
+  };
 }
 
 function noticeFor(segmentCount: number, elapsedSeconds: number, capped: boolean): string | null {

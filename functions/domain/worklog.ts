@@ -53,10 +53,14 @@ export function validateDuration(durationSeconds: number): void {
 export function validateStart(start: string, now: Date): ZonedTime {
   const time = parseZonedTime(start);
   if (!time) {
-    throw new ValidationError(`The start '${start}' is not a date and time with a time zone offset, like 2026-03-02T09:00:00+01:00.`);
+    throw new ValidationError(
+      `The start '${start}' is not a date and time with a time zone offset, like 2026-03-02T09:00:00+01:00.`,
+    );
   }
   if (time.instantMs > now.getTime() + FUTURE_LIMIT_MS) {
-    throw new ValidationError("The start is more than a day in the future; time can only be logged for work that has started.");
+    throw new ValidationError(
+      "The start is more than a day in the future; time can only be logged for work that has started.",
+    );
   }
   if (time.instantMs < EARLIEST_START) throw new ValidationError("The start is before the year 2000; check the date.");
   return time;

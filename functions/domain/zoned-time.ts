@@ -32,13 +32,26 @@ export function parseZonedTime(text: string): ZonedTime | null {
   if (!m) return null;
   const offsetMinutes = parseOffset(m[8]);
   if (offsetMinutes === null) return null;
-  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const second = Number(m[6] ?? 0);
   const millis = Number((m[7] ?? "0").padEnd(3, "0"));
   const localMs = Date.UTC(year, month - 1, day, hour, minute, second, millis);
   // Date.UTC rolls 31 February over into March: a round trip catches impossible dates.
   const check = new Date(localMs);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
     return null;
   }
   return { instantMs: localMs - offsetMinutes * MINUTE_MS, offsetMinutes };

@@ -14,7 +14,11 @@ defineRoute("me", {
     const body: MeResponse = {
       user: { id: caller.userId, displayName: caller.displayName, email: caller.email },
       org: { id: caller.orgId, name: caller.orgName },
-      role: { assigned: access.assigned, effective: access.effective, label: roleLabel(access.assigned, access.org.value.defaultRole) },
+      role: {
+        assigned: access.assigned,
+        effective: access.effective,
+        label: roleLabel(access.assigned, access.org.value.defaultRole),
+      },
       isPca,
       mayManageUsers: mayManageUsers({ isPca, effective: access.effective }),
       licensed: access.licensed,

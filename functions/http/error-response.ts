@@ -28,10 +28,15 @@ export function errorResponse(status: number, code: string, message: string, det
 export function toErrorResponse(error: unknown, log: (message: string) => void): HttpResponseInit {
   if (error instanceof DomainError) {
     const response = errorResponse(STATUS[error.code], error.code, error.message, error.details);
-    if (error instanceof RateLimitedError || error instanceof UpstreamThrottledError) response.headers = { "Retry-After": String(error.retryAfterSeconds) };
+    if (error instanceof RateLimitedError || error instanceof UpstreamThrottledError)
+      response.headers = { "Retry-After": String(error.retryAfterSeconds) };
     return response;
   }
   const reference = randomUUID();
-  log(`Unhandled error (ref ${reference}): ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-  return errorResponse(500, "internal", `Something went wrong on our side. Please try again; if it keeps happening, report reference ${reference}.`);
+  log(`Unhandled error (ref ${reference}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return errorResponse(
+    500,
+    "internal",
+    `Something went wrong on our side. Please try again; if it keeps happening, report reference ${reference}.`,
+  );
 }

@@ -1,7 +1,8 @@
 import type { HttpRequest } from "@azure/functions";
 import { UnauthorizedError } from "../domain/errors";
 
-const SEND_TOKEN = "Send a Timetracker REST API token as 'Authorization: Bearer <token>' (or Basic with an empty user name and the token as password).";
+const SEND_TOKEN =
+  "Send a Timetracker REST API token as 'Authorization: Bearer <token>' (or Basic with an empty user name and the token as password).";
 
 /** The REST API token from Bearer, or from Basic with an empty user name (as 7pace's scripts send it). */
 export function restTokenOf(request: HttpRequest): string {

@@ -23,7 +23,11 @@ export interface BillingProvider {
   changeSubscription(subscriptionId: string, change: OrderLine, idempotencyKey: string): Promise<SubscriptionFacts>;
   cancelSubscription(subscriptionId: string, when: CancelTiming, idempotencyKey: string): Promise<SubscriptionFacts>;
   /** A subscription that needs no payment (Free) for an existing or new customer. */
-  createFreeSubscription(customer: CustomerIdentity, change: OrderLine, idempotencyKey: string): Promise<SubscriptionFacts>;
+  createFreeSubscription(
+    customer: CustomerIdentity,
+    change: OrderLine,
+    idempotencyKey: string,
+  ): Promise<SubscriptionFacts>;
 
   /** Null when the provider has no such customer yet (nothing bought). */
   getCustomer(customerId: string): Promise<CustomerDetails | null>;

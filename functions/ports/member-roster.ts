@@ -3,7 +3,8 @@ import type { SeatCounts } from "../domain/seats";
 import type { Versioned } from "./versioned";
 
 /** One member write: create a new record, or replace one unchanged since `etag` (see ports/seat-commit). */
-export type MemberWrite = { kind: "create"; member: MemberRecord } | { kind: "replace"; member: MemberRecord; etag: string };
+export type MemberWrite =
+  { kind: "create"; member: MemberRecord } | { kind: "replace"; member: MemberRecord; etag: string };
 
 export type MemberSort = "name" | "email" | "role";
 

@@ -29,17 +29,28 @@ export interface UserPage {
 
 export interface OrgDirectory {
   /** Users of the org (user entitlements), paged by Azure DevOps; `search` matches name or email. */
-  listUsers(orgName: string, credential: DirectoryCredential, options: { search: string; continuation: string | null }): Promise<UserPage>;
+  listUsers(
+    orgName: string,
+    credential: DirectoryCredential,
+    options: { search: string; continuation: string | null },
+  ): Promise<UserPage>;
   /** Groups whose name starts with `prefix`. */
   searchGroups(orgName: string, credential: DirectoryCredential, prefix: string): Promise<DirectoryGroup[]>;
   /** The users in a group now, nested groups expanded (each user once). */
   groupMembers(orgName: string, credential: DirectoryCredential, groupDescriptor: string): Promise<DirectoryUser[]>;
   /** Users by id; ids that are not users of the org are absent from the map. */
-  usersByIds(orgName: string, credential: DirectoryCredential, ids: readonly string[]): Promise<Map<string, DirectoryUser>>;
+  usersByIds(
+    orgName: string,
+    credential: DirectoryCredential,
+    ids: readonly string[],
+  ): Promise<Map<string, DirectoryUser>>;
   /** A user by e-mail address, or null. */
   userByEmail(orgName: string, credential: DirectoryCredential, email: string): Promise<DirectoryUser | null>;
   /** Whether the user is a Project Collection Administrator (direct or through groups). */
   isCollectionAdmin(orgName: string, credential: DirectoryCredential, userId: string): Promise<boolean>;
   /** Who a PAT belongs to and which org it is valid for (validates a new service account). */
-  whoAmI(orgName: string, credential: DirectoryCredential): Promise<{ userId: string; displayName: string; orgId: string }>;
+  whoAmI(
+    orgName: string,
+    credential: DirectoryCredential,
+  ): Promise<{ userId: string; displayName: string; orgId: string }>;
 }

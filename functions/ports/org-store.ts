@@ -15,7 +15,11 @@ export const RECENT_READ_MS = 5_000;
 export interface OrgStore {
   get(orgId: string): Promise<Versioned<OrgRecord> | null>;
   /** The org and one member: the warm path of every call. */
-  getWithMember(orgId: string, userId: string, freshness: Freshness): Promise<{ org: Versioned<OrgRecord> | null; member: Versioned<MemberRecord> | null }>;
+  getWithMember(
+    orgId: string,
+    userId: string,
+    freshness: Freshness,
+  ): Promise<{ org: Versioned<OrgRecord> | null; member: Versioned<MemberRecord> | null }>;
   /** Creates the org; throws ConflictError when it already exists (two first users at once). */
   create(org: OrgRecord): Promise<Versioned<OrgRecord>>;
   /** Replaces the org if it is unchanged since `etag`; throws PreconditionFailedError otherwise. */

@@ -34,7 +34,11 @@ export interface SeatCommitResult {
 export interface SeatCommitStore {
   commit(orgId: string, commit: SeatCommit): Promise<SeatCommitResult>;
   /** The org and the ledger together (a change of the default role), with its audit entry; all or nothing. */
-  commitOrg(org: Versioned<OrgRecord>, ledger: Versioned<SeatLedger>, audit: AuditEntry): Promise<"committed" | "changed">;
+  commitOrg(
+    org: Versioned<OrgRecord>,
+    ledger: Versioned<SeatLedger>,
+    audit: AuditEntry,
+  ): Promise<"committed" | "changed">;
   /** Audit entries written with their change but not yet moved to the audit trail. */
   pendingAudit(orgId: string): Promise<AuditEntry[]>;
   clearPendingAudit(orgId: string, ids: readonly string[]): Promise<void>;

@@ -26,5 +26,9 @@ export interface WorklogStore {
   /** Throws PreconditionFailedError when the stored copy changed since `etag`, NotFoundError when gone. */
   delete(worklog: Worklog, etag: string): Promise<void>;
   /** Newest first unless `order` is "asc". */
-  list(orgId: string, filter: WorklogFilter, page: { pageSize: number; continuationToken?: string; order?: "asc" | "desc" }): Promise<WorklogPage>;
+  list(
+    orgId: string,
+    filter: WorklogFilter,
+    page: { pageSize: number; continuationToken?: string; order?: "asc" | "desc" },
+  ): Promise<WorklogPage>;
 }

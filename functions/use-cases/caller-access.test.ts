@@ -29,7 +29,12 @@ function caller(userId: string, readOnly = false): Caller {
  * The in-memory users world, but with an org store that starts empty (a new org) and can
  * answer "recent" reads from a copy taken earlier, as another instance's outdated copy would.
  */
-function newOrgWorld(): { deps: AccessDeps; world: InMemoryUsersWorld; reads: Freshness[]; staleCopy: { org: Versioned<OrgRecord> | null } } {
+function newOrgWorld(): {
+  deps: AccessDeps;
+  world: InMemoryUsersWorld;
+  reads: Freshness[];
+  staleCopy: { org: Versioned<OrgRecord> | null };
+} {
   const world = new InMemoryUsersWorld(newOrg(ORG_ID, "fabrikam", NOW), Math.random);
   const base = world.deps();
   let created = false;
@@ -60,7 +65,12 @@ describe("deciding who the caller is in Timetracker", () => {
   it("makes the first user of a new org its Administrator and starts the trial", async () => {
     const { deps, world } = newOrgWorld();
     const access = await resolveCallerAccess(deps, caller("ana"));
-    expect(access).toMatchObject({ assigned: "Administrator", effective: "Administrator", licensed: true, hasAccess: true });
+    expect(access).toMatchObject({
+      assigned: "Administrator",
+      effective: "Administrator",
+      licensed: true,
+      hasAccess: true,
+    });
     expect(access.plan.kind).toBe("trial");
     expect(world.members.get("ana")?.value.role).toBe("Administrator");
   });
@@ -75,7 +85,10 @@ describe("deciding who the caller is in Timetracker", () => {
 
   it("creates one org and one Administrator when two first users arrive at once", async () => {
     const { deps, world } = newOrgWorld();
-    const [a, b] = await Promise.all([resolveCallerAccess(deps, caller("ana")), resolveCallerAccess(deps, caller("ben"))]);
+    const [a, b] = await Promise.all([
+      resolveCallerAccess(deps, caller("ana")),
+      resolveCallerAccess(deps, caller("ben")),
+    ]);
     const admins = [...world.members.values()].filter((m) => m.value.role === "Administrator");
     expect(admins).toHaveLength(1);
     expect([a.assigned, b.assigned].sort()).toEqual(["Administrator", "Default"]);
@@ -100,8 +113,16 @@ describe("deciding who the caller is in Timetracker", () => {
         ...world.org.value,
         trialStartedAt: "2026-01-01T00:00:00Z",
         subscription: {
-          plan: "start", status: "active", seats: 1, billingPeriod: "monthly", chargebeeSubscriptionId: "s", chargebeeCustomerId: ORG_ID,
-          currentTermEnd: null, nextBillingAt: null, resourceVersion: 1, updatedAt: "",
+          plan: "start",
+          status: "active",
+          seats: 1,
+          billingPeriod: "monthly",
+          chargebeeSubscriptionId: "s",
+          chargebeeCustomerId: ORG_ID,
+          currentTermEnd: null,
+          nextBillingAt: null,
+          resourceVersion: 1,
+          updatedAt: "",
         },
       },
       etag: world.nextEtag(),

@@ -38,7 +38,8 @@ export async function resolveCallerAccess(deps: AccessDeps, caller: Caller): Pro
   const known = firstLook.org !== null && firstLook.member !== null;
   // A first visit writes (the org, or the new member under the seat limit): decide it on
   // what the store holds now, not on a copy another instance may have outdated.
-  const stored = known || !caller.readOnly ? firstLook : await deps.orgs.getWithMember(caller.orgId, caller.userId, "fresh");
+  const stored =
+    known || !caller.readOnly ? firstLook : await deps.orgs.getWithMember(caller.orgId, caller.userId, "fresh");
   const org = stored.org ?? (await createOrgAsFirstUser(deps, caller));
   const plan = planState(org.value, deps.now());
   const member = stored.member?.value ?? (await registerNewUser(deps, caller, org.value));

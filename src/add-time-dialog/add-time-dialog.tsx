@@ -40,7 +40,9 @@ export function AddTimeDialog(): JSX.Element {
   const [requestId] = React.useState(newRequestId);
   const save = async (input: WorklogInput) => {
     const saved = await createWorklog({ ...input, workItemId: config.workItemId ?? input.workItemId, requestId });
-    void showToast(`Added ${formatDuration(saved.durationSeconds)} on #${saved.workItemId}${saved.userId !== me.id ? ` for ${saved.userName}` : ""}.`).catch(() => undefined);
+    void showToast(
+      `Added ${formatDuration(saved.durationSeconds)} on #${saved.workItemId}${saved.userId !== me.id ? ` for ${saved.userName}` : ""}.`,
+    ).catch(() => undefined);
     closeHostDialog("saved");
   };
 

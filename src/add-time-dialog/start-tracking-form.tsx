@@ -48,17 +48,26 @@ export function StartTrackingForm(props: StartTrackingFormProps): JSX.Element {
       act(async () => {
         const result = await stopTimer();
         const total = result.worklogs.reduce((sum, w) => sum + w.durationSeconds, 0);
-        void showToast(result.notice ?? `Saved ${formatDuration(total)} on #${timer.workItemId}.`).catch(() => undefined);
+        void showToast(result.notice ?? `Saved ${formatDuration(total)} on #${timer.workItemId}.`).catch(
+          () => undefined,
+        );
       });
     return (
       <div className="flex-column rhythm-vertical-16">
         <div role="status">
-          Your timer runs on #{timer.workItemId} since {timeString(new Date(timer.startedAt))} ({formatClock(elapsed)}). Stop it before starting another.
+          Your timer runs on #{timer.workItemId} since {timeString(new Date(timer.startedAt))} ({formatClock(elapsed)}).
+          Stop it before starting another.
         </div>
         {problem && <MessageCard severity={MessageCardSeverity.Error}>{problem}</MessageCard>}
         <ButtonGroup className="justify-end">
           <Button text="Cancel" onClick={props.onCancel} disabled={busy} />
-          <Button primary text="Stop Tracking" iconProps={{ iconName: "Stop" }} onClick={() => void stop()} disabled={busy} />
+          <Button
+            primary
+            text="Stop Tracking"
+            iconProps={{ iconName: "Stop" }}
+            onClick={() => void stop()}
+            disabled={busy}
+          />
         </ButtonGroup>
       </div>
     );
@@ -71,12 +80,24 @@ export function StartTrackingForm(props: StartTrackingFormProps): JSX.Element {
       await startTimer(workItemId, { activityTypeId: activityTypeId || null, comment });
     });
   };
-  const choices = [{ id: "", text: "Not set" }, ...props.activityTypes.filter((a) => !a.archived).map((a) => ({ id: a.id, text: a.name }))];
+  const choices = [
+    { id: "", text: "Not set" },
+    ...props.activityTypes.filter((a) => !a.archived).map((a) => ({ id: a.id, text: a.name })),
+  ];
   return (
-    <form className="flex-column rhythm-vertical-16" onSubmit={(e) => (e.preventDefault(), void start())} aria-label="Start Tracking">
+    <form
+      className="flex-column rhythm-vertical-16"
+      onSubmit={(e) => (e.preventDefault(), void start())}
+      aria-label="Start Tracking"
+    >
       {props.workItemId === undefined && (
         <FormItem label="Work item">
-          <TextField ariaLabel="Work item" inputType="number" value={workItemText} onChange={(_, v) => setWorkItemText(v)} />
+          <TextField
+            ariaLabel="Work item"
+            inputType="number"
+            value={workItemText}
+            onChange={(_, v) => setWorkItemText(v)}
+          />
         </FormItem>
       )}
       <FormItem label="Activity type">

@@ -1,10 +1,7 @@
 import * as React from "react";
 import { useLatest } from "./use-latest";
 
-export type AsyncState<T> =
-  | { status: "loading" }
-  | { status: "ready"; value: T }
-  | { status: "failed"; error: Error };
+export type AsyncState<T> = { status: "loading" } | { status: "ready"; value: T } | { status: "failed"; error: Error };
 
 /** What a load depends on: it runs again when this changes (compared with Object.is). */
 export type LoadKey = string | number | boolean | null | undefined;
@@ -22,7 +19,8 @@ export function useAsync<T>(load: () => Promise<T>, key?: LoadKey): AsyncState<T
     setState({ status: "loading" });
     latestLoad.current().then(
       (value) => live && setState({ status: "ready", value }),
-      (error: unknown) => live && setState({ status: "failed", error: error instanceof Error ? error : new Error(String(error)) }),
+      (error: unknown) =>
+        live && setState({ status: "failed", error: error instanceof Error ? error : new Error(String(error)) }),
     );
     return () => {
       live = false;

@@ -30,6 +30,8 @@ describe("trial bar", () => {
 
   it("says when the trial ends, and where to ask for help", () => {
     expect(trialIncludesText("2026-12-31T12:00:00.000Z")).toContain("The trial ends on December 31, 2026.");
-    expect(marketplaceQnaUrl("timetracker-oss.timetracker")).toBe("https://marketplace.visualstudio.com/items?itemName=timetracker-oss.timetracker#qna");
+    expect(marketplaceQnaUrl("timetracker-oss.timetracker")).toBe(
+      "https://marketplace.visualstudio.com/items?itemName=timetracker-oss.timetracker#qna",
+    );
   });
 });

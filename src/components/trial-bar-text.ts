@@ -14,7 +14,12 @@ export const TRIAL_BUY_NOW = "Buy Now: Choose a Plan";
 
 /** "Why am I seeing this?", first line: what the trial includes and when it ends. */
 export function trialIncludesText(endsAt: string): string {
-  const end = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(new Date(endsAt));
+  const end = new Intl.DateTimeFormat("en-US", {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(endsAt));
   return `Timetracker is in its 28-day free trial: every feature, for every user you give a role. The trial ends on ${end}.`;
 }
 

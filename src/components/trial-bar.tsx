@@ -8,13 +8,20 @@ import { billingService } from "../services/billing-service";
 import { openSubscriptionPage } from "../services/navigation";
 import { getExtensionId } from "../services/sdk-context";
 import { planUsersText, rateText } from "../subscription/format";
-import { marketplaceQnaUrl, showsTrialBar, TRIAL_AFTER, TRIAL_BUY_NOW, TRIAL_ONLY_PCAS, trialCountdownText, trialIncludesText } from "./trial-bar-text";
+import {
+  marketplaceQnaUrl,
+  showsTrialBar,
+  TRIAL_AFTER,
+  TRIAL_BUY_NOW,
+  TRIAL_ONLY_PCAS,
+  trialCountdownText,
+  trialIncludesText,
+} from "./trial-bar-text";
 
 export interface TrialBarProps {
   /** What Buy Now does; by default it opens the Timetracker Subscription page. */
   onBuyNow?: () => void;
 }
-
 
 /**
  * The trial notification bar at the top of every Timetracker page: countdown,
@@ -59,12 +66,19 @@ function TrialDetails(props: { endsAt: string }): JSX.Element {
           Plans and prices
         </div>
         {plans.status === "loading" ? <Spinner size={SpinnerSize.small} label="Loading plans..." /> : null}
-        {plans.status === "failed" ? <div>The plans could not be loaded: {plans.error.message} They are on the Timetracker Subscription page.</div> : null}
+        {plans.status === "failed" ? (
+          <div>The plans could not be loaded: {plans.error.message} They are on the Timetracker Subscription page.</div>
+        ) : null}
         {plans.status === "ready" ? (
           <ul aria-labelledby="trial-bar-plans" className="trial-bar-plans">
             {plans.value.offers.map((offer) => {
               const price = offer.prices.yearly ?? offer.prices.monthly;
-              const cost = offer.plan === "free" ? "free" : price ? `${rateText(price)}${offer.prices.yearly ? " with Annual Billing" : ""}` : "no price available";
+              const cost =
+                offer.plan === "free"
+                  ? "free"
+                  : price
+                    ? `${rateText(price)}${offer.prices.yearly ? " with Annual Billing" : ""}`
+                    : "no price available";
               return (
                 <li key={offer.plan}>
                   {offer.name}: {planUsersText(offer)}, {cost}

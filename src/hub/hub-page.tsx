@@ -23,7 +23,9 @@ export function HubPage(): JSX.Element {
   return (
     <Page className="flex-grow">
       <Header title="Timetracker" titleSize={TitleSize.Large} />
-      {context.status === "loading" && <Spinner className="margin-top-16" size={SpinnerSize.large} label="Loading..." />}
+      {context.status === "loading" && (
+        <Spinner className="margin-top-16" size={SpinnerSize.large} label="Loading..." />
+      )}
       {context.status === "failed" && (
         <div className="page-content page-content-top">
           <ErrorCard error={context.error} />
@@ -61,6 +63,10 @@ function HubLockedDoor(props: { reason: string }): JSX.Element {
   const me = useMe();
   const isPca = me.status === "ready" && me.value.isPca;
   const planEnded = me.status === "ready" && me.value.licensed;
-  const action = isPca ? (planEnded ? { text: "Open Subscription", onClick: openSubscriptionPage } : { text: "Open Permissions", onClick: openPermissionsPage }) : undefined;
+  const action = isPca
+    ? planEnded
+      ? { text: "Open Subscription", onClick: openSubscriptionPage }
+      : { text: "Open Permissions", onClick: openPermissionsPage }
+    : undefined;
   return <LockedDoor reason={props.reason} action={action} />;
 }

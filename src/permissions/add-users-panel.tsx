@@ -7,7 +7,14 @@ import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { ADDABLE_ROLES } from "../../functions/contracts/roles";
 import { ApiError } from "../services/api-error";
 import { getHostInfo } from "../services/sdk-context";
-import { assignInBatches, type AssignedRole, type BatchProgress, type DirectoryUserView, type Role, type SeatSummary } from "../services/users-service";
+import {
+  assignInBatches,
+  type AssignedRole,
+  type BatchProgress,
+  type DirectoryUserView,
+  type Role,
+  type SeatSummary,
+} from "../services/users-service";
 import { GroupMembers } from "./group-members";
 import { BatchProgressBar } from "./licensed-users";
 import { roleName } from "./role-picker";
@@ -56,13 +63,24 @@ export function AddUsersPanel(props: AddUsersPanelProps): JSX.Element {
     const { available } = props.seats;
     if (takesSeat(role, props.defaultRole) && available !== null && toAdd.length > available) {
       const free = available === 1 ? "1 seat is free" : `${available} seats are free`;
-      setStatus({ kind: "error", error: new ApiError(409, "seat_limit", `Not enough seats: adding ${usersText(toAdd.length)} needs ${toAdd.length} seats, but only ${free} on your current plan. Add seats on the Subscription page.`) });
+      setStatus({
+        kind: "error",
+        error: new ApiError(
+          409,
+          "seat_limit",
+          `Not enough seats: adding ${usersText(toAdd.length)} needs ${toAdd.length} seats, but only ${free} on your current plan. Add seats on the Subscription page.`,
+        ),
+      });
       return;
     }
     setStatus(null);
     let result: Awaited<ReturnType<typeof assignInBatches>>;
     try {
-      result = await assignInBatches(role, toAdd.map((u) => u.id), setProgress);
+      result = await assignInBatches(
+        role,
+        toAdd.map((u) => u.id),
+        setProgress,
+      );
     } catch (error) {
       setProgress(null);
       setStatus({ kind: "error", error: error instanceof Error ? error : new Error(String(error)) });
@@ -71,7 +89,12 @@ export function AddUsersPanel(props: AddUsersPanelProps): JSX.Element {
     }
     setProgress(null);
     if (result.failed.length > 0) {
-      setStatus({ kind: "error", error: new Error(`${usersText(result.succeeded)} added; ${usersText(result.failed.length)} could not be: ${result.failed[0].message}`) });
+      setStatus({
+        kind: "error",
+        error: new Error(
+          `${usersText(result.succeeded)} added; ${usersText(result.failed.length)} could not be: ${result.failed[0].message}`,
+        ),
+      });
       return;
     }
     // Last: the page closes this panel on onAdded, after which it must not set its own state.
@@ -85,7 +108,12 @@ export function AddUsersPanel(props: AddUsersPanelProps): JSX.Element {
       description="Give Timetracker licenses to users of your organization. Licenses go to individual users, not to groups."
       footerButtonProps={[
         { text: "Cancel", onClick: props.onDismiss },
-        { text: toAdd.length > 0 ? `Add users (${toAdd.length})` : "Add users", primary: true, onClick: () => void add(), disabled: toAdd.length === 0 || progress !== null },
+        {
+          text: toAdd.length > 0 ? `Add users (${toAdd.length})` : "Add users",
+          primary: true,
+          onClick: () => void add(),
+          disabled: toAdd.length === 0 || progress !== null,
+        },
       ]}
     >
       <div className="flex-column rhythm-vertical-16 add-users-panel">
@@ -94,7 +122,11 @@ export function AddUsersPanel(props: AddUsersPanelProps): JSX.Element {
             {SERVER_ADD_USERS_NOTE}
           </MessageCard>
         ) : (
-          <TabBar selectedTabId={tab} onSelectedTabChanged={(id) => (setTab(id as "users" | "group" | "email"), setPicked([]))} tabSize={TabSize.Compact}>
+          <TabBar
+            selectedTabId={tab}
+            onSelectedTabChanged={(id) => (setTab(id as "users" | "group" | "email"), setPicked([]))}
+            tabSize={TabSize.Compact}
+          >
             <Tab id="users" name="Users" />
             <Tab id="group" name="Group" />
             <Tab id="email" name="E-mail" />

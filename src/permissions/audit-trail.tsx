@@ -21,7 +21,9 @@ function describe(entry: AuditEntryView): string {
     const [c] = entry.changes;
     return `set ${c.user.displayName || c.user.email} ${c.from ? `from ${c.from} ` : ""}to ${c.to}`;
   }
-  return roles.size === 1 ? `set ${entry.changes.length} users to ${[...roles][0]}` : `changed the roles of ${entry.changes.length} users`;
+  return roles.size === 1
+    ? `set ${entry.changes.length} users to ${[...roles][0]}`
+    : `changed the roles of ${entry.changes.length} users`;
 }
 
 function ChangeList(props: { entry: AuditEntryView }): JSX.Element | null {
@@ -36,14 +38,24 @@ function ChangeList(props: { entry: AuditEntryView }): JSX.Element | null {
           <li key={c.user.id}>{`${c.user.displayName || c.user.email}: ${c.from ?? "no role"} → ${c.to}`}</li>
         ))}
       </ul>
-      {changes.length > SHOWN_CHANGES ? <Button subtle={true} text={open ? "Show fewer" : `Show all ${changes.length}`} onClick={() => setOpen(!open)} /> : null}
+      {changes.length > SHOWN_CHANGES ? (
+        <Button
+          subtle={true}
+          text={open ? "Show fewer" : `Show all ${changes.length}`}
+          onClick={() => setOpen(!open)}
+        />
+      ) : null}
     </div>
   );
 }
 
 /** Who changed which roles, when and where: newest first, a page at a time. */
 export function AuditTrail(props: { refreshKey: number }): JSX.Element {
-  const list = usePagedList((continuation) => usersService.audit(continuation).then((r) => ({ items: r.entries, continuation: r.continuationToken })), String(props.refreshKey));
+  const list = usePagedList(
+    (continuation) =>
+      usersService.audit(continuation).then((r) => ({ items: r.entries, continuation: r.continuationToken })),
+    String(props.refreshKey),
+  );
   return (
     <div className="flex-column rhythm-vertical-8 audit-trail">
       {list.error ? <ErrorCard error={list.error} /> : null}
@@ -62,7 +74,9 @@ export function AuditTrail(props: { refreshKey: number }): JSX.Element {
         ))}
       </ol>
       {list.loading ? <Spinner size={SpinnerSize.medium} label="Loading the audit trail..." /> : null}
-      {!list.loading && list.items.length === 0 && !list.error ? <div className="secondary-text">No role changes yet.</div> : null}
+      {!list.loading && list.items.length === 0 && !list.error ? (
+        <div className="secondary-text">No role changes yet.</div>
+      ) : null}
       {list.hasMore && !list.loading ? <Button text="Load more" onClick={list.loadMore} /> : null}
     </div>
   );

@@ -23,9 +23,7 @@ export function ConfirmNoneDialog(props: ConfirmNoneProps): JSX.Element {
       ]}
     >
       <div className="flex-column rhythm-vertical-8">
-        <div>
-          {usersText(props.userCount)} will no longer have access to Timetracker. Their time stays recorded.
-        </div>
+        <div>{usersText(props.userCount)} will no longer have access to Timetracker. Their time stays recorded.</div>
         <div className="font-weight-semibold">This frees {seats}.</div>
       </div>
     </Dialog>

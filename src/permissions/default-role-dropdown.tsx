@@ -4,7 +4,6 @@ import { DropdownSelection } from "azure-devops-ui/Utilities/DropdownSelection";
 import { ROLES } from "../../functions/contracts/roles";
 import type { Role } from "../services/users-service";
 
-
 export interface DefaultRoleDropdownProps {
   value: Role;
   disabled: boolean;

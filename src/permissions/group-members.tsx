@@ -12,7 +12,8 @@ import { useSelection } from "./use-selection";
 
 const NO_USERS: DirectoryUserView[] = [];
 
-type Loaded<T> = { status: "idle" } | { status: "loading" } | { status: "ready"; value: T } | { status: "failed"; error: Error };
+type Loaded<T> =
+  { status: "idle" } | { status: "loading" } | { status: "ready"; value: T } | { status: "failed"; error: Error };
 
 /** Runs `load` (none: idle) on mount and whenever `key` changes; only the latest run may update the state. */
 function useLoad<T>(load: (() => Promise<T>) | null, key: string): Loaded<T> {
@@ -26,7 +27,8 @@ function useLoad<T>(load: (() => Promise<T>) | null, key: string): Loaded<T> {
     setState({ status: "loading" });
     run().then(
       (value) => live && setState({ status: "ready", value }),
-      (error: unknown) => live && setState({ status: "failed", error: error instanceof Error ? error : new Error(String(error)) }),
+      (error: unknown) =>
+        live && setState({ status: "failed", error: error instanceof Error ? error : new Error(String(error)) }),
     );
     return () => {
       live = false;
@@ -43,8 +45,14 @@ export function GroupMembers(props: { onPick: (users: DirectoryUserView[]) => vo
   const [text, setText] = React.useState("");
   const query = useDebounced(text.trim(), 300);
   const [group, setGroup] = React.useState<GroupView | null>(null);
-  const groups = useLoad(query && !group ? () => usersService.searchGroups(query).then((r) => r.groups) : null, group ? "" : query);
-  const members = useLoad(group ? () => usersService.groupMembers(group.descriptor).then((r) => r.users) : null, group?.descriptor ?? "");
+  const groups = useLoad(
+    query && !group ? () => usersService.searchGroups(query).then((r) => r.groups) : null,
+    group ? "" : query,
+  );
+  const members = useLoad(
+    group ? () => usersService.groupMembers(group.descriptor).then((r) => r.users) : null,
+    group?.descriptor ?? "",
+  );
   // One array per answer: effects below depend on it, and a fresh [] each render would loop.
   const users = React.useMemo(() => (members.status === "ready" ? members.value : NO_USERS), [members]);
   const { selection, count } = useSelection(group?.descriptor ?? "", 0);
@@ -71,13 +79,27 @@ export function GroupMembers(props: { onPick: (users: DirectoryUserView[]) => vo
           <span className="secondary-text">{group.source}</span>
           <Button text="Choose another group" subtle={true} onClick={() => (setGroup(null), setText(""))} />
         </div>
-        {members.status === "loading" ? <Spinner size={SpinnerSize.medium} label="Reading the group's members..." /> : null}
+        {members.status === "loading" ? (
+          <Spinner size={SpinnerSize.medium} label="Reading the group's members..." />
+        ) : null}
         {members.status === "failed" ? <ErrorCard error={members.error} /> : null}
         {members.status === "ready" ? (
           <>
-            <Checkbox label="Select all Unlicensed Users" checked={allUnlicensed} disabled={unlicensed.length === 0} onChange={(_, checked) => selectAllUnlicensed(checked)} />
+            <Checkbox
+              label="Select all Unlicensed Users"
+              checked={allUnlicensed}
+              disabled={unlicensed.length === 0}
+              onChange={(_, checked) => selectAllUnlicensed(checked)}
+            />
             <div className="panel-table">
-              <PeopleTable<DirectoryUserView> ariaLabel={`Members of ${group.displayName}`} items={users} hasMore={false} onLoadMore={() => undefined} selection={selection} roleHeader="Timetracker role" />
+              <PeopleTable<DirectoryUserView>
+                ariaLabel={`Members of ${group.displayName}`}
+                items={users}
+                hasMore={false}
+                onLoadMore={() => undefined}
+                selection={selection}
+                roleHeader="Timetracker role"
+              />
             </div>
           </>
         ) : null}
@@ -86,15 +108,30 @@ export function GroupMembers(props: { onPick: (users: DirectoryUserView[]) => vo
   }
   return (
     <div className="flex-column rhythm-vertical-8">
-      <TextField value={text} onChange={(_, value) => setText(value)} placeholder="Type the name of a group" ariaLabel="Group name" prefixIconProps={{ iconName: "Group" }} style={TextFieldStyle.inline} />
+      <TextField
+        value={text}
+        onChange={(_, value) => setText(value)}
+        placeholder="Type the name of a group"
+        ariaLabel="Group name"
+        prefixIconProps={{ iconName: "Group" }}
+        style={TextFieldStyle.inline}
+      />
       {groups.status === "loading" ? <Spinner size={SpinnerSize.small} label="Finding groups..." /> : null}
       {groups.status === "failed" ? <ErrorCard error={groups.error} /> : null}
-      {groups.status === "ready" && groups.value.length === 0 ? <div className="secondary-text">No group starts with “{query}”.</div> : null}
+      {groups.status === "ready" && groups.value.length === 0 ? (
+        <div className="secondary-text">No group starts with “{query}”.</div>
+      ) : null}
       {groups.status === "ready" && groups.value.length > 0 ? (
         <ul className="group-results" aria-label="Groups">
           {groups.value.map((g) => (
             <li key={g.descriptor}>
-              <Button className="group-result" text={`${g.displayName} — ${g.principalName}`} subtle={true} onClick={() => setGroup(g)} ariaLabel={`${g.displayName} (${g.source})`} />
+              <Button
+                className="group-result"
+                text={`${g.displayName} — ${g.principalName}`}
+                subtle={true}
+                onClick={() => setGroup(g)}
+                ariaLabel={`${g.displayName} (${g.source})`}
+              />
             </li>
           ))}
         </ul>

@@ -3,7 +3,15 @@ import { Checkbox } from "azure-devops-ui/Checkbox";
 import { ProgressBar } from "azure-devops-ui/ProgressBar";
 import { TextField, TextFieldStyle } from "azure-devops-ui/TextField";
 import { ErrorCard } from "../components/error-card";
-import { assignInBatches, usersService, type AssignedRole, type BatchProgress, type MemberSort, type MemberView, type Role } from "../services/users-service";
+import {
+  assignInBatches,
+  usersService,
+  type AssignedRole,
+  type BatchProgress,
+  type MemberSort,
+  type MemberView,
+  type Role,
+} from "../services/users-service";
 import { ConfirmNoneDialog } from "./confirm-none-dialog";
 import { PeopleTable, selectedItems } from "./people-table";
 import { RolePicker } from "./role-picker";
@@ -38,7 +46,10 @@ export function LicensedUsers(props: LicensedUsersProps): JSX.Element {
   const [sort, setSort] = React.useState<{ by: MemberSort; descending: boolean }>({ by: "name", descending: false });
   const key = JSON.stringify([search, sort, props.refreshKey]);
   const list = usePagedList(
-    (continuation) => usersService.licensed({ search, sort: sort.by, descending: sort.descending, continuation }).then((r) => ({ items: r.members, continuation: r.continuationToken })),
+    (continuation) =>
+      usersService
+        .licensed({ search, sort: sort.by, descending: sort.descending, continuation })
+        .then((r) => ({ items: r.members, continuation: r.continuationToken })),
     key,
   );
   const { selection, count, all, setAll } = useSelection(key, list.items.length);
@@ -55,7 +66,12 @@ export function LicensedUsers(props: LicensedUsersProps): JSX.Element {
       props.onChanged(
         result.failed.length === 0
           ? { kind: "success", text: "Role was successfully changed" }
-          : { kind: "error", error: new Error(`${usersText(result.succeeded)} changed; ${usersText(result.failed.length)} could not be: ${result.failed[0].message}`) },
+          : {
+              kind: "error",
+              error: new Error(
+                `${usersText(result.succeeded)} changed; ${usersText(result.failed.length)} could not be: ${result.failed[0].message}`,
+              ),
+            },
       );
       setAll(false);
       selection.clear();
@@ -90,7 +106,9 @@ export function LicensedUsers(props: LicensedUsersProps): JSX.Element {
         {progress ? <BatchProgressBar progress={progress} verb="Changing roles" /> : null}
         {list.error ? <ErrorCard error={list.error} /> : null}
         {!list.loading && list.items.length === 0 && !list.error ? (
-          <div className="secondary-text">{search ? "No licensed user matches your search." : "No licensed users yet. Use + Add Users."}</div>
+          <div className="secondary-text">
+            {search ? "No licensed user matches your search." : "No licensed users yet. Use + Add Users."}
+          </div>
         ) : (
           <PeopleTable<MemberView>
             ariaLabel="Licensed users"
@@ -111,7 +129,12 @@ export function LicensedUsers(props: LicensedUsersProps): JSX.Element {
         onPick={(role) => void onPick(role)}
       />
       {confirm ? (
-        <ConfirmNoneDialog userCount={confirm.ids.length} seatsFreed={confirm.ids.length} onConfirm={() => void apply("None", confirm.ids)} onDismiss={() => setConfirm(null)} />
+        <ConfirmNoneDialog
+          userCount={confirm.ids.length}
+          seatsFreed={confirm.ids.length}
+          onConfirm={() => void apply("None", confirm.ids)}
+          onDismiss={() => setConfirm(null)}
+        />
       ) : null}
     </div>
   );

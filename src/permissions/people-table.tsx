@@ -46,17 +46,38 @@ export function PeopleTable<T extends Person>(props: PeopleTableProps<T>): JSX.E
   const sortDescending = sort?.descending;
   const onSort = sort?.onSort;
   const columns = React.useMemo(() => {
-    const text = (value: (item: T) => string) => (_rowIndex: number, columnIndex: number, column: ITableColumn<T>, item: T) => (
-      <SimpleTableCell key={`col-${columnIndex}`} columnIndex={columnIndex} tableColumn={column}>
-        <span className="text-ellipsis">{value(item)}</span>
-      </SimpleTableCell>
-    );
+    const text =
+      (value: (item: T) => string) => (_rowIndex: number, columnIndex: number, column: ITableColumn<T>, item: T) => (
+        <SimpleTableCell key={`col-${columnIndex}`} columnIndex={columnIndex} tableColumn={column}>
+          <span className="text-ellipsis">{value(item)}</span>
+        </SimpleTableCell>
+      );
     const sortProps = (by: MemberSort) =>
-      sortBy !== undefined ? { sortOrder: sortBy === by ? (sortDescending ? SortOrder.descending : SortOrder.ascending) : undefined } : undefined;
+      sortBy !== undefined
+        ? { sortOrder: sortBy === by ? (sortDescending ? SortOrder.descending : SortOrder.ascending) : undefined }
+        : undefined;
     const cols: ITableColumn<T>[] = [
-      { id: "name", name: "Name", width: new ObservableValue(-35), renderCell: text((u) => u.displayName), sortProps: sortProps("name") },
-      { id: "email", name: "Email", width: new ObservableValue(-40), renderCell: text((u) => u.email), sortProps: sortProps("email") },
-      { id: "role", name: roleHeader ?? "Role", width: new ObservableValue(-25), renderCell: text((u) => u.role.label), sortProps: sortProps("role") },
+      {
+        id: "name",
+        name: "Name",
+        width: new ObservableValue(-35),
+        renderCell: text((u) => u.displayName),
+        sortProps: sortProps("name"),
+      },
+      {
+        id: "email",
+        name: "Email",
+        width: new ObservableValue(-40),
+        renderCell: text((u) => u.email),
+        sortProps: sortProps("email"),
+      },
+      {
+        id: "role",
+        name: roleHeader ?? "Role",
+        width: new ObservableValue(-25),
+        renderCell: text((u) => u.role.label),
+        sortProps: sortProps("role"),
+      },
     ];
     return [new ColumnSelect() as unknown as ITableColumn<T>, ...cols];
   }, [sortBy, sortDescending, roleHeader]);

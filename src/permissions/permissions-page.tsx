@@ -26,7 +26,11 @@ export function PermissionsPage(): JSX.Element {
   const me = useMe();
   return (
     <PageLayout title="Timetracker Permissions">
-      <AsyncContent state={me}>{(me) => (me.mayManageUsers ? <UserManagement isPca={me.isPca} /> : <LockedDoor reason={MANAGE_USERS_REASON} />)}</AsyncContent>
+      <AsyncContent state={me}>
+        {(me) =>
+          me.mayManageUsers ? <UserManagement isPca={me.isPca} /> : <LockedDoor reason={MANAGE_USERS_REASON} />
+        }
+      </AsyncContent>
     </PageLayout>
   );
 }
@@ -41,7 +45,13 @@ function UserManagement(props: { isPca: boolean }): JSX.Element {
   const [adding, setAdding] = React.useState(false);
   const [refreshKey, setRefreshKey] = React.useState(0);
 
-  const readOverview = React.useCallback(() => usersService.overview().then(setOverview, (e: unknown) => setLoadError(e instanceof Error ? e : new Error(String(e)))), []);
+  const readOverview = React.useCallback(
+    () =>
+      usersService
+        .overview()
+        .then(setOverview, (e: unknown) => setLoadError(e instanceof Error ? e : new Error(String(e)))),
+    [],
+  );
   React.useEffect(() => void readOverview(), [readOverview]);
   /** After any change: the new state of seats and list, and the outcome in words. */
   const changed = (next: Status) => {
@@ -61,7 +71,11 @@ function UserManagement(props: { isPca: boolean }): JSX.Element {
     <div className="flex-column rhythm-vertical-16">
       <div className="flex-row flex-center users-toolbar">
         <Button text="Add Users" iconProps={{ iconName: "Add" }} primary={true} onClick={() => setAdding(true)} />
-        <DefaultRoleDropdown value={overview.defaultRole} disabled={defaultRole.busy} onChange={(role) => defaultRole.run(role)} />
+        <DefaultRoleDropdown
+          value={overview.defaultRole}
+          disabled={defaultRole.busy}
+          onChange={(role) => defaultRole.run(role)}
+        />
         <SeatSummaryText seats={overview.seats} isPca={props.isPca} />
       </div>
       <StatusMessage status={status} onDismiss={() => setStatus(null)} />
@@ -70,7 +84,9 @@ function UserManagement(props: { isPca: boolean }): JSX.Element {
         <Tab id="audit" name="Audit trail" />
         <Tab id="service-account" name="Service account" />
       </TabBar>
-      {tab === "licensed" ? <LicensedUsers defaultRole={overview.defaultRole} refreshKey={refreshKey} onChanged={changed} /> : null}
+      {tab === "licensed" ? (
+        <LicensedUsers defaultRole={overview.defaultRole} refreshKey={refreshKey} onChanged={changed} />
+      ) : null}
       {tab === "audit" ? <AuditTrail refreshKey={refreshKey} /> : null}
       {tab === "service-account" ? <ServiceAccountSection isPca={props.isPca} /> : null}
       {adding ? (

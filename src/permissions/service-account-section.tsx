@@ -17,7 +17,9 @@ export function ServiceAccountSection(props: { isPca: boolean }): JSX.Element {
   const [pat, setPat] = React.useState("");
   const [error, setError] = React.useState<Error | null>(null);
   React.useEffect(() => {
-    usersService.serviceAccount().then(setAccount, (e: unknown) => setError(e instanceof Error ? e : new Error(String(e))));
+    usersService
+      .serviceAccount()
+      .then(setAccount, (e: unknown) => setError(e instanceof Error ? e : new Error(String(e))));
   }, []);
   const done = (next: ServiceAccountResponse) => (setAccount(next), setPat(""), setError(null));
   const save = useAction(() => usersService.saveServiceAccount(pat.trim()), done, setError);
@@ -35,11 +37,23 @@ export function ServiceAccountSection(props: { isPca: boolean }): JSX.Element {
         </div>
         {props.isPca ? (
           <div className="flex-row flex-end rhythm-horizontal-8">
-            <FormItem label="Personal access token" message="Scopes: Graph (read), Identity (read), Member Entitlement Management (read). Stored encrypted; never shown again." className="flex-grow">
-              <TextField value={pat} onChange={(_, value) => setPat(value)} inputType="password" ariaLabel="Personal access token" autoComplete={false} />
+            <FormItem
+              label="Personal access token"
+              message="Scopes: Graph (read), Identity (read), Member Entitlement Management (read). Stored encrypted; never shown again."
+              className="flex-grow"
+            >
+              <TextField
+                value={pat}
+                onChange={(_, value) => setPat(value)}
+                inputType="password"
+                ariaLabel="Personal access token"
+                autoComplete={false}
+              />
             </FormItem>
             <Button text="Save" primary={true} disabled={pat.trim() === "" || save.busy} onClick={() => save.run()} />
-            {account?.configured ? <Button text="Remove" danger={true} disabled={remove.busy} onClick={() => remove.run()} /> : null}
+            {account?.configured ? (
+              <Button text="Remove" danger={true} disabled={remove.busy} onClick={() => remove.run()} />
+            ) : null}
           </div>
         ) : (
           <div className="secondary-text">Only Project Collection Administrators can set the service account.</div>

@@ -28,7 +28,9 @@ export function StatusMessage(props: { status: Status; onDismiss: () => void }):
       onDismiss={props.onDismiss}
       role="alert"
       className="users-status"
-      buttonProps={seats ? [{ text: "Open the Subscription page", onClick: () => void openSubscriptionPage() }] : undefined}
+      buttonProps={
+        seats ? [{ text: "Open the Subscription page", onClick: () => void openSubscriptionPage() }] : undefined
+      }
     >
       {status.error.message}
     </MessageCard>

@@ -12,7 +12,10 @@ export function UnlicensedUsers(props: { onPick: (users: DirectoryUserView[]) =>
   const [text, setText] = React.useState("");
   const search = useDebounced(text.trim(), 300);
   const list = usePagedList(
-    (continuation) => usersService.unlicensed(search, continuation).then((r) => ({ items: r.users, continuation: r.continuationToken })),
+    (continuation) =>
+      usersService
+        .unlicensed(search, continuation)
+        .then((r) => ({ items: r.users, continuation: r.continuationToken })),
     search,
   );
   const { selection, count } = useSelection(search, list.items.length);
@@ -30,10 +33,19 @@ export function UnlicensedUsers(props: { onPick: (users: DirectoryUserView[]) =>
       />
       {list.error ? <ErrorCard error={list.error} /> : null}
       {!list.loading && !list.hasMore && list.items.length === 0 && !list.error ? (
-        <div className="secondary-text">{search ? "No unlicensed user matches your search." : "Every user of the organization has a license."}</div>
+        <div className="secondary-text">
+          {search ? "No unlicensed user matches your search." : "Every user of the organization has a license."}
+        </div>
       ) : (
         <div className="panel-table">
-          <PeopleTable<DirectoryUserView> ariaLabel="Unlicensed users" items={list.items} hasMore={list.hasMore} onLoadMore={list.loadMore} selection={selection} roleHeader="Timetracker role" />
+          <PeopleTable<DirectoryUserView>
+            ariaLabel="Unlicensed users"
+            items={list.items}
+            hasMore={list.hasMore}
+            onLoadMore={list.loadMore}
+            selection={selection}
+            roleHeader="Timetracker role"
+          />
         </div>
       )}
     </div>

@@ -23,7 +23,13 @@ export interface PagedList<T> {
  * `key` (search, sort) starts again from the first page; answers for an older key are dropped.
  */
 export function usePagedList<T>(load: (continuation: string | null) => Promise<Page<T>>, key: string): PagedList<T> {
-  const [state, setState] = React.useState<{ items: T[]; continuation: string | null; done: boolean; loading: boolean; error: Error | null }>({
+  const [state, setState] = React.useState<{
+    items: T[];
+    continuation: string | null;
+    done: boolean;
+    loading: boolean;
+    error: Error | null;
+  }>({
     items: [],
     continuation: null,
     done: false,
@@ -39,12 +45,22 @@ export function usePagedList<T>(load: (continuation: string | null) => Promise<P
     if (busy.current && !reset) return;
     const mine = reset ? ++generation.current : generation.current;
     busy.current = true;
-    setState((s) => (reset ? { items: [], continuation: null, done: false, loading: true, error: null } : { ...s, loading: true, error: null }));
+    setState((s) =>
+      reset
+        ? { items: [], continuation: null, done: false, loading: true, error: null }
+        : { ...s, loading: true, error: null },
+    );
     loadRef.current(continuation).then(
       (page) => {
         if (mine !== generation.current) return;
         busy.current = false;
-        setState((s) => ({ items: [...s.items, ...page.items], continuation: page.continuation, done: page.continuation === null, loading: false, error: null }));
+        setState((s) => ({
+          items: [...s.items, ...page.items],
+          continuation: page.continuation,
+          done: page.continuation === null,
+          loading: false,
+          error: null,
+        }));
       },
       (error: unknown) => {
         if (mine !== generation.current) return;

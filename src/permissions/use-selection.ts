@@ -6,7 +6,10 @@ import { ListSelection } from "azure-devops-ui/List";
  * `key` changes (a new search or sort shows other rows). `selectAll` keeps every loaded row
  * selected, also rows loaded later, until a row is unselected.
  */
-export function useSelection(key: string, loadedCount: number): { selection: ListSelection; count: number; all: boolean; setAll: (all: boolean) => void } {
+export function useSelection(
+  key: string,
+  loadedCount: number,
+): { selection: ListSelection; count: number; all: boolean; setAll: (all: boolean) => void } {
   // A new selection for a new key, made while rendering (React's "adjust state when a prop changes").
   const [owned, setOwned] = React.useState(() => ({ key, selection: newSelection() }));
   if (owned.key !== key) setOwned({ key, selection: newSelection() });

@@ -7,7 +7,11 @@ import { usersService, type DirectoryUserView } from "../services/users-service"
 import { PeopleTable, selectedItems } from "./people-table";
 import { useSelection } from "./use-selection";
 
-type Found = { status: "idle" } | { status: "loading" } | { status: "ready"; email: string; users: DirectoryUserView[] } | { status: "failed"; error: Error };
+type Found =
+  | { status: "idle" }
+  | { status: "loading" }
+  | { status: "ready"; email: string; users: DirectoryUserView[] }
+  | { status: "failed"; error: Error };
 
 /**
  * Add by e-mail address: Azure DevOps finds the user (Identities API, on Services and Server
@@ -32,7 +36,8 @@ export function UserByEmail(props: { onPick: (users: DirectoryUserView[]) => voi
     setFound({ status: "loading" });
     usersService.lookupByEmail(email).then(
       (r) => setFound({ status: "ready", email, users: r.users }),
-      (error: unknown) => setFound({ status: "failed", error: error instanceof Error ? error : new Error(String(error)) }),
+      (error: unknown) =>
+        setFound({ status: "failed", error: error instanceof Error ? error : new Error(String(error)) }),
     );
   };
 
@@ -52,10 +57,19 @@ export function UserByEmail(props: { onPick: (users: DirectoryUserView[]) => voi
       </div>
       {found.status === "loading" ? <Spinner size={SpinnerSize.small} label="Finding the user..." /> : null}
       {found.status === "failed" ? <ErrorCard error={found.error} /> : null}
-      {found.status === "ready" && users.length === 0 ? <div className="secondary-text">No user with the e-mail address “{found.email}” in this organization.</div> : null}
+      {found.status === "ready" && users.length === 0 ? (
+        <div className="secondary-text">No user with the e-mail address “{found.email}” in this organization.</div>
+      ) : null}
       {found.status === "ready" && users.length > 0 ? (
         <div className="panel-table">
-          <PeopleTable<DirectoryUserView> ariaLabel={`User with the e-mail address ${found.email}`} items={users} hasMore={false} onLoadMore={() => undefined} selection={selection} roleHeader="Timetracker role" />
+          <PeopleTable<DirectoryUserView>
+            ariaLabel={`User with the e-mail address ${found.email}`}
+            items={users}
+            hasMore={false}
+            onLoadMore={() => undefined}
+            selection={selection}
+            roleHeader="Timetracker role"
+          />
         </div>
       ) : null}
     </div>

@@ -63,7 +63,11 @@ describe("api client", () => {
     const backend = fakeBackend(json(200, { ok: true }));
     const { client } = clientWith(backend.fetch);
 
-    const result = await client.post<{ ok: boolean }>("/worklogs", { minutes: 30 }, { query: { date: "2026-01-05", skip: undefined } });
+    const result = await client.post<{ ok: boolean }>(
+      "/worklogs",
+      { minutes: 30 },
+      { query: { date: "2026-01-05", skip: undefined } },
+    );
 
     expect(result).toEqual({ ok: true });
     const [request] = backend.seen;
@@ -92,7 +96,11 @@ describe("api client", () => {
 
     const error = await caught(client.get("me"));
 
-    expect(error).toMatchObject({ status: 502, code: HTTP_ERROR, message: "The Timetracker service answered 502 Bad Gateway." });
+    expect(error).toMatchObject({
+      status: 502,
+      code: HTTP_ERROR,
+      message: "The Timetracker service answered 502 Bad Gateway.",
+    });
   });
 
   it("reports an unreachable backend as a network error with status 0", async () => {
@@ -108,7 +116,10 @@ describe("api client", () => {
   });
 
   it("refreshes the tokens and retries once after a 401", async () => {
-    const backend = fakeBackend(json(401, { error: { code: "Unauthorized", message: "Token expired." } }), json(200, { id: "u1" }));
+    const backend = fakeBackend(
+      json(401, { error: { code: "Unauthorized", message: "Token expired." } }),
+      json(200, { id: "u1" }),
+    );
     const { client, issued } = clientWith(backend.fetch);
 
     await expect(client.get("me")).resolves.toEqual({ id: "u1" });

@@ -27,7 +27,13 @@ describe("assigning a role to many users", () => {
     const send = async (_: unknown, batch: string[]): Promise<AssignRolesResponse> => {
       calls++;
       if (calls === 2) throw new ApiError(409, "seat_limit", "Not enough seats");
-      return { succeeded: batch.length - 1, changed: 0, failed: [{ userId: batch[0], message: "gone" }], seats, message: "" };
+      return {
+        succeeded: batch.length - 1,
+        changed: 0,
+        failed: [{ userId: batch[0], message: "gone" }],
+        seats,
+        message: "",
+      };
     };
     const attempt = assignInBatchesWith(send, "Team", ids(1_100), () => undefined);
     await expect(attempt).rejects.toMatchObject({ code: "seat_limit" });

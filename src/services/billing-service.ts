@@ -46,7 +46,8 @@ export const billingService = {
   plans: (seats?: number) => api().get<PlansResponse>("subscription/plans", { query: { seats } }),
   quote: (order: OrderRequest) => api().post<OrderQuote>("subscription/quote", order),
   startCheckout: (order: PlaceOrderRequest) => api().post<CheckoutStarted>("subscription/checkout", order),
-  syncCheckout: (hostedPageId: string) => api().post<CheckoutSync>(`subscription/checkout/${encodeURIComponent(hostedPageId)}/sync`),
+  syncCheckout: (hostedPageId: string) =>
+    api().post<CheckoutSync>(`subscription/checkout/${encodeURIComponent(hostedPageId)}/sync`),
   change: (order: PlaceOrderRequest) => api().post<SubscriptionOverview>("subscription/change", order),
   cancel: (request: CancelRequest) => api().post<SubscriptionOverview>("subscription/cancel", request),
   switchToFree: (requestId: string) => api().post<SubscriptionOverview>("subscription/free", { requestId }),
@@ -54,12 +55,16 @@ export const billingService = {
   billingDetails: () => api().get<BillingDetailsResponse>("subscription/billing"),
   updateBillingAddress: (address: BillingAddress, requestId: string) =>
     api().post<BillingDetailsResponse>("subscription/billing/address", { ...address, requestId }),
-  updateContact: (contact: ContactInfo, requestId: string) => api().post<BillingDetailsResponse>("subscription/billing/contact", { ...contact, requestId }),
-  paymentPage: (requestId: string) => api().post<HostedPageResponse>("subscription/billing/payment-page", { requestId }),
+  updateContact: (contact: ContactInfo, requestId: string) =>
+    api().post<BillingDetailsResponse>("subscription/billing/contact", { ...contact, requestId }),
+  paymentPage: (requestId: string) =>
+    api().post<HostedPageResponse>("subscription/billing/payment-page", { requestId }),
 
   documents: () => api().get<DocumentsResponse>("subscription/invoices"),
   documentPdf: (kind: DocumentKind, id: string, disposition: "attachment" | "inline") =>
-    api().get<PdfLinkResponse>(`subscription/invoices/${kind}/${encodeURIComponent(id)}/pdf`, { query: { disposition } }),
+    api().get<PdfLinkResponse>(`subscription/invoices/${kind}/${encodeURIComponent(id)}/pdf`, {
+      query: { disposition },
+    }),
 };
 
 /**

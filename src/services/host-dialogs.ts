@@ -25,7 +25,10 @@ export function addTimeDialogTitle(intent: AddTimeIntent): string {
  * Opens our add-time dialog in the host page (outside the caller's small frame). `onClose`
  * runs when it closes, with what the dialog passed to closeHostDialog (e.g. that time was saved).
  */
-export async function openAddTimeDialog(config: AddTimeDialogConfig, onClose?: (result: unknown) => void): Promise<void> {
+export async function openAddTimeDialog(
+  config: AddTimeDialogConfig,
+  onClose?: (result: unknown) => void,
+): Promise<void> {
   const layout = await SDK.getService<IHostPageLayoutService>(HostServiceIds.hostPageLayout);
   layout.openCustomDialog<unknown>(getFullContributionId(ContributionIds.addTimeDialog), {
     title: addTimeDialogTitle(config.intent),

@@ -5,7 +5,10 @@ import { registerHostObject } from "./sdk-lifecycle";
  * `registeredObjectId`. The host passes a context object whose shape depends on the menu;
  * for the work item toolbar it carries the work item id.
  */
-export function registerMenuAction(registeredObjectId: string, execute: (context: unknown) => void | Promise<void>): void {
+export function registerMenuAction(
+  registeredObjectId: string,
+  execute: (context: unknown) => void | Promise<void>,
+): void {
   registerHostObject(registeredObjectId, { execute });
 }
 

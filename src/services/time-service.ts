@@ -66,7 +66,10 @@ export async function getTimer(): Promise<TimerView | null> {
   return (await getBackend().get<TimerResponse>("timer")).timer;
 }
 
-export function startTimer(workItemId: number, details: { activityTypeId?: string | null; comment?: string } = {}): Promise<TimerView> {
+export function startTimer(
+  workItemId: number,
+  details: { activityTypeId?: string | null; comment?: string } = {},
+): Promise<TimerView> {
   return getBackend().post<TimerView>("timer/start", { workItemId, ...details, utcOffset: browserUtcOffset() });
 }
 
@@ -82,15 +85,22 @@ export async function addActivityType(name: string): Promise<ActivityTypeView[]>
   return (await getBackend().post<ActivityTypesResponse>("activity-types", { name })).activityTypes;
 }
 
-export async function changeActivityType(id: string, change: { name?: string; archived?: boolean }): Promise<ActivityTypeView[]> {
-  return (await getBackend().patch<ActivityTypesResponse>(`activity-types/${encodeURIComponent(id)}`, change)).activityTypes;
+export async function changeActivityType(
+  id: string,
+  change: { name?: string; archived?: boolean },
+): Promise<ActivityTypeView[]> {
+  return (await getBackend().patch<ActivityTypesResponse>(`activity-types/${encodeURIComponent(id)}`, change))
+    .activityTypes;
 }
 
 export function getTimeSettings(): Promise<TimeSettingsView> {
   return getBackend().get<TimeSettingsView>("time-settings");
 }
 
-export function updateTimeSettings(change: { editingTimeRoles?: Role[]; preventTimeOnClosedItems?: boolean }): Promise<TimeSettingsView> {
+export function updateTimeSettings(change: {
+  editingTimeRoles?: Role[];
+  preventTimeOnClosedItems?: boolean;
+}): Promise<TimeSettingsView> {
   return getBackend().patch<TimeSettingsView>("time-settings", change);
 }
 

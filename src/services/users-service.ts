@@ -57,14 +57,19 @@ export const usersService = {
         pageSize: q.pageSize,
       },
     }),
-  assignRoles: (role: AssignedRole, userIds: string[]) => api().post<AssignRolesResponse>("users/roles", { role, userIds }),
+  assignRoles: (role: AssignedRole, userIds: string[]) =>
+    api().post<AssignRolesResponse>("users/roles", { role, userIds }),
   setDefaultRole: (role: Role) => api().patch<DefaultRoleResponse>("users/default-role", { role }),
   unlicensed: (search: string, continuation: string | null) =>
-    api().get<DirectoryUsersResponse>("users/unlicensed", { query: { search: search || undefined, continuation: continuation ?? undefined } }),
+    api().get<DirectoryUsersResponse>("users/unlicensed", {
+      query: { search: search || undefined, continuation: continuation ?? undefined },
+    }),
   searchGroups: (query: string) => api().get<GroupSearchResponse>("users/groups", { query: { query } }),
-  groupMembers: (descriptor: string) => api().get<DirectoryUsersResponse>("users/group-members", { query: { descriptor } }),
+  groupMembers: (descriptor: string) =>
+    api().get<DirectoryUsersResponse>("users/group-members", { query: { descriptor } }),
   lookupByEmail: (email: string) => api().get<DirectoryUsersResponse>("users/lookup", { query: { email } }),
-  audit: (continuation: string | null) => api().get<AuditResponse>("users/audit", { query: { continuation: continuation ?? undefined } }),
+  audit: (continuation: string | null) =>
+    api().get<AuditResponse>("users/audit", { query: { continuation: continuation ?? undefined } }),
 
   serviceAccount: () => api().get<ServiceAccountResponse>("users/service-account"),
   saveServiceAccount: (pat: string) => api().post<ServiceAccountResponse>("users/service-account", { pat }),
@@ -76,6 +81,10 @@ export const usersService = {
 };
 
 /** Assigns one role to many users in batches (see batch-assign). */
-export function assignInBatches(role: AssignedRole, userIds: string[], onProgress: (progress: BatchProgress) => void): Promise<BatchResult> {
+export function assignInBatches(
+  role: AssignedRole,
+  userIds: string[],
+  onProgress: (progress: BatchProgress) => void,
+): Promise<BatchResult> {
   return assignInBatchesWith(usersService.assignRoles, role, userIds, onProgress);
 }

@@ -24,7 +24,11 @@ function getFormService(): Promise<IWorkItemFormService> {
 /** The work item open in the form this frame sits in. */
 export async function getCurrentWorkItem(): Promise<CurrentWorkItem> {
   const form = await getFormService();
-  const [id, isNew, title] = await Promise.all([form.getId(), form.isNew(), form.getFieldValue("System.Title", { returnOriginalValue: false })]);
+  const [id, isNew, title] = await Promise.all([
+    form.getId(),
+    form.isNew(),
+    form.getFieldValue("System.Title", { returnOriginalValue: false }),
+  ]);
   return { id, isNew, title: typeof title === "string" ? title : "" };
 }
 

@@ -39,15 +39,15 @@ export function ActivationInfo(props: ActivationInfoProps): JSX.Element {
   return (
     <Card titleProps={{ text: "Activation Information" }}>
       <div className="flex-column rhythm-vertical-16 flex-grow">
-        {props.notice ? (
-          <MessageCard severity={MessageCardSeverity.Info}>
-            {props.notice}
-          </MessageCard>
-        ) : null}
+        {props.notice ? <MessageCard severity={MessageCardSeverity.Info}>{props.notice}</MessageCard> : null}
         <div className="flex-row flex-wrap activation-fields" style={{ gap: 32 }}>
           <Field
             label="Current Plan"
-            action={subscribed ? <Link onClick={() => props.onChoosePlans(onFree ? "buy" : "change-plan")}>Change</Link> : null}
+            action={
+              subscribed ? (
+                <Link onClick={() => props.onChoosePlans(onFree ? "buy" : "change-plan")}>Change</Link>
+              ) : null
+            }
           >
             {o.currentPlan}
             {planDetail}
@@ -59,7 +59,10 @@ export function ActivationInfo(props: ActivationInfoProps): JSX.Element {
               {periodName(o.billingPeriod)}
             </Field>
           ) : null}
-          <Field label="Users" action={paid ? <Link onClick={() => props.onChoosePlans("change-users")}>Change</Link> : null}>
+          <Field
+            label="Users"
+            action={paid ? <Link onClick={() => props.onChoosePlans("change-users")}>Change</Link> : null}
+          >
             {usersLine(o, onFree)}
           </Field>
           {o.nextBillingAt && !onFree ? (
@@ -72,8 +75,8 @@ export function ActivationInfo(props: ActivationInfoProps): JSX.Element {
         </div>
         {onFree && o.seats !== null ? (
           <div>
-            The Free plan is for at most {usersText(o.seats)}. To give more users a role, Buy Now and choose a paid plan; nothing
-            is billed before you do.
+            The Free plan is for at most {usersText(o.seats)}. To give more users a role, Buy Now and choose a paid
+            plan; nothing is billed before you do.
           </div>
         ) : null}
         {o.state === "trial_expired" ? (
@@ -97,5 +100,7 @@ export function ActivationInfo(props: ActivationInfoProps): JSX.Element {
 
 function usersLine(o: SubscriptionOverview, onFree: boolean): string {
   if (o.seats === null) return `${usersText(o.licensed)} licensed`;
-  return onFree ? `${o.licensed} licensed of ${o.seats}, the Free plan's limit` : `${o.licensed} licensed of ${o.seats} assignable`;
+  return onFree
+    ? `${o.licensed} licensed of ${o.seats}, the Free plan's limit`
+    : `${o.licensed} licensed of ${o.seats} assignable`;
 }

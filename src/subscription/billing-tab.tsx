@@ -40,7 +40,10 @@ const CONTACT_FIELDS: FieldSpec<ContactKey>[] = [
   { key: "company", label: "Company" },
 ];
 
-function filled<K extends string>(fields: readonly FieldSpec<K>[], source: Partial<Record<K, string>> | null): Record<K, string> {
+function filled<K extends string>(
+  fields: readonly FieldSpec<K>[],
+  source: Partial<Record<K, string>> | null,
+): Record<K, string> {
   return Object.fromEntries(fields.map((f) => [f.key, source?.[f.key] ?? ""])) as Record<K, string>;
 }
 
@@ -67,7 +70,10 @@ export function BillingTab(): JSX.Element {
   );
 }
 
-function BillingDetails(props: { customer: CustomerDetails; onUpdated: (customer: CustomerDetails) => void }): JSX.Element {
+function BillingDetails(props: {
+  customer: CustomerDetails;
+  onUpdated: (customer: CustomerDetails) => void;
+}): JSX.Element {
   const { customer } = props;
   const [editing, setEditing] = React.useState<"address" | "contact" | null>(null);
   const requestId = React.useMemo(newRequestId, [editing]);
@@ -75,9 +81,18 @@ function BillingDetails(props: { customer: CustomerDetails; onUpdated: (customer
     if (response.customer) props.onUpdated(response.customer);
     setEditing(null);
   };
-  const saveAddress = useAction((values: Record<AddressKey, string>) => billingService.updateBillingAddress(values, requestId), updated);
-  const saveContact = useAction((values: Record<ContactKey, string>) => billingService.updateContact(values, requestId), updated);
-  const payment = useAction(async () => openInNewWindow((await billingService.paymentPage(newRequestId())).url), () => undefined);
+  const saveAddress = useAction(
+    (values: Record<AddressKey, string>) => billingService.updateBillingAddress(values, requestId),
+    updated,
+  );
+  const saveContact = useAction(
+    (values: Record<ContactKey, string>) => billingService.updateContact(values, requestId),
+    updated,
+  );
+  const payment = useAction(
+    async () => openInNewWindow((await billingService.paymentPage(newRequestId())).url),
+    () => undefined,
+  );
   const address = customer.billingAddress;
   const card = customer.paymentMethod;
   return (

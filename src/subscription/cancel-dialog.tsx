@@ -29,13 +29,17 @@ export function CancelDialog(props: CancelDialogProps): JSX.Element {
       ]}
     >
       <div className="flex-column rhythm-vertical-16">
-        <RadioButtonGroup selectedButtonId={when} onSelect={(id) => setWhen(id as When)} text="When should the subscription end?">
+        <RadioButtonGroup
+          selectedButtonId={when}
+          onSelect={(id) => setWhen(id as When)}
+          text="When should the subscription end?"
+        >
           <RadioButton id="immediately" text="Cancel Immediately" />
           <RadioButton id="end_of_term" text={`Cancel at the end of the term (${formatDate(props.currentTermEnd)})`} />
         </RadioButtonGroup>
         <div className="secondary-text">
-          Once the subscription ends, users can no longer use Timetracker. Their time and settings are kept; buy a plan or switch
-          to Free to continue.
+          Once the subscription ends, users can no longer use Timetracker. Their time and settings are kept; buy a plan
+          or switch to Free to continue.
         </div>
         {cancel.error ? <ErrorCard error={cancel.error} /> : null}
       </div>

@@ -23,7 +23,13 @@ export function OrderTotal(props: OrderTotalProps): JSX.Element {
   const requestId = React.useMemo(newRequestId, []);
   const proceed = useAction(
     async () => {
-      const started = await billingService.startCheckout({ plan: draft.plan, period: draft.period, seats: draft.seats, requestId, expectedAmount: props.amount });
+      const started = await billingService.startCheckout({
+        plan: draft.plan,
+        period: draft.period,
+        seats: draft.seats,
+        requestId,
+        expectedAmount: props.amount,
+      });
       await openInNewWindow(started.url);
       return started;
     },
@@ -34,7 +40,8 @@ export function OrderTotal(props: OrderTotalProps): JSX.Element {
       <div className="flex-column rhythm-vertical-16 flex-grow" role="region" aria-label="Your Order Total">
         <div role="group" aria-label="Order total" className="flex-column rhythm-vertical-4">
           <div>
-            {draft.plan.charAt(0).toUpperCase() + draft.plan.slice(1)} plan, {usersText(draft.seats)}, {periodName(draft.period)} billing
+            {draft.plan.charAt(0).toUpperCase() + draft.plan.slice(1)} plan, {usersText(draft.seats)},{" "}
+            {periodName(draft.period)} billing
           </div>
           <div className="title-s">Total: {formatMoney(props.amount, props.currency)}</div>
         </div>
@@ -77,8 +84,10 @@ export function CheckoutWait(props: CheckoutWaitProps): JSX.Element {
         if (!live) return;
         setError(null);
         if (sync.state === "succeeded") return outcome.current.onConfirmed(sync.subscription);
-        if (sync.state === "cancelled") return outcome.current.onEnded("The checkout was cancelled; nothing was bought.");
-        if (sync.state === "expired") return outcome.current.onEnded("The checkout expired; nothing was bought. Start again with Buy Now.");
+        if (sync.state === "cancelled")
+          return outcome.current.onEnded("The checkout was cancelled; nothing was bought.");
+        if (sync.state === "expired")
+          return outcome.current.onEnded("The checkout expired; nothing was bought. Start again with Buy Now.");
       } catch (failure) {
         // Keep waiting: the buyer may still be paying; show why we cannot tell yet.
         if (live) setError(failure instanceof Error ? failure : new Error(String(failure)));
@@ -94,7 +103,10 @@ export function CheckoutWait(props: CheckoutWaitProps): JSX.Element {
   return (
     <Card titleProps={{ text: "Checkout" }}>
       <div className="flex-column rhythm-vertical-16 flex-grow">
-        <Spinner size={SpinnerSize.medium} label="Complete your purchase in the Chargebee window. This page updates as soon as Chargebee confirms it." />
+        <Spinner
+          size={SpinnerSize.medium}
+          label="Complete your purchase in the Chargebee window. This page updates as soon as Chargebee confirms it."
+        />
         {error ? <ErrorCard error={error} /> : null}
         <div className="flex-row rhythm-horizontal-8">
           <Button text="Open the checkout again" onClick={() => void openInNewWindow(props.url)} />

@@ -30,7 +30,12 @@ export function FormDialog<K extends string>(props: FormDialogProps<K>): JSX.Ele
       onDismiss={props.onDismiss}
       footerButtonProps={[
         { text: "Cancel", onClick: props.onDismiss, disabled: props.busy },
-        { text: "Update", primary: true, onClick: () => props.onSubmit(values), disabled: props.busy || missing.length > 0 },
+        {
+          text: "Update",
+          primary: true,
+          onClick: () => props.onSubmit(values),
+          disabled: props.busy || missing.length > 0,
+        },
       ]}
     >
       <div className="flex-column rhythm-vertical-8">

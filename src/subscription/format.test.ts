@@ -19,7 +19,14 @@ const view = (over: Partial<PriceView>): PriceView => ({
 describe("price display on the plan cards and the order", () => {
   it("shows Start for 14 users annually and monthly", () => {
     const yearly = view({});
-    const monthly = view({ period: "monthly", amount: 12_600, perMonth: 12_600, perUserPerMonth: 900, listPerUserPerMonth: 900, rates: [{ from: 1, to: null, perUserPerMonth: 900 }] });
+    const monthly = view({
+      period: "monthly",
+      amount: 12_600,
+      perMonth: 12_600,
+      perUserPerMonth: 900,
+      listPerUserPerMonth: 900,
+      rates: [{ from: 1, to: null, perUserPerMonth: 900 }],
+    });
     expect(rateText(yearly)).toBe("$8 per user / month");
     expect(billedText(yearly)).toBe("$1,344.00 billed annually");
     expect(rateText(monthly)).toBe("$9 per user / month");

@@ -9,12 +9,16 @@ export function formatMoney(cents: number, currency = "USD"): string {
 /** Whole dollars stay whole ("$8"), other amounts show cents ("$8.50"). */
 export function formatRate(cents: number, currency = "USD"): string {
   const whole = cents % 100 === 0;
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: whole ? 0 : 2 }).format(cents / 100);
+  return new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: whole ? 0 : 2 }).format(
+    cents / 100,
+  );
 }
 
 export function formatDate(iso: string | null): string {
   if (!iso) return "—";
-  return new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(new Date(iso));
+  return new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(
+    new Date(iso),
+  );
 }
 
 /** The toggle's wording in the product: "Annual Billing" / "Monthly Billing". */
@@ -38,7 +42,9 @@ function tierRange(from: number, to: number | null): string {
 /** "$8 per user / month", or for tiered prices "$17 (1–100), $10 (101–250), $7 (251+) per user / month". */
 export function rateText(view: PriceView): string {
   if (view.rates.length <= 1) return `${formatRate(view.listPerUserPerMonth, view.currency)} per user / month`;
-  const tiers = view.rates.map((r) => `${formatRate(r.perUserPerMonth, view.currency)} (${tierRange(r.from, r.to)})`).join(", ");
+  const tiers = view.rates
+    .map((r) => `${formatRate(r.perUserPerMonth, view.currency)} (${tierRange(r.from, r.to)})`)
+    .join(", ");
   return `${tiers} per user / month`;
 }
 
@@ -49,7 +55,10 @@ export function billedText(view: PriceView): string {
 
 /** Tier lines of a tiered order: "100 users × $17 / month". */
 export function tierLinesText(view: PriceView): string[] {
-  return view.tiers.map((t) => `${tierRange(t.from, t.to)}: ${usersText(t.users)} × ${formatRate(t.perUserPerMonth, view.currency)} / month`);
+  return view.tiers.map(
+    (t) =>
+      `${tierRange(t.from, t.to)}: ${usersText(t.users)} × ${formatRate(t.perUserPerMonth, view.currency)} / month`,
+  );
 }
 
 /** What annual billing saves over monthly for the same users, per year; null when nothing. */

@@ -54,8 +54,18 @@ export function InvoicesTab(): JSX.Element {
                       <td style={{ padding: 4 }}>{formatMoney(document.total, document.currency)}</td>
                       <td style={{ padding: 4 }}>{statusName(document.status)}</td>
                       <td style={{ padding: 4 }} className="flex-row rhythm-horizontal-8">
-                        <Button text="Download" ariaLabel={`Download ${name}`} disabled={open.busy} onClick={() => open.run(document, "attachment")} />
-                        <Button text="Print" ariaLabel={`Print ${name}`} disabled={open.busy} onClick={() => open.run(document, "inline")} />
+                        <Button
+                          text="Download"
+                          ariaLabel={`Download ${name}`}
+                          disabled={open.busy}
+                          onClick={() => open.run(document, "attachment")}
+                        />
+                        <Button
+                          text="Print"
+                          ariaLabel={`Print ${name}`}
+                          disabled={open.busy}
+                          onClick={() => open.run(document, "inline")}
+                        />
                       </td>
                     </tr>
                   );

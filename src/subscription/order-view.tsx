@@ -4,7 +4,13 @@ import { Card } from "azure-devops-ui/Card";
 import { RadioButton, RadioButtonGroup, RadioButtonGroupDirection } from "azure-devops-ui/RadioButton";
 import { AsyncContent } from "../components/async-content";
 import { ErrorCard } from "../components/error-card";
-import { billingService, newRequestId, type BillingPeriod, type OrderQuote, type SubscriptionOverview } from "../services/billing-service";
+import {
+  billingService,
+  newRequestId,
+  type BillingPeriod,
+  type OrderQuote,
+  type SubscriptionOverview,
+} from "../services/billing-service";
 import { confirmLabel, estimateSummary, planName, type OrderDraft } from "./flow";
 import { billedText, billingToggleLabel, formatDate, formatMoney, rateText, tierLinesText, usersText } from "./format";
 import { useAction } from "../common/use-action";
@@ -29,12 +35,21 @@ const PERIODS: BillingPeriod[] = ["yearly", "monthly"];
  */
 export function OrderView(props: OrderViewProps): JSX.Element {
   const { draft } = props;
-  const [state] = useLoaded(() => billingService.quote({ plan: draft.plan, period: draft.period, seats: draft.seats }), JSON.stringify([draft.plan, draft.period, draft.seats]));
+  const [state] = useLoaded(
+    () => billingService.quote({ plan: draft.plan, period: draft.period, seats: draft.seats }),
+    JSON.stringify([draft.plan, draft.period, draft.seats]),
+  );
   // One id per order shown: a retried click on the same order is never charged twice.
   const requestId = React.useMemo(newRequestId, [draft.plan, draft.period, draft.seats]);
   const change = useAction(
     (quote: OrderQuote) =>
-      billingService.change({ plan: draft.plan, period: draft.period, seats: draft.seats, requestId, expectedAmount: quote.order.amount }),
+      billingService.change({
+        plan: draft.plan,
+        period: draft.period,
+        seats: draft.seats,
+        requestId,
+        expectedAmount: quote.order.amount,
+      }),
     props.onChanged,
   );
   return (

@@ -54,8 +54,17 @@ export function PlanSelection(props: PlanSelectionProps): JSX.Element {
   return (
     <div className="flex-column rhythm-vertical-16">
       <div className="flex-row rhythm-horizontal-16 flex-end">
-        <FormItem label="Users Assignable" error={invalid} message={invalid ? "Enter a whole number of users, at least 1." : undefined}>
-          <TextField inputType="number" value={text} onChange={(_, value) => setText(value)} ariaLabel="Users Assignable" />
+        <FormItem
+          label="Users Assignable"
+          error={invalid}
+          message={invalid ? "Enter a whole number of users, at least 1." : undefined}
+        >
+          <TextField
+            inputType="number"
+            value={text}
+            onChange={(_, value) => setText(value)}
+            ariaLabel="Users Assignable"
+          />
         </FormItem>
         <Button text="Back" onClick={props.onBack} />
       </div>
@@ -71,7 +80,11 @@ export function PlanSelection(props: PlanSelectionProps): JSX.Element {
                   offer={offer}
                   seats={plans.seats}
                   period={plans.current?.period ?? "yearly"}
-                  action={planButtonLabel(props.purpose, offer, plans.current !== null && plans.current.seats !== plans.seats)}
+                  action={planButtonLabel(
+                    props.purpose,
+                    offer,
+                    plans.current !== null && plans.current.seats !== plans.seats,
+                  )}
                   busy={props.busy}
                   onAction={() => props.onChoose(offer, plans)}
                   onOpenPermissions={props.onOpenPermissions}

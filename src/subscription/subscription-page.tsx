@@ -50,7 +50,9 @@ function SubscriptionManager(): JSX.Element {
           <Tab id="billing" name="Billing" />
           <Tab id="invoices" name="Invoices" />
         </TabBar>
-        {tab === "subscription" ? <SubscriptionTab view={view} onViewChange={setView} onOverview={(o) => setInTrial(o.state === "trial")} /> : null}
+        {tab === "subscription" ? (
+          <SubscriptionTab view={view} onViewChange={setView} onOverview={(o) => setInTrial(o.state === "trial")} />
+        ) : null}
         {tab === "billing" ? <BillingTab /> : null}
         {tab === "invoices" ? <InvoicesTab /> : null}
       </PageLayout>

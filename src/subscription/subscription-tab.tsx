@@ -1,6 +1,12 @@
 import * as React from "react";
 import { AsyncContent } from "../components/async-content";
-import { billingService, newRequestId, type PlanOffer, type PlansResponse, type SubscriptionOverview } from "../services/billing-service";
+import {
+  billingService,
+  newRequestId,
+  type PlanOffer,
+  type PlansResponse,
+  type SubscriptionOverview,
+} from "../services/billing-service";
 import { openPermissionsPage } from "../services/navigation";
 import { ActivationInfo } from "./activation-info";
 import { CancelDialog } from "./cancel-dialog";
@@ -50,7 +56,10 @@ export function SubscriptionTab(props: SubscriptionTabProps): JSX.Element {
         const choosePlans = (purpose: Purpose) => go({ name: "plans", purpose });
         const choose = (purpose: Purpose) => (offer: PlanOffer, plans: PlansResponse) => {
           if (offer.plan === "free") return switchToFree.run();
-          go({ name: "order", draft: { purpose, plan: offer.plan, seats: plans.seats, period: initialPeriod(purpose, o.billingPeriod) } });
+          go({
+            name: "order",
+            draft: { purpose, plan: offer.plan, seats: plans.seats, period: initialPeriod(purpose, o.billingPeriod) },
+          });
         };
         switch (view.name) {
           case "plans":
@@ -71,10 +80,14 @@ export function SubscriptionTab(props: SubscriptionTabProps): JSX.Element {
               <OrderView
                 draft={view.draft}
                 onPeriodChange={(period) => go({ name: "order", draft: { ...view.draft, period } })}
-                onCheckout={(quote) => go({ name: "total", draft: view.draft, amount: quote.order.amount, currency: quote.order.currency })}
+                onCheckout={(quote) =>
+                  go({ name: "total", draft: view.draft, amount: quote.order.amount, currency: quote.order.currency })
+                }
                 onChanged={done(NOTICES.changed)}
                 onBack={() =>
-                  view.draft.purpose === "change-billing" ? go({ name: "overview" }) : go({ name: "plans", purpose: view.draft.purpose, seats: view.draft.seats })
+                  view.draft.purpose === "change-billing"
+                    ? go({ name: "overview" })
+                    : go({ name: "plans", purpose: view.draft.purpose, seats: view.draft.seats })
                 }
               />
             );
@@ -106,7 +119,15 @@ export function SubscriptionTab(props: SubscriptionTabProps): JSX.Element {
                   onChoosePlans={choosePlans}
                   onChangeBilling={() =>
                     o.plan && o.seats
-                      ? go({ name: "order", draft: { purpose: "change-billing", plan: o.plan, seats: o.seats, period: initialPeriod("change-billing", o.billingPeriod) } })
+                      ? go({
+                          name: "order",
+                          draft: {
+                            purpose: "change-billing",
+                            plan: o.plan,
+                            seats: o.seats,
+                            period: initialPeriod("change-billing", o.billingPeriod),
+                          },
+                        })
                       : undefined
                   }
                   onCancel={() => setCancelling(true)}

@@ -16,7 +16,8 @@ export function useLoaded<T>(load: () => Promise<T>, key?: LoadKey): [AsyncState
     setState((previous) => (previous.status === "ready" ? previous : { status: "loading" }));
     latestLoad.current().then(
       (value) => live && setState({ status: "ready", value }),
-      (error: unknown) => live && setState({ status: "failed", error: error instanceof Error ? error : new Error(String(error)) }),
+      (error: unknown) =>
+        live && setState({ status: "failed", error: error instanceof Error ? error : new Error(String(error)) }),
     );
     return () => {
       live = false;

@@ -37,7 +37,14 @@ export interface Choice {
 }
 
 /** A single-choice dropdown whose value the parent controls. */
-export function ChoiceDropdown(props: { label: string; choices: Choice[]; value: string; onChange: (id: string) => void; disabled?: boolean; className?: string }): JSX.Element {
+export function ChoiceDropdown(props: {
+  label: string;
+  choices: Choice[];
+  value: string;
+  onChange: (id: string) => void;
+  disabled?: boolean;
+  className?: string;
+}): JSX.Element {
   const selection = React.useMemo(() => new DropdownSelection(), []);
   const { choices, value } = props;
   React.useEffect(() => {

@@ -6,7 +6,15 @@ describe("local dates", () => {
     expect(weekStart("2026-03-04")).toBe("2026-03-02");
     expect(weekStart("2026-03-08")).toBe("2026-03-02");
     expect(weekStart("2026-03-09")).toBe("2026-03-09");
-    expect(weekDays("2026-12-28")).toEqual(["2026-12-28", "2026-12-29", "2026-12-30", "2026-12-31", "2027-01-01", "2027-01-02", "2027-01-03"]);
+    expect(weekDays("2026-12-28")).toEqual([
+      "2026-12-28",
+      "2026-12-29",
+      "2026-12-30",
+      "2026-12-31",
+      "2027-01-01",
+      "2027-01-02",
+      "2027-01-03",
+    ]);
     expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
   });
 
@@ -15,7 +23,14 @@ describe("local dates", () => {
     expect(zoned).toMatch(/^2026-03-02T09:30:00[+-]\d{2}:\d{2}$/);
     const offsetMinutes = -new Date(2026, 2, 2, 9, 30).getTimezoneOffset();
     const sign = offsetMinutes < 0 ? "-" : "+";
-    expect(zoned.endsWith(sign + String(Math.floor(Math.abs(offsetMinutes) / 60)).padStart(2, "0") + ":" + String(Math.abs(offsetMinutes) % 60).padStart(2, "0"))).toBe(true);
+    expect(
+      zoned.endsWith(
+        sign +
+          String(Math.floor(Math.abs(offsetMinutes) / 60)).padStart(2, "0") +
+          ":" +
+          String(Math.abs(offsetMinutes) % 60).padStart(2, "0"),
+      ),
+    ).toBe(true);
     expect(wallClockTime(zoned)).toBe("09:30");
   });
 

@@ -72,10 +72,15 @@ export function WorklogForm(props: WorklogFormProps): JSX.Element {
   const activityChoices: Choice[] = [
     { id: NOT_SET, text: "Not set" },
     // Archived types stay visible on the worklog that uses them, but cannot be picked anew.
-    ...props.activityTypes.filter((a) => !a.archived || a.id === initial.activityTypeId).map((a) => ({ id: a.id, text: a.archived ? `${a.name} (archived)` : a.name })),
+    ...props.activityTypes
+      .filter((a) => !a.archived || a.id === initial.activityTypeId)
+      .map((a) => ({ id: a.id, text: a.archived ? `${a.name} (archived)` : a.name })),
   ];
   const peopleChoices: Choice[] | undefined = props.people?.length
-    ? [{ id: props.me.id, text: `${props.me.displayName} (me)` }, ...props.people.filter((p) => p.userId !== props.me.id).map((p) => ({ id: p.userId, text: p.displayName }))]
+    ? [
+        { id: props.me.id, text: `${props.me.displayName} (me)` },
+        ...props.people.filter((p) => p.userId !== props.me.id).map((p) => ({ id: p.userId, text: p.displayName })),
+      ]
     : undefined;
 
   const submit = async (event: React.FormEvent) => {
@@ -109,7 +114,13 @@ export function WorklogForm(props: WorklogFormProps): JSX.Element {
     <form className="flex-column rhythm-vertical-16" onSubmit={(e) => void submit(e)} aria-label={props.submitText}>
       {props.askWorkItem && (
         <FormItem label="Work item">
-          <TextField ariaLabel="Work item" inputType="number" value={workItemText} onChange={(_, v) => setWorkItemText(v)} placeholder="e.g. 42" />
+          <TextField
+            ariaLabel="Work item"
+            inputType="number"
+            value={workItemText}
+            onChange={(_, v) => setWorkItemText(v)}
+            placeholder="e.g. 42"
+          />
         </FormItem>
       )}
       {peopleChoices && (
@@ -132,10 +143,22 @@ export function WorklogForm(props: WorklogFormProps): JSX.Element {
         </FormItem>
       </div>
       <FormItem label="Activity type">
-        <ChoiceDropdown label="Activity type" choices={activityChoices} value={activityTypeId} onChange={setActivityTypeId} />
+        <ChoiceDropdown
+          label="Activity type"
+          choices={activityChoices}
+          value={activityTypeId}
+          onChange={setActivityTypeId}
+        />
       </FormItem>
       <FormItem label="Comment">
-        <TextField ariaLabel="Comment" multiline rows={2} value={comment} onChange={(_, v) => setComment(v)} maxLength={1000} />
+        <TextField
+          ariaLabel="Comment"
+          multiline
+          rows={2}
+          value={comment}
+          onChange={(_, v) => setComment(v)}
+          maxLength={1000}
+        />
       </FormItem>
       {problem && (
         <MessageCard severity={MessageCardSeverity.Error} role="alert">

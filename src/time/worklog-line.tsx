@@ -50,9 +50,22 @@ export function WorklogLine(props: WorklogLineProps): JSX.Element {
         </span>
       ))}
       <span className="tt-worklog-duration font-weight-semibold">{formatDuration(w.durationSeconds)}</span>
-      {w.canEdit && props.onEdit && <Button subtle iconProps={{ iconName: "Edit" }} ariaLabel={`Edit ${label}`} onClick={() => props.onEdit!(w)} />}
-      {w.canEdit && props.onDelete && <Button subtle iconProps={{ iconName: "Delete" }} ariaLabel={`Delete ${label}`} onClick={() => props.onDelete!(w)} />}
-      {!w.canEdit && (props.onEdit || props.onDelete) && <span className="tt-worklog-locked secondary-text font-size-s" title="You may not change this worklog">Read-only</span>}
+      {w.canEdit && props.onEdit && (
+        <Button subtle iconProps={{ iconName: "Edit" }} ariaLabel={`Edit ${label}`} onClick={() => props.onEdit!(w)} />
+      )}
+      {w.canEdit && props.onDelete && (
+        <Button
+          subtle
+          iconProps={{ iconName: "Delete" }}
+          ariaLabel={`Delete ${label}`}
+          onClick={() => props.onDelete!(w)}
+        />
+      )}
+      {!w.canEdit && (props.onEdit || props.onDelete) && (
+        <span className="tt-worklog-locked secondary-text font-size-s" title="You may not change this worklog">
+          Read-only
+        </span>
+      )}
     </div>
   );
 }

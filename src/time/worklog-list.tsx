@@ -74,7 +74,14 @@ export function WorklogList(props: WorklogListProps): JSX.Element {
         editing === w.id ? (
           <div key={w.id} className="tt-editor" role="listitem" aria-label={`Editing worklog on #${w.workItemId}`}>
             <WorklogForm
-              initial={{ workItemId: w.workItemId, day: w.day, startTime: wallClockTime(w.start), durationSeconds: w.durationSeconds, activityTypeId: w.activityTypeId, comment: w.comment }}
+              initial={{
+                workItemId: w.workItemId,
+                day: w.day,
+                startTime: wallClockTime(w.start),
+                durationSeconds: w.durationSeconds,
+                activityTypeId: w.activityTypeId,
+                comment: w.comment,
+              }}
               activityTypes={props.activityTypes}
               me={props.me}
               askWorkItem
@@ -94,7 +101,11 @@ export function WorklogList(props: WorklogListProps): JSX.Element {
               onDelete={(x) => (setEditing(undefined), setDeleting(x.id))}
             />
             {deleting === w.id && (
-              <div className="flex-row flex-center rhythm-horizontal-8 padding-vertical-4" role="alertdialog" aria-label="Delete this worklog?">
+              <div
+                className="flex-row flex-center rhythm-horizontal-8 padding-vertical-4"
+                role="alertdialog"
+                aria-label="Delete this worklog?"
+              >
                 <span>Delete this worklog?</span>
                 <Button danger autoFocus text="Delete" onClick={() => void remove(w)} />
                 <Button text="Cancel" onClick={() => setDeleting(undefined)} />

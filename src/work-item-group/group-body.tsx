@@ -52,8 +52,16 @@ export function GroupBody(props: GroupBodyProps): JSX.Element {
   const elsewhere = timer && timer.workItemId !== workItemId;
   return (
     <div className="flex-column rhythm-vertical-8">
-      <TrackingButtons runningSeconds={timer ? elapsed : null} disabled={busy || workItemId === undefined} onStartTracking={onStart} onStopTracking={onStop} onAddTime={onAdd} />
-      {workItemId === undefined && <div className="tt-group-line secondary-text">Save the work item to track time on it.</div>}
+      <TrackingButtons
+        runningSeconds={timer ? elapsed : null}
+        disabled={busy || workItemId === undefined}
+        onStartTracking={onStart}
+        onStopTracking={onStop}
+        onAddTime={onAdd}
+      />
+      {workItemId === undefined && (
+        <div className="tt-group-line secondary-text">Save the work item to track time on it.</div>
+      )}
       {elsewhere && (
         <div className="tt-group-line secondary-text">
           Your timer runs on #{timer.workItemId} since {timeString(new Date(timer.startedAt))}.

@@ -19,9 +19,21 @@ export function TrackingButtons(props: TrackingButtonsProps): JSX.Element {
   return (
     <ButtonGroup>
       {running ? (
-        <Button primary text={`Stop Tracking ${formatClock(props.runningSeconds!)}`} iconProps={{ iconName: "Stop" }} onClick={props.onStopTracking} disabled={props.disabled} />
+        <Button
+          primary
+          text={`Stop Tracking ${formatClock(props.runningSeconds!)}`}
+          iconProps={{ iconName: "Stop" }}
+          onClick={props.onStopTracking}
+          disabled={props.disabled}
+        />
       ) : (
-        <Button primary text="Start Tracking" iconProps={{ iconName: "Play" }} onClick={props.onStartTracking} disabled={props.disabled} />
+        <Button
+          primary
+          text="Start Tracking"
+          iconProps={{ iconName: "Play" }}
+          onClick={props.onStartTracking}
+          disabled={props.disabled}
+        />
       )}
       <Button text="Add Time" iconProps={{ iconName: "Add" }} onClick={props.onAddTime} disabled={props.disabled} />
     </ButtonGroup>

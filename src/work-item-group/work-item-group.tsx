@@ -28,7 +28,10 @@ export function WorkItemGroup(): JSX.Element | null {
   return <LoadedGroup key={id ?? "new"} workItemId={id} measured={measured} />;
 }
 
-function LoadedGroup(props: { workItemId: number | undefined; measured: React.RefCallback<HTMLDivElement> }): JSX.Element | null {
+function LoadedGroup(props: {
+  workItemId: number | undefined;
+  measured: React.RefCallback<HTMLDivElement>;
+}): JSX.Element | null {
   const { workItemId, measured } = props;
   const [context, reload] = useTimeData(() => getTimeContext(workItemId), workItemId);
   useRefreshOnReturn(reload);

@@ -31,7 +31,11 @@ export function TimePage(): JSX.Element {
 
 function LoadedTime(props: { workItemId: number }): JSX.Element | null {
   const [data, reload] = useTimeData(
-    () => Promise.all([getWorkItemTime(props.workItemId), getActivityTypes()]).then(([time, activityTypes]) => ({ time, activityTypes })),
+    () =>
+      Promise.all([getWorkItemTime(props.workItemId), getActivityTypes()]).then(([time, activityTypes]) => ({
+        time,
+        activityTypes,
+      })),
     props.workItemId,
   );
   const [message, setMessage] = React.useState<string>();

@@ -27,7 +27,8 @@ export function WorkItemTime(props: WorkItemTimeProps): JSX.Element {
       <Card titleProps={{ text: "Time on this work item" }}>
         <div className="flex-column rhythm-vertical-8">
           <div className="tt-total" aria-label="Totals">
-            <span className="font-weight-semibold">Total {formatDuration(time.totalSeconds)}</span> · Mine {formatDuration(time.mySeconds)}
+            <span className="font-weight-semibold">Total {formatDuration(time.totalSeconds)}</span> · Mine{" "}
+            {formatDuration(time.mySeconds)}
           </div>
           {children.length > 0 && (
             <div className="secondary-text">

@@ -37,7 +37,12 @@ const jiaHao = {
 /** A connectionData body in the client library's own ConnectionData type (the Location area has no recorded examples). */
 function connectionData(): ConnectionData {
   const user = identitiesByIds().value[0] as unknown as NonNullable<ConnectionData["authenticatedUser"]>;
-  return { authenticatedUser: user, authorizedUser: user, instanceId: "8cb9df66-e487-4ad9-9852-28da9bf255b2", deploymentId: "6c9bd5c4-5ef2-4e91-b94b-0d3d8a3c8b1f" };
+  return {
+    authenticatedUser: user,
+    authorizedUser: user,
+    instanceId: "8cb9df66-e487-4ad9-9852-28da9bf255b2",
+    deploymentId: "6c9bd5c4-5ef2-4e91-b94b-0d3d8a3c8b1f",
+  };
 }
 
 /** Where the typed work item client finds its routes (the service's answer to OPTIONS {org}/_apis/wit). */
@@ -58,11 +63,19 @@ const WIT_LOCATIONS = {
 };
 
 function only(method: string, pathname: RegExp, answer: (query: URLSearchParams) => Answer | undefined) {
-  server.answer((r) => (r.method === method && pathname.test(r.pathname) ? answer(r.query) : r.method === "OPTIONS" ? { body: WIT_LOCATIONS } : undefined));
+  server.answer((r) =>
+    r.method === method && pathname.test(r.pathname)
+      ? answer(r.query)
+      : r.method === "OPTIONS"
+        ? { body: WIT_LOCATIONS }
+        : undefined,
+  );
 }
 
 function sent(pathname: RegExp) {
-  return server.requests.filter((r) => pathname.test(new URL(r.url, "http://x").pathname)).map((r) => new URL(r.url, "http://x"));
+  return server.requests
+    .filter((r) => pathname.test(new URL(r.url, "http://x").pathname))
+    .map((r) => new URL(r.url, "http://x"));
 }
 
 describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
@@ -70,8 +83,14 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
 
   it("listUsers reads the documented 7.1 page (items, continuationToken) and the older members shape, paging with the token", async () => {
     exercised.add("DevopsOrgDirectory.listUsers");
-    const recorded = recordedBody<{ id: string }>("memberEntitlementManagement", "UserEntitlements/GET__memberEntitlementManagement_UserEntitlementById.json");
-    const patched = recordedBody<{ results: Array<{ result: unknown }> }>("memberEntitlementManagement", "UserEntitlements/PATCH__memberEntitlementManagement_UserEntitlements.json");
+    const recorded = recordedBody<{ id: string }>(
+      "memberEntitlementManagement",
+      "UserEntitlements/GET__memberEntitlementManagement_UserEntitlementById.json",
+    );
+    const patched = recordedBody<{ results: Array<{ result: unknown }> }>(
+      "memberEntitlementManagement",
+      "UserEntitlements/PATCH__memberEntitlementManagement_UserEntitlements.json",
+    );
     const directory = new DevopsOrgDirectory(server.devopsOptions);
     server.answer(({ method, pathname, query }) => {
       if (method !== "GET" || pathname !== `/vsaex/${ORG}/_apis/userentitlements`) return undefined;
@@ -83,7 +102,14 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
 
     const first = await directory.listUsers(ORG, PAT, { search: "user", continuation: null });
     expect(first).toEqual({
-      users: [{ id: "fe2f1bdb-9779-491a-a6f6-c6e9322cfb00", displayName: "User 1", email: "user1@fabrikam.com", uniqueName: "user1@fabrikam.com" }],
+      users: [
+        {
+          id: "fe2f1bdb-9779-491a-a6f6-c6e9322cfb00",
+          displayName: "User 1",
+          email: "user1@fabrikam.com",
+          uniqueName: "user1@fabrikam.com",
+        },
+      ],
       continuation: "page-2",
     });
     const second = await directory.listUsers(ORG, PAT, { search: "user", continuation: first.continuation });
@@ -106,7 +132,8 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
       displayName: "Enterprise Service Accounts",
       principalName: "[TEAM FOUNDATION]\\Enterprise Service Accounts",
       origin: "vsts",
-      description: "Members of this group have service-level permissions in this enterprise. For service accounts only.",
+      description:
+        "Members of this group have service-level permissions in this enterprise. For service accounts only.",
     });
     expect(found).toHaveLength(2);
   });
@@ -115,7 +142,10 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
     exercised.add("DevopsOrgDirectory.groupMembers");
     // Microsoft recorded each call in a different organization; the descriptors are linked
     // here (memberships -> lookup -> identities) so one walk reaches a recorded identity.
-    const memberships = recordedBody<{ value: Array<{ containerDescriptor: string; memberDescriptor: string }> }>("graph", "MembershipsBatch/BatchGetMembershipsGroupDown.json");
+    const memberships = recordedBody<{ value: Array<{ containerDescriptor: string; memberDescriptor: string }> }>(
+      "graph",
+      "MembershipsBatch/BatchGetMembershipsGroupDown.json",
+    );
     const lookup = recordedBody<GraphSubjects>("graph", "Subjectlookup/LookupSubjects.json");
     const identities = recordedBody<IdentityList>("ims", "Identities/SearchBySubjectDescriptors.json");
     const root = memberships.value[0].containerDescriptor;
@@ -124,9 +154,18 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
     const linkedLookup = { count: 2, value: { [nestedGroup.descriptor]: nestedGroup, [user.descriptor]: user } };
     server.answer(({ method, pathname }) => {
       if (method === "GET" && pathname.endsWith(`/Memberships/${root}`)) {
-        return { body: { count: 2, value: [nestedGroup.descriptor, user.descriptor].map((d) => ({ ...memberships.value[0], memberDescriptor: d })) } };
+        return {
+          body: {
+            count: 2,
+            value: [nestedGroup.descriptor, user.descriptor].map((d) => ({
+              ...memberships.value[0],
+              memberDescriptor: d,
+            })),
+          },
+        };
       }
-      if (method === "GET" && pathname.endsWith(`/Memberships/${nestedGroup.descriptor}`)) return { body: { count: 0, value: [] } };
+      if (method === "GET" && pathname.endsWith(`/Memberships/${nestedGroup.descriptor}`))
+        return { body: { count: 0, value: [] } };
       if (method === "POST" && /\/graph\/subjectlookup$/i.test(pathname)) return { body: linkedLookup };
       if (method === "GET" && pathname === `/vssps/${ORG}/_apis/identities`) return { body: identities };
       return undefined;
@@ -135,7 +174,10 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
     const [requestsBefore, connectionsBefore] = [server.requests.length, server.connections];
     expect(await directory.groupMembers(ORG, PAT, root)).toEqual([jiaHao]);
     // One expansion, one kept-alive connection for its calls (memberships x2, lookup, identities).
-    expect({ requests: server.requests.length - requestsBefore, connections: server.connections - connectionsBefore }).toEqual({ requests: 4, connections: 1 });
+    expect({
+      requests: server.requests.length - requestsBefore,
+      connections: server.connections - connectionsBefore,
+    }).toEqual({ requests: 4, connections: 1 });
     const [identitiesUrl] = sent(/\/_apis\/identities$/).slice(-1);
     expect(identitiesUrl.searchParams.get("subjectDescriptors")).toBe(user.descriptor);
   });
@@ -143,7 +185,10 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
   it("usersByIds keeps the users and leaves the group identity out", async () => {
     exercised.add("DevopsOrgDirectory.usersByIds");
     only("GET", /\/_apis\/identities$/, () => ({ body: identitiesByIds() }));
-    const users = await directory.usersByIds(ORG, PAT, ["81fa6389-0872-6fdd-a451-7ba7880f566a", "7c86b535-818b-423f-b0fd-19a2e9f32710"]);
+    const users = await directory.usersByIds(ORG, PAT, [
+      "81fa6389-0872-6fdd-a451-7ba7880f566a",
+      "7c86b535-818b-423f-b0fd-19a2e9f32710",
+    ]);
     expect([...users.entries()]).toEqual([[jiaHao.id, jiaHao]]);
   });
 
@@ -169,7 +214,11 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
   it("whoAmI reads connectionData", async () => {
     exercised.add("DevopsOrgDirectory.whoAmI");
     only("GET", /\/_apis\/connectionData$/, () => ({ body: connectionData() }));
-    expect(await directory.whoAmI(ORG, PAT)).toEqual({ userId: jiaHao.id, displayName: "Jia-hao Tseng", orgId: "8cb9df66-e487-4ad9-9852-28da9bf255b2" });
+    expect(await directory.whoAmI(ORG, PAT)).toEqual({
+      userId: jiaHao.id,
+      displayName: "Jia-hao Tseng",
+      orgId: "8cb9df66-e487-4ad9-9852-28da9bf255b2",
+    });
   });
 });
 
@@ -190,8 +239,14 @@ describe("DevopsCallerDirectory, fed Microsoft's recorded answers", () => {
 
   it("isCollectionAdmin asks for the Collection token and believes only an explicit true for it", async () => {
     exercised.add("DevopsCallerDirectory.isCollectionAdmin");
-    const threeTokens = recordedBody<{ count: number; value: boolean[] }>("security", "permissions/GET__permissions__securityNamespaceId__8__api-version-2.2_tokens-_token1_,_token2_,_token3__alwaysAllowAdministrators-False.json");
-    const noBody = recordedBody("security", "permissions/GET__permissions__securityNamespaceId__8__token-_token1__alwaysAllowAdministrators-False.json");
+    const threeTokens = recordedBody<{ count: number; value: boolean[] }>(
+      "security",
+      "permissions/GET__permissions__securityNamespaceId__8__api-version-2.2_tokens-_token1_,_token2_,_token3__alwaysAllowAdministrators-False.json",
+    );
+    const noBody = recordedBody(
+      "security",
+      "permissions/GET__permissions__securityNamespaceId__8__token-_token1__alwaysAllowAdministrators-False.json",
+    );
     const answers: Array<[unknown, boolean]> = [
       [{ count: 1, value: [threeTokens.value[2]] }, true], // the recorded true, for our one token
       [{ count: 1, value: [threeTokens.value[0]] }, false],
@@ -213,7 +268,9 @@ describe("DevopsWorkItemDirectory (typed WorkItemTrackingApi), fed Microsoft's r
 
   it("find reads one work item", async () => {
     exercised.add("DevopsWorkItemDirectory.find");
-    only("GET", /\/_apis\/wit\/workItems\/12$/i, () => ({ body: recordedBody("wit", "workItems/GET__wit_WorkItems_id.json") }));
+    only("GET", /\/_apis\/wit\/workItems\/12$/i, () => ({
+      body: recordedBody("wit", "workItems/GET__wit_WorkItems_id.json"),
+    }));
     expect(await workItems.find(ORG, "access-token", 12)).toEqual({
       id: 12,
       title: "Epic 2",
@@ -227,7 +284,9 @@ describe("DevopsWorkItemDirectory (typed WorkItemTrackingApi), fed Microsoft's r
 
   it("findMany reads a batch", async () => {
     exercised.add("DevopsWorkItemDirectory.findMany");
-    only("GET", /\/_apis\/wit\/workItems$/i, () => ({ body: recordedBody("wit", "workItems/GET__wit_WorkItems_ids-_ids___expand-all.json") }));
+    only("GET", /\/_apis\/wit\/workItems$/i, () => ({
+      body: recordedBody("wit", "workItems/GET__wit_WorkItems_ids-_ids___expand-all.json"),
+    }));
     const found = await workItems.findMany(ORG, "access-token", [297, 299, 300]);
     expect(found.map((w) => [w.id, w.type, w.state, w.project])).toEqual([
       [297, "Product Backlog Item", "New", "Fabrikam-Fiber-Git"],
@@ -251,21 +310,32 @@ describe("every request the adapters sent", () => {
 
   it("matches an operation Microsoft documents: method, path template, a listed api-version, known query parameters", () => {
     expect(server.requests.length).toBeGreaterThan(10);
-    const problems = server.requests.map((r) => judge(catalogue, r)).flatMap((v) => (v.kind === "mismatch" ? [v.problem] : []));
+    const problems = server.requests
+      .map((r) => judge(catalogue, r))
+      .flatMap((v) => (v.kind === "mismatch" ? [v.problem] : []));
     expect(problems).toEqual([]);
   });
 
   it("needs every scope the manifest asks for, and the manifest asks for every scope they need", () => {
-    const manifest = JSON.parse(readFileSync(fileURLToPath(new URL("../../vss-extension.json", import.meta.url)), "utf8")) as { scopes: string[] };
+    const manifest = JSON.parse(
+      readFileSync(fileURLToPath(new URL("../../vss-extension.json", import.meta.url)), "utf8"),
+    ) as { scopes: string[] };
     const needed = new Set<string>();
     for (const verdict of server.requests.map((r) => judge(catalogue, r))) {
       if (verdict.kind === "documented") verdict.operation.scopes.forEach((s) => needed.add(s));
       if (verdict.kind === "undocumented") verdict.scopes.forEach((s) => needed.add(s));
     }
     expect(UNDOCUMENTED_CALLS.every((c) => c.reason.length > 0)).toBe(true);
-    expect({ unneeded: manifest.scopes.filter((s) => !needed.has(s)), missing: [...needed].filter((s) => !manifest.scopes.includes(s)) }).toEqual({ unneeded: [], missing: [] });
+    expect({
+      unneeded: manifest.scopes.filter((s) => !needed.has(s)),
+      missing: [...needed].filter((s) => !manifest.scopes.includes(s)),
+    }).toEqual({ unneeded: [], missing: [] });
   });
 });
 
 /** Prototype members that are not port methods (they only build requests for the ones above). */
-const PRIVATE_HELPERS = new Set(["DevopsOrgDirectory.base", "DevopsOrgDirectory.identities", "DevopsWorkItemDirectory.withClient"]);
+const PRIVATE_HELPERS = new Set([
+  "DevopsOrgDirectory.base",
+  "DevopsOrgDirectory.identities",
+  "DevopsWorkItemDirectory.withClient",
+]);

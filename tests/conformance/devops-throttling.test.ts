@@ -46,7 +46,11 @@ describe("throttling (429 + Retry-After)", () => {
 
   it("reads Retry-After even when the 429 comes with an HTML page instead of JSON", async () => {
     // 2 s, not the 1 s used when no Retry-After can be read.
-    const page: Answer = { status: 429, headers: { "Retry-After": "2", "Content-Type": "text/html" }, raw: "<html><body>Too many requests</body></html>" };
+    const page: Answer = {
+      status: 429,
+      headers: { "Retry-After": "2", "Content-Type": "text/html" },
+      raw: "<html><body>Too many requests</body></html>",
+    };
     const calls = scripted([page, { body: byEmail }]);
     const directory = new DevopsOrgDirectory({ ...server.devopsOptions, throttleBudgetMs: 10_000 });
     const started = Date.now();
@@ -64,7 +68,9 @@ describe("throttling (429 + Retry-After)", () => {
     const response = toErrorResponse(failure, () => {});
     expect(response.status).toBe(503);
     expect(response.headers).toEqual({ "Retry-After": "1" });
-    expect((response.jsonBody as { error: { message: string } }).error.message).toMatch(/Azure DevOps is limiting requests.*try again in 1 second/);
+    expect((response.jsonBody as { error: { message: string } }).error.message).toMatch(
+      /Azure DevOps is limiting requests.*try again in 1 second/,
+    );
   });
 
   it("does not wait at all when Azure DevOps asks for longer than the budget", async () => {
@@ -87,9 +93,12 @@ describe("throttling (429 + Retry-After)", () => {
         seen.add(key);
         return throttled("1");
       }
-      if (pathname.endsWith("/Memberships/root")) return { body: { count: 1, value: [{ containerDescriptor: "root", memberDescriptor: user }] } };
-      if (pathname.endsWith("/subjectlookup")) return { body: { count: 1, value: { [user]: { subjectKind: "user", descriptor: user } } } };
-      if (pathname.endsWith("/_apis/identities")) return { body: recordedBody("ims", "Identities/SearchBySubjectDescriptors.json") };
+      if (pathname.endsWith("/Memberships/root"))
+        return { body: { count: 1, value: [{ containerDescriptor: "root", memberDescriptor: user }] } };
+      if (pathname.endsWith("/subjectlookup"))
+        return { body: { count: 1, value: { [user]: { subjectKind: "user", descriptor: user } } } };
+      if (pathname.endsWith("/_apis/identities"))
+        return { body: recordedBody("ims", "Identities/SearchBySubjectDescriptors.json") };
       return undefined;
     });
     const directory = new DevopsOrgDirectory({ ...server.devopsOptions, throttleBudgetMs: 2_500 });
@@ -106,7 +115,18 @@ describe("throttling (429 + Retry-After)", () => {
         return {
           body: {
             count: 1,
-            value: [{ id: "72c7ddf8-2cdc-4f60-90cd-ab71c14a399b", area: "wit", resourceName: "workItems", routeTemplate: "{project}/_apis/{area}/{resource}/{id}", resourceVersion: 3, minVersion: "1.0", maxVersion: "7.2", releasedVersion: "7.1" }],
+            value: [
+              {
+                id: "72c7ddf8-2cdc-4f60-90cd-ab71c14a399b",
+                area: "wit",
+                resourceName: "workItems",
+                routeTemplate: "{project}/_apis/{area}/{resource}/{id}",
+                resourceVersion: 3,
+                minVersion: "1.0",
+                maxVersion: "7.2",
+                releasedVersion: "7.1",
+              },
+            ],
           },
         };
       }
@@ -123,7 +143,11 @@ describe("throttling (429 + Retry-After)", () => {
     const silent = createServer(() => {});
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
     const port = (silent.address() as AddressInfo).port;
-    const directory = new DevopsOrgDirectory({ ...server.devopsOptions, vsspsUrl: `http://127.0.0.1:${port}/{org}`, requestTimeoutMs: 300 });
+    const directory = new DevopsOrgDirectory({
+      ...server.devopsOptions,
+      vsspsUrl: `http://127.0.0.1:${port}/{org}`,
+      requestTimeoutMs: 300,
+    });
     const failure = await directory.userByEmail("fabrikam", PAT, "x@y.z").catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(UpstreamError);
     expect((failure as Error).message).toMatch(/did not answer in time/);
@@ -134,7 +158,11 @@ describe("throttling (429 + Retry-After)", () => {
   it("reads Retry-After as seconds or an HTTP date, else X-RateLimit-Reset", () => {
     const now = Date.parse("2026-12-03T08:00:00Z");
     expect(waitAskedMs({ statusCode: 429, responseHeaders: { "retry-after": "7" } }, now)).toBe(7_000);
-    expect(waitAskedMs({ statusCode: 429, responseHeaders: { "retry-after": "Thu, 03 Dec 2026 08:00:05 GMT" } }, now)).toBe(5_000);
-    expect(waitAskedMs({ statusCode: 429, responseHeaders: { "x-ratelimit-reset": String(now / 1000 + 3) } }, now)).toBe(3_000);
+    expect(
+      waitAskedMs({ statusCode: 429, responseHeaders: { "retry-after": "Thu, 03 Dec 2026 08:00:05 GMT" } }, now),
+    ).toBe(5_000);
+    expect(
+      waitAskedMs({ statusCode: 429, responseHeaders: { "x-ratelimit-reset": String(now / 1000 + 3) } }, now),
+    ).toBe(3_000);
   });
 });

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fabrikam } from "../../dev/devops/seed";
 import { startClient, type StandinClient } from "../../dev/devops/test-support";
-import { documentedApiVersions, missingRecordedKeys, recordedBody, responseValidator, type SpecArea } from "./support/specs";
+import {
+  documentedApiVersions,
+  missingRecordedKeys,
+  recordedBody,
+  responseValidator,
+  type SpecArea,
+} from "./support/specs";
+
+/** Swagger and wire JSON, walked as data (the shape is what the suite checks). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- arbitrary JSON under test
+type Json = any;
 
 // Every Azure DevOps stand-in endpoint the backend calls answers what Microsoft's 7.1
 // specification documents for that operation (its 200 response schema) and carries every
@@ -63,7 +73,10 @@ const CASES: Case[] = [
     name: "graph subject query",
     area: "graph",
     operation: ["/{organization}/_apis/graph/subjectquery", "post"],
-    request: () => ({ path: `${GRAPH}/subjectquery?api-version={version}`, body: { query: "Contrib", subjectKind: ["Group"] } }),
+    request: () => ({
+      path: `${GRAPH}/subjectquery?api-version={version}`,
+      body: { query: "Contrib", subjectKind: ["Group"] },
+    }),
   },
   {
     name: "graph subject lookup",
@@ -101,7 +114,9 @@ const CASES: Case[] = [
     name: "identities by subject descriptor",
     area: "ims",
     operation: ["/{organization}/_apis/identities", "get"],
-    request: ({ user }) => ({ path: `/vssps/fabrikam/_apis/identities?subjectDescriptors=${user.descriptor}&api-version={version}` }),
+    request: ({ user }) => ({
+      path: `/vssps/fabrikam/_apis/identities?subjectDescriptors=${user.descriptor}&api-version={version}`,
+    }),
     recorded: { file: "Identities/SearchBySubjectDescriptors.json" },
     maps: ["value[].properties"],
   },
@@ -109,7 +124,9 @@ const CASES: Case[] = [
     name: "identities by id, membership expanded up",
     area: "ims",
     operation: ["/{organization}/_apis/identities", "get"],
-    request: ({ user }) => ({ path: `/vssps/fabrikam/_apis/identities?identityIds=${user.id}&queryMembership=ExpandedUp&api-version={version}` }),
+    request: ({ user }) => ({
+      path: `/vssps/fabrikam/_apis/identities?identityIds=${user.id}&queryMembership=ExpandedUp&api-version={version}`,
+    }),
     recorded: { file: "Identities/SearchByIds.json" },
     maps: ["value[].properties"],
   },
@@ -117,7 +134,9 @@ const CASES: Case[] = [
     name: "identities by mail address",
     area: "ims",
     operation: ["/{organization}/_apis/identities", "get"],
-    request: ({ user }) => ({ path: `/vssps/fabrikam/_apis/identities?searchFilter=MailAddress&filterValue=${encodeURIComponent(user.email)}&api-version={version}` }),
+    request: ({ user }) => ({
+      path: `/vssps/fabrikam/_apis/identities?searchFilter=MailAddress&filterValue=${encodeURIComponent(user.email)}&api-version={version}`,
+    }),
     recorded: { file: "Identities/SearchIdentityByEmail.json" },
     maps: ["value[].properties"],
   },
@@ -140,8 +159,12 @@ const CASES: Case[] = [
     name: "permissions (Collection, GENERIC_WRITE)",
     area: "security",
     operation: ["/{organization}/_apis/permissions/{securityNamespaceId}/{permissions}", "get"],
-    request: () => ({ path: "/fabrikam/_apis/permissions/3e65f728-f8bc-4ecd-8764-7e378b19bfa7/2?tokens=NAMESPACE&api-version={version}" }),
-    recorded: { file: "permissions/GET__permissions__securityNamespaceId__8__api-version-2.2_tokens-_token1_,_token2_,_token3__alwaysAllowAdministrators-False.json" },
+    request: () => ({
+      path: "/fabrikam/_apis/permissions/3e65f728-f8bc-4ecd-8764-7e378b19bfa7/2?tokens=NAMESPACE&api-version={version}",
+    }),
+    recorded: {
+      file: "permissions/GET__permissions__securityNamespaceId__8__api-version-2.2_tokens-_token1_,_token2_,_token3__alwaysAllowAdministrators-False.json",
+    },
   },
   {
     name: "work item with relations",
@@ -155,7 +178,9 @@ const CASES: Case[] = [
     name: "work items by ids, expanded",
     area: "wit",
     operation: ["/{organization}/{project}/_apis/wit/workitems", "get"],
-    request: () => ({ path: "/fabrikam/_apis/wit/workitems?ids=2,3&$expand=all&errorPolicy=omit&api-version={version}" }),
+    request: () => ({
+      path: "/fabrikam/_apis/wit/workitems?ids=2,3&$expand=all&errorPolicy=omit&api-version={version}",
+    }),
     recorded: { file: "workItems/GET__wit_WorkItems_ids-_ids___expand-all.json" },
     maps: ["value[].fields"],
   },
@@ -163,7 +188,10 @@ const CASES: Case[] = [
     name: "work items batch",
     area: "wit",
     operation: ["/{organization}/{project}/_apis/wit/workitemsbatch", "post"],
-    request: () => ({ path: "/fabrikam/_apis/wit/workitemsbatch?api-version={version}", body: { ids: [2, 3], $expand: "All" } }),
+    request: () => ({
+      path: "/fabrikam/_apis/wit/workitemsbatch?api-version={version}",
+      body: { ids: [2, 3], $expand: "All" },
+    }),
     recorded: { file: "workItems/GET__wit_WorkItems_ids-_ids___expand-all.json" },
     maps: ["value[].fields"],
   },
@@ -192,11 +220,14 @@ beforeAll(async () => {
 });
 afterAll(() => client.standin.stop());
 
-async function answer(c: Case): Promise<{ status: number; body: any; version: string }> {
+async function answer(c: Case): Promise<{ status: number; body: Json; version: string }> {
   const [version] = documentedApiVersions(c.area, ...c.operation);
   expect(version, `${c.name}: the specification documents an api-version`).toBeDefined();
   const { path, body } = c.request(seeded);
-  const res = await client.call(path.replace("{version}", version), { auth: token, ...(body === undefined ? {} : { body }) });
+  const res = await client.call(path.replace("{version}", version), {
+    auth: token,
+    ...(body === undefined ? {} : { body }),
+  });
   return { status: res.status, body: res.body, version: version };
 }
 
@@ -214,16 +245,25 @@ describe("the Azure DevOps stand-in answers what the 7.1 specification documents
     const recorded = recordedBody(c.area, c.recorded!.file);
     const ours = c.recorded!.itemsAt ? body[c.recorded!.itemsAt] : body;
     const theirs = c.recorded!.itemsAt ? [recorded] : recorded;
-    expect(missingRecordedKeys(theirs, ours, (c.maps ?? []).map((m) => (c.recorded!.itemsAt ? `[].${m}` : m)))).toEqual([]);
+    expect(
+      missingRecordedKeys(
+        theirs,
+        ours,
+        (c.maps ?? []).map((m) => (c.recorded!.itemsAt ? `[].${m}` : m)),
+      ),
+    ).toEqual([]);
   });
 
-  it.each(CASES.filter((c) => c.recorded))("$name: Microsoft's recorded body passes the same schema (the check is not stricter than the service)", (c) => {
-    const validate = responseValidator(c.area, ...c.operation);
-    const recorded = recordedBody(c.area, c.recorded!.file);
-    const body = c.recorded!.itemsAt ? { items: [recorded], totalCount: 1 } : recorded;
-    const ok = validate(body);
-    expect(ok ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message}`)).toEqual([]);
-  });
+  it.each(CASES.filter((c) => c.recorded))(
+    "$name: Microsoft's recorded body passes the same schema (the check is not stricter than the service)",
+    (c) => {
+      const validate = responseValidator(c.area, ...c.operation);
+      const recorded = recordedBody(c.area, c.recorded!.file);
+      const body = c.recorded!.itemsAt ? { items: [recorded], totalCount: 1 } : recorded;
+      const ok = validate(body);
+      expect(ok ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message}`)).toEqual([]);
+    },
+  );
 });
 
 describe("the stand-in's group SIDs have the shapes Microsoft recorded", () => {
@@ -238,15 +278,27 @@ describe("the stand-in's group SIDs have the shapes Microsoft recorded", () => {
     return m ? (m[2] ? `scope kind ${m[2]}` : `well-known ${m[1]}`) : `unrecognised ${sid}`;
   };
   const recorded = (principalName: string): string => {
-    const groups = [...recordedBody("graph", "Groups/GetAllGroups.json").value, ...Object.values(recordedBody("graph", "Subjectlookup/LookupSubjects.json").value)];
-    const group = groups.find((g: any) => g.principalName.endsWith(principalName)) as { descriptor: string } | undefined;
+    const groups = [
+      ...recordedBody("graph", "Groups/GetAllGroups.json").value,
+      ...Object.values(recordedBody("graph", "Subjectlookup/LookupSubjects.json").value),
+    ];
+    const group = groups.find((g: Json) => g.principalName.endsWith(principalName)) as
+      { descriptor: string } | undefined;
     if (!group) throw new Error(`no recorded group ${principalName}`);
     return sidOf(group.descriptor);
   };
 
   it.each([
-    ["Project Collection Administrators", (g: { isPcaGroup: boolean }) => g.isPcaGroup, "\\Project Collection Administrators"],
-    ["a project's Contributors", (g: { principalName: string }) => g.principalName === "[Fabrikam Web]\\Contributors", "[MyFirstProject]\\Contributors"],
+    [
+      "Project Collection Administrators",
+      (g: { isPcaGroup: boolean }) => g.isPcaGroup,
+      "\\Project Collection Administrators",
+    ],
+    [
+      "a project's Contributors",
+      (g: { principalName: string }) => g.principalName === "[Fabrikam Web]\\Contributors",
+      "[MyFirstProject]\\Contributors",
+    ],
     ["an Entra group", (g: { origin: string }) => g.origin === "aad", "\\Part Time Engineers"],
   ] as const)("%s", (_, pick, recordedName) => {
     const group = client.standin.state.org("fabrikam").groups.find((g) => pick(g as never))!;

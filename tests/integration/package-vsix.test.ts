@@ -41,12 +41,28 @@ describe("npm run package", () => {
 
     for (const vsix of [production, dev]) {
       const files = unzip(vsix.path);
-      for (const page of ["hub", "work-item-group", "work-item-page", "work-item-actions", "add-time-dialog", "permissions", "subscription"]) {
+      for (const page of [
+        "hub",
+        "work-item-group",
+        "work-item-page",
+        "work-item-actions",
+        "add-time-dialog",
+        "permissions",
+        "subscription",
+      ]) {
         expect(files.has(`dist/web/${page}.html`), `${vsix.variant} has ${page}.html`).toBe(true);
       }
-      const manifest = JSON.parse(files.get("extension.vsomanifest")!.toString("utf8")) as { baseUri?: string; contributions: { id: string }[] };
+      const manifest = JSON.parse(files.get("extension.vsomanifest")!.toString("utf8")) as {
+        baseUri?: string;
+        contributions: { id: string }[];
+      };
       expect(manifest.contributions.map((c) => c.id)).toEqual(
-        expect.arrayContaining(["timetracker-hub", "timetracker-work-item-group", "timetracker-permissions-hub", "timetracker-subscription-hub"]),
+        expect.arrayContaining([
+          "timetracker-hub",
+          "timetracker-work-item-group",
+          "timetracker-permissions-hub",
+          "timetracker-subscription-hub",
+        ]),
       );
       if (vsix.variant === "dev") expect(manifest.baseUri).toBe("http://localhost:3000/ext");
       else expect(manifest.baseUri ?? "").not.toContain("localhost");

@@ -26,7 +26,13 @@ afterAll(async () => {
 });
 
 function call(e: Endpoint, headers: Record<string, string>) {
-  return api<{ error?: { code: string; message: string } }>(stack, headers, e.method, pathOf(e, placeholderParams(e)), hasJsonBody(e) ? {} : undefined);
+  return api<{ error?: { code: string; message: string } }>(
+    stack,
+    headers,
+    e.method,
+    pathOf(e, placeholderParams(e)),
+    hasJsonBody(e) ? {} : undefined,
+  );
 }
 
 describe("authentication sweep", () => {
@@ -40,7 +46,11 @@ describe("authentication sweep", () => {
     it("answers 401 to every missing or invalid app token", async () => {
       for (const bad of credentials) {
         const response = await call(e, bad.headers);
-        expect({ with: bad.what, status: response.status, code: response.body?.error?.code }).toEqual({ with: bad.what, status: 401, code: "unauthorized" });
+        expect({ with: bad.what, status: response.status, code: response.body?.error?.code }).toEqual({
+          with: bad.what,
+          status: 401,
+          code: "unauthorized",
+        });
       }
     });
   });

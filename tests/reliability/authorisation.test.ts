@@ -29,7 +29,13 @@ function outcome(status: number): Outcome {
 }
 
 async function call(e: Endpoint, role: SweepRole): Promise<Outcome> {
-  const response = await api(stack, cast.byRole[role], e.method, pathOf(e, placeholderParams(e)), hasJsonBody(e) ? sampleBody(e.name) : undefined);
+  const response = await api(
+    stack,
+    cast.byRole[role],
+    e.method,
+    pathOf(e, placeholderParams(e)),
+    hasJsonBody(e) ? sampleBody(e.name) : undefined,
+  );
   return outcome(response.status);
 }
 

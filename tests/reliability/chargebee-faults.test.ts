@@ -51,7 +51,13 @@ async function callWithFault(e: Endpoint, fault: Fault): Promise<Outcome> {
   chargebee.holdWebhooks(); // a slow call still runs in Chargebee; its webhook is not what is under test
   const before = await storeSnapshot(priya.org.id);
   chargebee.failNext(fault);
-  const response = await api<{ error?: { message?: string } }>(stack, priya, e.method, pathOf(e, placeholderParams(e)), hasJsonBody(e) ? sampleBody(e.name) : undefined);
+  const response = await api<{ error?: { message?: string } }>(
+    stack,
+    priya,
+    e.method,
+    pathOf(e, placeholderParams(e)),
+    hasJsonBody(e) ? sampleBody(e.name) : undefined,
+  );
   const writes = storeChanges(before, await storeSnapshot(priya.org.id));
   const reachedChargebee = !(await faultWasUnused(fault));
   await chargebee.releaseWebhooks();
@@ -61,7 +67,12 @@ async function callWithFault(e: Endpoint, fault: Fault): Promise<Outcome> {
 /** A failure the buyer can read and retry, with nothing of ours changed. */
 function expectCleanFailure(outcome: Outcome): void {
   if (outcome.status < 400) return; // the route did not need Chargebee for this, or recovered
-  expect(outcome).toEqual({ ...outcome, status: expect.toSatisfy((s: number) => s !== 500), message: expect.stringMatching(/\S/), writes: [] });
+  expect(outcome).toEqual({
+    ...outcome,
+    status: expect.toSatisfy((s: number) => s !== 500),
+    message: expect.stringMatching(/\S/),
+    writes: [],
+  });
 }
 
 describe("Chargebee failing under every route", () => {
@@ -77,14 +88,20 @@ describe("Chargebee failing under every route", () => {
     });
 
     // Every other error status Chargebee documents, with its documented type and code (the stand-in's default bodies).
-    it.each([400, 401, 404, 409, 422, 429, 503])("answers Chargebee's %s with a clear error, never a 500, and changes nothing", async (status) => {
-      expectCleanFailure(await callWithFault(e, { status }));
-    });
+    it.each([400, 401, 404, 409, 422, 429, 503])(
+      "answers Chargebee's %s with a clear error, never a 500, and changes nothing",
+      async (status) => {
+        expectCleanFailure(await callWithFault(e, { status }));
+      },
+    );
 
-    it.runIf(e.method !== "GET" && e.name.startsWith("subscription-"))("answers a Chargebee timeout with a clear error and changes nothing", async () => {
-      const outcome = await callWithFault(e, { delayMs: TIMEOUT_MS + 1_000 });
-      if (outcome.reachedChargebee) expect(outcome.status).toBeGreaterThanOrEqual(400);
-      expectCleanFailure(outcome);
-    });
+    it.runIf(e.method !== "GET" && e.name.startsWith("subscription-"))(
+      "answers a Chargebee timeout with a clear error and changes nothing",
+      async () => {
+        const outcome = await callWithFault(e, { delayMs: TIMEOUT_MS + 1_000 });
+        if (outcome.reachedChargebee) expect(outcome.status).toBeGreaterThanOrEqual(400);
+        expectCleanFailure(outcome);
+      },
+    );
   });
 });

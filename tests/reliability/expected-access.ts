@@ -10,7 +10,8 @@ import type { SweepRole } from "./support/cast";
  * - a role: that role or a higher one, licensed; `orPca` also lets PCAs in whatever their role.
  * - "pca": Project Collection Administrators only, whatever their Timetracker role.
  */
-export type Access = "signed-in" | "pca" | { minimum: "Team" | "Product" | "Budget" | "Administrator"; orPca?: boolean };
+export type Access =
+  "signed-in" | "pca" | { minimum: "Team" | "Product" | "Budget" | "Administrator"; orPca?: boolean };
 
 const TRACK_TIME: Access = { minimum: "Team" };
 const SEE_EVERYONE: Access = { minimum: "Product" };

@@ -22,7 +22,12 @@ afterAll(async () => {
 type ErrorBody = { error?: { code: string; message: string } };
 
 async function worklogsWithComment(comment: string): Promise<number> {
-  const list = await api<{ worklogs: { comment: string }[] }>(stack, marcus, "GET", "worklogs?from=2026-01-01&to=2026-12-31&pageSize=1000");
+  const list = await api<{ worklogs: { comment: string }[] }>(
+    stack,
+    marcus,
+    "GET",
+    "worklogs?from=2026-01-01&to=2026-12-31&pageSize=1000",
+  );
   expect(list.status).toBe(200);
   return list.body.worklogs.filter((w) => w.comment === comment).length;
 }
@@ -42,11 +47,21 @@ describe("the store stops in the middle of a request", () => {
     expect(newcomers.length).toBeGreaterThanOrEqual(steps);
     for (let step = 1; step <= steps; step++) {
       const newcomer = await visit();
-      const { result, hit } = await withOutageAtStoreRequest(cosmos, step, () => api<ErrorBody>(stack, newcomer, "GET", "me"));
+      const { result, hit } = await withOutageAtStoreRequest(cosmos, step, () =>
+        api<ErrorBody>(stack, newcomer, "GET", "me"),
+      );
       expect(hit).toBe(true);
-      expect({ step, status: result.status, code: result.body.error?.code }).toEqual({ step, status: 503, code: "unavailable" });
+      expect({ step, status: result.status, code: result.body.error?.code }).toEqual({
+        step,
+        status: 503,
+        code: "unavailable",
+      });
       const retry = await api<MeResponse>(stack, newcomer, "GET", "me");
-      expect({ step, status: retry.status, role: retry.body.role?.assigned }).toEqual({ step, status: 200, role: "Default" });
+      expect({ step, status: retry.status, role: retry.body.role?.assigned }).toEqual({
+        step,
+        status: 200,
+        role: "Default",
+      });
     }
     // Admitted once each: the seat count (the ledger) agrees with the members listed.
     const listed = await api<ListMembersResponse>(stack, priya, "GET", "users/licensed?pageSize=200");
@@ -55,7 +70,13 @@ describe("the store stops in the middle of a request", () => {
     expect(overview.body.seats.licensed).toBe(listed.body.members.length);
   });
 
-  const body = (comment: string, requestId?: string) => ({ workItemId: 3, start: "2026-03-04T09:00:00+01:00", durationSeconds: 900, comment, ...(requestId ? { requestId } : {}) });
+  const body = (comment: string, requestId?: string) => ({
+    workItemId: 3,
+    start: "2026-03-04T09:00:00+01:00",
+    durationSeconds: 900,
+    comment,
+    ...(requestId ? { requestId } : {}),
+  });
 
   /** Adds time with the store going down at each step in turn; returns how many worklogs each retry left behind. */
   async function addTimeThroughOutages(label: string, withRequestId = false): Promise<Record<number, number>> {
@@ -67,9 +88,15 @@ describe("the store stops in the middle of a request", () => {
       const comment = `${label}: outage at store request ${step}`;
       // The page makes one requestId per worklog and sends it again when the user retries.
       const requestId = withRequestId ? randomUUID() : undefined;
-      const { result, hit } = await withOutageAtStoreRequest(cosmos, step, () => api<ErrorBody>(stack, marcus, "POST", "worklogs", body(comment, requestId)));
+      const { result, hit } = await withOutageAtStoreRequest(cosmos, step, () =>
+        api<ErrorBody>(stack, marcus, "POST", "worklogs", body(comment, requestId)),
+      );
       expect(hit).toBe(true);
-      expect({ step, status: result.status, message: result.body.error?.message }).toEqual({ step, status: 503, message: expect.stringMatching(/\S/) });
+      expect({ step, status: result.status, message: result.body.error?.message }).toEqual({
+        step,
+        status: 503,
+        message: expect.stringMatching(/\S/),
+      });
       expect((await api(stack, marcus, "POST", "worklogs", body(comment, requestId))).status).toBe(201);
       stored[step] = await worklogsWithComment(comment);
     }

@@ -20,12 +20,19 @@ const customCredentials: Record<string, string> = {
 };
 
 beforeAll(async () => {
-  stack = await startBackendStack({ ports: "random", env: { CHARGEBEE_WEBHOOK_USER: WEBHOOK.user, CHARGEBEE_WEBHOOK_PASSWORD: WEBHOOK.password } });
+  stack = await startBackendStack({
+    ports: "random",
+    env: { CHARGEBEE_WEBHOOK_USER: WEBHOOK.user, CHARGEBEE_WEBHOOK_PASSWORD: WEBHOOK.password },
+  });
   // Priya is fabrikam's first user (Administrator) and a PCA: no route refuses her for who she is.
   owner = await signIn(stack, "fabrikam", "priya.patel@fabrikam.example");
   await api(stack, owner, "GET", "me");
-  realIds.worklogs = (await api<{ id: string }>(stack, owner, "POST", "worklogs", sampleBody("worklogs-create"))).body.id;
-  realIds["activity-types"] = (await api<{ id: string }>(stack, owner, "POST", "activity-types", sampleBody("activity-types-create"))).body.id;
+  realIds.worklogs = (
+    await api<{ id: string }>(stack, owner, "POST", "worklogs", sampleBody("worklogs-create"))
+  ).body.id;
+  realIds["activity-types"] = (
+    await api<{ id: string }>(stack, owner, "POST", "activity-types", sampleBody("activity-types-create"))
+  ).body.id;
   // The REST API takes the owner's own API token (user management creates them).
   const token = await api<{ secret?: string }>(stack, owner, "POST", "tokens", { name: "Fuzzing" });
   if (token.body.secret) customCredentials.rest = `Bearer ${token.body.secret}`;
@@ -36,9 +43,13 @@ afterAll(async () => {
 
 function target(e: Endpoint): { path: string; headers: Record<string, string> } {
   const resource = e.route.split("/")[0];
-  const params = { ...placeholderParams(e), ...(e.params.includes("id") && realIds[resource] ? { id: realIds[resource] } : {}) };
+  const params = {
+    ...placeholderParams(e),
+    ...(e.params.includes("id") && realIds[resource] ? { id: realIds[resource] } : {}),
+  };
   const custom = customCredentials[resource];
-  const headers: Record<string, string> = e.auth === "custom" ? (custom ? { Authorization: custom } : {}) : owner.headers;
+  const headers: Record<string, string> =
+    e.auth === "custom" ? (custom ? { Authorization: custom } : {}) : owner.headers;
   return { path: pathOf(e, params), headers };
 }
 
@@ -55,7 +66,9 @@ const clean = (status: number) => (status >= 400 && status < 500) || status === 
 describe("bad input on every JSON endpoint", () => {
   it("finds the JSON endpoints, and a credential for every custom one", () => {
     expect(endpoints.map((e) => e.name)).toContain("worklogs-create");
-    const uncovered = endpoints.filter((e) => e.auth === "custom" && !customCredentials[e.route.split("/")[0]]).map(label);
+    const uncovered = endpoints
+      .filter((e) => e.auth === "custom" && !customCredentials[e.route.split("/")[0]])
+      .map(label);
     expect(uncovered, "add the route's credential to customCredentials").toEqual([]);
   });
 
@@ -69,7 +82,10 @@ describe("bad input on every JSON endpoint", () => {
           if (response.status < 300) return; // valid by chance: a normal write
           expect(clean(response.status), `status ${response.status} for ${body.slice(0, 200)}`).toBe(true);
           if (response.status < 500) expect(response.body?.error?.message, "a 4xx says what is wrong").toMatch(/\S/);
-          expect(substantive(storeChanges(before, await storeSnapshot())), `refused but wrote, for ${body.slice(0, 200)}`).toEqual([]);
+          expect(
+            substantive(storeChanges(before, await storeSnapshot())),
+            `refused but wrote, for ${body.slice(0, 200)}`,
+          ).toEqual([]);
         }),
         { numRuns: RUNS },
       );

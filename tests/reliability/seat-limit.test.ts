@@ -37,7 +37,13 @@ describe("seat limit under load", () => {
         refusals: statuses.filter((s) => s === 409).length,
         licensed: licensed.length,
         shown: (await seatsShown(stack, priya)).licensed,
-      }).toEqual({ round, winners: FREE_SEATS, refusals: RACERS - FREE_SEATS, licensed: 1 + FREE_SEATS, shown: 1 + FREE_SEATS });
+      }).toEqual({
+        round,
+        winners: FREE_SEATS,
+        refusals: RACERS - FREE_SEATS,
+        licensed: 1 + FREE_SEATS,
+        shown: 1 + FREE_SEATS,
+      });
       expect(licensed.sort()).toEqual([priya.user.id, ...winners].sort());
       // Free the seats again for the next round.
       expect((await assign(stack, priya, "None", winners)).status).toBe(200);

@@ -35,14 +35,21 @@ interface Attempt {
 }
 
 /** Queries a route understands, so a GET is answered with data rather than a 400. */
-const USEFUL_QUERIES: Record<string, string> = { "rest-users-roles-list": "includeNoneRoles=true&$expand=user.displayName" };
+const USEFUL_QUERIES: Record<string, string> = {
+  "rest-users-roles-list": "includeNoneRoles=true&$expand=user.displayName",
+};
 
 /** The ways contoso's Administrator can name fabrikam's data: in the path, the query and the body. */
 function attempts(e: Endpoint): Attempt[] {
   const fabrikamUser = cast.byRole.Team.user.id;
-  const paths: { path: string; namesFabrikamObject: boolean }[] = [{ path: pathOf(e, placeholderParams(e)), namesFabrikamObject: false }];
+  const paths: { path: string; namesFabrikamObject: boolean }[] = [
+    { path: pathOf(e, placeholderParams(e)), namesFabrikamObject: false },
+  ];
   for (const id of e.params.length ? fabrikam.objectIds : []) {
-    const values = { ...placeholderParams(e), ...Object.fromEntries(e.params.filter((p) => p !== "kind").map((p) => [p, id])) };
+    const values = {
+      ...placeholderParams(e),
+      ...Object.fromEntries(e.params.filter((p) => p !== "kind").map((p) => [p, id])),
+    };
     paths.push({ path: pathOf(e, values), namesFabrikamObject: true });
   }
   const withQueries = paths.flatMap((p) =>
@@ -58,7 +65,11 @@ function attempts(e: Endpoint): Attempt[] {
   if (!hasJsonBody(e)) return withQueries;
   const sample = sampleBody(e.name);
   const activity = fabrikam.objectIds[0];
-  return withQueries.flatMap((p) => [{ ...p, body: sample }, { ...p, body: { ...sample, userId: fabrikamUser } }, { ...p, body: { ...sample, activityTypeId: activity } }]);
+  return withQueries.flatMap((p) => [
+    { ...p, body: sample },
+    { ...p, body: { ...sample, userId: fabrikamUser } },
+    { ...p, body: { ...sample, activityTypeId: activity } },
+  ]);
 }
 
 /** Fabrikam strings in an answer, leaving out what the request itself carried. */
@@ -72,7 +83,8 @@ async function expectNothingOfFabrikam(e: Endpoint, headers: Record<string, stri
     const sent = attempt.path + JSON.stringify(attempt.body ?? "");
     const seen = JSON.stringify(response.body) + JSON.stringify([...response.headers]);
     expect({ attempt: sent, leaks: leaks(seen, sent) }).toEqual({ attempt: sent, leaks: [] });
-    if (attempt.namesFabrikamObject) expect({ attempt: sent, status: response.status >= 400 }).toEqual({ attempt: sent, status: true });
+    if (attempt.namesFabrikamObject)
+      expect({ attempt: sent, status: response.status >= 400 }).toEqual({ attempt: sent, status: true });
     expect({ attempt: sent, status: response.status }).not.toEqual({ attempt: sent, status: 500 });
   }
 }
@@ -86,7 +98,13 @@ describe("tenant isolation sweep", () => {
   describe.each(endpoints.map((e) => [label(e), e] as const))("%s", (_, e) => {
     it("refuses contoso's tokens presented for fabrikam (403)", async () => {
       const intruder: SignedIn = cast.contosoOwner;
-      const response = await api(stack, { ...intruder.headers, "X-TT-Org": "fabrikam" }, e.method, pathOf(e, placeholderParams(e)), hasJsonBody(e) ? sampleBody(e.name) : undefined);
+      const response = await api(
+        stack,
+        { ...intruder.headers, "X-TT-Org": "fabrikam" },
+        e.method,
+        pathOf(e, placeholderParams(e)),
+        hasJsonBody(e) ? sampleBody(e.name) : undefined,
+      );
       expect(response.status).toBe(403);
       expect(leaks(JSON.stringify(response.body), "fabrikam")).toEqual([]);
     });
@@ -100,9 +118,18 @@ describe("tenant isolation sweep", () => {
     beforeAll(async () => {
       // The REST API looks users up with the org's service account; the sweep above may have
       // removed contoso's (its Administrator may), so it is saved again here, as a PCA would.
-      const pat = (await (await fetch(`${stack.devops.url}/_dev/pats`, { method: "POST", body: JSON.stringify({ org: "contoso", user: cast.contosoOwner.user.email }) })).json()) as { token: string };
-      expect((await api(stack, cast.contosoOwner, "POST", "users/service-account", { pat: pat.token })).status).toBe(200);
-      const token = await api<{ secret: string }>(stack, cast.contosoOwner, "POST", "tokens", { name: "Isolation sweep" });
+      const pat = (await (
+        await fetch(`${stack.devops.url}/_dev/pats`, {
+          method: "POST",
+          body: JSON.stringify({ org: "contoso", user: cast.contosoOwner.user.email }),
+        })
+      ).json()) as { token: string };
+      expect((await api(stack, cast.contosoOwner, "POST", "users/service-account", { pat: pat.token })).status).toBe(
+        200,
+      );
+      const token = await api<{ secret: string }>(stack, cast.contosoOwner, "POST", "tokens", {
+        name: "Isolation sweep",
+      });
       contosoRest = { Authorization: `Bearer ${token.body.secret}` };
     });
 

@@ -34,13 +34,18 @@ const snapshot = async () => (await services().orgs.get(priya.org.id))!.value.su
 async function changeSeatsInChargebee(quantities: number[]): Promise<void> {
   const cb = new Chargebee(chargebee.clientConfig);
   for (const quantity of quantities) {
-    await cb.subscription.updateForItems(theSubscription().id, { subscription_items: [{ item_price_id: "start-USD-monthly", quantity }] });
+    await cb.subscription.updateForItems(theSubscription().id, {
+      subscription_items: [{ item_price_id: "start-USD-monthly", quantity }],
+    });
   }
 }
 
 describe("webhook storms", () => {
   it("starts from an active subscription known from its webhook", async () => {
-    expect((await api<SubscriptionOverview>(stack, priya, "GET", "subscription")).body).toMatchObject({ state: "active", seats: 5 });
+    expect((await api<SubscriptionOverview>(stack, priya, "GET", "subscription")).body).toMatchObject({
+      state: "active",
+      seats: 5,
+    });
   });
 
   it("converges to Chargebee's latest state whatever the duplicates and the order", async () => {
@@ -52,8 +57,12 @@ describe("webhook storms", () => {
       expect(events.length).toBeGreaterThanOrEqual(4);
 
       // Three copies of every event, shuffled, all at once; then Chargebee's own deliveries, newest first.
-      const statuses = await Promise.all(stormOf(events, 3).map((event) => deliver(stack, event).then((status) => ({ event, status }))));
-      const unexpected = statuses.filter(({ status }) => status !== 200 && !RETRIED_BY_CHARGEBEE.has(status)).map(({ status }) => status);
+      const statuses = await Promise.all(
+        stormOf(events, 3).map((event) => deliver(stack, event).then((status) => ({ event, status }))),
+      );
+      const unexpected = statuses
+        .filter(({ status }) => status !== 200 && !RETRIED_BY_CHARGEBEE.has(status))
+        .map(({ status }) => status);
       expect({ round, unexpected }).toEqual({ round, unexpected: [] });
       for (const { event, status } of statuses) if (status !== 200) expect(await deliver(stack, event)).toBe(200);
       await chargebee.releaseWebhooks("reverse");
@@ -65,7 +74,10 @@ describe("webhook storms", () => {
         version: latest.resource_version,
       });
     }
-    expect((await api<SubscriptionOverview>(stack, priya, "GET", "subscription")).body).toMatchObject({ state: "active", seats: 12 + ROUNDS });
+    expect((await api<SubscriptionOverview>(stack, priya, "GET", "subscription")).body).toMatchObject({
+      state: "active",
+      seats: 12 + ROUNDS,
+    });
   });
 
   it("ends on the deleted subscription's last seats whether its deletion comes before or after the older changes", async () => {
@@ -75,14 +87,24 @@ describe("webhook storms", () => {
     const changes = chargebee.state.events.slice(firstEvent);
     const last = theSubscription();
     // Chargebee deletes the subscription (its console or API); the stand-in has no deletion, so the event is made here.
-    const deletion = { ...changes.at(-1)!, id: `ev_deleted_${last.id}`, event_type: "subscription_deleted", content: { subscription: last, customer: chargebee.state.customer(last.customer_id) } };
+    const deletion = {
+      ...changes.at(-1)!,
+      id: `ev_deleted_${last.id}`,
+      event_type: "subscription_deleted",
+      content: { subscription: last, customer: chargebee.state.customer(last.customer_id) },
+    };
 
-    const statuses = await Promise.all(stormOf([...changes, deletion], 3).map((event) => deliver(stack, event).then((status) => ({ event, status }))));
+    const statuses = await Promise.all(
+      stormOf([...changes, deletion], 3).map((event) => deliver(stack, event).then((status) => ({ event, status }))),
+    );
     expect(statuses.filter(({ status }) => status !== 200 && !RETRIED_BY_CHARGEBEE.has(status))).toEqual([]);
     for (const { event, status } of statuses) if (status !== 200) expect(await deliver(stack, event)).toBe(200);
     await chargebee.releaseWebhooks("reverse");
 
     expect(await snapshot()).toMatchObject({ status: "cancelled", seats: 14, resourceVersion: last.resource_version });
-    expect((await api<SubscriptionOverview>(stack, priya, "GET", "subscription")).body).toMatchObject({ state: "cancelled", seats: 14 });
+    expect((await api<SubscriptionOverview>(stack, priya, "GET", "subscription")).body).toMatchObject({
+      state: "cancelled",
+      seats: 14,
+    });
   });
 });

@@ -71,7 +71,12 @@ const BRAND_LABELS: Partial<Record<CardDetails["brand"], string>> = {
 };
 
 /** "Visa ending in 1111 (expires 12/2035)" */
-export function describeCard(card: { brand?: CardDetails["brand"]; last4: string; expiryMonth: number; expiryYear: number }): string {
+export function describeCard(card: {
+  brand?: CardDetails["brand"];
+  last4: string;
+  expiryMonth: number;
+  expiryYear: number;
+}): string {
   const brand = (card.brand && BRAND_LABELS[card.brand]) ?? "Card";
   return `${brand} ending in ${card.last4} (expires ${String(card.expiryMonth).padStart(2, "0")}/${card.expiryYear})`;
 }

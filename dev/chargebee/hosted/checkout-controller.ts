@@ -30,7 +30,12 @@ export function firstOpenStep(draft: CheckoutDraft): Step {
 
 const stepIndex = (step: Step): number => STEPS.findIndex((candidate) => candidate.id === step);
 
-export function showStep(env: Env, record: HostedPageRecord, request: CheckoutRequest, step: Step | undefined): HostedResult {
+export function showStep(
+  env: Env,
+  record: HostedPageRecord,
+  request: CheckoutRequest,
+  step: Step | undefined,
+): HostedResult {
   if (record.page.state === "succeeded") return succeeded(env, record, request);
   const open = firstOpenStep(record.draft);
   if (step === undefined || stepIndex(step) > stepIndex(open)) return { redirect: `${base(record)}/${open}` };
@@ -47,7 +52,13 @@ export function showStep(env: Env, record: HostedPageRecord, request: CheckoutRe
   }
 }
 
-export function submitStep(env: Env, record: HostedPageRecord, request: CheckoutRequest, step: Step, form: Record<string, string>): HostedResult {
+export function submitStep(
+  env: Env,
+  record: HostedPageRecord,
+  request: CheckoutRequest,
+  step: Step,
+  form: Record<string, string>,
+): HostedResult {
   if (record.page.state === "succeeded") return succeeded(env, record, request);
   const open = firstOpenStep(record.draft);
   if (stepIndex(step) > stepIndex(open)) return { redirect: `${base(record)}/${open}` };
@@ -81,7 +92,10 @@ export function submitStep(env: Env, record: HostedPageRecord, request: Checkout
     return next();
   }
   if (step === "payment") {
-    const check = checkCard({ number: form.card_number ?? "", expiry: form.expiry ?? "", cvc: form.cvc ?? "" }, new Date(env.now() * 1000));
+    const check = checkCard(
+      { number: form.card_number ?? "", expiry: form.expiry ?? "", cvc: form.cvc ?? "" },
+      new Date(env.now() * 1000),
+    );
     if (!check.ok && check.declined) {
       record.page.failure_reason = "card_error";
       return { status: 402, html: paymentPage(view, {}, DECLINED_MESSAGE) };
@@ -93,7 +107,10 @@ export function submitStep(env: Env, record: HostedPageRecord, request: Checkout
 
   const { account, billing, card } = record.draft;
   if (form.accept_terms !== "on") {
-    return { status: 400, html: summaryPage(view, "Please accept the Terms of Service and Privacy Policy to continue.") };
+    return {
+      status: 400,
+      html: summaryPage(view, "Please accept the Terms of Service and Privacy Policy to continue."),
+    };
   }
   if (!account || !billing || !card) return next();
   try {
@@ -102,7 +119,8 @@ export function submitStep(env: Env, record: HostedPageRecord, request: Checkout
     if (error instanceof ApiError) return { status: error.status, html: summaryPage(view, error.body.message) };
     throw error;
   }
-  if (request.redirectUrl) return { redirect: withQuery(request.redirectUrl, { id: record.page.id ?? "", state: "succeeded" }) };
+  if (request.redirectUrl)
+    return { redirect: withQuery(request.redirectUrl, { id: record.page.id ?? "", state: "succeeded" }) };
   return succeeded(env, record, request);
 }
 
@@ -119,7 +137,12 @@ export function cancelCheckout(record: HostedPageRecord, request: CheckoutReques
 function succeeded(env: Env, record: HostedPageRecord, request: CheckoutRequest): HostedResult {
   const itemPrice = env.store.itemPrice(request.itemPriceId);
   const invoice = record.page.content?.invoice;
-  return ok(successPage(itemPrice.external_name ?? itemPrice.name, invoice ? { id: invoice.id, amountPaid: invoice.amount_paid ?? 0 } : undefined));
+  return ok(
+    successPage(
+      itemPrice.external_name ?? itemPrice.name,
+      invoice ? { id: invoice.id, amountPaid: invoice.amount_paid ?? 0 } : undefined,
+    ),
+  );
 }
 
 function viewOf(env: Env, record: HostedPageRecord, request: CheckoutRequest): CheckoutView {

@@ -1,6 +1,5 @@
 /** Server-rendered HTML helpers for the hosted pages. Every interpolated value goes through `escapeHtml`. */
-export const escapeHtml = (value: string): string =>
-  value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** A fragment of already-safe HTML. */
 export interface Html {
@@ -106,13 +105,21 @@ export function field(options: {
 }): Html {
   const id = `f-${options.name}`;
   const errorId = `${id}-error`;
-  return html`<label for="${id}">${options.label}${options.optional ? html` <span class="optional">(optional)</span>` : ""}</label>
-<input id="${id}" name="${options.name}" type="${options.type ?? "text"}" value="${options.value ?? ""}"${raw(
-    options.autocomplete ? ` autocomplete="${escapeHtml(options.autocomplete)}"` : "",
-  )}${raw(options.inputmode ? ` inputmode="${options.inputmode}"` : "")}${raw(
-    options.placeholder ? ` placeholder="${escapeHtml(options.placeholder)}"` : "",
-  )}${raw(options.optional ? "" : " required")}${raw(options.error ? ` aria-invalid="true" aria-describedby="${errorId}"` : "")}>
-${options.error ? html`<p class="field-error" id="${errorId}">${options.error}</p>` : ""}`;
+  return html`<label for="${id}"
+      >${options.label}${options.optional ? html` <span class="optional">(optional)</span>` : ""}</label
+    >
+    <input
+      id="${id}"
+      name="${options.name}"
+      type="${options.type ?? "text"}"
+      value="${options.value ?? ""}"
+      ${raw(
+        options.autocomplete ? ` autocomplete="${escapeHtml(options.autocomplete)}"` : "",
+      )}${raw(options.inputmode ? ` inputmode="${options.inputmode}"` : "")}${raw(
+        options.placeholder ? ` placeholder="${escapeHtml(options.placeholder)}"` : "",
+      )}${raw(options.optional ? "" : " required")}${raw(options.error ? ` aria-invalid="true" aria-describedby="${errorId}"` : "")}
+    />
+    ${options.error ? html`<p class="field-error" id="${errorId}">${options.error}</p>` : ""}`;
 }
 
 export function alertBox(message: string | undefined): Html {

@@ -13,21 +13,30 @@ export function showPaymentSources(env: Env, record: HostedPageRecord, request: 
   return { status: 200, html: render(record, env.store.cards.get(request.customerId), {}) };
 }
 
-export function submitPaymentSource(env: Env, record: HostedPageRecord, request: PaymentSourcesRequest, form: Record<string, string>): HostedResult {
+export function submitPaymentSource(
+  env: Env,
+  record: HostedPageRecord,
+  request: PaymentSourcesRequest,
+  form: Record<string, string>,
+): HostedResult {
   const customer = env.store.customer(request.customerId);
   const current = env.store.cards.get(customer.id);
-  const check = checkCard({ number: form.card_number ?? "", expiry: form.expiry ?? "", cvc: form.cvc ?? "" }, new Date(env.now() * 1000));
+  const check = checkCard(
+    { number: form.card_number ?? "", expiry: form.expiry ?? "", cvc: form.cvc ?? "" },
+    new Date(env.now() * 1000),
+  );
   if (!check.ok && check.declined) return { status: 402, html: render(record, current, {}, DECLINED_MESSAGE) };
   if (!check.ok) return { status: 400, html: render(record, current, check.errors) };
   const card = completePaymentSource(env, record, customer, check.card);
-  if (request.redirectUrl) return { redirect: withQuery(request.redirectUrl, { id: record.page.id ?? "", state: "succeeded" }) };
+  if (request.redirectUrl)
+    return { redirect: withQuery(request.redirectUrl, { id: record.page.id ?? "", state: "succeeded" }) };
   return {
     status: 200,
     html: page({
       title: "Card added",
       body: html`<h1 id="page-title">Your card was added</h1>
-<p role="status">${describe(card)} is now your payment method.</p>
-<p>You can close this window.</p>`,
+        <p role="status">${describe(card)} is now your payment method.</p>
+        <p>You can close this window.</p>`,
     }),
   };
 }
@@ -38,17 +47,28 @@ function render(record: HostedPageRecord, current: Card | undefined, errors: Fie
   return page({
     title: "Payment details",
     body: html`<h1 id="page-title">Payment details</h1>
-${alertBox(alert ?? (Object.keys(errors).length > 0 ? "Please correct the highlighted fields." : undefined))}
-<p>${current ? `Current payment method: ${describe(current)}.` : "No payment method on file."}</p>
-<form method="post" action="${action}" novalidate autocomplete="off">
-${field({ name: "card_number", label: "Card number", autocomplete: "cc-number", inputmode: "numeric", placeholder: "1234 1234 1234 1234", ...error("number") })}
-<div class="row"><div>${field({ name: "expiry", label: "Expiry (MM/YY)", autocomplete: "cc-exp", placeholder: "MM/YY", ...error("expiry") })}</div>
-<div>${field({ name: "cvc", label: "CVC", autocomplete: "cc-csc", inputmode: "numeric", ...error("cvc") })}</div></div>
-<p class="hint">Test mode: 4111 1111 1111 1111 is accepted, 4000 0000 0000 0002 is declined.</p>
-<div class="actions"><button type="submit">Add</button></div>
-</form>`,
+      ${alertBox(alert ?? (Object.keys(errors).length > 0 ? "Please correct the highlighted fields." : undefined))}
+      <p>${current ? `Current payment method: ${describe(current)}.` : "No payment method on file."}</p>
+      <form method="post" action="${action}" novalidate autocomplete="off">
+        ${field({ name: "card_number", label: "Card number", autocomplete: "cc-number", inputmode: "numeric", placeholder: "1234 1234 1234 1234", ...error("number") })}
+        <div class="row">
+          <div>
+            ${field({ name: "expiry", label: "Expiry (MM/YY)", autocomplete: "cc-exp", placeholder: "MM/YY", ...error("expiry") })}
+          </div>
+          <div>
+            ${field({ name: "cvc", label: "CVC", autocomplete: "cc-csc", inputmode: "numeric", ...error("cvc") })}
+          </div>
+        </div>
+        <p class="hint">Test mode: 4111 1111 1111 1111 is accepted, 4000 0000 0000 0002 is declined.</p>
+        <div class="actions"><button type="submit">Add</button></div>
+      </form>`,
   });
 }
 
 const describe = (card: Card): string =>
-  describeCard({ ...(card.card_type ? { brand: card.card_type } : {}), last4: card.last4, expiryMonth: card.expiry_month, expiryYear: card.expiry_year });
+  describeCard({
+    ...(card.card_type ? { brand: card.card_type } : {}),
+    last4: card.last4,
+    expiryMonth: card.expiry_month,
+    expiryYear: card.expiry_year,
+  });

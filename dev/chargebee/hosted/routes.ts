@@ -10,15 +10,23 @@ type Form = Record<string, string>;
 type Params = Record<string, string>;
 export type HostedHandler = (env: Env, params: Params, form: Form) => HostedResult;
 
-const message = (title: string, text: string, status: number): HostedResult => ({ status, html: messagePage(title, text) });
+const message = (title: string, text: string, status: number): HostedResult => ({
+  status,
+  html: messagePage(title, text),
+});
 const notFound = (): HostedResult => message("Page not found", "This link is not valid.", 404);
 
 /** Finds a usable page of the given type and marks it "requested" the first time it is opened, as Chargebee does. */
-function livePage(env: Env, id: string | undefined, type: "checkout_new" | "manage_payment_sources"): HostedPageRecord | HostedResult {
+function livePage(
+  env: Env,
+  id: string | undefined,
+  type: "checkout_new" | "manage_payment_sources",
+): HostedPageRecord | HostedResult {
   const record = env.store.hostedPages.get(id ?? "");
   if (!record || record.page.type !== type) return notFound();
   const { page } = record;
-  if (page.state === "cancelled") return message("Checkout cancelled", "This checkout was cancelled. You can close this window.", 410);
+  if (page.state === "cancelled")
+    return message("Checkout cancelled", "This checkout was cancelled. You can close this window.", 410);
   if (page.state !== "succeeded" && (page.expires_at ?? Infinity) < env.now()) {
     return message("Link expired", "This link has expired. Please start again from Timetracker.", 410);
   }
@@ -31,7 +39,9 @@ function livePage(env: Env, id: string | undefined, type: "checkout_new" | "mana
 
 const isRecord = (value: HostedPageRecord | HostedResult): value is HostedPageRecord => "request" in value;
 
-function checkout(handle: (env: Env, record: HostedPageRecord, request: CheckoutRequest, params: Params, form: Form) => HostedResult): HostedHandler {
+function checkout(
+  handle: (env: Env, record: HostedPageRecord, request: CheckoutRequest, params: Params, form: Form) => HostedResult,
+): HostedHandler {
   return (env, params, form) => {
     const found = livePage(env, params.id, "checkout_new");
     if (!isRecord(found)) return found;
@@ -39,7 +49,9 @@ function checkout(handle: (env: Env, record: HostedPageRecord, request: Checkout
   };
 }
 
-function paymentSources(handle: (env: Env, record: HostedPageRecord, request: PaymentSourcesRequest, form: Form) => HostedResult): HostedHandler {
+function paymentSources(
+  handle: (env: Env, record: HostedPageRecord, request: PaymentSourcesRequest, form: Form) => HostedResult,
+): HostedHandler {
   return (env, params, form) => {
     const found = livePage(env, params.id, "manage_payment_sources");
     if (!isRecord(found)) return found;
@@ -50,12 +62,22 @@ function paymentSources(handle: (env: Env, record: HostedPageRecord, request: Pa
 const isStep = (value: string | undefined): value is Step => STEPS.some((step) => step.id === value);
 
 export const hostedRouter = new Router<HostedHandler>()
-  .add("GET", "/hosted/checkout/:id", checkout((env, record, request) => showStep(env, record, request, undefined)))
-  .add("GET", "/hosted/checkout/:id/cancel", checkout((env, record, request) => cancelCheckout(record, request, env)))
+  .add(
+    "GET",
+    "/hosted/checkout/:id",
+    checkout((env, record, request) => showStep(env, record, request, undefined)),
+  )
+  .add(
+    "GET",
+    "/hosted/checkout/:id/cancel",
+    checkout((env, record, request) => cancelCheckout(record, request, env)),
+  )
   .add(
     "GET",
     "/hosted/checkout/:id/:step",
-    checkout((env, record, request, params) => (isStep(params.step) ? showStep(env, record, request, params.step) : notFound())),
+    checkout((env, record, request, params) =>
+      isStep(params.step) ? showStep(env, record, request, params.step) : notFound(),
+    ),
   )
   .add(
     "POST",
@@ -64,5 +86,13 @@ export const hostedRouter = new Router<HostedHandler>()
       isStep(params.step) ? submitStep(env, record, request, params.step, form) : notFound(),
     ),
   )
-  .add("GET", "/hosted/payment_sources/:id", paymentSources((env, record, request) => showPaymentSources(env, record, request)))
-  .add("POST", "/hosted/payment_sources/:id", paymentSources((env, record, request, form) => submitPaymentSource(env, record, request, form)));
+  .add(
+    "GET",
+    "/hosted/payment_sources/:id",
+    paymentSources((env, record, request) => showPaymentSources(env, record, request)),
+  )
+  .add(
+    "POST",
+    "/hosted/payment_sources/:id",
+    paymentSources((env, record, request, form) => submitPaymentSource(env, record, request, form)),
+  );

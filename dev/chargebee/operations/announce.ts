@@ -3,7 +3,12 @@ import type { InvoiceOutcome } from "../billing";
 import type { Env } from "../env";
 
 /** Events that follow a new invoice: `invoice_generated`, then `payment_succeeded` when the card was charged. */
-export function announceInvoice(env: Env, outcome: InvoiceOutcome, subscription: Subscription, customer: Customer): void {
+export function announceInvoice(
+  env: Env,
+  outcome: InvoiceOutcome,
+  subscription: Subscription,
+  customer: Customer,
+): void {
   env.emit("invoice_generated", { invoice: outcome.invoice }, outcome.invoice.date);
   if (outcome.transaction) {
     env.emit(

@@ -29,7 +29,12 @@ export interface PlannedCancellation {
  * default), the unused days (`prorate`) or all of it (`full`). Cancelling at
  * the end of term credits nothing; the subscription runs out as `non_renewing`.
  */
-export function planCancellation(store: Store, subscription: Subscription, options: CancelOptions, now: number): PlannedCancellation {
+export function planCancellation(
+  store: Store,
+  subscription: Subscription,
+  options: CancelOptions,
+  now: number,
+): PlannedCancellation {
   if (subscription.status === "cancelled") throw invalidState(`Subscription ${subscription.id} is already cancelled.`);
   if (options.endOfTerm) return { endOfTerm: true, credits: [], unbilled: [], unbilledOption: options.unbilledCharges };
   const start = subscription.current_term_start ?? now;
@@ -80,7 +85,12 @@ export function applyCancellation(env: Env, subscription: Subscription, plan: Pl
       invoiceOutcome = createInvoice(env, { customer, subscription, lines: plan.unbilled, recurring: false });
     }
   }
-  const creditNote = createCreditNote(env, { customer, subscription, lines: plan.credits, reasonCode: "subscription_cancellation" });
+  const creditNote = createCreditNote(env, {
+    customer,
+    subscription,
+    lines: plan.credits,
+    reasonCode: "subscription_cancellation",
+  });
 
   const content: ReturnType<typeof subscriptionContent> & { invoice?: Invoice; credit_notes?: CreditNote[] } = {
     ...subscriptionContent(store, subscription),

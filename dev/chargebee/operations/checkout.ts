@@ -1,5 +1,12 @@
 import type { Card, Customer, Invoice, Subscription } from "chargebee";
-import { applyProfile, attachCard, customerContent, mergeBillingAddress, newCustomer, paymentSourceOf } from "../customer-record";
+import {
+  applyProfile,
+  attachCard,
+  customerContent,
+  mergeBillingAddress,
+  newCustomer,
+  paymentSourceOf,
+} from "../customer-record";
 import type { Env } from "../env";
 import type { CardDetails, CheckoutDraft, CheckoutRequest, HostedPageRecord } from "../model";
 import { startSubscription } from "./start";
@@ -11,7 +18,12 @@ type CompleteDraft = Required<Pick<CheckoutDraft, "account" | "billing" | "card"
  * starts the subscription with its paid first invoice and marks the hosted
  * page succeeded with Chargebee's `content`. Events follow in Chargebee's order.
  */
-export function completeCheckout(env: Env, record: HostedPageRecord, request: CheckoutRequest, draft: CompleteDraft): { subscription: Subscription; invoice: Invoice } {
+export function completeCheckout(
+  env: Env,
+  record: HostedPageRecord,
+  request: CheckoutRequest,
+  draft: CompleteDraft,
+): { subscription: Subscription; invoice: Invoice } {
   const { store } = env;
   const now = env.now();
   const plan = { itemPrice: store.itemPrice(request.itemPriceId), quantity: request.quantity };
@@ -26,7 +38,11 @@ export function completeCheckout(env: Env, record: HostedPageRecord, request: Ch
     customer = newCustomer(request.customerId ?? store.randomId(), profile, now);
     store.customers.set(customer.id, customer);
   }
-  mergeBillingAddress(customer, { first_name: draft.account.first_name, last_name: draft.account.last_name, ...draft.billing });
+  mergeBillingAddress(customer, {
+    first_name: draft.account.first_name,
+    last_name: draft.account.last_name,
+    ...draft.billing,
+  });
   store.touch(customer, now);
   env.emit(existing ? "customer_changed" : "customer_created", customerContent(store, customer));
   const card = addCard(env, customer, draft.card);
@@ -44,7 +60,12 @@ export function completeCheckout(env: Env, record: HostedPageRecord, request: Ch
 }
 
 /** The payment sources page's "Add": the new card becomes the customer's primary one. */
-export function completePaymentSource(env: Env, record: HostedPageRecord, customer: Customer, details: CardDetails): Card {
+export function completePaymentSource(
+  env: Env,
+  record: HostedPageRecord,
+  customer: Customer,
+  details: CardDetails,
+): Card {
   const card = addCard(env, customer, details);
   env.emit("customer_changed", customerContent(env.store, customer));
   record.page.state = "succeeded";

@@ -51,7 +51,11 @@ export function runScheduledJobs(env: Env): void {
         recurring: true,
         date: termEnd,
       });
-      env.emit("subscription_renewed", { ...subscriptionContent(store, subscription), invoice: outcome.invoice }, termEnd);
+      env.emit(
+        "subscription_renewed",
+        { ...subscriptionContent(store, subscription), invoice: outcome.invoice },
+        termEnd,
+      );
       announceInvoice(env, outcome, subscription, customer);
     }
   }

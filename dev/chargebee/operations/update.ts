@@ -23,7 +23,12 @@ export function applyChange(env: Env, subscription: Subscription, change: Planne
   }
   store.touch(subscription, now);
 
-  const creditNote = createCreditNote(env, { customer, subscription, lines: change.credits, reasonCode: "subscription_change" });
+  const creditNote = createCreditNote(env, {
+    customer,
+    subscription,
+    lines: change.credits,
+    reasonCode: "subscription_change",
+  });
   let invoiceOutcome: ReturnType<typeof createInvoice> | undefined;
   if (change.charges.length > 0 && change.invoiceNow) {
     invoiceOutcome = createInvoice(env, { customer, subscription, lines: change.charges, recurring: true });

@@ -32,7 +32,9 @@ export function customerRoutes(router: Router<ApiHandler>): void {
         },
       }),
     )
-    .add("GET", "/customers/:id", (env, request) => customerContent(env.store, env.store.customer(pathParam(request, "id"))))
+    .add("GET", "/customers/:id", (env, request) =>
+      customerContent(env.store, env.store.customer(pathParam(request, "id"))),
+    )
     .add("POST", "/customers/:id", update)
     .add("POST", "/customers/:id/update_billing_info", updateBillingInfo)
     .add("GET", "/customers/:id/contacts", (env, request) => {

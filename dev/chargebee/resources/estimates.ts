@@ -11,7 +11,10 @@ export function estimateRoutes(router: Router<ApiHandler>): void {
   router
     .add("POST", "/estimates/update_subscription_for_items", (env, { body }) => {
       const subscriptionParams = body.object("subscription");
-      const subscription = env.store.subscription(subscriptionParams.requiredString("id"), subscriptionParams.param("id"));
+      const subscription = env.store.subscription(
+        subscriptionParams.requiredString("id"),
+        subscriptionParams.param("id"),
+      );
       const now = env.now();
       const change = planChange(env.store, subscription, readChangeOptions(env.store, subscription, body), now);
       return { estimate: changeEstimate(env.store, subscription, change, now) };

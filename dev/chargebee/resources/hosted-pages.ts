@@ -37,7 +37,8 @@ const checkoutNewForItems: ApiHandler = (env, { body }) => {
   const customerParams = body.object("customer");
   const customerId = customerParams.string("id") || undefined;
   const subscriptionId = body.object("subscription").string("id") || undefined;
-  if (subscriptionId && store.subscriptions.has(subscriptionId)) throw duplicateEntry("subscription[id]", subscriptionId);
+  if (subscriptionId && store.subscriptions.has(subscriptionId))
+    throw duplicateEntry("subscription[id]", subscriptionId);
   const redirectUrl = readUrl(body, "redirect_url");
   const cancelUrl = readUrl(body, "cancel_url");
   const request: CheckoutRequest = {
@@ -67,7 +68,8 @@ function createPage(
   const now = env.now();
   const id = store.randomId("", 32);
   const passThru = body.string("pass_thru_content");
-  if (passThru !== undefined && passThru.length > 2048) throw paramWrongValue("pass_thru_content", "cannot be longer than 2048 characters");
+  if (passThru !== undefined && passThru.length > 2048)
+    throw paramWrongValue("pass_thru_content", "cannot be longer than 2048 characters");
   const layout = body.oneOf("layout", ["in_app", "full_page"] as const);
   const page: HostedPageResource = {
     id,

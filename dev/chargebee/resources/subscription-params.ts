@@ -13,7 +13,11 @@ export function readChangeOptions(store: Store, subscription: Subscription, body
     throw invalidState(`Subscription ${subscription.id} is cancelled; start a new subscription instead.`);
   }
   const changeOption = body.oneOf("change_option", ["immediately", "end_of_term", "specific_date"] as const);
-  if (body.boolean("end_of_term") || body.has("changes_scheduled_at") || (changeOption !== undefined && changeOption !== "immediately")) {
+  if (
+    body.boolean("end_of_term") ||
+    body.has("changes_scheduled_at") ||
+    (changeOption !== undefined && changeOption !== "immediately")
+  ) {
     throw notModelled("end_of_term", "Scheduling a change for later");
   }
   // With a single plan per subscription, the new plan replaces the old one either way.
@@ -28,8 +32,14 @@ export function readChangeOptions(store: Store, subscription: Subscription, body
 
 /** Parameters shared by `subscriptions/{id}/cancel_for_items` and its estimate. */
 export function readCancelOptions(body: FormReader): CancelOptions {
-  const option = body.oneOf("cancel_option", ["immediately", "end_of_term", "specific_date", "end_of_billing_term"] as const);
-  if (option === "specific_date" || body.has("cancel_at")) throw notModelled("cancel_option", "Cancelling on a specific date");
+  const option = body.oneOf("cancel_option", [
+    "immediately",
+    "end_of_term",
+    "specific_date",
+    "end_of_billing_term",
+  ] as const);
+  if (option === "specific_date" || body.has("cancel_at"))
+    throw notModelled("cancel_option", "Cancelling on a specific date");
   const endOfTerm = body.boolean("end_of_term") ?? (option === "end_of_term" || option === "end_of_billing_term");
   return {
     endOfTerm,

@@ -14,7 +14,13 @@ export function subscriptionRoutes(router: Router<ApiHandler>): void {
     .add("GET", "/subscriptions", (env, { query }) =>
       listResponse([...env.store.subscriptions.values()], query, {
         key: "subscription",
-        filters: { id: "string", customer_id: "string", status: "string", created_at: "timestamp", updated_at: "timestamp" },
+        filters: {
+          id: "string",
+          customer_id: "string",
+          status: "string",
+          created_at: "timestamp",
+          updated_at: "timestamp",
+        },
         sortable: ["created_at", "updated_at"],
         defaultOrder: newestFirst((subscription) => subscription.created_at),
         extras: (subscription) => {
@@ -40,7 +46,12 @@ export function subscriptionRoutes(router: Router<ApiHandler>): void {
     })
     .add("POST", "/subscriptions/:id/update_for_items", (env, request) => {
       const subscription = env.store.subscription(pathParam(request, "id"));
-      const change = planChange(env.store, subscription, readChangeOptions(env.store, subscription, request.body), env.now());
+      const change = planChange(
+        env.store,
+        subscription,
+        readChangeOptions(env.store, subscription, request.body),
+        env.now(),
+      );
       return applyChange(env, subscription, change);
     })
     .add("POST", "/subscriptions/:id/cancel_for_items", (env, request) => {

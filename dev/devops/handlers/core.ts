@@ -63,7 +63,11 @@ function coversCollection(token: string): boolean {
 function permissions({ org, caller, params, query }: CallerContext): Reply {
   const bits = Number(params.permissions);
   if (!GUID.test(params.namespaceId ?? "") || !Number.isInteger(bits) || bits <= 0) {
-    throw new AdoError(400, "The security namespace id must be a GUID and permissions a positive integer.", "ArgumentException");
+    throw new AdoError(
+      400,
+      "The security namespace id must be a GUID and permissions a positive integer.",
+      "ArgumentException",
+    );
   }
   const collection = params.namespaceId.toLowerCase() === COLLECTION_NAMESPACE;
   const tokens = query.list("tokens", query.get("delimiter") || ",");

@@ -3,7 +3,9 @@ import { workItemShape } from "./work-item-shapes";
 
 /** Everything the dev host shows about an org: who can sign in, and what there is to open. */
 export function orgSnapshot(org: OrgState, baseUrl: string): Record<string, unknown> {
-  const pcaMembers = org.groups.filter((g) => g.isPcaGroup).flatMap((g) => [...org.memberships.expandedMembers(g.descriptor)]);
+  const pcaMembers = org.groups
+    .filter((g) => g.isPcaGroup)
+    .flatMap((g) => [...org.memberships.expandedMembers(g.descriptor)]);
   const pcas = new Set(pcaMembers);
   return {
     id: org.id,

@@ -20,7 +20,10 @@ async function createTokens(ctx: RequestContext): Promise<Reply> {
   const input = parseBody(tokenRequest, await ctx.readJson(), "dev");
   const org = ctx.state.org(input.org);
   const user = org.user(input.user);
-  const timing = { nowSeconds: Math.floor(Date.now() / 1000), ttlSeconds: input.ttlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS };
+  const timing = {
+    nowSeconds: Math.floor(Date.now() / 1000),
+    ttlSeconds: input.ttlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
+  };
   const appToken = await issueAppToken({
     secret: ctx.config.extensionSecret,
     extensionId: ctx.config.extensionId,
@@ -63,5 +66,10 @@ export const devRoutes: Route[] = [
     kind: "dev",
     handle: ({ state }) => ok({ value: state.orgNames().map((name) => ({ id: state.org(name).id, name })) }),
   },
-  { method: "GET", pattern: "/_dev/orgs/{org}", kind: "dev", handle: ({ state, params, baseUrl }) => ok(orgSnapshot(state.org(params.org), baseUrl)) },
+  {
+    method: "GET",
+    pattern: "/_dev/orgs/{org}",
+    kind: "dev",
+    handle: ({ state, params, baseUrl }) => ok(orgSnapshot(state.org(params.org), baseUrl)),
+  },
 ];

@@ -16,7 +16,11 @@ const ENTITLEMENT_VERSIONS = ["7.1"] as const;
 
 const LICENSE: Record<AccessLevel, { accountLicenseType: string; licenseDisplayName: string; licenseId: string }> = {
   basic: { accountLicenseType: "express", licenseDisplayName: "Basic", licenseId: "Account-Express" },
-  stakeholder: { accountLicenseType: "stakeholder", licenseDisplayName: "Stakeholder", licenseId: "Account-Stakeholder" },
+  stakeholder: {
+    accountLicenseType: "stakeholder",
+    licenseDisplayName: "Stakeholder",
+    licenseId: "Account-Stakeholder",
+  },
 };
 
 export function entitlementOf(base: LinkBase, user: UserRecord): Record<string, unknown> {
@@ -44,7 +48,13 @@ export function entitlementOf(base: LinkBase, user: UserRecord): Record<string, 
 /** The facts the documented `$filter` properties test (see entitlement-filter.ts). */
 function factsOf(user: UserRecord): EntitlementFacts {
   const license = LICENSE[user.accessLevel];
-  return { displayName: user.displayName, email: user.email, licenseId: license.licenseId, licenseStatus: "active", userType: "member" };
+  return {
+    displayName: user.displayName,
+    email: user.email,
+    licenseId: license.licenseId,
+    licenseStatus: "active",
+    userType: "member",
+  };
 }
 
 /**
@@ -60,7 +70,12 @@ function listEntitlements(ctx: CallerContext): Reply {
   const users = ctx.org.users.filter((u) => keep(factsOf(u)));
   const page = pageOf("entitlements", users, ctx.query.get("continuationToken"), ctx.state.pageSizes.entitlements);
   const items = page.items.map((u) => entitlementOf(ctx, u));
-  return ok({ items, members: items, ...(page.next ? { continuationToken: page.next } : {}), totalCount: users.length });
+  return ok({
+    items,
+    members: items,
+    ...(page.next ? { continuationToken: page.next } : {}),
+    totalCount: users.length,
+  });
 }
 
 function oneEntitlement(ctx: CallerContext): Reply {

@@ -19,7 +19,9 @@ function subjectLinks(base: LinkBase, subject: SubjectRecord, self: string): Rec
     memberships: href(`${root}/Memberships/${d}`),
     membershipState: href(`${root}/MembershipStates/${d}`),
     storageKey: href(`${root}/StorageKeys/${d}`),
-    ...(subject.kind === "user" ? { avatar: href(`${base.baseUrl}/${base.org.name}/_apis/GraphProfile/MemberAvatars/${d}`) } : {}),
+    ...(subject.kind === "user"
+      ? { avatar: href(`${base.baseUrl}/${base.org.name}/_apis/GraphProfile/MemberAvatars/${d}`) }
+      : {}),
   };
 }
 
@@ -63,7 +65,11 @@ export function graphGroup(base: LinkBase, group: GroupRecord): Record<string, u
 export const graphSubject = (base: LinkBase, subject: SubjectRecord): Record<string, unknown> =>
   subject.kind === "user" ? graphUser(base, subject) : graphGroup(base, subject);
 
-export function graphMembership(base: LinkBase, container: SubjectRecord, member: SubjectRecord): Record<string, unknown> {
+export function graphMembership(
+  base: LinkBase,
+  container: SubjectRecord,
+  member: SubjectRecord,
+): Record<string, unknown> {
   const root = graphRoot(base);
   return {
     containerDescriptor: container.descriptor,
@@ -81,7 +87,10 @@ export function storageKeyResult(base: LinkBase, subject: SubjectRecord): Record
   const root = graphRoot(base);
   return {
     value: subject.id,
-    _links: { self: href(`${root}/StorageKeys/${subject.descriptor}`), descriptor: href(`${root}/Descriptors/${subject.id}`) },
+    _links: {
+      self: href(`${root}/StorageKeys/${subject.descriptor}`),
+      descriptor: href(`${root}/Descriptors/${subject.id}`),
+    },
   };
 }
 

@@ -4,7 +4,14 @@ import { ok, type CallerContext, type Reply } from "../http";
 import { pageOf } from "../paging";
 import type { SubjectRecord, UserRecord } from "../records";
 import type { Route } from "../router";
-import { descriptorResult, graphGroup, graphMembership, graphSubject, graphUser, storageKeyResult } from "./graph-shapes";
+import {
+  descriptorResult,
+  graphGroup,
+  graphMembership,
+  graphSubject,
+  graphUser,
+  storageKeyResult,
+} from "./graph-shapes";
 import { parseBody } from "./parse-body";
 
 // Graph API on the vssps host: users (paged by header), groups, subject query and lookup,
@@ -14,7 +21,11 @@ const GRAPH = "/vssps/{org}/_apis/graph";
 const MAX_QUERY_RESULTS = 100;
 
 export function subjectNotFound(descriptor: string): AdoError {
-  return new AdoError(404, `VS860018: The requested subject '${descriptor}' was not found.`, "GraphSubjectNotFoundException");
+  return new AdoError(
+    404,
+    `VS860018: The requested subject '${descriptor}' was not found.`,
+    "GraphSubjectNotFoundException",
+  );
 }
 
 function requireSubject(ctx: CallerContext, kind?: SubjectRecord["kind"]): SubjectRecord {
@@ -50,7 +61,8 @@ async function subjectQuery(ctx: CallerContext): Promise<Reply> {
   const prefix = body.query.toLowerCase();
   const matches = (...names: Array<string | null>): boolean => names.some((n) => n?.toLowerCase().startsWith(prefix));
   const found: SubjectRecord[] = [];
-  if (kinds.has("group")) found.push(...ctx.org.groups.filter((g) => matches(g.displayName, g.principalName, g.mailAddress)));
+  if (kinds.has("group"))
+    found.push(...ctx.org.groups.filter((g) => matches(g.displayName, g.principalName, g.mailAddress)));
   if (kinds.has("user")) found.push(...ctx.org.users.filter((u) => matches(u.displayName, u.email)));
   const value = found.slice(0, MAX_QUERY_RESULTS).map((s) => graphSubject(ctx, s));
   return ok({ count: value.length, value });
@@ -77,7 +89,8 @@ function memberships(ctx: CallerContext): Reply {
     throw new AdoError(400, `The direction '${direction}' is not valid; use 'up' or 'down'.`, "ArgumentException");
   }
   const graph = ctx.org.memberships;
-  const related = direction === "down" ? graph.directMembers(subject.descriptor) : graph.directContainers(subject.descriptor);
+  const related =
+    direction === "down" ? graph.directMembers(subject.descriptor) : graph.directContainers(subject.descriptor);
   const value = related.flatMap((d) => {
     const other = ctx.org.subject(d);
     if (!other) return [];
@@ -88,18 +101,33 @@ function memberships(ctx: CallerContext): Reply {
 
 export const graphRoutes: Route[] = [
   { method: "GET", pattern: `${GRAPH}/users`, kind: "org", handle: listUsers },
-  { method: "GET", pattern: `${GRAPH}/users/{descriptor}`, kind: "org", handle: (ctx) => ok(graphUser(ctx, requireUser(ctx))) },
+  {
+    method: "GET",
+    pattern: `${GRAPH}/users/{descriptor}`,
+    kind: "org",
+    handle: (ctx) => ok(graphUser(ctx, requireUser(ctx))),
+  },
   {
     method: "GET",
     pattern: `${GRAPH}/groups`,
     kind: "org",
     handle: (ctx) => ok({ count: ctx.org.groups.length, value: ctx.org.groups.map((g) => graphGroup(ctx, g)) }),
   },
-  { method: "GET", pattern: `${GRAPH}/groups/{descriptor}`, kind: "org", handle: (ctx) => ok(graphSubject(ctx, requireSubject(ctx, "group"))) },
+  {
+    method: "GET",
+    pattern: `${GRAPH}/groups/{descriptor}`,
+    kind: "org",
+    handle: (ctx) => ok(graphSubject(ctx, requireSubject(ctx, "group"))),
+  },
   { method: "POST", pattern: `${GRAPH}/subjectquery`, kind: "org", handle: subjectQuery },
   { method: "POST", pattern: `${GRAPH}/subjectlookup`, kind: "org", handle: subjectLookup },
   { method: "GET", pattern: `${GRAPH}/memberships/{descriptor}`, kind: "org", handle: memberships },
-  { method: "GET", pattern: `${GRAPH}/storagekeys/{descriptor}`, kind: "org", handle: (ctx) => ok(storageKeyResult(ctx, requireSubject(ctx))) },
+  {
+    method: "GET",
+    pattern: `${GRAPH}/storagekeys/{descriptor}`,
+    kind: "org",
+    handle: (ctx) => ok(storageKeyResult(ctx, requireSubject(ctx))),
+  },
   {
     method: "GET",
     pattern: `${GRAPH}/descriptors/{storageKey}`,

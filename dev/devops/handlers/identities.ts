@@ -45,7 +45,11 @@ function byStorageKey(org: OrgState, id: string): SubjectRecord | undefined {
 function readIdentities({ org, query }: CallerContext): Reply {
   const membership = parseMembershipQuery(query.get("queryMembership"));
   if (!membership) {
-    throw new AdoError(400, "queryMembership must be one of None, Direct, Expanded, ExpandedUp, ExpandedDown.", "ArgumentException");
+    throw new AdoError(
+      400,
+      "queryMembership must be one of None, Direct, Expanded, ExpandedUp, ExpandedDown.",
+      "ArgumentException",
+    );
   }
   let found: Array<SubjectRecord | undefined>;
   if (query.get("subjectDescriptors")) found = query.list("subjectDescriptors").map((d) => org.subject(d));
@@ -55,11 +59,19 @@ function readIdentities({ org, query }: CallerContext): Reply {
     const filter = query.get("searchFilter")!.toLowerCase() as SearchFilter;
     const known: SearchFilter[] = ["general", "accountname", "displayname", "mailaddress", "localgroupname"];
     if (!known.includes(filter) || !query.get("filterValue")) {
-      throw new AdoError(400, "searchFilter must be General, AccountName, DisplayName, MailAddress or LocalGroupName, with a filterValue.", "ArgumentException");
+      throw new AdoError(
+        400,
+        "searchFilter must be General, AccountName, DisplayName, MailAddress or LocalGroupName, with a filterValue.",
+        "ArgumentException",
+      );
     }
     found = search(org, filter, query.get("filterValue")!);
   } else {
-    throw new AdoError(400, "Specify descriptors, subjectDescriptors, identityIds or searchFilter with filterValue.", "ArgumentException");
+    throw new AdoError(
+      400,
+      "Specify descriptors, subjectDescriptors, identityIds or searchFilter with filterValue.",
+      "ArgumentException",
+    );
   }
   const value = found.map((s) => (s ? identityOf(org, s, membership) : null));
   return ok({ count: value.length, value });

@@ -12,7 +12,10 @@ export function identityDescriptor(org: OrgState, subject: SubjectRecord): strin
     : `Microsoft.TeamFoundation.Identity;${subject.sid}`;
 }
 
-const stringProperty = (value: string): { $type: string; $value: string } => ({ $type: "System.String", $value: value });
+const stringProperty = (value: string): { $type: string; $value: string } => ({
+  $type: "System.String",
+  $value: value,
+});
 
 function properties(org: OrgState, subject: SubjectRecord): Record<string, unknown> {
   if (subject.kind === "user") {
@@ -38,7 +41,11 @@ function related(org: OrgState, descriptors: Iterable<string>): SubjectRecord[] 
   return [...descriptors].flatMap((d) => org.subject(d) ?? []);
 }
 
-export function identityOf(org: OrgState, subject: SubjectRecord, membership: MembershipQuery = "none"): Record<string, unknown> {
+export function identityOf(
+  org: OrgState,
+  subject: SubjectRecord,
+  membership: MembershipQuery = "none",
+): Record<string, unknown> {
   const graph = org.memberships;
   const d = subject.descriptor;
   const downExpanded = membership === "expanded" || membership === "expandeddown";

@@ -14,10 +14,34 @@ interface ResourceLocation {
 }
 
 const LOCATIONS: ResourceLocation[] = [
-  { id: "e81700f7-3be2-46de-8624-2eb35882fcaa", area: "Location", resourceName: "ResourceAreas", routeTemplate: "_apis/{resource}/{areaId}", resourceVersion: 1 },
-  { id: "72c7ddf8-2cdc-4f60-90cd-ab71c14a399b", area: "wit", resourceName: "workItems", routeTemplate: "{project}/_apis/{area}/{resource}/{id}", resourceVersion: 3 },
-  { id: "908509b6-4248-4475-a1cd-829139ba419f", area: "wit", resourceName: "workItemsBatch", routeTemplate: "{project}/_apis/{area}/{resource}", resourceVersion: 1 },
-  { id: "603fe2ac-9723-48b9-88ad-09305aa6c6e1", area: "core", resourceName: "projects", routeTemplate: "_apis/{resource}/{*projectId}", resourceVersion: 4 },
+  {
+    id: "e81700f7-3be2-46de-8624-2eb35882fcaa",
+    area: "Location",
+    resourceName: "ResourceAreas",
+    routeTemplate: "_apis/{resource}/{areaId}",
+    resourceVersion: 1,
+  },
+  {
+    id: "72c7ddf8-2cdc-4f60-90cd-ab71c14a399b",
+    area: "wit",
+    resourceName: "workItems",
+    routeTemplate: "{project}/_apis/{area}/{resource}/{id}",
+    resourceVersion: 3,
+  },
+  {
+    id: "908509b6-4248-4475-a1cd-829139ba419f",
+    area: "wit",
+    resourceName: "workItemsBatch",
+    routeTemplate: "{project}/_apis/{area}/{resource}",
+    resourceVersion: 1,
+  },
+  {
+    id: "603fe2ac-9723-48b9-88ad-09305aa6c6e1",
+    area: "core",
+    resourceName: "projects",
+    routeTemplate: "_apis/{resource}/{*projectId}",
+    resourceVersion: 4,
+  },
 ];
 
 /** Resource areas served on the org's core host (id → area name). */
@@ -37,7 +61,11 @@ function areaLocations({ params }: OrgRequestContext): Reply {
 }
 
 function resourceAreas({ baseUrl, org }: OrgRequestContext): Reply {
-  const value = Object.entries(CORE_HOST_AREAS).map(([id, name]) => ({ id, name, locationUrl: `${baseUrl}/${org.name}/` }));
+  const value = Object.entries(CORE_HOST_AREAS).map(([id, name]) => ({
+    id,
+    name,
+    locationUrl: `${baseUrl}/${org.name}/`,
+  }));
   return ok({ count: value.length, value });
 }
 

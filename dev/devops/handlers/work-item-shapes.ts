@@ -10,7 +10,8 @@ export interface WorkItemView {
   fields?: Set<string>;
 }
 
-export const workItemUrl = (baseUrl: string, org: OrgState, id: number): string => `${baseUrl}/${org.name}/_apis/wit/workItems/${id}`;
+export const workItemUrl = (baseUrl: string, org: OrgState, id: number): string =>
+  `${baseUrl}/${org.name}/_apis/wit/workItems/${id}`;
 
 function identityRef(baseUrl: string, org: OrgState, userId: string): Record<string, unknown> | undefined {
   const user = org.findUser(userId);
@@ -47,8 +48,20 @@ function allFields(baseUrl: string, org: OrgState, item: WorkItemRecord): Record
 
 /** Field reference names the stand-in knows (requests for others are rejected like ADO does). */
 export const KNOWN_FIELDS = new Set(
-  ["System.Id", "System.AreaPath", "System.TeamProject", "System.IterationPath", "System.WorkItemType", "System.State",
-    "System.AssignedTo", "System.CreatedDate", "System.ChangedDate", "System.Rev", "System.Title", "System.Parent"].map((f) => f.toLowerCase()),
+  [
+    "System.Id",
+    "System.AreaPath",
+    "System.TeamProject",
+    "System.IterationPath",
+    "System.WorkItemType",
+    "System.State",
+    "System.AssignedTo",
+    "System.CreatedDate",
+    "System.ChangedDate",
+    "System.Rev",
+    "System.Title",
+    "System.Parent",
+  ].map((f) => f.toLowerCase()),
 );
 
 /**
@@ -61,16 +74,26 @@ function relationsOf(baseUrl: string, org: OrgState, item: WorkItemRecord): Arra
     url: workItemUrl(baseUrl, org, id),
     attributes: { isLocked: false, ...(comment ? { comment } : {}) },
   });
-  const parent = item.parentId !== undefined ? [relation("System.LinkTypes.Hierarchy-Reverse", item.parentId, item.parentLinkComment)] : [];
+  const parent =
+    item.parentId !== undefined
+      ? [relation("System.LinkTypes.Hierarchy-Reverse", item.parentId, item.parentLinkComment)]
+      : [];
   const children = [...org.workItems.values()]
     .filter((w) => w.parentId === item.id)
     .map((w) => relation("System.LinkTypes.Hierarchy-Forward", w.id, w.parentLinkComment));
   return [...parent, ...children];
 }
 
-export function workItemShape(baseUrl: string, org: OrgState, item: WorkItemRecord, view: WorkItemView): Record<string, unknown> {
+export function workItemShape(
+  baseUrl: string,
+  org: OrgState,
+  item: WorkItemRecord,
+  view: WorkItemView,
+): Record<string, unknown> {
   const fields = Object.fromEntries(
-    Object.entries(allFields(baseUrl, org, item)).filter(([name]) => !view.fields || view.fields.has(name.toLowerCase())),
+    Object.entries(allFields(baseUrl, org, item)).filter(
+      ([name]) => !view.fields || view.fields.has(name.toLowerCase()),
+    ),
   );
   const url = workItemUrl(baseUrl, org, item.id);
   return {
@@ -86,7 +109,9 @@ export function workItemShape(baseUrl: string, org: OrgState, item: WorkItemReco
             workItemRevisions: { href: `${url}/revisions` },
             workItemHistory: { href: `${url}/history` },
             html: { href: `${baseUrl}/${org.name}/${encodeURIComponent(item.projectName)}/_workitems/edit/${item.id}` },
-            workItemType: { href: `${baseUrl}/${org.name}/${encodeURIComponent(item.projectName)}/_apis/wit/workItemTypes/${encodeURIComponent(item.type)}` },
+            workItemType: {
+              href: `${baseUrl}/${org.name}/${encodeURIComponent(item.projectName)}/_apis/wit/workItemTypes/${encodeURIComponent(item.type)}`,
+            },
             fields: { href: `${baseUrl}/${org.name}/_apis/wit/fields` },
           },
         }

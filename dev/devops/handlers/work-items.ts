@@ -15,7 +15,12 @@ const MAX_BATCH = 200;
 const EXPAND_NAMES = ["none", "relations", "fields", "links", "all"] as const;
 
 export function workItemNotFound(id: number | string): AdoError {
-  return new AdoError(404, `TF401232: Work item ${id} does not exist, or you do not have permissions to read it.`, "WorkItemUnauthorizedAccessException", 600122);
+  return new AdoError(
+    404,
+    `TF401232: Work item ${id} does not exist, or you do not have permissions to read it.`,
+    "WorkItemUnauthorizedAccessException",
+    600122,
+  );
 }
 
 function viewOf(expand: string | undefined, fields: string[]): WorkItemView {
@@ -23,10 +28,19 @@ function viewOf(expand: string | undefined, fields: string[]): WorkItemView {
   const name = /^\d$/.test(key) ? EXPAND_NAMES[Number(key)] : EXPAND_NAMES.find((n) => n === key);
   if (!name) throw new AdoError(400, `The value '${expand}' is not valid for $expand.`, "ArgumentException");
   if (fields.length > 0 && name !== "none") {
-    throw new AdoError(400, "The expand parameter can not be used with the fields parameter.", "ConflictingParametersException");
+    throw new AdoError(
+      400,
+      "The expand parameter can not be used with the fields parameter.",
+      "ConflictingParametersException",
+    );
   }
   const unknown = fields.find((f) => !KNOWN_FIELDS.has(f.toLowerCase()));
-  if (unknown) throw new AdoError(400, `TF51535: Cannot find field ${unknown}.`, "WorkItemTrackingFieldDefinitionNotFoundException");
+  if (unknown)
+    throw new AdoError(
+      400,
+      `TF51535: Cannot find field ${unknown}.`,
+      "WorkItemTrackingFieldDefinitionNotFoundException",
+    );
   const flags = { relations: name === "relations" || name === "all", links: name === "links" || name === "all" };
   return { ...flags, ...(fields.length > 0 ? { fields: new Set(fields.map((f) => f.toLowerCase())) } : {}) };
 }
@@ -49,9 +63,14 @@ function parseIds(raw: Array<string | number>): number[] {
   const ids = raw.map((v) => Number(v));
   const bad = raw.find((_, i) => !Number.isInteger(ids[i]) || ids[i] <= 0);
   if (bad !== undefined) throw new AdoError(400, `The work item id '${bad}' is not valid.`, "ArgumentException");
-  if (ids.length === 0) throw new AdoError(400, "The ids parameter is required and must list at least one id.", "ArgumentException");
+  if (ids.length === 0)
+    throw new AdoError(400, "The ids parameter is required and must list at least one id.", "ArgumentException");
   if (ids.length > MAX_BATCH) {
-    throw new AdoError(400, `The maximum number of work items that can be requested in a batch is ${MAX_BATCH}.`, "ArgumentException");
+    throw new AdoError(
+      400,
+      `The maximum number of work items that can be requested in a batch is ${MAX_BATCH}.`,
+      "ArgumentException",
+    );
   }
   return ids;
 }
@@ -89,7 +108,12 @@ async function postBatch(ctx: CallerContext): Promise<Reply> {
 }
 
 const getMany = (ctx: CallerContext): Reply =>
-  batch(ctx, parseIds(ctx.query.list("ids")), viewOf(ctx.query.get("$expand"), ctx.query.list("fields")), ctx.query.get("errorPolicy"));
+  batch(
+    ctx,
+    parseIds(ctx.query.list("ids")),
+    viewOf(ctx.query.get("$expand"), ctx.query.list("fields")),
+    ctx.query.get("errorPolicy"),
+  );
 
 export const workItemRoutes: Route[] = [
   { method: "GET", pattern: "/{org}/_apis/wit/workitems/{id}", kind: "org", handle: getOne },

@@ -66,7 +66,9 @@ export class ContributionFrame {
     this.iframe.src = this.options.src;
     this.warningTimer = window.setTimeout(() => {
       if (!this.handshakeDone) {
-        this.showFailure(`No SDK handshake from ${this.options.src} after ${HANDSHAKE_WARNING_MS / 1000} s. Does the page call SDK.init()? Is it built?`);
+        this.showFailure(
+          `No SDK handshake from ${this.options.src} after ${HANDSHAKE_WARNING_MS / 1000} s. Does the page call SDK.init()? Is it built?`,
+        );
       }
     }, HANDSHAKE_WARNING_MS);
   }
@@ -122,7 +124,9 @@ export class ContributionFrame {
         }
       }
     }
-    throw new Error(`${this.contribution.id} registered no object as ${candidates.join(" or ")} (SDK.register) by the time it was loaded.`);
+    throw new Error(
+      `${this.contribution.id} registered no object as ${candidates.join(" or ")} (SDK.register) by the time it was loaded.`,
+    );
   }
 
   /** The registered object itself, its functions callable (menu actions use getMenuItems). */

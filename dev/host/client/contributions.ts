@@ -54,7 +54,11 @@ function commonDashPrefix(ids: string[]): string {
   return common.length ? `${common.join("-")}-` : "";
 }
 
-export function findHub(hubs: HostContribution[], all: HostContribution[], slug: string | undefined): HostContribution | undefined {
+export function findHub(
+  hubs: HostContribution[],
+  all: HostContribution[],
+  slug: string | undefined,
+): HostContribution | undefined {
   if (!slug) return hubs[0];
   return hubs.find((h) => hubSlug(h, all) === slug || h.id === slug);
 }

@@ -48,10 +48,13 @@ async function boot(root: HTMLElement): Promise<void> {
   // for the switch: the backend decides on what Azure DevOps says when it first sees a token.
   let deployment = setDeployment(org.name, url.host);
   store.subscribe((state, previous) => {
-    if (state.hostKind !== previous.hostKind || state.org !== previous.org) deployment = setDeployment(state.org.name, state.hostKind);
+    if (state.hostKind !== previous.hostKind || state.org !== previous.org)
+      deployment = setDeployment(state.org.name, state.hostKind);
   });
   const mintAfterSwitch = async (orgName: string, userId: string) => {
-    await deployment.catch((e: unknown) => messages.addBanner({ level: 2, message: `Could not switch the host type: ${(e as Error).message}` }));
+    await deployment.catch((e: unknown) =>
+      messages.addBanner({ level: 2, message: `Could not switch the host type: ${(e as Error).message}` }),
+    );
     return mintTokens(orgName, userId);
   };
   const frames = new FrameHost(store, new TokenCache(mintAfterSwitch), channels);
@@ -76,7 +79,10 @@ async function boot(root: HTMLElement): Promise<void> {
     if (needsRebuild(state, previous)) messages.clearBanners();
   });
   if (url.user && !wantedUser) {
-    messages.addBanner({ level: 1, message: `No user "${url.user}" in ${org.name}; showing ${store.state.user.displayName}.` });
+    messages.addBanner({
+      level: 1,
+      message: `No user "${url.user}" in ${org.name}; showing ${store.state.user.displayName}.`,
+    });
   }
   new RouteRenderer(
     {
@@ -97,6 +103,11 @@ async function boot(root: HTMLElement): Promise<void> {
 const root = document.getElementById("app")!;
 boot(root).catch((e: unknown) => {
   root.replaceChildren(
-    h("div", { className: "boot-error", role: "alert" }, h("h1", {}, "The dev host could not start"), h("pre", {}, (e as Error).message ?? String(e))),
+    h(
+      "div",
+      { className: "boot-error", role: "alert" },
+      h("h1", {}, "The dev host could not start"),
+      h("pre", {}, (e as Error).message ?? String(e)),
+    ),
   );
 });

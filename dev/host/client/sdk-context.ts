@@ -33,7 +33,8 @@ export function buildHandshake(state: HostState, opts: HandshakeOptions): Record
       host: {
         id: org.id,
         name: org.name,
-        serviceVersion: hostKind === "cloud" ? "dev-host cloud (Azure DevOps Services)" : "dev-host (Azure DevOps Server 2022)",
+        serviceVersion:
+          hostKind === "cloud" ? "dev-host cloud (Azure DevOps Services)" : "dev-host (Azure DevOps Server 2022)",
         type: HOST_TYPE_ORGANIZATION,
         isHosted: hostKind === "cloud",
       },
@@ -47,9 +48,7 @@ export function buildHandshake(state: HostState, opts: HandshakeOptions): Record
           typeAheadDisabled: false,
         },
         timeZonesConfiguration: { daylightSavingsAdjustments: [] },
-        webContext: project
-          ? { project: { id: project.id, name: project.name }, team: defaultTeam(project) }
-          : {},
+        webContext: project ? { project: { id: project.id, name: project.name }, team: defaultTeam(project) } : {},
       },
     },
   };

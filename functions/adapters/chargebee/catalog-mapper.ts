@@ -30,7 +30,11 @@ function periodOf(price: ItemPrice): BillingPeriod | null {
 }
 
 function tiersOf(price: ItemPrice): PriceTier[] {
-  return (price.tiers ?? []).map((tier) => ({ from: tier.starting_unit, to: tier.ending_unit ?? null, unitAmount: tier.price }));
+  return (price.tiers ?? []).map((tier) => ({
+    from: tier.starting_unit,
+    to: tier.ending_unit ?? null,
+    unitAmount: tier.price,
+  }));
 }
 
 /** Flat fees, stairsteps and packages are not how we sell seats; such a price is not offered. */
@@ -41,7 +45,8 @@ function modelOf(price: ItemPrice): PricingModel | null {
     case "tiered":
     case "volume": {
       const tiers = tiersOf(price);
-      if (tiers.length === 0 || (price.tiers ?? []).some((t) => (t.pricing_type ?? "per_unit") !== "per_unit")) return null;
+      if (tiers.length === 0 || (price.tiers ?? []).some((t) => (t.pricing_type ?? "per_unit") !== "per_unit"))
+        return null;
       return { kind: price.pricing_model, tiers };
     }
     default:

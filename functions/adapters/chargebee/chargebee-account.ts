@@ -16,7 +16,9 @@ const MAX_DOCUMENTS = 500;
 const iso = (seconds: number | undefined): string => new Date((seconds ?? 0) * 1000).toISOString();
 
 function isNotFound(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { http_status_code?: unknown }).http_status_code === 404;
+  return (
+    typeof error === "object" && error !== null && (error as { http_status_code?: unknown }).http_status_code === 404
+  );
 }
 
 export function chargebeeAccount(cb: Chargebee): AccountOps {
@@ -34,12 +36,16 @@ export function chargebeeAccount(cb: Chargebee): AccountOps {
 
   async function mustExist(customerId: string) {
     const details = await customerDetails(customerId);
-    if (!details) throw new NotFoundError("There are no billing details yet: they are created with the first purchase.");
+    if (!details)
+      throw new NotFoundError("There are no billing details yet: they are created with the first purchase.");
     return details;
   }
 
   /** Pages through a Chargebee list call (`next_offset`) up to MAX_DOCUMENTS entries. */
-  async function listAll<E>(what: string, page: (offset: string | undefined) => Promise<{ list: E[]; next_offset?: string }>): Promise<E[]> {
+  async function listAll<E>(
+    what: string,
+    page: (offset: string | undefined) => Promise<{ list: E[]; next_offset?: string }>,
+  ): Promise<E[]> {
     const all: E[] = [];
     let offset: string | undefined;
     do {
@@ -63,7 +69,9 @@ export function chargebeeAccount(cb: Chargebee): AccountOps {
 
     async updateContact(customerId, contact, key) {
       await mustExist(customerId);
-      await chargebeeCall("updating the contact", () => cb.customer.update(customerId, toChargebeeContact(contact), idempotent(key)));
+      await chargebeeCall("updating the contact", () =>
+        cb.customer.update(customerId, toChargebeeContact(contact), idempotent(key)),
+      );
       return mustExist(customerId);
     },
 
@@ -72,7 +80,8 @@ export function chargebeeAccount(cb: Chargebee): AccountOps {
       const { hosted_page: page } = await chargebeeCall("opening the payment details page", () =>
         cb.hostedPage.managePaymentSources({ customer: { id: customerId } }, idempotent(key)),
       );
-      if (!page.id || !page.url) throw new UpstreamError("Chargebee opened the payment details page without an address to show it.");
+      if (!page.id || !page.url)
+        throw new UpstreamError("Chargebee opened the payment details page without an address to show it.");
       return { id: page.id, url: page.url, expiresAt: page.expires_at ? iso(page.expires_at) : null };
     },
 
@@ -80,7 +89,9 @@ export function chargebeeAccount(cb: Chargebee): AccountOps {
       const filter = { customer_id: { is: customerId }, "sort_by[desc]": "date", limit: 100 } as const;
       const [invoices, creditNotes] = await Promise.all([
         listAll("listing the invoices", (offset) => cb.invoice.list({ ...filter, ...(offset ? { offset } : {}) })),
-        listAll("listing the credit notes", (offset) => cb.creditNote.list({ ...filter, ...(offset ? { offset } : {}) })),
+        listAll("listing the credit notes", (offset) =>
+          cb.creditNote.list({ ...filter, ...(offset ? { offset } : {}) }),
+        ),
       ]);
       const documents: BillingDocument[] = [
         ...invoices.map(({ invoice }) => ({
@@ -104,7 +115,10 @@ export function chargebeeAccount(cb: Chargebee): AccountOps {
     },
 
     async documentPdf(customerId, document, disposition) {
-      const notYours = () => new NotFoundError(`There is no ${document.kind === "invoice" ? "invoice" : "credit note"} ${document.id} for this organization.`);
+      const notYours = () =>
+        new NotFoundError(
+          `There is no ${document.kind === "invoice" ? "invoice" : "credit note"} ${document.id} for this organization.`,
+        );
       // Document ids are sequential: check ownership before handing out a download link.
       const owner = await chargebeeCall("reading the document", async () => {
         try {

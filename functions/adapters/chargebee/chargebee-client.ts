@@ -16,7 +16,9 @@ export interface ChargebeeOptions {
  */
 export function createChargebeeClient(config: ChargebeeOptions): Chargebee {
   if (!config.site || !config.apiKey) {
-    throw new UpstreamError("Billing is not configured (CHARGEBEE_SITE and CHARGEBEE_API_KEY are missing), so plans cannot be bought right now.");
+    throw new UpstreamError(
+      "Billing is not configured (CHARGEBEE_SITE and CHARGEBEE_API_KEY are missing), so plans cannot be bought right now.",
+    );
   }
   return new Chargebee({
     site: config.site,

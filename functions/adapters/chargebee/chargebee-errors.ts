@@ -31,7 +31,8 @@ function shapeOf(error: unknown): ChargebeeErrorShape | undefined {
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 
 function retryAfterSeconds(headers: unknown): number {
-  const raw = typeof headers === "object" && headers !== null ? (headers as Record<string, unknown>)["retry-after"] : undefined;
+  const raw =
+    typeof headers === "object" && headers !== null ? (headers as Record<string, unknown>)["retry-after"] : undefined;
   const seconds = Number(raw);
   return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 30;
 }
@@ -43,7 +44,9 @@ function retryAfterSeconds(headers: unknown): number {
 export function toDomainError(error: unknown, what: string): DomainError {
   const shape = shapeOf(error);
   if (!shape) {
-    return new UpstreamError(`Chargebee could not be reached while ${what}. Nothing was changed; please try again in a minute.`);
+    return new UpstreamError(
+      `Chargebee could not be reached while ${what}. Nothing was changed; please try again in a minute.`,
+    );
   }
   const status = typeof shape.http_status_code === "number" ? shape.http_status_code : 0;
   const code = text(shape.api_error_code);
@@ -51,7 +54,10 @@ export function toDomainError(error: unknown, what: string): DomainError {
   const details = { provider: "chargebee", status, code };
 
   if (text(shape.type) === "timeout") {
-    return new UpstreamError(`Chargebee did not answer in time while ${what}. Please try again; a retry is never charged twice.`, details);
+    return new UpstreamError(
+      `Chargebee did not answer in time while ${what}. Please try again; a retry is never charged twice.`,
+      details,
+    );
   }
   if (text(shape.type) === "payment" || code.startsWith("payment_")) {
     return new ConflictError(
@@ -60,13 +66,22 @@ export function toDomainError(error: unknown, what: string): DomainError {
     );
   }
   if (status === 429) {
-    return new RateLimitedError(`Chargebee is busy right now (${what}). Nothing was changed; please try again shortly.`, retryAfterSeconds(shape.headers));
+    return new RateLimitedError(
+      `Chargebee is busy right now (${what}). Nothing was changed; please try again shortly.`,
+      retryAfterSeconds(shape.headers),
+    );
   }
   if (status === 401 || status === 403 || code === "site_not_found") {
-    return new UpstreamError(`Billing is not set up correctly: Chargebee did not accept our site or credentials while ${what}. Nothing was changed.`, details);
+    return new UpstreamError(
+      `Billing is not set up correctly: Chargebee did not accept our site or credentials while ${what}. Nothing was changed.`,
+      details,
+    );
   }
   if (status >= 500 || status === 0) {
-    return new UpstreamError(`Chargebee failed while ${what} (${status || "no status"}: ${message}). Nothing was changed; please try again in a minute.`, details);
+    return new UpstreamError(
+      `Chargebee failed while ${what} (${status || "no status"}: ${message}). Nothing was changed; please try again in a minute.`,
+      details,
+    );
   }
   if (status === 422 || code === "unable_to_process_request") {
     // Documented for an idempotency key reused with other parameters: our key is the page's request id.
@@ -76,7 +91,8 @@ export function toDomainError(error: unknown, what: string): DomainError {
     );
   }
   if (status === 404) return new NotFoundError(`Chargebee could not find it while ${what}: ${message}`, details);
-  if (status === 409 || code === "invalid_state_for_request") return new ConflictError(`Chargebee refused ${what}: ${message}`, details);
+  if (status === 409 || code === "invalid_state_for_request")
+    return new ConflictError(`Chargebee refused ${what}: ${message}`, details);
   return new ValidationError(`Chargebee refused ${what}: ${message}`, details);
 }
 

@@ -25,7 +25,8 @@ const MAX_CATALOG_PAGES = 10;
 
 function facts(raw: unknown, what: string): SubscriptionFacts {
   const mapped = toSubscriptionFacts(raw);
-  if (!mapped) throw new UpstreamError(`Chargebee answered ${what} with a subscription that is not a Timetracker plan.`);
+  if (!mapped)
+    throw new UpstreamError(`Chargebee answered ${what} with a subscription that is not a Timetracker plan.`);
   return mapped;
 }
 
@@ -40,7 +41,9 @@ export function chargebeeSubscriptions(cb: Chargebee): SubscriptionOps {
       const prices: ItemPrice[] = [];
       let offset: string | undefined;
       for (let page = 0; page < MAX_CATALOG_PAGES; page++) {
-        const result = await chargebeeCall("reading the price list", () => cb.itemPrice.list({ limit: 100, ...(offset ? { offset } : {}) }));
+        const result = await chargebeeCall("reading the price list", () =>
+          cb.itemPrice.list({ limit: 100, ...(offset ? { offset } : {}) }),
+        );
         prices.push(...result.list.map((entry) => entry.item_price));
         offset = result.next_offset;
         if (!offset) break;
@@ -56,18 +59,30 @@ export function chargebeeSubscriptions(cb: Chargebee): SubscriptionOps {
             subscription_items: items(order),
             customer: order.existingCustomer
               ? { id: customer.id }
-              : { id: customer.id, email: customer.email, first_name: customer.firstName, last_name: customer.lastName, company: customer.company },
+              : {
+                  id: customer.id,
+                  email: customer.email,
+                  first_name: customer.firstName,
+                  last_name: customer.lastName,
+                  company: customer.company,
+                },
           },
           idempotent(key),
         ),
       );
       const page = result.hosted_page;
       if (!page.id || !page.url) throw new UpstreamError("Chargebee opened a checkout without an address to show it.");
-      return { id: page.id, url: page.url, expiresAt: page.expires_at ? new Date(page.expires_at * 1000).toISOString() : null };
+      return {
+        id: page.id,
+        url: page.url,
+        expiresAt: page.expires_at ? new Date(page.expires_at * 1000).toISOString() : null,
+      };
     },
 
     async checkoutStatus(hostedPageId): Promise<CheckoutStatus> {
-      const { hosted_page: page } = await chargebeeCall("checking the checkout", () => cb.hostedPage.retrieve(hostedPageId));
+      const { hosted_page: page } = await chargebeeCall("checking the checkout", () =>
+        cb.hostedPage.retrieve(hostedPageId),
+      );
       if (page.state === "succeeded" || page.state === "acknowledged") {
         const content = page.content as { subscription?: unknown } | undefined;
         const subscription = facts(content?.subscription, "the checkout");
@@ -85,14 +100,22 @@ export function chargebeeSubscriptions(cb: Chargebee): SubscriptionOps {
 
     async estimateChange(subscriptionId, change) {
       const result = await chargebeeCall("estimating the change", () =>
-        cb.estimate.updateSubscriptionForItems({ subscription: { id: subscriptionId }, subscription_items: items(change), ...PRORATED_CHANGE }),
+        cb.estimate.updateSubscriptionForItems({
+          subscription: { id: subscriptionId },
+          subscription_items: items(change),
+          ...PRORATED_CHANGE,
+        }),
       );
       return toChangeEstimate(result.estimate);
     },
 
     async changeSubscription(subscriptionId, change, key) {
       const result = await chargebeeCall("changing the subscription", () =>
-        cb.subscription.updateForItems(subscriptionId, { subscription_items: items(change), ...PRORATED_CHANGE }, idempotent(key)),
+        cb.subscription.updateForItems(
+          subscriptionId,
+          { subscription_items: items(change), ...PRORATED_CHANGE },
+          idempotent(key),
+        ),
       );
       return facts(result.subscription, "the change");
     },
@@ -102,7 +125,9 @@ export function chargebeeSubscriptions(cb: Chargebee): SubscriptionOps {
         cb.subscription.cancelForItems(
           subscriptionId,
           // Cancel Immediately credits the unused part of the term; at term end nothing is left to credit.
-          when === "immediately" ? { end_of_term: false, credit_option_for_current_term_charges: "prorate" } : { end_of_term: true },
+          when === "immediately"
+            ? { end_of_term: false, credit_option_for_current_term_charges: "prorate" }
+            : { end_of_term: true },
           idempotent(key),
         ),
       );
@@ -121,7 +146,13 @@ export function chargebeeSubscriptions(cb: Chargebee): SubscriptionOps {
       if (!known) {
         await chargebeeCall("creating the customer", () =>
           cb.customer.create(
-            { id: customer.id, email: customer.email, first_name: customer.firstName, last_name: customer.lastName, company: customer.company },
+            {
+              id: customer.id,
+              email: customer.email,
+              first_name: customer.firstName,
+              last_name: customer.lastName,
+              company: customer.company,
+            },
             idempotent(`${key}-customer`),
           ),
         );

@@ -50,7 +50,10 @@ export function chargebeeWebhooks(credentials: WebhookCredentials): BillingWebho
 
     parseEvent(body): BillingEvent {
       const parsed = eventSchema.safeParse(body);
-      if (!parsed.success) throw new ValidationError("The body is not a Chargebee event: it needs id, event_type, occurred_at and content.");
+      if (!parsed.success)
+        throw new ValidationError(
+          "The body is not a Chargebee event: it needs id, event_type, occurred_at and content.",
+        );
       const event = parsed.data;
       return {
         id: event.id,

@@ -13,10 +13,13 @@ export function toChangeEstimate(estimate: Estimate): ChangeEstimate {
   const creditNotes = estimate.credit_note_estimates ?? [];
   const credited = creditNotes.reduce((sum, note) => sum + note.total, 0);
   const invoiced = invoice?.total ?? 0;
-  const currency = invoice?.currency_code ?? creditNotes[0]?.currency_code ?? estimate.subscription_estimate?.currency_code ?? "USD";
+  const currency =
+    invoice?.currency_code ?? creditNotes[0]?.currency_code ?? estimate.subscription_estimate?.currency_code ?? "USD";
   const lines = [
     ...(invoice?.line_items ?? []).map((line) => ({ description: line.description, amount: line.amount ?? 0 })),
-    ...creditNotes.flatMap((note) => (note.line_items ?? []).map((line) => ({ description: line.description, amount: -(line.amount ?? 0) }))),
+    ...creditNotes.flatMap((note) =>
+      (note.line_items ?? []).map((line) => ({ description: line.description, amount: -(line.amount ?? 0) })),
+    ),
   ];
   const nextBillingAt = estimate.subscription_estimate?.next_billing_at;
   return {

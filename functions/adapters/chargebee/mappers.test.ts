@@ -5,7 +5,18 @@ import { toChangeEstimate } from "./estimate-mapper";
 import { toSubscriptionFacts } from "./subscription-mapper";
 
 const itemPrice = (over: Partial<ItemPrice>): ItemPrice =>
-  ({ id: "start-USD-yearly", item_id: "start", item_type: "plan", status: "active", currency_code: "USD", period: 1, period_unit: "year", pricing_model: "per_unit", price: 9600, ...over }) as ItemPrice;
+  ({
+    id: "start-USD-yearly",
+    item_id: "start",
+    item_type: "plan",
+    status: "active",
+    currency_code: "USD",
+    period: 1,
+    period_unit: "year",
+    pricing_model: "per_unit",
+    price: 9600,
+    ...over,
+  }) as ItemPrice;
 
 describe("Chargebee catalog", () => {
   it("reads per-user and tiered plan prices and skips what we do not sell", () => {
@@ -28,13 +39,25 @@ describe("Chargebee catalog", () => {
       itemPrice({ id: "team-USD-flat", item_id: "team", pricing_model: "flat_fee" }),
     ]);
     expect(prices).toEqual([
-      { itemPriceId: "start-USD-yearly", plan: "start", period: "yearly", currency: "USD", model: { kind: "per_unit", unitAmount: 9600 } },
+      {
+        itemPriceId: "start-USD-yearly",
+        plan: "start",
+        period: "yearly",
+        currency: "USD",
+        model: { kind: "per_unit", unitAmount: 9600 },
+      },
       {
         itemPriceId: "ultimate-USD-monthly",
         plan: "ultimate",
         period: "monthly",
         currency: "USD",
-        model: { kind: "tiered", tiers: [{ from: 1, to: 100, unitAmount: 2000 }, { from: 101, to: null, unitAmount: 800 }] },
+        model: {
+          kind: "tiered",
+          tiers: [
+            { from: 1, to: 100, unitAmount: 2000 },
+            { from: 101, to: null, unitAmount: 800 },
+          ],
+        },
       },
     ]);
   });
@@ -66,7 +89,12 @@ describe("Chargebee subscription", () => {
   });
 
   it("is ignored when it is not one of our plans, malformed, or in a status we do not know", () => {
-    expect(toSubscriptionFacts({ ...wire, subscription_items: [{ item_price_id: "other-USD-monthly", item_type: "plan", quantity: 1 }] })).toBeNull();
+    expect(
+      toSubscriptionFacts({
+        ...wire,
+        subscription_items: [{ item_price_id: "other-USD-monthly", item_type: "plan", quantity: 1 }],
+      }),
+    ).toBeNull();
     expect(toSubscriptionFacts({ id: "sub_1" })).toBeNull();
     expect(toSubscriptionFacts({ ...wire, status: "hibernating" })).toBeNull();
     expect(toSubscriptionFacts({ ...wire, status: "transferred" })?.status).toBe("cancelled");
@@ -77,8 +105,16 @@ describe("Chargebee estimate", () => {
   it("bills an upgrade's difference immediately", () => {
     const estimate = {
       created_at: 0,
-      invoice_estimate: { currency_code: "USD", total: 9000, amount_due: 3000, credits_applied: 6000, line_items: [{ description: "Team", amount: 9000 }] },
-      credit_note_estimates: [{ currency_code: "USD", total: 6000, line_items: [{ description: "Start - unused", amount: 6000 }] }],
+      invoice_estimate: {
+        currency_code: "USD",
+        total: 9000,
+        amount_due: 3000,
+        credits_applied: 6000,
+        line_items: [{ description: "Team", amount: 9000 }],
+      },
+      credit_note_estimates: [
+        { currency_code: "USD", total: 6000, line_items: [{ description: "Start - unused", amount: 6000 }] },
+      ],
       subscription_estimate: { currency_code: "USD", next_billing_at: 1_800_000_000 },
     } as unknown as Estimate;
     expect(toChangeEstimate(estimate)).toEqual({

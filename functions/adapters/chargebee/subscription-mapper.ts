@@ -32,7 +32,8 @@ const STATUSES: Record<string, SubscriptionSnapshot["status"]> = {
   transferred: "cancelled",
 };
 
-const isoFromUnix = (seconds: number | undefined): string | null => (seconds === undefined ? null : new Date(seconds * 1000).toISOString());
+const isoFromUnix = (seconds: number | undefined): string | null =>
+  seconds === undefined ? null : new Date(seconds * 1000).toISOString();
 
 export function toSubscriptionFacts(raw: unknown): SubscriptionFacts | null {
   const parsed = subscriptionSchema.safeParse(raw);

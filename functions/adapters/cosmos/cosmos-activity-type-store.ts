@@ -45,7 +45,9 @@ export class CosmosActivityTypeStore implements ActivityTypeStore {
     const worklogs = await this.container();
     return storeCall("Saving the activity types", async () => {
       const doc: ActivityTypesDocument = { id: DOCUMENT_ID, type: "activityTypes", orgId, items: types };
-      const { resource } = await worklogs.item(DOCUMENT_ID, orgId).replace(doc, { accessCondition: { type: "IfMatch", condition: etag } });
+      const { resource } = await worklogs
+        .item(DOCUMENT_ID, orgId)
+        .replace(doc, { accessCondition: { type: "IfMatch", condition: etag } });
       return toVersioned(resource as unknown as Record<string, unknown>, asTypes)!;
     });
   }

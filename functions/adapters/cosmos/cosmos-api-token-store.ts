@@ -67,7 +67,10 @@ export class CosmosApiTokenStore implements ApiTokenStore {
         .query<TokenDocument>(
           {
             query: "SELECT * FROM c WHERE c.orgId = @orgId AND c.type = 'apiToken' AND c.tokenId = @id",
-            parameters: [{ name: "@orgId", value: orgId }, { name: "@id", value: id }],
+            parameters: [
+              { name: "@orgId", value: orgId },
+              { name: "@id", value: id },
+            ],
           },
           { partitionKey: orgId },
         )
@@ -83,6 +86,8 @@ export class CosmosApiTokenStore implements ApiTokenStore {
 
   async markUsed(orgId: string, hash: string, at: string): Promise<void> {
     const tokens = await this.container();
-    await storeCall("Recording the token's use", () => tokens.item(hash, orgId).patch([{ op: "set", path: "/lastUsedAt", value: at }]));
+    await storeCall("Recording the token's use", () =>
+      tokens.item(hash, orgId).patch([{ op: "set", path: "/lastUsedAt", value: at }]),
+    );
   }
 }

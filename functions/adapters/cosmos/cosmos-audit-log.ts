@@ -41,7 +41,13 @@ export class CosmosAuditLog implements AuditLog {
     const fingerprint = queryFingerprint(query);
     const cosmosToken = openPageToken(continuation, fingerprint);
     const { resources, continuationToken } = await storeCall("Reading the audit trail", () =>
-      audit.items.query<AuditDocument>(query, { partitionKey: orgId, maxItemCount: pageSize, ...(cosmosToken ? { continuationToken: cosmosToken } : {}) }).fetchNext(),
+      audit.items
+        .query<AuditDocument>(query, {
+          partitionKey: orgId,
+          maxItemCount: pageSize,
+          ...(cosmosToken ? { continuationToken: cosmosToken } : {}),
+        })
+        .fetchNext(),
     );
     return { entries: resources.map(asEntry), continuation: sealPageToken(fingerprint, continuationToken) };
   }

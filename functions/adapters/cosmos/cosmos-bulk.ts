@@ -8,7 +8,8 @@ import { storeCall } from "./cosmos-errors";
  * `items.bulk` rethrows a failed batch request as a plain Error and drops its cause, so a
  * network failure can only be recognised by its message.
  */
-const LOST_CONNECTION = /^Bulk request errored with: .*(socket hang up|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|timed out|timeout|other side closed|network)/i;
+const LOST_CONNECTION =
+  /^Bulk request errored with: .*(socket hang up|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|timed out|timeout|other side closed|network)/i;
 
 async function bulkCall<T>(what: string, call: () => Promise<T>): Promise<T> {
   try {
@@ -38,12 +39,20 @@ export interface BulkResult {
  * holds every partial batch for a second before sending it, so a request touching one user
  * would wait a second per bulk call.
  */
-export async function executeBulk(what: string, container: Container, operations: OperationInput[]): Promise<BulkResult[]> {
+export async function executeBulk(
+  what: string,
+  container: Container,
+  operations: OperationInput[],
+): Promise<BulkResult[]> {
   if (operations.length === 0) return [];
   const parts = await mapLimited(chunk(operations, BATCH), PARALLEL, (part) =>
     bulkCall(what, () => container.items.bulk(part, { continueOnError: true })),
   );
-  return parts.flat().map((r) => ({ statusCode: r.statusCode, ...(r.eTag ? { eTag: r.eTag } : {}), ...(r.resourceBody ? { resourceBody: r.resourceBody } : {}) }));
+  return parts.flat().map((r) => ({
+    statusCode: r.statusCode,
+    ...(r.eTag ? { eTag: r.eTag } : {}),
+    ...(r.resourceBody ? { resourceBody: r.resourceBody } : {}),
+  }));
 }
 
 /** Bulk writes that must all succeed (audit entries); the first failure is thrown. */
@@ -51,7 +60,9 @@ export async function bulkOrThrow(what: string, container: Container, operations
   const results = await executeBulk(what, container, operations);
   const failed = results.find((r) => r.statusCode >= 400);
   if (failed) {
-    const error = Object.assign(new Error(`${what}: the store answered ${failed.statusCode}.`), { statusCode: failed.statusCode });
+    const error = Object.assign(new Error(`${what}: the store answered ${failed.statusCode}.`), {
+      statusCode: failed.statusCode,
+    });
     await storeCall(what, () => Promise.reject(error));
   }
 }

@@ -28,7 +28,9 @@ export class CosmosDatabase {
       endpoint: config.endpoint,
       key: config.key,
       // The local emulator's certificate is self-signed and long expired; only for loopback.
-      ...(config.allowSelfSignedCertificate ? { agent: new https.Agent({ rejectUnauthorized: false, keepAlive: true }) } : {}),
+      ...(config.allowSelfSignedCertificate
+        ? { agent: new https.Agent({ rejectUnauthorized: false, keepAlive: true }) }
+        : {}),
       connectionPolicy: {
         // Fail fast rather than hang when the store is down: callers answer 503.
         requestTimeout: 5_000,
@@ -57,7 +59,10 @@ export class CosmosDatabase {
     const entries = await Promise.all(
       (Object.keys(CONTAINERS) as ContainerName[]).map(async (name) => {
         const { id, partitionKey } = CONTAINERS[name];
-        const { container } = await database.containers.createIfNotExists({ id, partitionKey: { paths: [partitionKey] } });
+        const { container } = await database.containers.createIfNotExists({
+          id,
+          partitionKey: { paths: [partitionKey] },
+        });
         return [name, container] as const;
       }),
     );

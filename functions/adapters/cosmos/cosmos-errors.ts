@@ -12,7 +12,15 @@ function statusOf(error: unknown): number | string | undefined {
   return e.statusCode ?? e.code;
 }
 
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "EPIPE", "UND_ERR_SOCKET"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "EPIPE",
+  "UND_ERR_SOCKET",
+]);
 
 /** Cosmos errors that mean "the store is not there" rather than "your request was wrong". */
 export function isStoreUnavailable(error: unknown): boolean {
@@ -21,11 +29,12 @@ export function isStoreUnavailable(error: unknown): boolean {
   if (status === 503 || status === 408) return true;
   // Bulk operations report a dropped connection only in the message text.
   const message = (error as { message?: unknown })?.message;
-  if (typeof message === "string" && /socket hang up|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE/.test(message)) return true;
+  if (typeof message === "string" && /socket hang up|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE/.test(message))
+    return true;
   const cause = (error as { cause?: unknown })?.cause;
   if (cause && cause !== error) return isStoreUnavailable(cause);
   const name = (error as { name?: string })?.name;
-  return name === "TimeoutError" || name === "AbortError" && status === undefined;
+  return name === "TimeoutError" || (name === "AbortError" && status === undefined);
 }
 
 /** Runs a store call and turns Cosmos' status codes into domain errors. */
@@ -35,9 +44,13 @@ export async function storeCall<T>(what: string, call: () => Promise<T>): Promis
   } catch (error) {
     const status = statusOf(error);
     if (status === 409) throw new ConflictError(`${what}: it exists already.`);
-    if (status === 412) throw new PreconditionFailedError(`${what}: it was changed by someone else in the meantime. Reload and try again.`);
+    if (status === 412)
+      throw new PreconditionFailedError(
+        `${what}: it was changed by someone else in the meantime. Reload and try again.`,
+      );
     if (status === 404) throw new NotFoundError(`${what}: not found.`);
-    if (isStoreUnavailable(error)) throw new UnavailableError("The Timetracker database is not reachable right now. Please try again in a minute.");
+    if (isStoreUnavailable(error))
+      throw new UnavailableError("The Timetracker database is not reachable right now. Please try again in a minute.");
     throw error;
   }
 }

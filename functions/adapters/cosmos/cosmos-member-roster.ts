@@ -44,7 +44,8 @@ export class CosmosMemberRoster implements MemberRoster {
       const status = result.statusCode;
       if (status === 404) return;
       const body = result.resourceBody as Record<string, unknown> | undefined;
-      if (status >= 400 || !body) throw Object.assign(new Error(`Reading member ${userIds[i]} answered ${status}.`), { statusCode: status });
+      if (status >= 400 || !body)
+        throw Object.assign(new Error(`Reading member ${userIds[i]} answered ${status}.`), { statusCode: status });
       if (body.type !== "member") return; // an id that names another kind of document is no member
       found.set(userIds[i], { value: memberRecord(body), etag: result.eTag ?? String(body._etag) });
     });
@@ -68,7 +69,10 @@ export class CosmosMemberRoster implements MemberRoster {
     const cosmosToken = openPageToken(q.continuation, fingerprint);
     const { resources, continuationToken } = await storeCall("Listing the members", () =>
       members.items
-        .query<Record<string, unknown>>({ query, parameters }, { partitionKey: orgId, maxItemCount: q.pageSize, ...(cosmosToken ? { continuationToken: cosmosToken } : {}) })
+        .query<Record<string, unknown>>(
+          { query, parameters },
+          { partitionKey: orgId, maxItemCount: q.pageSize, ...(cosmosToken ? { continuationToken: cosmosToken } : {}) },
+        )
         .fetchNext(),
     );
     return { members: resources.map(memberRecord), continuation: sealPageToken(fingerprint, continuationToken) };
@@ -83,8 +87,12 @@ export class CosmosMemberRoster implements MemberRoster {
         members.items
           .query<Record<string, unknown>>(
             {
-              query: "SELECT * FROM c WHERE c.orgId = @orgId AND c.type = 'member' AND ARRAY_CONTAINS(@emails, c.emailKey)",
-              parameters: [{ name: "@orgId", value: orgId }, { name: "@emails", value: chunk }],
+              query:
+                "SELECT * FROM c WHERE c.orgId = @orgId AND c.type = 'member' AND ARRAY_CONTAINS(@emails, c.emailKey)",
+              parameters: [
+                { name: "@orgId", value: orgId },
+                { name: "@emails", value: chunk },
+              ],
             },
             { partitionKey: orgId },
           )
@@ -99,7 +107,10 @@ export class CosmosMemberRoster implements MemberRoster {
     const members = await this.container();
     return storeCall("Reading the members", async () => {
       const iterator = members.items.query<Record<string, unknown>>(
-        { query: "SELECT * FROM c WHERE c.orgId = @orgId AND c.type = 'member'", parameters: [{ name: "@orgId", value: orgId }] },
+        {
+          query: "SELECT * FROM c WHERE c.orgId = @orgId AND c.type = 'member'",
+          parameters: [{ name: "@orgId", value: orgId }],
+        },
         { partitionKey: orgId, maxItemCount: 1000 },
       );
       const all: MemberRecord[] = [];
@@ -117,7 +128,10 @@ export class CosmosMemberRoster implements MemberRoster {
       const { resources } = await storeCall("Counting the members", () =>
         members.items
           .query<number>(
-            { query: `SELECT VALUE COUNT(1) FROM c WHERE c.orgId = @orgId AND c.type = 'member' AND ${condition}`, parameters: [{ name: "@orgId", value: orgId }, ...parameters] },
+            {
+              query: `SELECT VALUE COUNT(1) FROM c WHERE c.orgId = @orgId AND c.type = 'member' AND ${condition}`,
+              parameters: [{ name: "@orgId", value: orgId }, ...parameters],
+            },
             { partitionKey: orgId },
           )
           .fetchAll(),

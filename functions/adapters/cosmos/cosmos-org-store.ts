@@ -43,7 +43,11 @@ export class CosmosOrgStore implements OrgStore {
     return storeCall("Reading the organization", () => readOrg(members, orgId));
   }
 
-  async getWithMember(orgId: string, userId: string, freshness: Freshness): Promise<{ org: Versioned<OrgRecord> | null; member: Versioned<MemberRecord> | null }> {
+  async getWithMember(
+    orgId: string,
+    userId: string,
+    freshness: Freshness,
+  ): Promise<{ org: Versioned<OrgRecord> | null; member: Versioned<MemberRecord> | null }> {
     const { members } = await storeCall("Opening the database", () => this.db.containers());
     const loadOrg = () => readOrg(members, orgId);
     const loadMember = () => readMember(members, orgId, userId);
@@ -53,7 +57,10 @@ export class CosmosOrgStore implements OrgStore {
     const [org, member] = await storeCall("Reading the organization", () =>
       freshness === "fresh"
         ? Promise.all([loadOrg(), loadMember()])
-        : Promise.all([this.recentOrgs.read(orgId, orgId, loadOrg), this.recentMembers.read(orgId, `${orgId}\n${userId}`, loadMember)]),
+        : Promise.all([
+            this.recentOrgs.read(orgId, orgId, loadOrg),
+            this.recentMembers.read(orgId, `${orgId}\n${userId}`, loadMember),
+          ]),
     );
     return { org, member };
   }
@@ -72,7 +79,9 @@ export class CosmosOrgStore implements OrgStore {
     const { members } = await storeCall("Opening the database", () => this.db.containers());
     return storeCall("Saving the organization", () =>
       this.db.memberWrites.writing(org.id, async () => {
-        const { resource } = await members.item(ORG_DOCUMENT_ID, org.id).replace(toDocument(org), { accessCondition: { type: "IfMatch", condition: etag } });
+        const { resource } = await members
+          .item(ORG_DOCUMENT_ID, org.id)
+          .replace(toDocument(org), { accessCondition: { type: "IfMatch", condition: etag } });
         return toVersioned(resource as unknown as Record<string, unknown>, asOrg)!;
       }),
     );

@@ -22,5 +22,7 @@ export function openPageToken(token: string | null, fingerprint: string): string
   } catch {
     // not one of ours
   }
-  throw new ValidationError("The continuation token is not valid for this list (it belongs to another sort or search, or is damaged). Start again from the first page.");
+  throw new ValidationError(
+    "The continuation token is not valid for this list (it belongs to another sort or search, or is damaged). Start again from the first page.",
+  );
 }

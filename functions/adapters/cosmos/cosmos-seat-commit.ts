@@ -40,7 +40,9 @@ export class CosmosSeatCommitStore implements SeatCommitStore {
 
   private async batch(what: string, orgId: string, operations: OperationInput[]): Promise<OperationResponse[]> {
     const members = await this.container();
-    const response = await storeCall(what, () => this.db.memberWrites.writing(orgId, () => members.items.batch(operations, orgId)));
+    const response = await storeCall(what, () =>
+      this.db.memberWrites.writing(orgId, () => members.items.batch(operations, orgId)),
+    );
     if (!response.result || response.result.length !== operations.length) {
       throw Object.assign(new Error(`${what}: the store answered without per-operation results.`), { statusCode: 500 });
     }
@@ -51,7 +53,13 @@ export class CosmosSeatCommitStore implements SeatCommitStore {
     if (c.writes.length > MAX_COMMIT_WRITES) throw new Error(`At most ${MAX_COMMIT_WRITES} member writes per commit.`);
     const outbox: OutboxDocument = { id: c.audit.id, orgId, type: "auditOutbox", entry: c.audit };
     const operations: OperationInput[] = [
-      { operationType: "Replace", partitionKey: orgId, id: SEAT_LEDGER_ID, ifMatch: c.ledger.etag, resourceBody: body(ledgerDocument(c.ledger.value)) },
+      {
+        operationType: "Replace",
+        partitionKey: orgId,
+        id: SEAT_LEDGER_ID,
+        ifMatch: c.ledger.etag,
+        resourceBody: body(ledgerDocument(c.ledger.value)),
+      },
       { operationType: "Create", partitionKey: orgId, resourceBody: body(outbox) },
       ...c.writes.map((w): OperationInput => {
         const resourceBody = body(memberDocument(w.member));
@@ -64,18 +72,37 @@ export class CosmosSeatCommitStore implements SeatCommitStore {
     return { ledger: resultOf(results[0]), audit: resultOf(results[1]), writes: results.slice(2).map(resultOf) };
   }
 
-  async commitOrg(org: Versioned<OrgRecord>, ledger: Versioned<SeatLedger>, audit: AuditEntry): Promise<"committed" | "changed"> {
+  async commitOrg(
+    org: Versioned<OrgRecord>,
+    ledger: Versioned<SeatLedger>,
+    audit: AuditEntry,
+  ): Promise<"committed" | "changed"> {
     const orgId = org.value.id;
     const outbox: OutboxDocument = { id: audit.id, orgId, type: "auditOutbox", entry: audit };
     const results = await this.batch("Saving the default role", orgId, [
-      { operationType: "Replace", partitionKey: orgId, id: ORG_DOCUMENT_ID, ifMatch: org.etag, resourceBody: body(orgDocument(org.value)) },
-      { operationType: "Replace", partitionKey: orgId, id: SEAT_LEDGER_ID, ifMatch: ledger.etag, resourceBody: body(ledgerDocument(ledger.value)) },
+      {
+        operationType: "Replace",
+        partitionKey: orgId,
+        id: ORG_DOCUMENT_ID,
+        ifMatch: org.etag,
+        resourceBody: body(orgDocument(org.value)),
+      },
+      {
+        operationType: "Replace",
+        partitionKey: orgId,
+        id: SEAT_LEDGER_ID,
+        ifMatch: ledger.etag,
+        resourceBody: body(ledgerDocument(ledger.value)),
+      },
       { operationType: "Create", partitionKey: orgId, resourceBody: body(outbox) },
     ]);
     const outcomes = results.map(resultOf);
     if (outcomes.every((o) => o === "landed")) return "committed";
     if (outcomes.some((o) => o === "failed")) {
-      throw Object.assign(new Error(`Saving the default role: the store answered ${results.map((r) => r.statusCode).join(", ")}.`), { statusCode: 500 });
+      throw Object.assign(
+        new Error(`Saving the default role: the store answered ${results.map((r) => r.statusCode).join(", ")}.`),
+        { statusCode: 500 },
+      );
     }
     return "changed";
   }
@@ -85,7 +112,10 @@ export class CosmosSeatCommitStore implements SeatCommitStore {
     const { resources } = await storeCall("Reading the audit outbox", () =>
       members.items
         .query<OutboxDocument>(
-          { query: "SELECT * FROM c WHERE c.orgId = @orgId AND c.type = 'auditOutbox'", parameters: [{ name: "@orgId", value: orgId }] },
+          {
+            query: "SELECT * FROM c WHERE c.orgId = @orgId AND c.type = 'auditOutbox'",
+            parameters: [{ name: "@orgId", value: orgId }],
+          },
           { partitionKey: orgId },
         )
         .fetchAll(),
@@ -95,8 +125,15 @@ export class CosmosSeatCommitStore implements SeatCommitStore {
 
   async clearPendingAudit(orgId: string, ids: readonly string[]): Promise<void> {
     const members = await this.container();
-    const results = await executeBulk("Clearing the audit outbox", members, ids.map((id) => ({ operationType: "Delete", partitionKey: orgId, id })));
+    const results = await executeBulk(
+      "Clearing the audit outbox",
+      members,
+      ids.map((id) => ({ operationType: "Delete", partitionKey: orgId, id })),
+    );
     const failed = results.find((r) => r.statusCode >= 400 && r.statusCode !== 404);
-    if (failed) throw Object.assign(new Error(`Clearing the audit outbox: the store answered ${failed.statusCode}.`), { statusCode: failed.statusCode });
+    if (failed)
+      throw Object.assign(new Error(`Clearing the audit outbox: the store answered ${failed.statusCode}.`), {
+        statusCode: failed.statusCode,
+      });
   }
 }

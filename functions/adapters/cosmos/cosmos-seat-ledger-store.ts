@@ -21,7 +21,11 @@ const asLedger = (doc: Record<string, unknown>): SeatLedger => {
 };
 
 /** The ledger as stored (also written inside transactional batches, see cosmos-seat-commit). */
-export const ledgerDocument = (ledger: SeatLedger): LedgerDocument => ({ ...ledger, id: SEAT_LEDGER_ID, type: "seatLedger" });
+export const ledgerDocument = (ledger: SeatLedger): LedgerDocument => ({
+  ...ledger,
+  id: SEAT_LEDGER_ID,
+  type: "seatLedger",
+});
 
 export class CosmosSeatLedgerStore implements SeatLedgerStore {
   constructor(private readonly db: CosmosDatabase) {}
@@ -55,7 +59,10 @@ export class CosmosSeatLedgerStore implements SeatLedgerStore {
   async *orgIds(): AsyncIterable<string> {
     const { members } = await storeCall("Opening the database", () => this.db.containers());
     const iterator = members.items.query<string>(
-      { query: "SELECT VALUE c.orgId FROM c WHERE c.type = 'seatLedger' AND c.id = @id", parameters: [{ name: "@id", value: SEAT_LEDGER_ID }] },
+      {
+        query: "SELECT VALUE c.orgId FROM c WHERE c.type = 'seatLedger' AND c.id = @id",
+        parameters: [{ name: "@id", value: SEAT_LEDGER_ID }],
+      },
       { maxItemCount: 100 },
     );
     while (iterator.hasMoreResults()) {

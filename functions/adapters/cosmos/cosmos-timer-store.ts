@@ -24,7 +24,9 @@ export class CosmosTimerStore implements TimerStore {
   async get(orgId: string, userId: string): Promise<Versioned<RunningTimer> | null> {
     const worklogs = await this.container();
     return storeCall("Reading the timer", async () => {
-      const { resource, statusCode } = await worklogs.item(timerDocumentId(userId), orgId).read<Record<string, unknown>>();
+      const { resource, statusCode } = await worklogs
+        .item(timerDocumentId(userId), orgId)
+        .read<Record<string, unknown>>();
       return statusCode === 404 || resource?.type !== "timer" ? null : toVersioned(resource, asTimer);
     });
   }

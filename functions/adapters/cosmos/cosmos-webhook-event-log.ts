@@ -18,7 +18,9 @@ export class CosmosWebhookEventLog implements WebhookEventLog {
   async record(event: WebhookEventRecord): Promise<void> {
     const { webhookEvents } = await storeCall("Opening the database", () => this.db.containers());
     try {
-      await storeCall("Recording the webhook event", () => webhookEvents.items.create({ ...event, type: "webhookEvent" }));
+      await storeCall("Recording the webhook event", () =>
+        webhookEvents.items.create({ ...event, type: "webhookEvent" }),
+      );
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
     }

@@ -60,14 +60,18 @@ export class CosmosWorklogStore implements WorklogStore {
     await (await this.index()).add(worklog.orgId, worklog.userId, worklog.day, worklog.id);
     return storeCall("Saving the worklog", async () => {
       const doc: WorklogDocument = { ...worklog, type: "worklog" };
-      const { resource } = await worklogs.item(worklog.id, worklog.orgId).replace(doc, { accessCondition: { type: "IfMatch", condition: etag } });
+      const { resource } = await worklogs
+        .item(worklog.id, worklog.orgId)
+        .replace(doc, { accessCondition: { type: "IfMatch", condition: etag } });
       return toVersioned(resource as unknown as Record<string, unknown>, asWorklog)!;
     });
   }
 
   async delete(worklog: Worklog, etag: string): Promise<void> {
     const worklogs = await this.container();
-    await storeCall("Deleting the worklog", () => worklogs.item(worklog.id, worklog.orgId).delete({ accessCondition: { type: "IfMatch", condition: etag } }));
+    await storeCall("Deleting the worklog", () =>
+      worklogs.item(worklog.id, worklog.orgId).delete({ accessCondition: { type: "IfMatch", condition: etag } }),
+    );
     // Tidy only: an id left behind points nowhere and readers skip it.
     await (await this.index()).remove(worklog.orgId, worklog.userId, worklog.day, worklog.id).catch(() => undefined);
   }
@@ -84,7 +88,11 @@ export class CosmosWorklogStore implements WorklogStore {
       const response = await worklogs.items
         .query<Record<string, unknown>>(
           { query, parameters },
-          { partitionKey: orgId, maxItemCount: page.pageSize, ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}) },
+          {
+            partitionKey: orgId,
+            maxItemCount: page.pageSize,
+            ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
+          },
         )
         .fetchNext();
       return {
@@ -106,10 +114,15 @@ export class CosmosWorklogStore implements WorklogStore {
       for (const entry of batch) if (entry && matches(entry.value, filter)) found.push(entry);
     }
     const sign = page.order === "asc" ? 1 : -1;
-    found.sort((a, b) => sign * a.value.startUtc.localeCompare(b.value.startUtc) || a.value.id.localeCompare(b.value.id));
+    found.sort(
+      (a, b) => sign * a.value.startUtc.localeCompare(b.value.startUtc) || a.value.id.localeCompare(b.value.id),
+    );
     const offset = page.continuationToken ? Number(page.continuationToken.slice(INDEX_TOKEN_PREFIX.length)) : 0;
     const end = offset + page.pageSize;
-    return { items: found.slice(offset, end), continuationToken: end < found.length ? `${INDEX_TOKEN_PREFIX}${end}` : null };
+    return {
+      items: found.slice(offset, end),
+      continuationToken: end < found.length ? `${INDEX_TOKEN_PREFIX}${end}` : null,
+    };
   }
 }
 
@@ -131,7 +144,11 @@ function matches(w: Worklog, filter: WorklogFilter): boolean {
 }
 
 /** Parameterised, portable SQL (no OFFSET/LIMIT, no GROUP BY): paging is by continuation token. */
-export function buildQuery(orgId: string, filter: WorklogFilter, order: "asc" | "desc"): { query: string; parameters: SqlParameter[] } {
+export function buildQuery(
+  orgId: string,
+  filter: WorklogFilter,
+  order: "asc" | "desc",
+): { query: string; parameters: SqlParameter[] } {
   const where = ["c.orgId = @orgId", "c.type = 'worklog'"];
   const parameters: SqlParameter[] = [{ name: "@orgId", value: orgId }];
   if (filter.userId !== undefined) {
@@ -154,5 +171,8 @@ export function buildQuery(orgId: string, filter: WorklogFilter, order: "asc" | 
     where.push("c.activityTypeId = @activityTypeId");
     parameters.push({ name: "@activityTypeId", value: filter.activityTypeId });
   }
-  return { query: `SELECT * FROM c WHERE ${where.join(" AND ")} ORDER BY c.startUtc ${order === "asc" ? "ASC" : "DESC"}`, parameters };
+  return {
+    query: `SELECT * FROM c WHERE ${where.join(" AND ")} ORDER BY c.startUtc ${order === "asc" ? "ASC" : "DESC"}`,
+    parameters,
+  };
 }

@@ -31,7 +31,10 @@ interface WeekBucket {
 const WEEK_RACE: ConflictRetry = {
   attempts: 12,
   isConflict: (error) => error instanceof ConflictError || error instanceof PreconditionFailedError,
-  backoff: { delayMs: (failed) => Math.random() * 10 * (failed + 1), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+  backoff: {
+    delayMs: (failed) => Math.random() * 10 * (failed + 1),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  },
 };
 
 /** Monday of the week a "YYYY-MM-DD" day belongs to. */
@@ -44,7 +47,11 @@ export function weekStartOf(day: string): string {
 /** Mondays of every week that overlaps [fromDay, toDay]. */
 export function weekStartsBetween(fromDay: string, toDay: string): string[] {
   const weeks: string[] = [];
-  for (let week = weekStartOf(fromDay); week <= toDay; week = new Date(Date.parse(`${week}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10)) {
+  for (
+    let week = weekStartOf(fromDay);
+    week <= toDay;
+    week = new Date(Date.parse(`${week}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10)
+  ) {
     weeks.push(week);
   }
   return weeks;
@@ -56,11 +63,23 @@ export class WorklogWeekIndex {
   constructor(private readonly container: Container) {}
 
   async add(orgId: string, userId: string, day: string, worklogId: string): Promise<void> {
-    await this.change(orgId, userId, weekStartOf(day), (ids) => (ids.includes(worklogId) ? null : [...ids, worklogId]), true);
+    await this.change(
+      orgId,
+      userId,
+      weekStartOf(day),
+      (ids) => (ids.includes(worklogId) ? null : [...ids, worklogId]),
+      true,
+    );
   }
 
   async remove(orgId: string, userId: string, day: string, worklogId: string): Promise<void> {
-    await this.change(orgId, userId, weekStartOf(day), (ids) => (ids.includes(worklogId) ? ids.filter((id) => id !== worklogId) : null), false);
+    await this.change(
+      orgId,
+      userId,
+      weekStartOf(day),
+      (ids) => (ids.includes(worklogId) ? ids.filter((id) => id !== worklogId) : null),
+      false,
+    );
   }
 
   /** Ids listed for the user in the weeks overlapping the range (may include moved or failed ones). */
@@ -72,12 +91,20 @@ export class WorklogWeekIndex {
   private read(orgId: string, userId: string, weekStart: string): Promise<{ bucket: WeekBucket; etag: string } | null> {
     return storeCall("Reading the week's worklogs", async () => {
       const { resource, statusCode } = await this.container.item(bucketId(userId, weekStart), orgId).read<WeekBucket>();
-      return statusCode === 404 || !resource ? null : { bucket: resource, etag: String((resource as unknown as { _etag: string })._etag) };
+      return statusCode === 404 || !resource
+        ? null
+        : { bucket: resource, etag: String((resource as unknown as { _etag: string })._etag) };
     });
   }
 
   /** Read-modify-write guarded by the bucket's etag; `edit` returns null when nothing changes. */
-  private async change(orgId: string, userId: string, weekStart: string, edit: (ids: string[]) => string[] | null, createIfMissing: boolean): Promise<void> {
+  private async change(
+    orgId: string,
+    userId: string,
+    weekStart: string,
+    edit: (ids: string[]) => string[] | null,
+    createIfMissing: boolean,
+  ): Promise<void> {
     // Another save of the same user and week got in first: read again and re-apply.
     await retryOnConflict(WEEK_RACE, async () => {
       const current = await this.read(orgId, userId, weekStart);
@@ -85,14 +112,23 @@ export class WorklogWeekIndex {
         if (!createIfMissing) return;
         const ids = edit([]);
         if (!ids) return;
-        const bucket: WeekBucket = { id: bucketId(userId, weekStart), type: "worklogWeek", orgId, userId, weekStart, ids };
+        const bucket: WeekBucket = {
+          id: bucketId(userId, weekStart),
+          type: "worklogWeek",
+          orgId,
+          userId,
+          weekStart,
+          ids,
+        };
         await storeCall("Indexing the worklog", () => this.container.items.create(bucket));
         return;
       }
       const ids = edit(current.bucket.ids);
       if (!ids) return;
       await storeCall("Indexing the worklog", () =>
-        this.container.item(current.bucket.id, orgId).replace({ ...current.bucket, ids }, { accessCondition: { type: "IfMatch", condition: current.etag } }),
+        this.container
+          .item(current.bucket.id, orgId)
+          .replace({ ...current.bucket, ids }, { accessCondition: { type: "IfMatch", condition: current.etag } }),
       );
     });
   }

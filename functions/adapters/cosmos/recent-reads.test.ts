@@ -37,7 +37,9 @@ describe("RecentReads", () => {
     const recent = new RecentReads<string>(writes, 5_000, 100, () => 0);
     await recent.read("org", "a", db.load("a"));
     db.set("a", "v2");
-    await expect(writes.writing("org", async () => Promise.reject(new Error("timed out")))).rejects.toThrow("timed out");
+    await expect(writes.writing("org", async () => Promise.reject(new Error("timed out")))).rejects.toThrow(
+      "timed out",
+    );
     expect(await recent.read("org", "a", db.load("a"))).toBe("v2");
   });
 

@@ -71,7 +71,9 @@ export class DevopsCallerDirectory implements CallerDirectory {
     // The Node package has no typed Security client, so the rest client sends Permissions_Has Permissions.
     const params = new URLSearchParams({ tokens: COLLECTION_TOKEN, "api-version": "7.1" });
     const path = `/_apis/permissions/${COLLECTION_NAMESPACE}/${GENERIC_WRITE}?${params}`;
-    const body = await this.http.session({ kind: "bearer", token: accessToken }, (s) => s.getJson(devopsBaseUrl(this.options, "core", orgName), path));
+    const body = await this.http.session({ kind: "bearer", token: accessToken }, (s) =>
+      s.getJson(devopsBaseUrl(this.options, "core", orgName), path),
+    );
     // One value per token: only an explicit true for the one token we asked about is a PCA;
     // anything else (no body, other counts, other values) is not.
     const parsed = PermissionResult.safeParse(body);

@@ -37,10 +37,16 @@ export class DevopsClient {
    * disposes of it.
    */
   webApi(baseUrl: string, credential: DevopsCredential, keepAlive = false): WebApi {
-    const handler = credential.kind === "bearer" ? getBearerHandler(credential.token) : getPersonalAccessTokenHandler(credential.pat);
+    const handler =
+      credential.kind === "bearer" ? getBearerHandler(credential.token) : getPersonalAccessTokenHandler(credential.pat);
     // A fixed user agent: WebApi otherwise reads its package.json from disk for every instance.
     // A copy of the options: WebApi writes into the object it is given.
-    return new WebApi(baseUrl, handler, { ...this.requestOptions, keepAlive }, { productName: "timetracker", productVersion: "1", userAgent: "timetracker-azure-devops" });
+    return new WebApi(
+      baseUrl,
+      handler,
+      { ...this.requestOptions, keepAlive },
+      { productName: "timetracker", productVersion: "1", userAgent: "timetracker-azure-devops" },
+    );
   }
 
   /** A fresh throttle budget: pass it to every call of one adapter method so they share it. */
@@ -147,12 +153,17 @@ async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
 /** typed-rest-client rejects with `statusCode` (and the parsed body as `result`); sockets fail without one. */
 function toDomainError(error: unknown): Error {
   if (error instanceof DomainError) return error;
-  if (error instanceof DeadlineExceeded || (error instanceof Error && /timeout/i.test(error.message) && !("statusCode" in error))) {
+  if (
+    error instanceof DeadlineExceeded ||
+    (error instanceof Error && /timeout/i.test(error.message) && !("statusCode" in error))
+  ) {
     return new UpstreamError("Azure DevOps did not answer in time. Please try again in a minute.");
   }
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
-  if (typeof status !== "number") return new UpstreamError("Azure DevOps could not be reached. Please try again in a minute.");
-  if (status === 401 || (status >= 300 && status < 400)) return new UnauthorizedError("Azure DevOps did not accept the credential for this organization.");
+  if (typeof status !== "number")
+    return new UpstreamError("Azure DevOps could not be reached. Please try again in a minute.");
+  if (status === 401 || (status >= 300 && status < 400))
+    return new UnauthorizedError("Azure DevOps did not accept the credential for this organization.");
   if (status === 403) return new ForbiddenError("Azure DevOps denied this request for your account.");
   if (status === 404) return new NotFoundError(serviceMessage(error) ?? "Azure DevOps could not find it.");
   return new UpstreamError(`Azure DevOps answered ${status}: ${serviceMessage(error) ?? "no details"}`);
@@ -162,5 +173,7 @@ function serviceMessage(error: unknown): string | undefined {
   const message = (error as { result?: { message?: unknown } }).result?.message;
   if (typeof message === "string") return message;
   // Without a JSON body typed-rest-client puts the raw body (perhaps an HTML page) in the message.
-  return error instanceof Error && error.message && !error.message.startsWith("Failed request") ? error.message.slice(0, 200) : undefined;
+  return error instanceof Error && error.message && !error.message.startsWith("Failed request")
+    ? error.message.slice(0, 200)
+    : undefined;
 }

@@ -21,7 +21,11 @@ function graph(edges: Record<string, string[]>, subjects: GraphSubject[]): Group
 describe("group expansion", () => {
   it("expands nested groups and lists each user once", async () => {
     const g = graph(
-      { root: ["aad.a", "vssgp.team", "aad.b"], "vssgp.team": ["aad.b", "aadgp.platform"], "aadgp.platform": ["aad.c"] },
+      {
+        root: ["aad.a", "vssgp.team", "aad.b"],
+        "vssgp.team": ["aad.b", "aadgp.platform"],
+        "aadgp.platform": ["aad.c"],
+      },
       [user("aad.a"), user("aad.b"), user("aad.c"), group("vssgp.team"), group("aadgp.platform")],
     );
     const users = await expandGroup(g, "root");

@@ -1,7 +1,13 @@
 import type { z } from "zod";
 import { chunk } from "../../domain/chunk";
 import { NotFoundError, UpstreamError } from "../../domain/errors";
-import type { DirectoryCredential, DirectoryGroup, DirectoryUser, OrgDirectory, UserPage } from "../../ports/org-directory";
+import type {
+  DirectoryCredential,
+  DirectoryGroup,
+  DirectoryUser,
+  OrgDirectory,
+  UserPage,
+} from "../../ports/org-directory";
 import { DevopsClient, type DevopsSession } from "./devops-http";
 import type { DevopsOptions } from "./devops-options";
 import { devopsBaseUrl, type DevopsService } from "./devops-urls";
@@ -41,7 +47,13 @@ const PCA_GROUP = /^Microsoft\.TeamFoundation\.Identity;S-1-9-1551374245-[\d-]+-
  * MemberEntitlementManagementApi, only their interfaces), so WebApi's RestClient sends them
  * with its auth handlers; the answers are checked against the documented shapes here.
  */
-async function read<S extends z.ZodType>(schema: S, session: DevopsSession, base: string, path: string, body?: unknown): Promise<z.infer<S>> {
+async function read<S extends z.ZodType>(
+  schema: S,
+  session: DevopsSession,
+  base: string,
+  path: string,
+  body?: unknown,
+): Promise<z.infer<S>> {
   const raw = body === undefined ? await session.getJson(base, path) : await session.postJson(base, path, body);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new UpstreamError(`Azure DevOps answered ${path.split("?")[0]} in an unexpected format.`);
@@ -60,24 +72,38 @@ export class DevopsOrgDirectory implements OrgDirectory {
     return devopsBaseUrl(this.options, service, orgName);
   }
 
-  async listUsers(orgName: string, credential: DirectoryCredential, options: { search: string; continuation: string | null }): Promise<UserPage> {
+  async listUsers(
+    orgName: string,
+    credential: DirectoryCredential,
+    options: { search: string; continuation: string | null },
+  ): Promise<UserPage> {
     // User Entitlements_Search User Entitlements (memberEntitlementManagement 7.1): `$filter`
     // "name eq 'x'" matches display name or e-mail containing x; the next page is asked for
     // with the `continuationToken` the previous page answered.
     const params = new URLSearchParams({ "api-version": RELEASED_VERSION });
     if (options.search) params.set("$filter", `name eq '${options.search.replace(/'/g, "''")}'`);
     if (options.continuation) params.set("continuationToken", options.continuation);
-    const page = await this.http.session(credential, (s) => read(EntitlementPage, s, this.base("vsaex", orgName), `/_apis/userentitlements?${params}`));
+    const page = await this.http.session(credential, (s) =>
+      read(EntitlementPage, s, this.base("vsaex", orgName), `/_apis/userentitlements?${params}`),
+    );
     const users = entitlementsOf(page).map((m): DirectoryUser => {
       const email = m.user.mailAddress ?? m.user.principalName ?? "";
-      return { id: m.id.toLowerCase(), displayName: m.user.displayName ?? email, email, uniqueName: m.user.principalName ?? email };
+      return {
+        id: m.id.toLowerCase(),
+        displayName: m.user.displayName ?? email,
+        email,
+        uniqueName: m.user.principalName ?? email,
+      };
     });
     return { users, continuation: page.continuationToken ?? null };
   }
 
   async searchGroups(orgName: string, credential: DirectoryCredential, prefix: string): Promise<DirectoryGroup[]> {
     const data = await this.http.session(credential, (s) =>
-      read(SubjectList, s, this.base("vssps", orgName), `/_apis/graph/subjectquery?${GRAPH_VERSION}`, { query: prefix, subjectKind: ["Group"] }),
+      read(SubjectList, s, this.base("vssps", orgName), `/_apis/graph/subjectquery?${GRAPH_VERSION}`, {
+        query: prefix,
+        subjectKind: ["Group"],
+      }),
     );
     return data.value
       .filter((s) => s.subjectKind.toLowerCase() === "group")
@@ -90,14 +116,19 @@ export class DevopsOrgDirectory implements OrgDirectory {
       }));
   }
 
-  async groupMembers(orgName: string, credential: DirectoryCredential, groupDescriptor: string): Promise<DirectoryUser[]> {
+  async groupMembers(
+    orgName: string,
+    credential: DirectoryCredential,
+    groupDescriptor: string,
+  ): Promise<DirectoryUser[]> {
     const vssps = this.base("vssps", orgName);
     const path = (d: string) => `/_apis/graph/Memberships/${encodeURIComponent(d)}?direction=down&${GRAPH_VERSION}`;
     // One session for the whole expansion: one throttling budget and kept-alive connections, however many calls it takes.
     return this.http.session(credential, async (session) => {
       const subjects = await expandGroup(
         {
-          directMembers: async (d) => (await read(Memberships, session, vssps, path(d))).value.map((m) => m.memberDescriptor),
+          directMembers: async (d) =>
+            (await read(Memberships, session, vssps, path(d))).value.map((m) => m.memberDescriptor),
           lookup: async (descriptors) => {
             const found = new Map<string, GraphSubject>();
             await mapLimited(chunk(descriptors, BATCH), 4, async (batch) => {
@@ -112,31 +143,60 @@ export class DevopsOrgDirectory implements OrgDirectory {
         groupDescriptor,
       );
       // Graph descriptors are not user ids: the Identities API maps them to the storage key.
-      const identities = await this.identities(session, vssps, "subjectDescriptors", subjects.map((s) => s.descriptor));
-      return identities.filter((i) => !i.isContainer).map(toUser).sort((a, b) => a.displayName.localeCompare(b.displayName));
+      const identities = await this.identities(
+        session,
+        vssps,
+        "subjectDescriptors",
+        subjects.map((s) => s.descriptor),
+      );
+      return identities
+        .filter((i) => !i.isContainer)
+        .map(toUser)
+        .sort((a, b) => a.displayName.localeCompare(b.displayName));
     });
   }
 
-  async usersByIds(orgName: string, credential: DirectoryCredential, ids: readonly string[]): Promise<Map<string, DirectoryUser>> {
-    const identities = await this.http.session(credential, (s) => this.identities(s, this.base("vssps", orgName), "identityIds", [...ids]));
+  async usersByIds(
+    orgName: string,
+    credential: DirectoryCredential,
+    ids: readonly string[],
+  ): Promise<Map<string, DirectoryUser>> {
+    const identities = await this.http.session(credential, (s) =>
+      this.identities(s, this.base("vssps", orgName), "identityIds", [...ids]),
+    );
     return new Map(identities.filter((i) => !i.isContainer).map((i) => [i.id.toLowerCase(), toUser(i)]));
   }
 
   async userByEmail(orgName: string, credential: DirectoryCredential, email: string): Promise<DirectoryUser | null> {
-    const params = new URLSearchParams({ searchFilter: "MailAddress", filterValue: email, "api-version": RELEASED_VERSION });
-    const data = await this.http.session(credential, (s) => read(IdentityList, s, this.base("vssps", orgName), `/_apis/identities?${params}`));
+    const params = new URLSearchParams({
+      searchFilter: "MailAddress",
+      filterValue: email,
+      "api-version": RELEASED_VERSION,
+    });
+    const data = await this.http.session(credential, (s) =>
+      read(IdentityList, s, this.base("vssps", orgName), `/_apis/identities?${params}`),
+    );
     const user = data.value.find((i): i is Identity => !!i && !i.isContainer);
     return user ? toUser(user) : null;
   }
 
   async isCollectionAdmin(orgName: string, credential: DirectoryCredential, userId: string): Promise<boolean> {
-    const params = new URLSearchParams({ identityIds: userId, queryMembership: "ExpandedUp", "api-version": RELEASED_VERSION });
-    const data = await this.http.session(credential, (s) => read(IdentityList, s, this.base("vssps", orgName), `/_apis/identities?${params}`));
+    const params = new URLSearchParams({
+      identityIds: userId,
+      queryMembership: "ExpandedUp",
+      "api-version": RELEASED_VERSION,
+    });
+    const data = await this.http.session(credential, (s) =>
+      read(IdentityList, s, this.base("vssps", orgName), `/_apis/identities?${params}`),
+    );
     const identity = data.value.find((i): i is Identity => !!i && i.id.toLowerCase() === userId.toLowerCase());
     return !!identity?.memberOf?.some((d) => PCA_GROUP.test(d));
   }
 
-  async whoAmI(orgName: string, credential: DirectoryCredential): Promise<{ userId: string; displayName: string; orgId: string }> {
+  async whoAmI(
+    orgName: string,
+    credential: DirectoryCredential,
+  ): Promise<{ userId: string; displayName: string; orgId: string }> {
     // connectionData is not in the published specifications (the Location area is not), so it
     // goes through WebApi.connect(), the client's own call for it.
     const raw = await this.http.session(credential, (s) => {
@@ -146,10 +206,19 @@ export class DevopsOrgDirectory implements OrgDirectory {
     const parsed = ConnectionData.safeParse(raw);
     if (!parsed.success) throw new UpstreamError("Azure DevOps answered connectionData in an unexpected format.");
     const data = parsed.data;
-    return { userId: data.authenticatedUser.id.toLowerCase(), displayName: data.authenticatedUser.providerDisplayName ?? "", orgId: data.instanceId.toLowerCase() };
+    return {
+      userId: data.authenticatedUser.id.toLowerCase(),
+      displayName: data.authenticatedUser.providerDisplayName ?? "",
+      orgId: data.instanceId.toLowerCase(),
+    };
   }
 
-  private async identities(session: DevopsSession, vssps: string, key: "identityIds" | "subjectDescriptors", values: string[]): Promise<Identity[]> {
+  private async identities(
+    session: DevopsSession,
+    vssps: string,
+    key: "identityIds" | "subjectDescriptors",
+    values: string[],
+  ): Promise<Identity[]> {
     const pages = await mapLimited(chunk(values, BATCH), 4, async (batch) => {
       const params = new URLSearchParams({ [key]: batch.join(","), "api-version": RELEASED_VERSION });
       try {

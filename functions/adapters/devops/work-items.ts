@@ -19,7 +19,10 @@ const CHILD_LINK = "System.LinkTypes.Hierarchy-Forward";
  * (learn.microsoft.com/azure/devops/integrate/concepts/rest-api-versioning).
  */
 class WorkItemTracking71 extends WorkItemTrackingApi {
-  override createRequestOptions(type: string, _apiVersion?: string): ReturnType<WorkItemTrackingApi["createRequestOptions"]> {
+  override createRequestOptions(
+    type: string,
+    _apiVersion?: string,
+  ): ReturnType<WorkItemTrackingApi["createRequestOptions"]> {
     return super.createRequestOptions(type, "7.1");
   }
 }
@@ -67,10 +70,19 @@ export class DevopsWorkItemDirectory implements WorkItemDirectory {
    * The client is built on the org's URL directly: work items live on the org's own host, so
    * it skips WebApi's resource-area lookup and only asks for the wit route templates (OPTIONS).
    */
-  private withClient<T>(orgName: string, accessToken: string, work: (api: WorkItemTracking71, session: DevopsSession) => Promise<T>): Promise<T> {
+  private withClient<T>(
+    orgName: string,
+    accessToken: string,
+    work: (api: WorkItemTracking71, session: DevopsSession) => Promise<T>,
+  ): Promise<T> {
     return this.http.session({ kind: "bearer", token: accessToken }, async (session) => {
       const webApi = session.webApi(devopsBaseUrl(this.options, "core", orgName));
-      const api = new WorkItemTracking71(webApi.serverUrl, [webApi.authHandler], { ...webApi.options, keepAlive: true }, "timetracker-azure-devops");
+      const api = new WorkItemTracking71(
+        webApi.serverUrl,
+        [webApi.authHandler],
+        { ...webApi.options, keepAlive: true },
+        "timetracker-azure-devops",
+      );
       try {
         return await work(api, session);
       } finally {
@@ -81,7 +93,9 @@ export class DevopsWorkItemDirectory implements WorkItemDirectory {
 
   async find(orgName: string, accessToken: string, id: number): Promise<WorkItemInfo | null> {
     // The client answers null for 404 (TF401232: no such item, or not visible to the caller).
-    const body: unknown = await this.withClient(orgName, accessToken, (api, s) => s.send(() => api.getWorkItem(id, undefined, undefined, WorkItemExpand.Relations)));
+    const body: unknown = await this.withClient(orgName, accessToken, (api, s) =>
+      s.send(() => api.getWorkItem(id, undefined, undefined, WorkItemExpand.Relations)),
+    );
     if (body === null || body === undefined) return null;
     const parsed = WorkItemWire.safeParse(body);
     if (!parsed.success) throw new UpstreamError("Azure DevOps answered a work item in an unexpected format.");
@@ -93,9 +107,12 @@ export class DevopsWorkItemDirectory implements WorkItemDirectory {
       const found: WorkItemInfo[] = [];
       for (let i = 0; i < ids.length; i += BATCH_SIZE) {
         const batch = ids.slice(i, i + BATCH_SIZE);
-        const body: unknown = await session.send(() => api.getWorkItems(batch, undefined, undefined, WorkItemExpand.Relations, WorkItemErrorPolicy.Omit));
+        const body: unknown = await session.send(() =>
+          api.getWorkItems(batch, undefined, undefined, WorkItemExpand.Relations, WorkItemErrorPolicy.Omit),
+        );
         const parsed = BatchWire.safeParse(body ?? []);
-        if (!parsed.success) throw new UpstreamError("Azure DevOps answered a work item batch in an unexpected format.");
+        if (!parsed.success)
+          throw new UpstreamError("Azure DevOps answered a work item batch in an unexpected format.");
         for (const item of parsed.data) if (item) found.push(toInfo(item));
       }
       return found;

@@ -1,6 +1,17 @@
 import { z } from "zod";
-import type { BillingDetailsResponse, DocumentsResponse, HostedPageResponse, PdfLinkResponse } from "../../contracts/billing";
-import { billingAddressSchema, contactSchema, documentKindSchema, paymentPageSchema, pdfQuerySchema } from "../../contracts/billing";
+import type {
+  BillingDetailsResponse,
+  DocumentsResponse,
+  HostedPageResponse,
+  PdfLinkResponse,
+} from "../../contracts/billing";
+import {
+  billingAddressSchema,
+  contactSchema,
+  documentKindSchema,
+  paymentPageSchema,
+  pdfQuerySchema,
+} from "../../contracts/billing";
 import { defineRoute, json } from "../../http/route";
 import { parseWith, queryObject, readJson } from "../../http/json-body";
 import { billingContext } from "../../use-cases/billing/billing-context";
@@ -19,7 +30,9 @@ defineRoute("subscription-billing", {
   route: "subscription/billing",
   auth: "user",
   handler: async ({ services, caller }) => {
-    const body: BillingDetailsResponse = { customer: await billingDetails(await billingContext(services.billing, caller)) };
+    const body: BillingDetailsResponse = {
+      customer: await billingDetails(await billingContext(services.billing, caller)),
+    };
     return json(body);
   },
 });
@@ -30,7 +43,9 @@ defineRoute("subscription-billing-address", {
   auth: "user",
   handler: async ({ request, services, caller }) => {
     const address = await readJson(request, billingAddressSchema);
-    const body: BillingDetailsResponse = { customer: await updateBillingAddress(await billingContext(services.billing, caller), address) };
+    const body: BillingDetailsResponse = {
+      customer: await updateBillingAddress(await billingContext(services.billing, caller), address),
+    };
     return json(body);
   },
 });
@@ -41,7 +56,9 @@ defineRoute("subscription-billing-contact", {
   auth: "user",
   handler: async ({ request, services, caller }) => {
     const contact = await readJson(request, contactSchema);
-    const body: BillingDetailsResponse = { customer: await updateContact(await billingContext(services.billing, caller), contact) };
+    const body: BillingDetailsResponse = {
+      customer: await updateContact(await billingContext(services.billing, caller), contact),
+    };
     return json(body);
   },
 });
@@ -52,7 +69,10 @@ defineRoute("subscription-billing-payment-page", {
   auth: "user",
   handler: async ({ request, services, caller }) => {
     const { requestId } = await readJson(request, paymentPageSchema);
-    const body: HostedPageResponse = await paymentDetailsPage(await billingContext(services.billing, caller), requestId);
+    const body: HostedPageResponse = await paymentDetailsPage(
+      await billingContext(services.billing, caller),
+      requestId,
+    );
     return json(body, 201);
   },
 });
@@ -67,7 +87,10 @@ defineRoute("subscription-invoices", {
   },
 });
 
-const documentParams = z.object({ kind: documentKindSchema, id: z.string().regex(/^[A-Za-z0-9_-]{1,50}$/, "is not a document id") });
+const documentParams = z.object({
+  kind: documentKindSchema,
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,50}$/, "is not a document id"),
+});
 
 defineRoute("subscription-invoice-pdf", {
   methods: ["GET"],
@@ -76,7 +99,12 @@ defineRoute("subscription-invoice-pdf", {
   handler: async ({ request, services, caller }) => {
     const { kind, id } = parseWith(documentParams, { kind: request.params.kind, id: request.params.id }, "document");
     const { disposition } = parseWith(pdfQuerySchema, queryObject(request), "query");
-    const body: PdfLinkResponse = await documentPdf(await billingContext(services.billing, caller), kind, id, disposition);
+    const body: PdfLinkResponse = await documentPdf(
+      await billingContext(services.billing, caller),
+      kind,
+      id,
+      disposition,
+    );
     return json(body);
   },
 });

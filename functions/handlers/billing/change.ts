@@ -12,7 +12,11 @@ defineRoute("subscription-change", {
   auth: "user",
   handler: async ({ request, context, services, caller }) => {
     const order = await readJson(request, placeOrderSchema);
-    const body: SubscriptionOverview = await changeSubscription(await billingContext(services.billing, caller), order, (line) => context.warn(line));
+    const body: SubscriptionOverview = await changeSubscription(
+      await billingContext(services.billing, caller),
+      order,
+      (line) => context.warn(line),
+    );
     return json(body);
   },
 });
@@ -23,7 +27,11 @@ defineRoute("subscription-cancel", {
   auth: "user",
   handler: async ({ request, context, services, caller }) => {
     const cancel = await readJson(request, cancelSchema);
-    const body: SubscriptionOverview = await cancelSubscription(await billingContext(services.billing, caller), cancel, (line) => context.warn(line));
+    const body: SubscriptionOverview = await cancelSubscription(
+      await billingContext(services.billing, caller),
+      cancel,
+      (line) => context.warn(line),
+    );
     return json(body);
   },
 });
@@ -34,7 +42,11 @@ defineRoute("subscription-free", {
   auth: "user",
   handler: async ({ request, context, services, caller }) => {
     const { requestId } = await readJson(request, switchToFreeSchema);
-    const body: SubscriptionOverview = await switchToFree(await billingContext(services.billing, caller), requestId, (line) => context.warn(line));
+    const body: SubscriptionOverview = await switchToFree(
+      await billingContext(services.billing, caller),
+      requestId,
+      (line) => context.warn(line),
+    );
     return json(body);
   },
 });

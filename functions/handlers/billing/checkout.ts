@@ -27,7 +27,9 @@ defineRoute("subscription-checkout-sync", {
   auth: "user",
   handler: async ({ request, context, services, caller }) => {
     const { id } = parseWith(hostedPageParams, { id: request.params.id }, "checkout id");
-    const body: CheckoutSync = await syncCheckout(await billingContext(services.billing, caller), id, (line) => context.warn(line));
+    const body: CheckoutSync = await syncCheckout(await billingContext(services.billing, caller), id, (line) =>
+      context.warn(line),
+    );
     return json(body);
   },
 });

@@ -34,7 +34,9 @@ defineRoute("activity-types-update", {
   handler: async ({ request, services, caller }) => {
     const { deps, actor } = await timeRequest(services, caller);
     const change = await readJson(request, ActivityTypeUpdateRequest);
-    const body: ActivityTypesResponse = { activityTypes: await updateActivityType(deps, actor, request.params.id ?? "", change) };
+    const body: ActivityTypesResponse = {
+      activityTypes: await updateActivityType(deps, actor, request.params.id ?? "", change),
+    };
     return json(body);
   },
 });

@@ -6,7 +6,9 @@ export function requiredEtag(request: HttpRequest, fromBodyOrQuery: string | und
   const header = request.headers.get("if-match")?.trim();
   const etag = header || fromBodyOrQuery;
   if (!etag) {
-    throw new ValidationError("Send the etag of the worklog you are changing (If-Match header or 'etag'), so a stale change cannot overwrite a newer one.");
+    throw new ValidationError(
+      "Send the etag of the worklog you are changing (If-Match header or 'etag'), so a stale change cannot overwrite a newer one.",
+    );
   }
   return etag;
 }

@@ -1,4 +1,9 @@
-import { CreateWorklogRequest, ListWorklogsQuery, type ListWorklogsResponse, type WorklogView } from "../../contracts/time";
+import {
+  CreateWorklogRequest,
+  ListWorklogsQuery,
+  type ListWorklogsResponse,
+  type WorklogView,
+} from "../../contracts/time";
 import { defineRoute, json } from "../../http/route";
 import { parseWith, queryObject, readJson } from "../../http/json-body";
 import { createWorklog } from "../../use-cases/time/create-worklog";

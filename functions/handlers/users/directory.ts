@@ -1,7 +1,12 @@
 import { DirectoryQuery, GroupMembersQuery, GroupSearchQuery, UserLookupQuery } from "../../contracts/users";
 import { parseWith, queryObject } from "../../http/json-body";
 import { defineRoute, json } from "../../http/route";
-import { groupMembers, listUnlicensedUsers, lookupUserByEmail, searchGroups } from "../../use-cases/users/directory-users";
+import {
+  groupMembers,
+  listUnlicensedUsers,
+  lookupUserByEmail,
+  searchGroups,
+} from "../../use-cases/users/directory-users";
 import { managerRequest } from "./users-request";
 
 /** "+ Add Users": organization users without a seat, from Azure DevOps (caller's token). */

@@ -27,7 +27,10 @@ const roleRef = {
   },
 };
 
-const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
 
 const tooMany = {
   description: "More than 10 requests per second or 100 per minute with this token.",
@@ -64,13 +67,29 @@ export function restOpenApiDocument(serverUrl: string): Record<string, unknown> 
                 "Needs the service account (Timetracker Permissions › Service account): 409 without one.",
               schema: { type: "boolean", default: false },
             },
-            { name: "$count", in: "query", description: "Users per page.", schema: { type: "integer", minimum: 1, maximum: MAX_REST_COUNT, default: 100 } },
-            { name: "$skip", in: "query", description: "Users to skip, in the list's order (see includeNoneRoles).", schema: { type: "integer", minimum: 0, default: 0 } },
-            { name: "$expand", in: "query", description: "user.displayName adds display names.", schema: { type: "string", enum: ["user.displayName"] } },
+            {
+              name: "$count",
+              in: "query",
+              description: "Users per page.",
+              schema: { type: "integer", minimum: 1, maximum: MAX_REST_COUNT, default: 100 },
+            },
+            {
+              name: "$skip",
+              in: "query",
+              description: "Users to skip, in the list's order (see includeNoneRoles).",
+              schema: { type: "integer", minimum: 0, default: 0 },
+            },
+            {
+              name: "$expand",
+              in: "query",
+              description: "user.displayName adds display names.",
+              schema: { type: "string", enum: ["user.displayName"] },
+            },
           ],
           responses: {
             "200": {
-              description: "A page of users: the licensed ones, or with includeNoneRoles=true every user of the organization (None for those without a role).",
+              description:
+                "A page of users: the licensed ones, or with includeNoneRoles=true every user of the organization (None for those without a role).",
               content: { "application/json": { schema: { $ref: "#/components/schemas/UserRoles" } } },
             },
             "400": errorResponse("A query parameter is not valid."),
@@ -91,14 +110,25 @@ export function restOpenApiDocument(serverUrl: string): Record<string, unknown> 
             content: { "application/json": { schema: { $ref: "#/components/schemas/AssignRequest" } } },
           },
           responses: {
-            "200": { description: "At least one entry was applied.", content: { "application/json": { schema: { $ref: "#/components/schemas/AssignResult" } } } },
+            "200": {
+              description: "At least one entry was applied.",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/AssignResult" } } },
+            },
             "400": errorResponse("The body is not valid (not JSON, no users list, more than the maximum entries)."),
             "401": errorResponse("No token, or a token that is not valid (revoked)."),
             "403": errorResponse("The token's owner may no longer manage users."),
-            "409": errorResponse("Not enough seats for the request (nothing was written), or the service account is not configured."),
+            "409": errorResponse(
+              "Not enough seats for the request (nothing was written), or the service account is not configured.",
+            ),
             "422": {
               description: "No entry could be applied; failedEntries says why for each.",
-              content: { "application/json": { schema: { allOf: [{ $ref: "#/components/schemas/AssignResult" }, { $ref: "#/components/schemas/Error" }] } } },
+              content: {
+                "application/json": {
+                  schema: {
+                    allOf: [{ $ref: "#/components/schemas/AssignResult" }, { $ref: "#/components/schemas/Error" }],
+                  },
+                },
+              },
             },
             "429": tooMany,
           },
@@ -134,7 +164,11 @@ export function restOpenApiDocument(serverUrl: string): Record<string, unknown> 
                       displayName: { type: "string", description: "With $expand=user.displayName." },
                     },
                   },
-                  role: { type: "object", required: ["id", "name"], properties: { id: { type: "integer" }, name: { type: "string" } } },
+                  role: {
+                    type: "object",
+                    required: ["id", "name"],
+                    properties: { id: { type: "integer" }, name: { type: "string" } },
+                  },
                   isDefaultRole: { type: "boolean", description: "The user follows the organization's Default role." },
                 },
               },
@@ -178,7 +212,10 @@ export function restOpenApiDocument(serverUrl: string): Record<string, unknown> 
                   items: {
                     type: "object",
                     required: ["entity", "error"],
-                    properties: { entity: {}, error: { type: "object", required: ["message"], properties: { message: { type: "string" } } } },
+                    properties: {
+                      entity: {},
+                      error: { type: "object", required: ["message"], properties: { message: { type: "string" } } },
+                    },
                   },
                 },
               },

@@ -29,7 +29,10 @@ defineRoute("rest-users-roles-assign", {
     const { users } = await readJson(request, RestAssignBody);
     const { applied, body } = await assignRestRoles(deps, principal, users);
     if (!applied) {
-      const error = { code: "validation", message: `No entry could be applied: ${body.data.failedEntries[0]?.error.message ?? "every entry failed"}` };
+      const error = {
+        code: "validation",
+        message: `No entry could be applied: ${body.data.failedEntries[0]?.error.message ?? "every entry failed"}`,
+      };
       return json({ ...body, error }, 422);
     }
     return json(body);

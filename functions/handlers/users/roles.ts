@@ -26,7 +26,11 @@ defineRoute("users-default-role", {
     const { deps, manager } = await managerRequest(services, caller);
     const { role } = await readJson(request, DefaultRoleRequest);
     const org = await setDefaultRole(deps, manager, role);
-    const body: DefaultRoleResponse = { defaultRole: org.defaultRole, seats: await seatSummary(deps, org), message: "Role was successfully changed" };
+    const body: DefaultRoleResponse = {
+      defaultRole: org.defaultRole,
+      seats: await seatSummary(deps, org),
+      message: "Role was successfully changed",
+    };
     return json(body);
   },
 });

@@ -65,6 +65,8 @@ async function retireReplacedFree(
   try {
     await billing().cancelSubscription(previous.chargebeeSubscriptionId, "immediately", key);
   } catch (error) {
-    log(`Could not cancel the replaced Free subscription ${previous.chargebeeSubscriptionId}: ${(error as Error).message}`);
+    log(
+      `Could not cancel the replaced Free subscription ${previous.chargebeeSubscriptionId}: ${(error as Error).message}`,
+    );
   }
 }

@@ -18,7 +18,8 @@ export interface BillingContext {
   billing: () => BillingProvider;
 }
 
-export const PCA_ONLY_MESSAGE = "Only Project Collection Administrators can see and change the Timetracker subscription.";
+export const PCA_ONLY_MESSAGE =
+  "Only Project Collection Administrators can see and change the Timetracker subscription.";
 
 /** Every subscription call: PCAs only (whatever their Timetracker role), then the org as it is now. */
 export async function billingContext(deps: BillingDeps, caller: Caller): Promise<BillingContext> {

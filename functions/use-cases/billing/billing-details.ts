@@ -14,7 +14,8 @@ function customerId(ctx: BillingContext): string | null {
 
 function requireCustomer(ctx: BillingContext): string {
   const id = customerId(ctx);
-  if (!id) throw new NotFoundError("There are no billing details yet: they are created with the first purchase (Buy Now).");
+  if (!id)
+    throw new NotFoundError("There are no billing details yet: they are created with the first purchase (Buy Now).");
   return id;
 }
 
@@ -25,17 +26,27 @@ export async function billingDetails(ctx: BillingContext): Promise<CustomerDetai
 
 export function updateBillingAddress(ctx: BillingContext, request: BillingAddressRequest): Promise<CustomerDetails> {
   const { requestId, ...address } = request;
-  return ctx.billing().updateBillingAddress(requireCustomer(ctx), address, idempotencyKey(ctx.caller.orgId, "billing-address", requestId));
+  return ctx
+    .billing()
+    .updateBillingAddress(
+      requireCustomer(ctx),
+      address,
+      idempotencyKey(ctx.caller.orgId, "billing-address", requestId),
+    );
 }
 
 export function updateContact(ctx: BillingContext, request: ContactRequest): Promise<CustomerDetails> {
   const { requestId, ...contact } = request;
-  return ctx.billing().updateContact(requireCustomer(ctx), contact, idempotencyKey(ctx.caller.orgId, "contact", requestId));
+  return ctx
+    .billing()
+    .updateContact(requireCustomer(ctx), contact, idempotencyKey(ctx.caller.orgId, "contact", requestId));
 }
 
 /** Adjust Payment Details: Chargebee's hosted page, opened in a new window. */
 export async function paymentDetailsPage(ctx: BillingContext, requestId: string): Promise<{ url: string }> {
-  const page = await ctx.billing().paymentDetailsPage(requireCustomer(ctx), idempotencyKey(ctx.caller.orgId, "payment-page", requestId));
+  const page = await ctx
+    .billing()
+    .paymentDetailsPage(requireCustomer(ctx), idempotencyKey(ctx.caller.orgId, "payment-page", requestId));
   return { url: page.url };
 }
 
@@ -44,6 +55,11 @@ export async function listDocuments(ctx: BillingContext) {
   return id ? ctx.billing().listDocuments(id) : [];
 }
 
-export function documentPdf(ctx: BillingContext, kind: DocumentKind, documentId: string, disposition: "attachment" | "inline") {
+export function documentPdf(
+  ctx: BillingContext,
+  kind: DocumentKind,
+  documentId: string,
+  disposition: "attachment" | "inline",
+) {
   return ctx.billing().documentPdf(requireCustomer(ctx), { kind, id: documentId }, disposition);
 }

@@ -13,20 +13,31 @@ import { liveSubscription } from "./plan-offers";
 import { subscriptionOverview } from "./subscription-overview";
 
 /** Our state changes only from what Chargebee confirmed, then the page gets the new overview. */
-async function confirmed(ctx: BillingContext, facts: SubscriptionFacts, log: (line: string) => void): Promise<SubscriptionOverview> {
+async function confirmed(
+  ctx: BillingContext,
+  facts: SubscriptionFacts,
+  log: (line: string) => void,
+): Promise<SubscriptionOverview> {
   await applySubscription(ctx.deps, ctx.billing, facts, log);
   return subscriptionOverview(await reloadContext(ctx));
 }
 
 /** Change plan, billing period or users of the live paid subscription (prorated by Chargebee). */
-export async function changeSubscription(ctx: BillingContext, request: PlaceOrderRequest, log: (line: string) => void): Promise<SubscriptionOverview> {
+export async function changeSubscription(
+  ctx: BillingContext,
+  request: PlaceOrderRequest,
+  log: (line: string) => void,
+): Promise<SubscriptionOverview> {
   const order = await priceOrder(ctx, request);
   if (order.kind === "free") throw new ConflictError("Use Switch to move to the Free plan.");
-  if (order.kind === "checkout") throw new ConflictError("There is no active paid subscription to change: use Buy Now.");
+  if (order.kind === "checkout")
+    throw new ConflictError("There is no active paid subscription to change: use Buy Now.");
   const live = assertChangesSomething(order);
   assertExpectedAmount(order, request.expectedAmount);
   const key = idempotencyKey(ctx.caller.orgId, "change", request.requestId);
-  const facts = await ctx.billing().changeSubscription(live.chargebeeSubscriptionId!, { price: order.price, seats: order.seats }, key);
+  const facts = await ctx
+    .billing()
+    .changeSubscription(live.chargebeeSubscriptionId!, { price: order.price, seats: order.seats }, key);
   return confirmed(ctx, facts, log);
 }
 
@@ -47,7 +58,11 @@ export async function cancelSubscription(
  * Switch to the Free plan: only with at most three licensed users. From a live paid
  * subscription it is a prorated downgrade (credit); otherwise a new Free subscription.
  */
-export async function switchToFree(ctx: BillingContext, requestId: string, log: (line: string) => void): Promise<SubscriptionOverview> {
+export async function switchToFree(
+  ctx: BillingContext,
+  requestId: string,
+  log: (line: string) => void,
+): Promise<SubscriptionOverview> {
   const fit = freeSwitchFit(ctx.licensed);
   if (!fit.fits) throw new SeatLimitError(fit.reason, { licensed: ctx.licensed });
   const live = liveSubscription(ctx.org.value.subscription);

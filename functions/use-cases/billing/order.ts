@@ -46,9 +46,12 @@ export function assertExpectedAmount(order: PricedOrder, expected: number | unde
 
 export function assertChangesSomething(order: PricedOrder): SubscriptionSnapshot {
   const live = order.live;
-  if (!live?.chargebeeSubscriptionId) throw new ConflictError("There is no active subscription to change: use Buy Now.");
+  if (!live?.chargebeeSubscriptionId)
+    throw new ConflictError("There is no active subscription to change: use Buy Now.");
   if (live.plan === order.price.plan && live.billingPeriod === order.price.period && live.seats === order.seats) {
-    throw new ValidationError("This is your current subscription: choose another plan, billing period or number of users.");
+    throw new ValidationError(
+      "This is your current subscription: choose another plan, billing period or number of users.",
+    );
   }
   return live;
 }
@@ -58,6 +61,12 @@ export async function quoteOrder(ctx: BillingContext, request: OrderRequest): Pr
   const order = await priceOrder(ctx, request);
   if (order.kind !== "change") return { kind: order.kind, order: order.view, estimate: null };
   const live = assertChangesSomething(order);
-  const estimate = await ctx.billing().estimateChange(live.chargebeeSubscriptionId!, { price: order.price, seats: order.seats });
-  return { kind: "change", order: order.view, estimate: { ...estimate, nextBillingAmount: estimate.nextBillingAmount ?? order.view.amount } };
+  const estimate = await ctx
+    .billing()
+    .estimateChange(live.chargebeeSubscriptionId!, { price: order.price, seats: order.seats });
+  return {
+    kind: "change",
+    order: order.view,
+    estimate: { ...estimate, nextBillingAmount: estimate.nextBillingAmount ?? order.view.amount },
+  };
 }

@@ -27,7 +27,10 @@ export async function planOffers(ctx: BillingContext, requestedSeats: number | u
       maxUsers: rule.maxUsers,
       fit: orderFit(rule.id, seats, ctx.licensed),
       move: moveLabel(sub, rule.id),
-      prices: { yearly: priceView(catalog, rule.id, "yearly", planSeats), monthly: priceView(catalog, rule.id, "monthly", planSeats) },
+      prices: {
+        yearly: priceView(catalog, rule.id, "yearly", planSeats),
+        monthly: priceView(catalog, rule.id, "monthly", planSeats),
+      },
     };
   });
   return {

@@ -1,4 +1,9 @@
-import { addActivityType, changeActivityType, defaultActivityTypes, type ActivityType } from "../../domain/activity-type";
+import {
+  addActivityType,
+  changeActivityType,
+  defaultActivityTypes,
+  type ActivityType,
+} from "../../domain/activity-type";
 import { ConflictError, ForbiddenError } from "../../domain/errors";
 import { retryOnConflict } from "../../domain/retry-on-conflict";
 import type { Versioned } from "../../ports/versioned";
@@ -23,7 +28,8 @@ export async function loadActivityTypes(deps: TimeDeps, orgId: string): Promise<
 }
 
 function requireSettingsRight(actor: TimeActor): void {
-  if (!actor.can("manageSettings")) throw new ForbiddenError("Only Timetracker Administrators can change activity types.");
+  if (!actor.can("manageSettings"))
+    throw new ForbiddenError("Only Timetracker Administrators can change activity types.");
 }
 
 export async function createActivityType(deps: TimeDeps, actor: TimeActor, name: string): Promise<ActivityType[]> {

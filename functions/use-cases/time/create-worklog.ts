@@ -9,7 +9,11 @@ import type { TimeActor } from "./time-actor";
 import type { TimeDeps } from "./time-deps";
 import { requireTrackableWorkItem } from "./work-item-check";
 
-export async function createWorklog(deps: TimeDeps, actor: TimeActor, input: CreateWorklogRequest): Promise<Versioned<Worklog>> {
+export async function createWorklog(
+  deps: TimeDeps,
+  actor: TimeActor,
+  input: CreateWorklogRequest,
+): Promise<Versioned<Worklog>> {
   const now = deps.now();
   // Cheap checks first: nothing reaches Azure DevOps or the store for bad input.
   const start = validateStart(input.start, now);
@@ -18,7 +22,8 @@ export async function createWorklog(deps: TimeDeps, actor: TimeActor, input: Cre
   validateComment(comment);
   const owner = await ownerForNewTime(deps, actor, input.userId);
   const activityTypeId = input.activityTypeId ?? null;
-  if (activityTypeId !== null) assertSelectable((await loadActivityTypes(deps, actor.caller.orgId)).value, activityTypeId);
+  if (activityTypeId !== null)
+    assertSelectable((await loadActivityTypes(deps, actor.caller.orgId)).value, activityTypeId);
   await requireTrackableWorkItem(deps.workItems, actor, input.workItemId);
 
   const { caller } = actor;

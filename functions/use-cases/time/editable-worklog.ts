@@ -25,10 +25,17 @@ export async function readableWorklog(deps: TimeDeps, actor: TimeActor, id: stri
  * A worklog the caller may change or delete now, unchanged since `etag`. A stale etag is a
  * 412 before any rule is weighed, so the UI reloads and shows the current state.
  */
-export async function editableWorklog(deps: TimeDeps, actor: TimeActor, id: string, etag: string): Promise<Versioned<Worklog>> {
+export async function editableWorklog(
+  deps: TimeDeps,
+  actor: TimeActor,
+  id: string,
+  etag: string,
+): Promise<Versioned<Worklog>> {
   const found = await readableWorklog(deps, actor, id);
   if (found.etag !== etag) {
-    throw new PreconditionFailedError("This worklog was changed by someone else in the meantime. Reload and try again.");
+    throw new PreconditionFailedError(
+      "This worklog was changed by someone else in the meantime. Reload and try again.",
+    );
   }
   const decision = decideEdit(found.value, actor.editor, actor.settings.editingTimeRoles);
   if (!decision.allowed) throw new ForbiddenError(decision.message);

@@ -12,13 +12,19 @@ export const DEFAULT_PAGE_SIZE = 200;
  * Worklogs in a range of the users' days: the caller's own by default; another user's or
  * everyone's ("all") only for roles that see all entries (Product and above).
  */
-export async function listWorklogs(deps: TimeDeps, actor: TimeActor, query: ListWorklogsQuery): Promise<ListWorklogsResponse> {
+export async function listWorklogs(
+  deps: TimeDeps,
+  actor: TimeActor,
+  query: ListWorklogsQuery,
+): Promise<ListWorklogsResponse> {
   const { caller } = actor;
   const wanted = query.userId ?? caller.userId;
   const everyone = wanted.toLowerCase() === "all";
   const seesOthers = seesOthersEntries(actor.editor, actor.settings.editingTimeRoles);
   if ((everyone || wanted.toLowerCase() !== caller.userId.toLowerCase()) && !seesOthers) {
-    throw new ForbiddenError("Your role shows you only your own worklogs; Product, Budget and Administrator see everyone's.");
+    throw new ForbiddenError(
+      "Your role shows you only your own worklogs; Product, Budget and Administrator see everyone's.",
+    );
   }
   const filter: WorklogFilter = {
     fromDay: query.from,

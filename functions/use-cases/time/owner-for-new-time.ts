@@ -12,18 +12,26 @@ export interface Owner {
  * Whose time a new worklog is: the caller's own, or (with the "add time for others" right,
  * Product and above) another licensed member of the same org.
  */
-export async function ownerForNewTime(deps: TimeDeps, actor: TimeActor, requestedUserId: string | undefined): Promise<Owner> {
+export async function ownerForNewTime(
+  deps: TimeDeps,
+  actor: TimeActor,
+  requestedUserId: string | undefined,
+): Promise<Owner> {
   const { caller } = actor;
   if (requestedUserId === undefined || requestedUserId.toLowerCase() === caller.userId.toLowerCase()) {
     return { userId: caller.userId, displayName: caller.displayName };
   }
   if (!actor.can("addTimeForOthers")) {
-    throw new ForbiddenError(`Your role (${actor.role}) cannot add time for other users; Product, Budget and Administrator can.`);
+    throw new ForbiddenError(
+      `Your role (${actor.role}) cannot add time for other users; Product, Budget and Administrator can.`,
+    );
   }
   const people = await licensedPeople(deps, caller.orgId);
   const owner = people.find((p) => p.userId.toLowerCase() === requestedUserId.toLowerCase());
   if (!owner) {
-    throw new ValidationError(`The user '${requestedUserId}' is not a licensed Timetracker user of this organization, so no time can be added for them.`);
+    throw new ValidationError(
+      `The user '${requestedUserId}' is not a licensed Timetracker user of this organization, so no time can be added for them.`,
+    );
   }
   return { userId: owner.userId, displayName: owner.displayName };
 }

@@ -17,7 +17,10 @@ export async function readAll(
   const items: Versioned<Worklog>[] = [];
   let continuationToken: string | undefined;
   do {
-    const page = await deps.worklogs.list(orgId, filter, { pageSize: 1000, ...(continuationToken ? { continuationToken } : {}) });
+    const page = await deps.worklogs.list(orgId, filter, {
+      pageSize: 1000,
+      ...(continuationToken ? { continuationToken } : {}),
+    });
     items.push(...page.items);
     continuationToken = page.continuationToken ?? undefined;
   } while (continuationToken && items.length < limit);
@@ -32,5 +35,7 @@ export function totalsByPerson(worklogs: readonly Worklog[]): PersonTotal[] {
     entry.totalSeconds += w.durationSeconds;
     totals.set(w.userId, entry);
   }
-  return [...totals.values()].sort((a, b) => b.totalSeconds - a.totalSeconds || a.displayName.localeCompare(b.displayName));
+  return [...totals.values()].sort(
+    (a, b) => b.totalSeconds - a.totalSeconds || a.displayName.localeCompare(b.displayName),
+  );
 }

@@ -8,7 +8,11 @@ import { currentTimer } from "./timer";
  * What a time surface (form group, dialog, hub) needs to draw itself, in one call:
  * the caller's rights, their running timer, and the totals on one work item.
  */
-export async function timeContext(deps: TimeDeps, actor: TimeActor, workItemId: number | undefined): Promise<TimeContextResponse> {
+export async function timeContext(
+  deps: TimeDeps,
+  actor: TimeActor,
+  workItemId: number | undefined,
+): Promise<TimeContextResponse> {
   const { caller } = actor;
   const [timer, onItem] = await Promise.all([
     currentTimer(deps, actor),
@@ -20,7 +24,9 @@ export async function timeContext(deps: TimeDeps, actor: TimeActor, workItemId: 
       : {
           id: workItemId,
           totalSeconds: onItem.items.reduce((sum, w) => sum + w.value.durationSeconds, 0),
-          mySeconds: onItem.items.filter((w) => w.value.userId === caller.userId).reduce((sum, w) => sum + w.value.durationSeconds, 0),
+          mySeconds: onItem.items
+            .filter((w) => w.value.userId === caller.userId)
+            .reduce((sum, w) => sum + w.value.durationSeconds, 0),
         };
   return {
     role: actor.role,

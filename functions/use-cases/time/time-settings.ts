@@ -8,7 +8,10 @@ import type { TimeActor } from "./time-actor";
 import type { TimeDeps } from "./time-deps";
 
 export function settingsView(settings: OrgSettings): TimeSettingsView {
-  return { editingTimeRoles: [...settings.editingTimeRoles], preventTimeOnClosedItems: settings.preventTimeOnClosedItems };
+  return {
+    editingTimeRoles: [...settings.editingTimeRoles],
+    preventTimeOnClosedItems: settings.preventTimeOnClosedItems,
+  };
 }
 
 /** Settings › Rules: only Administrators change them; the change applies to the next request. */
@@ -25,8 +28,12 @@ export async function updateTimeSettings(
     const settings: OrgSettings = {
       ...org.value.settings,
       // Keep the list in role order and free of duplicates, whatever order the client sent.
-      ...(change.editingTimeRoles ? { editingTimeRoles: ROLES.filter((r) => change.editingTimeRoles!.includes(r)) } : {}),
-      ...(change.preventTimeOnClosedItems !== undefined ? { preventTimeOnClosedItems: change.preventTimeOnClosedItems } : {}),
+      ...(change.editingTimeRoles
+        ? { editingTimeRoles: ROLES.filter((r) => change.editingTimeRoles!.includes(r)) }
+        : {}),
+      ...(change.preventTimeOnClosedItems !== undefined
+        ? { preventTimeOnClosedItems: change.preventTimeOnClosedItems }
+        : {}),
     };
     const saved = await deps.orgs.replace({ ...org.value, settings }, org.etag);
     return settingsView(saved.value.settings);

@@ -33,7 +33,8 @@ export async function startTimer(deps: TimeDeps, actor: TimeActor, input: StartT
   const comment = input.comment ?? "";
   validateComment(comment);
   const offsetMinutes = parseOffset(input.utcOffset ?? "Z");
-  if (offsetMinutes === null) throw new ValidationError("utcOffset is not a real time zone offset (between -12:00 and +14:00).");
+  if (offsetMinutes === null)
+    throw new ValidationError("utcOffset is not a real time zone offset (between -12:00 and +14:00).");
   const running = await deps.timers.get(caller.orgId, caller.userId);
   if (running) throw alreadyRunning(running.value);
   const activityTypeId = input.activityTypeId ?? null;
@@ -63,7 +64,9 @@ export async function startTimer(deps: TimeDeps, actor: TimeActor, input: StartT
 }
 
 function alreadyRunning(timer: RunningTimer): ConflictError {
-  return new ConflictError(`Your timer is already running on work item #${timer.workItemId} (since ${timer.startedAt}). Stop it before starting another.`);
+  return new ConflictError(
+    `Your timer is already running on work item #${timer.workItemId} (since ${timer.startedAt}). Stop it before starting another.`,
+  );
 }
 
 /**

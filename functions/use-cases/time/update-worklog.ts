@@ -8,7 +8,12 @@ import type { TimeActor } from "./time-actor";
 import type { TimeDeps } from "./time-deps";
 import { requireTrackableWorkItem } from "./work-item-check";
 
-export async function updateWorklog(deps: TimeDeps, actor: TimeActor, id: string, change: UpdateWorklogRequest & { etag: string }): Promise<Versioned<Worklog>> {
+export async function updateWorklog(
+  deps: TimeDeps,
+  actor: TimeActor,
+  id: string,
+  change: UpdateWorklogRequest & { etag: string },
+): Promise<Versioned<Worklog>> {
   const now = deps.now();
   const start = change.start !== undefined ? validateStart(change.start, now) : undefined;
   if (change.durationSeconds !== undefined) validateDuration(change.durationSeconds);

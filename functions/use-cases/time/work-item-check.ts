@@ -7,10 +7,16 @@ import type { TimeActor } from "./time-actor";
  * Time may only go on work items that exist in the caller's org (asked of Azure DevOps with
  * the caller's token) and, with "Prevent time entry on closed items" on, are not closed.
  */
-export async function requireTrackableWorkItem(directory: WorkItemDirectory, actor: TimeActor, id: number): Promise<WorkItemInfo> {
+export async function requireTrackableWorkItem(
+  directory: WorkItemDirectory,
+  actor: TimeActor,
+  id: number,
+): Promise<WorkItemInfo> {
   const item = await directory.find(actor.caller.orgName, actor.caller.accessToken, id);
   if (!item) {
-    throw new ValidationError(`Work item #${id} does not exist in the organization '${actor.caller.orgName}', or you cannot see it.`);
+    throw new ValidationError(
+      `Work item #${id} does not exist in the organization '${actor.caller.orgName}', or you cannot see it.`,
+    );
   }
   if (actor.settings.preventTimeOnClosedItems && isClosedState(item.state)) {
     throw new ConflictError(
@@ -24,7 +30,11 @@ export async function requireTrackableWorkItem(directory: WorkItemDirectory, act
 export const MAX_TREE_ITEMS = 200;
 
 /** The item and its descendants the caller may see (breadth first, at most MAX_TREE_ITEMS). */
-export async function workItemTree(directory: WorkItemDirectory, actor: TimeActor, rootId: number): Promise<WorkItemInfo[]> {
+export async function workItemTree(
+  directory: WorkItemDirectory,
+  actor: TimeActor,
+  rootId: number,
+): Promise<WorkItemInfo[]> {
   const { orgName, accessToken } = actor.caller;
   const root = await directory.find(orgName, accessToken, rootId);
   if (!root) return [];

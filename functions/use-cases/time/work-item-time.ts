@@ -10,7 +10,11 @@ import { worklogView } from "./worklog-view";
  * The form page "Time": worklogs on a work item and its descendants, newest first, and
  * totals per person. Everyone sees the totals; entries only as far as their role shows them.
  */
-export async function workItemTime(deps: TimeDeps, actor: TimeActor, workItemId: number): Promise<WorkItemTimeResponse> {
+export async function workItemTime(
+  deps: TimeDeps,
+  actor: TimeActor,
+  workItemId: number,
+): Promise<WorkItemTimeResponse> {
   const { caller } = actor;
   const tree = await workItemTree(deps.workItems, actor, workItemId);
   // An item Azure DevOps does not show the caller still has its own id: its time is ours.
@@ -24,7 +28,9 @@ export async function workItemTime(deps: TimeDeps, actor: TimeActor, workItemId:
     totalSeconds: worklogs.reduce((sum, w) => sum + w.durationSeconds, 0),
     mySeconds: worklogs.filter((w) => w.userId === caller.userId).reduce((sum, w) => sum + w.durationSeconds, 0),
     people: totalsByPerson(worklogs),
-    entries: items.filter((w) => canSeeEntriesOf(actor.editor, w.value.userId, rules)).map((w) => worklogView(w, actor)),
+    entries: items
+      .filter((w) => canSeeEntriesOf(actor.editor, w.value.userId, rules))
+      .map((w) => worklogView(w, actor)),
     showsAllEntries: seesOthersEntries(actor.editor, rules),
     truncated,
   };

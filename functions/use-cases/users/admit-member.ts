@@ -12,17 +12,36 @@ import type { UsersDeps } from "./users-deps";
  * change, so outside the trial a new user is licensed only while a seat is free; without
  * one they stay unlicensed (no record) and are admitted on a later visit once a seat frees.
  */
-export async function admitMember(deps: UsersDeps, caller: Caller, org: OrgRecord, role: AssignedRole): Promise<MemberRecord | null> {
+export async function admitMember(
+  deps: UsersDeps,
+  caller: Caller,
+  org: OrgRecord,
+  role: AssignedRole,
+): Promise<MemberRecord | null> {
   const profile = { id: caller.userId, displayName: caller.displayName, email: caller.email, uniqueName: caller.email };
   try {
     const [outcome] = await applyRoleChanges(
       deps,
-      { org, actor: { id: caller.userId, displayName: caller.displayName }, surface: role === "Administrator" ? "first-user" : "auto-default", createOnly: true },
+      {
+        org,
+        actor: { id: caller.userId, displayName: caller.displayName },
+        surface: role === "Administrator" ? "first-user" : "auto-default",
+        createOnly: true,
+      },
       [{ userId: caller.userId, role, profile }],
     );
     if (!outcome?.ok) return null;
     const now = deps.now().toISOString();
-    return { orgId: org.id, userId: caller.userId, role: outcome.to, displayName: outcome.displayName, email: outcome.email, uniqueName: profile.uniqueName, updatedAt: now, updatedBy: caller.userId };
+    return {
+      orgId: org.id,
+      userId: caller.userId,
+      role: outcome.to,
+      displayName: outcome.displayName,
+      email: outcome.email,
+      uniqueName: profile.uniqueName,
+      updatedAt: now,
+      updatedBy: caller.userId,
+    };
   } catch (error) {
     if (error instanceof SeatLimitError) return null;
     throw error;

@@ -15,14 +15,25 @@ export function hashToken(token: string): string {
 }
 
 function view(t: ApiTokenRecord): ApiTokenView {
-  return { id: t.id, name: t.name, hint: t.hint, owner: { id: t.ownerId, displayName: t.ownerName }, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt };
+  return {
+    id: t.id,
+    name: t.name,
+    hint: t.hint,
+    owner: { id: t.ownerId, displayName: t.ownerName },
+    createdAt: t.createdAt,
+    lastUsedAt: t.lastUsedAt,
+  };
 }
 
 /** Administrators see and revoke everyone's tokens; a PCA who is not one sees their own. */
 const seesAll = (manager: UserManager) => can(manager.access.effective, "manageSettings");
 
 /** A new token for the caller, shown once: only its hash is stored. */
-export async function createApiToken(deps: UsersDeps, manager: UserManager, name: string): Promise<CreateTokenResponse> {
+export async function createApiToken(
+  deps: UsersDeps,
+  manager: UserManager,
+  name: string,
+): Promise<CreateTokenResponse> {
   const orgId = manager.access.org.value.id;
   const mine = await deps.tokens.list(orgId, manager.caller.userId);
   if (mine.length >= MAX_TOKENS_PER_USER) {

@@ -2,7 +2,14 @@ import { planState, seatLimit } from "../../domain/access";
 import { chunk } from "../../domain/chunk";
 import type { MemberRecord } from "../../domain/member";
 import { retryOnConflict, TooManyChangesError } from "../../domain/retry-on-conflict";
-import { checkSeats, defaultIsCounted, licensedCount, licensedDelta, netSeatsNeeded, seatLimitMessage } from "../../domain/seats";
+import {
+  checkSeats,
+  defaultIsCounted,
+  licensedCount,
+  licensedDelta,
+  netSeatsNeeded,
+  seatLimitMessage,
+} from "../../domain/seats";
 import type { MemberWrite } from "../../ports/member-roster";
 import type { DirectoryUser } from "../../ports/org-directory";
 import { MAX_COMMIT_WRITES } from "../../ports/seat-commit";
@@ -32,7 +39,11 @@ class EntriesChanged extends Error {}
  * 3. batches that free seats go first (so a request that swaps seats fits across batches);
  *    a member someone else changed in between is read again and retried.
  */
-export async function applyRoleChanges(deps: UsersDeps, ctx: RoleChangeContext, inputs: readonly RoleChangeInput[]): Promise<RoleChangeOutcome[]> {
+export async function applyRoleChanges(
+  deps: UsersDeps,
+  ctx: RoleChangeContext,
+  inputs: readonly RoleChangeInput[],
+): Promise<RoleChangeOutcome[]> {
   const outcomes = new Map<string, RoleChangeOutcome>();
   const limit = seatLimit(planState(ctx.org, deps.now()));
   let refusal: { free: number; needed: number } | null = null;
@@ -46,20 +57,32 @@ export async function applyRoleChanges(deps: UsersDeps, ctx: RoleChangeContext, 
     const ordered = [...planned].sort((a, b) => licensedDelta(a.move, counted) - licensedDelta(b.move, counted));
     for (const part of chunk(ordered, MAX_COMMIT_WRITES)) {
       if (refusal) {
-        for (const p of part) outcomes.set(p.userId, { userId: p.userId, ok: false, message: seatLimitMessage(refusal) });
+        for (const p of part)
+          outcomes.set(p.userId, { userId: p.userId, ok: false, message: seatLimitMessage(refusal) });
         continue;
       }
       const result = await commitChunk(deps, ctx, part, limit);
       if (result.kind === "refused") {
         refusal = result.check;
-        for (const p of part) outcomes.set(p.userId, { userId: p.userId, ok: false, message: seatLimitMessage(refusal) });
+        for (const p of part)
+          outcomes.set(p.userId, { userId: p.userId, ok: false, message: seatLimitMessage(refusal) });
         continue;
       }
       part.forEach((p, i) => {
         const r = result.writes[i];
         const { displayName, email } = p.write.member;
-        if (r === "landed") outcomes.set(p.userId, { userId: p.userId, ok: true, displayName, email, from: p.move.from, to: p.move.to, changed: true });
-        else if (r === "failed") outcomes.set(p.userId, { userId: p.userId, ok: false, message: "The store could not save this user." });
+        if (r === "landed")
+          outcomes.set(p.userId, {
+            userId: p.userId,
+            ok: true,
+            displayName,
+            email,
+            from: p.move.from,
+            to: p.move.to,
+            changed: true,
+          });
+        else if (r === "failed")
+          outcomes.set(p.userId, { userId: p.userId, ok: false, message: "The store could not save this user." });
         else retry.add(p.userId);
       });
     }
@@ -67,20 +90,35 @@ export async function applyRoleChanges(deps: UsersDeps, ctx: RoleChangeContext, 
     if (pending.length > 0 && !refusal) throw new EntriesChanged();
   };
   try {
-    await retryOnConflict({ attempts: CHANGED_ENTRY_ROUNDS, isConflict: (error) => error instanceof EntriesChanged }, round);
+    await retryOnConflict(
+      { attempts: CHANGED_ENTRY_ROUNDS, isConflict: (error) => error instanceof EntriesChanged },
+      round,
+    );
   } catch (error) {
     // A bulk request answers per entry: the ones that kept changing say so, the others stand.
     // Any other failure (a seat batch that kept losing the ledger race included) fails the request.
     if (!(error instanceof TooManyChangesError && error.lastConflict instanceof EntriesChanged)) throw error;
   }
-  for (const input of pending) if (!outcomes.has(input.userId)) outcomes.set(input.userId, { userId: input.userId, ok: false, message: KEPT_CHANGING });
+  for (const input of pending)
+    if (!outcomes.has(input.userId))
+      outcomes.set(input.userId, { userId: input.userId, ok: false, message: KEPT_CHANGING });
   const nothingChanged = ![...outcomes.values()].some((o) => o.ok && o.changed);
   if (refusal && nothingChanged) throw seatRefusal(deps.settings, ctx.org.name, refusal);
-  return inputs.map((input) => outcomes.get(input.userId) ?? { userId: input.userId, ok: false, message: KEPT_CHANGING });
+  return inputs.map(
+    (input) => outcomes.get(input.userId) ?? { userId: input.userId, ok: false, message: KEPT_CHANGING },
+  );
 }
 
-async function plan(deps: UsersDeps, ctx: RoleChangeContext, inputs: RoleChangeInput[], outcomes: Map<string, RoleChangeOutcome>): Promise<ChunkPlan[]> {
-  const current = await deps.roster.readMany(ctx.org.id, inputs.map((i) => i.userId));
+async function plan(
+  deps: UsersDeps,
+  ctx: RoleChangeContext,
+  inputs: RoleChangeInput[],
+  outcomes: Map<string, RoleChangeOutcome>,
+): Promise<ChunkPlan[]> {
+  const current = await deps.roster.readMany(
+    ctx.org.id,
+    inputs.map((i) => i.userId),
+  );
   const unknown = inputs.filter((i) => !current.has(i.userId) && !i.profile).map((i) => i.userId);
   const found = unknown.length > 0 && ctx.lookUp ? await ctx.lookUp(unknown) : new Map<string, DirectoryUser>();
   const now = deps.now().toISOString();
@@ -89,7 +127,15 @@ async function plan(deps: UsersDeps, ctx: RoleChangeContext, inputs: RoleChangeI
     const existing = current.get(input.userId);
     if (existing && (existing.value.role === input.role || ctx.createOnly)) {
       const { displayName, email, role } = existing.value;
-      outcomes.set(input.userId, { userId: input.userId, ok: true, displayName, email, from: role, to: role, changed: false });
+      outcomes.set(input.userId, {
+        userId: input.userId,
+        ok: true,
+        displayName,
+        email,
+        from: role,
+        to: role,
+        changed: false,
+      });
       continue;
     }
     const profile = input.profile ?? found.get(input.userId);
@@ -106,13 +152,30 @@ async function plan(deps: UsersDeps, ctx: RoleChangeContext, inputs: RoleChangeI
 }
 
 function newMember(orgId: string, userId: string, profile: DirectoryUser): MemberRecord {
-  return { orgId, userId, role: "None", displayName: profile.displayName, email: profile.email, uniqueName: profile.uniqueName, updatedAt: "", updatedBy: "" };
+  return {
+    orgId,
+    userId,
+    role: "None",
+    displayName: profile.displayName,
+    email: profile.email,
+    uniqueName: profile.uniqueName,
+    updatedAt: "",
+    updatedBy: "",
+  };
 }
 
-async function checkWholeRequest(deps: UsersDeps, ctx: RoleChangeContext, planned: ChunkPlan[], limit: number | null): Promise<void> {
+async function checkWholeRequest(
+  deps: UsersDeps,
+  ctx: RoleChangeContext,
+  planned: ChunkPlan[],
+  limit: number | null,
+): Promise<void> {
   if (limit === null || planned.length === 0) return;
   const ledger = (await ensureLedger(deps, ctx.org)).value;
-  const needed = netSeatsNeeded(planned.map((p) => p.move), ledger.defaultCounted);
+  const needed = netSeatsNeeded(
+    planned.map((p) => p.move),
+    ledger.defaultCounted,
+  );
   const check = checkSeats(licensedCount(ledger.counts, ledger.defaultCounted), needed, limit);
   if (!check.ok) throw seatRefusal(deps.settings, ctx.org.name, check);
 }

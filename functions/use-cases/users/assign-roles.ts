@@ -12,14 +12,23 @@ import type { UsersDeps } from "./users-deps";
  * record (added from Azure DevOps) are looked up there with the caller's own token, so
  * names come from Azure DevOps, never from the request, and users outside the org fail.
  */
-export async function assignRoles(deps: UsersDeps, manager: UserManager, request: AssignRolesRequest): Promise<AssignRolesResponse> {
+export async function assignRoles(
+  deps: UsersDeps,
+  manager: UserManager,
+  request: AssignRolesRequest,
+): Promise<AssignRolesResponse> {
   const ids = request.userIds.map((id) => id.toLowerCase());
   const duplicates = duplicateKeys(ids, (id) => id);
-  if (duplicates.size > 0) throw new ValidationError(`These users are listed more than once: ${[...duplicates].slice(0, 5).join(", ")}.`);
+  if (duplicates.size > 0)
+    throw new ValidationError(`These users are listed more than once: ${[...duplicates].slice(0, 5).join(", ")}.`);
   const org = manager.access.org.value;
   const credential: DirectoryCredential = { kind: "bearer", token: manager.caller.accessToken };
   const lookUp = (unknown: string[]) => deps.directory.usersByIds(org.name, credential, unknown);
-  const outcomes = await applyRoleChanges(deps, { org, actor: manager.actor, surface: "permissions-page", lookUp }, ids.map((userId) => ({ userId, role: request.role })));
+  const outcomes = await applyRoleChanges(
+    deps,
+    { org, actor: manager.actor, surface: "permissions-page", lookUp },
+    ids.map((userId) => ({ userId, role: request.role })),
+  );
   const failed = outcomes.flatMap((o) => (o.ok ? [] : [{ userId: o.userId, message: o.message }]));
   const succeeded = outcomes.length - failed.length;
   const changed = outcomes.filter((o) => o.ok && o.changed).length;
@@ -29,6 +38,9 @@ export async function assignRoles(deps: UsersDeps, manager: UserManager, request
     changed,
     failed,
     seats: await seatSummary(deps, org),
-    message: failed.length === 0 ? "Role was successfully changed" : `${succeeded} of ${outcomes.length} users were changed; ${failed.length} could not be.`,
+    message:
+      failed.length === 0
+        ? "Role was successfully changed"
+        : `${succeeded} of ${outcomes.length} users were changed; ${failed.length} could not be.`,
   };
 }

@@ -11,7 +11,10 @@ import type { UsersDeps } from "./users-deps";
 async function moveAuditToTrail(deps: UsersDeps, orgId: string, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await deps.audit.append(entries);
-  await deps.commits.clearPendingAudit(orgId, entries.map((e) => e.id));
+  await deps.commits.clearPendingAudit(
+    orgId,
+    entries.map((e) => e.id),
+  );
 }
 
 export async function flushPendingAudit(deps: UsersDeps, orgId: string): Promise<number> {
@@ -22,7 +25,12 @@ export async function flushPendingAudit(deps: UsersDeps, orgId: string): Promise
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export async function readAuditTrail(deps: UsersDeps, orgId: string, continuation: string | null, pageSize = AUDIT_PAGE_SIZE): Promise<AuditPage> {
+export async function readAuditTrail(
+  deps: UsersDeps,
+  orgId: string,
+  continuation: string | null,
+  pageSize = AUDIT_PAGE_SIZE,
+): Promise<AuditPage> {
   if (!continuation) await flushPendingAudit(deps, orgId);
   return deps.audit.list(orgId, pageSize, continuation);
 }

@@ -30,7 +30,12 @@ const LEDGER_RACE_BACKOFF = jitteredExponential(5, 120);
  * whole: read again and retry. A member someone else changed stops the batch too; the
  * caller reads those members again.
  */
-export async function commitChunk(deps: UsersDeps, ctx: RoleChangeContext, part: ChunkPlan[], limit: number | null): Promise<ChunkResult> {
+export async function commitChunk(
+  deps: UsersDeps,
+  ctx: RoleChangeContext,
+  part: ChunkPlan[],
+  limit: number | null,
+): Promise<ChunkResult> {
   const moves = part.map((p) => p.move);
   const { increments, decrements } = countDeltas(moves);
   const net = addCounts(increments, decrements, -1);
@@ -41,24 +46,43 @@ export async function commitChunk(deps: UsersDeps, ctx: RoleChangeContext, part:
   };
   return retryOnConflict(policy, async (): Promise<ChunkResult> => {
     const ledger = await ensureLedger(deps, ctx.org);
-    const check = checkSeats(licensedCount(ledger.value.counts, ledger.value.defaultCounted), netSeatsNeeded(moves, ledger.value.defaultCounted), limit);
+    const check = checkSeats(
+      licensedCount(ledger.value.counts, ledger.value.defaultCounted),
+      netSeatsNeeded(moves, ledger.value.defaultCounted),
+      limit,
+    );
     if (!check.ok) return { kind: "refused", check };
     const result = await deps.commits.commit(ctx.org.id, {
-      ledger: { value: { ...ledger.value, counts: addCounts(ledger.value.counts, net), updatedAt: deps.now().toISOString() }, etag: ledger.etag },
+      ledger: {
+        value: { ...ledger.value, counts: addCounts(ledger.value.counts, net), updatedAt: deps.now().toISOString() },
+        etag: ledger.etag,
+      },
       audit: auditEntry(deps, ctx, part),
       writes: part.map((p) => p.write),
     });
     if (result.ledger === "changed") throw new PreconditionFailedError("The seat ledger changed while saving.");
-    if (result.ledger === "failed") throw new UnavailableError("The role changes could not be saved. Please try again.");
+    if (result.ledger === "failed")
+      throw new UnavailableError("The role changes could not be saved. Please try again.");
     // Its audit entry waits in the outbox (with the changes) until the trail is read.
     return { kind: "written", writes: result.writes };
   });
 }
 
 function auditEntry(deps: UsersDeps, ctx: RoleChangeContext, part: ChunkPlan[]): AuditEntry {
-  return { id: deps.newId(), orgId: ctx.org.id, at: deps.now().toISOString(), actor: ctx.actor, surface: ctx.surface, changes: changesOf(part) };
+  return {
+    id: deps.newId(),
+    orgId: ctx.org.id,
+    at: deps.now().toISOString(),
+    actor: ctx.actor,
+    surface: ctx.surface,
+    changes: changesOf(part),
+  };
 }
 
 function changesOf(planned: readonly ChunkPlan[]): RoleChange[] {
-  return planned.map((p) => ({ user: { id: p.userId, displayName: p.write.member.displayName, email: p.write.member.email }, from: p.move.from, to: p.move.to }));
+  return planned.map((p) => ({
+    user: { id: p.userId, displayName: p.write.member.displayName, email: p.write.member.email },
+    from: p.move.from,
+    to: p.move.to,
+  }));
 }

@@ -17,5 +17,7 @@ export function openDirectoryToken(search: string, token: string | undefined): s
   } catch {
     // not one of ours
   }
-  throw new ValidationError("The continuation token is not valid for this list (it belongs to another search, or is damaged). Start again from the first page.");
+  throw new ValidationError(
+    "The continuation token is not valid for this list (it belongs to another search, or is damaged). Start again from the first page.",
+  );
 }

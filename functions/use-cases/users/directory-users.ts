@@ -31,7 +31,13 @@ function requireServicesDirectory(manager: UserManager): void {
 }
 
 async function withRoles(deps: UsersDeps, org: OrgRecord, users: DirectoryUser[]): Promise<DirectoryUserView[]> {
-  const members = users.length > 0 ? await deps.roster.readMany(org.id, users.map((u) => u.id)) : new Map<string, Versioned<MemberRecord>>();
+  const members =
+    users.length > 0
+      ? await deps.roster.readMany(
+          org.id,
+          users.map((u) => u.id),
+        )
+      : new Map<string, Versioned<MemberRecord>>();
   return users.map((u) => {
     const role = roleView(members.get(u.id)?.value.role ?? "None", org);
     return { id: u.id, displayName: u.displayName, email: u.email, role, licensed: isLicensed(role.effective) };
@@ -65,7 +71,11 @@ export async function listUnlicensedUsers(
 /** Add by group: Azure DevOps and Entra groups whose name starts with the text typed. */
 export async function searchGroups(deps: UsersDeps, manager: UserManager, text: string): Promise<GroupSearchResponse> {
   requireServicesDirectory(manager);
-  const groups = await deps.directory.searchGroups(manager.access.org.value.name, callerCredential(manager), text.trim());
+  const groups = await deps.directory.searchGroups(
+    manager.access.org.value.name,
+    callerCredential(manager),
+    text.trim(),
+  );
   return {
     groups: groups.map((g) => ({
       descriptor: g.descriptor,
@@ -77,7 +87,11 @@ export async function searchGroups(deps: UsersDeps, manager: UserManager, text: 
 }
 
 /** A group's members now (nested groups expanded), each with their Timetracker role. */
-export async function groupMembers(deps: UsersDeps, manager: UserManager, descriptor: string): Promise<DirectoryUsersResponse> {
+export async function groupMembers(
+  deps: UsersDeps,
+  manager: UserManager,
+  descriptor: string,
+): Promise<DirectoryUsersResponse> {
   requireServicesDirectory(manager);
   const org = manager.access.org.value;
   const users = await deps.directory.groupMembers(org.name, callerCredential(manager), descriptor);
@@ -88,7 +102,11 @@ export async function groupMembers(deps: UsersDeps, manager: UserManager, descri
  * Add by e-mail address: the one user Azure DevOps' Identities API finds for it (Services and
  * Server both have Identities), with their Timetracker role; none when there is no such user.
  */
-export async function lookupUserByEmail(deps: UsersDeps, manager: UserManager, email: string): Promise<DirectoryUsersResponse> {
+export async function lookupUserByEmail(
+  deps: UsersDeps,
+  manager: UserManager,
+  email: string,
+): Promise<DirectoryUsersResponse> {
   const org = manager.access.org.value;
   const user = await deps.directory.userByEmail(org.name, callerCredential(manager), email.trim());
   return { users: user ? await withRoles(deps, org, [user]) : [], continuationToken: null };

@@ -6,7 +6,11 @@ import { memberView } from "./member-views";
 import type { UsersDeps } from "./users-deps";
 
 /** One page of the licensed users (server-side paging, search by name or e-mail, sort). */
-export async function listLicensedMembers(deps: UsersDeps, org: OrgRecord, query: ListMembersQuery): Promise<ListMembersResponse> {
+export async function listLicensedMembers(
+  deps: UsersDeps,
+  org: OrgRecord,
+  query: ListMembersQuery,
+): Promise<ListMembersResponse> {
   const page = await deps.roster.list(org.id, {
     search: normaliseSearch(query.search),
     sort: query.sort,

@@ -12,15 +12,7 @@ export function roleView(assigned: AssignedRole, org: OrgRecord): RoleView {
 }
 
 export function memberView(member: MemberRecord, org: OrgRecord): MemberView {
-  return {
-    id: member.userId,
-    displayName: member.displayName,
-    email: member.email,
-    role: roleView(member.role, org),
-    sources: [{ kind: "direct", role: member.role }],
-    lastTrackedAt: null,
-    lastOpenedAt: null,
-  };
+  return { id: member.userId, displayName: member.displayName, email: member.email, role: roleView(member.role, org) };
 }
 
 /** Licensed / available seats from the ledger (a point read). */

@@ -30,7 +30,10 @@ export async function reconcileLedger(deps: UsersDeps, orgId: string): Promise<R
     next.defaultCounted === ledger.value.defaultCounted;
   try {
     // Not bumping updatedAt for an unchanged ledger would keep it "quiet"; reconciledAt says when.
-    await deps.ledgers.replace({ ...next, updatedAt: ledger.value.updatedAt, reconciledAt: now.toISOString() }, ledger.etag);
+    await deps.ledgers.replace(
+      { ...next, updatedAt: ledger.value.updatedAt, reconciledAt: now.toISOString() },
+      ledger.etag,
+    );
   } catch (error) {
     if (error instanceof PreconditionFailedError) return "busy";
     throw error;
@@ -38,7 +41,10 @@ export async function reconcileLedger(deps: UsersDeps, orgId: string): Promise<R
   return same ? "unchanged" : "recounted";
 }
 
-export async function reconcileAllLedgers(deps: UsersDeps, log: (message: string) => void): Promise<Record<ReconcileResult, number>> {
+export async function reconcileAllLedgers(
+  deps: UsersDeps,
+  log: (message: string) => void,
+): Promise<Record<ReconcileResult, number>> {
   const tally: Record<ReconcileResult, number> = { recounted: 0, unchanged: 0, busy: 0, missing: 0 };
   for await (const orgId of deps.ledgers.orgIds()) {
     try {
@@ -46,7 +52,9 @@ export async function reconcileAllLedgers(deps: UsersDeps, log: (message: string
       tally[result] += 1;
       if (result === "recounted") log(`Seat ledger of org ${orgId} recounted from its members.`);
     } catch (error) {
-      log(`Seat ledger of org ${orgId} could not be reconciled: ${error instanceof Error ? error.message : String(error)}`);
+      log(
+        `Seat ledger of org ${orgId} could not be reconciled: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   return tally;

@@ -29,10 +29,16 @@ export interface RestPrincipal {
 export async function authenticateRestToken(deps: UsersDeps, text: string): Promise<RestPrincipal> {
   const orgId = orgOfToken(text);
   const token = orgId ? await deps.tokens.findByHash(orgId, hashToken(text)) : null;
-  if (!orgId || !token) throw new UnauthorizedError("This REST API token is not valid: it may have been revoked. Create a new one in Timetracker Settings.");
+  if (!orgId || !token)
+    throw new UnauthorizedError(
+      "This REST API token is not valid: it may have been revoked. Create a new one in Timetracker Settings.",
+    );
   const decision = deps.limiter.take(token.hash, deps.now().getTime());
   if (!decision.allowed) {
-    throw new RateLimitedError(`Too many requests with this token (at most 10 per second and 100 per minute). Retry after ${decision.retryAfterSeconds} s.`, decision.retryAfterSeconds);
+    throw new RateLimitedError(
+      `Too many requests with this token (at most 10 per second and 100 per minute). Retry after ${decision.retryAfterSeconds} s.`,
+      decision.retryAfterSeconds,
+    );
   }
   const org = await deps.orgs.get(orgId);
   if (!org) throw new UnauthorizedError("This REST API token's organization does not use Timetracker any more.");
@@ -50,13 +56,16 @@ async function requireOwnerAuthority(deps: UsersDeps, org: OrgRecord, token: Api
   const allowed = await ownerMayManage(deps, org, token.ownerId);
   if (allowed) deps.ownerAuthority.set(key, true, deps.now().getTime() + AUTHORITY_TTL_MS);
   else {
-    throw new ForbiddenError(`The owner of this token (${token.ownerName}) is no longer a Timetracker Administrator or a Project Collection Administrator.`);
+    throw new ForbiddenError(
+      `The owner of this token (${token.ownerName}) is no longer a Timetracker Administrator or a Project Collection Administrator.`,
+    );
   }
 }
 
 async function ownerMayManage(deps: UsersDeps, org: OrgRecord, ownerId: string): Promise<boolean> {
   const member = await deps.roster.get(org.id, ownerId);
-  if (member && mayManageUsers({ isPca: false, effective: effectiveRole(member.value.role, org.defaultRole) })) return true;
+  if (member && mayManageUsers({ isPca: false, effective: effectiveRole(member.value.role, org.defaultRole) }))
+    return true;
   let credential;
   try {
     credential = await serviceCredential(deps, org.id);

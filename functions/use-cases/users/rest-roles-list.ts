@@ -17,7 +17,11 @@ const WALK_PAGE = 500;
  * past it page by page with continuation tokens (the emulator and portable queries have no
  * OFFSET), so large skips cost proportionally; `$count` is at most 500.
  */
-export async function listRestRoles(deps: UsersDeps, org: OrgRecord, query: RestRolesQuery): Promise<RestRolesResponse> {
+export async function listRestRoles(
+  deps: UsersDeps,
+  org: OrgRecord,
+  query: RestRolesQuery,
+): Promise<RestRolesResponse> {
   if (query.includeNoneRoles === true) return listEveryOrgUser(deps, org, query);
   const count = query.$count ?? DEFAULT_COUNT;
   let skip = query.$skip ?? 0;
@@ -62,7 +66,13 @@ async function listEveryOrgUser(deps: UsersDeps, org: OrgRecord, query: RestRole
     continuation = page.continuation;
   } while (continuation && users.length < count);
   const wanted = users.slice(0, count);
-  const members = wanted.length > 0 ? await deps.roster.readMany(org.id, wanted.map((u) => u.id)) : new Map<string, { value: MemberRecord }>();
+  const members =
+    wanted.length > 0
+      ? await deps.roster.readMany(
+          org.id,
+          wanted.map((u) => u.id),
+        )
+      : new Map<string, { value: MemberRecord }>();
   const withName = query.$expand === "user.displayName";
   return {
     data: wanted.map((user) => {
@@ -74,7 +84,13 @@ async function listEveryOrgUser(deps: UsersDeps, org: OrgRecord, query: RestRole
 
 function noneRow(user: DirectoryUser, withName: boolean): RestUserRole {
   return {
-    user: { id: user.id, vstsId: user.id, email: user.email, uniqueName: user.uniqueName, ...(withName ? { displayName: user.displayName } : {}) },
+    user: {
+      id: user.id,
+      vstsId: user.id,
+      email: user.email,
+      uniqueName: user.uniqueName,
+      ...(withName ? { displayName: user.displayName } : {}),
+    },
     role: { id: ROLE_IDS.None, name: "None" },
     isDefaultRole: false,
   };

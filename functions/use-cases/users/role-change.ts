@@ -12,7 +12,15 @@ export interface RoleChangeInput {
 }
 
 export type RoleChangeOutcome =
-  | { userId: string; ok: true; displayName: string; email: string; from: AssignedRole | null; to: AssignedRole; changed: boolean }
+  | {
+      userId: string;
+      ok: true;
+      displayName: string;
+      email: string;
+      from: AssignedRole | null;
+      to: AssignedRole;
+      changed: boolean;
+    }
   | { userId: string; ok: false; message: string };
 
 export interface RoleChangeContext {
@@ -27,4 +35,3 @@ export interface RoleChangeContext {
   /** Only create records: users who have one keep their role (a first visit never demotes). */
   createOnly?: boolean;
 }
-

@@ -21,31 +21,54 @@ function subscribedOrg(seats: number, defaultRole: Role = "Team"): OrgRecord {
     ...org,
     defaultRole,
     subscription: {
-      plan: "start", status: "active", seats, billingPeriod: "monthly", chargebeeSubscriptionId: "s", chargebeeCustomerId: "c",
-      currentTermEnd: null, nextBillingAt: null, resourceVersion: 1, updatedAt: "",
+      plan: "start",
+      status: "active",
+      seats,
+      billingPeriod: "monthly",
+      chargebeeSubscriptionId: "s",
+      chargebeeCustomerId: "c",
+      currentTermEnd: null,
+      nextBillingAt: null,
+      resourceVersion: 1,
+      updatedAt: "",
     },
   };
 }
 
-const profile = (id: string) => ({ id, displayName: `User ${id}`, email: `${id}@fabrikam.example`, uniqueName: `${id}@fabrikam.example` });
+const profile = (id: string) => ({
+  id,
+  displayName: `User ${id}`,
+  email: `${id}@fabrikam.example`,
+  uniqueName: `${id}@fabrikam.example`,
+});
 
 function seed(world: InMemoryUsersWorld, roles: Record<string, AssignedRole>): void {
   for (const [userId, role] of Object.entries(roles)) {
-    world.members.set(userId, { value: { orgId: ORG_ID, userId, role, ...profile(userId), updatedAt: "", updatedBy: "" }, etag: world.nextEtag() });
+    world.members.set(userId, {
+      value: { orgId: ORG_ID, userId, role, ...profile(userId), updatedAt: "", updatedBy: "" },
+      etag: world.nextEtag(),
+    });
   }
 }
 
 function manager(world: InMemoryUsersWorld): UserManager {
-  return { caller: { orgId: ORG_ID } as UserManager["caller"], access: { org: { ...world.org } } as UserManager["access"], isPca: true, actor };
+  return {
+    caller: { orgId: ORG_ID } as UserManager["caller"],
+    access: { org: { ...world.org } } as UserManager["access"],
+    isPca: true,
+    actor,
+  };
 }
 
-type Action =
-  | { kind: "assign"; entries: { user: string; role: AssignedRole }[] }
-  | { kind: "default"; role: Role };
+type Action = { kind: "assign"; entries: { user: string; role: AssignedRole }[] } | { kind: "default"; role: Role };
 
 const assignAction = fc.record({
   kind: fc.constant("assign" as const),
-  entries: fc.uniqueArray(fc.record({ user: fc.constantFrom(...USERS), role: fc.constantFrom(...ASSIGNABLE_ROLES) }), { minLength: 1, maxLength: 6, selector: (e) => e.user }),
+  entries: fc.uniqueArray(fc.record({ user: fc.constantFrom(...USERS), role: fc.constantFrom(...ASSIGNABLE_ROLES) }), {
+    minLength: 1,
+    maxLength: 6,
+    selector: (e) => e.user,
+  }),
 });
 const defaultAction = fc.record({ kind: fc.constant("default" as const), role: fc.constantFrom(...ROLES) });
 
@@ -70,17 +93,24 @@ async function raceActions(actions: Action[], seats: number, defaultRole: Role, 
   const results = await Promise.allSettled(
     actions.map((action) =>
       action.kind === "assign"
-        ? applyRoleChanges(deps, { org: world.org.value, actor, surface: "rest-api" }, action.entries.map((e) => ({ userId: e.user, role: e.role, profile: profile(e.user) })))
+        ? applyRoleChanges(
+            deps,
+            { org: world.org.value, actor, surface: "rest-api" },
+            action.entries.map((e) => ({ userId: e.user, role: e.role, profile: profile(e.user) })),
+          )
         : setDefaultRole(deps, manager(world), action.role),
     ),
   );
   for (const r of results) {
-    if (r.status === "rejected" && !(r.reason instanceof SeatLimitError) && !(r.reason instanceof UnavailableError)) throw r.reason;
+    if (r.status === "rejected" && !(r.reason instanceof SeatLimitError) && !(r.reason instanceof UnavailableError))
+      throw r.reason;
   }
   expect(worst).toBeLessThanOrEqual(Math.max(seats, start));
   // Every change a request reports is in the audit trail, once, and nothing else is.
   const reported = results.flatMap((r, i) =>
-    r.status === "fulfilled" && actions[i].kind === "assign" ? (r.value as RoleChangeOutcome[]).filter((o) => o.ok && o.changed).map((o) => o.userId) : [],
+    r.status === "fulfilled" && actions[i].kind === "assign"
+      ? (r.value as RoleChangeOutcome[]).filter((o) => o.ok && o.changed).map((o) => o.userId)
+      : [],
   );
   await flushPendingAudit(deps, world.org.value.id);
   const audited = world.audit.flatMap((e) => e.changes.map((c) => c.user.id));
@@ -94,7 +124,10 @@ describe("seat protocol under concurrency", () => {
   it("never licenses more users than seats, at any write, and the ledger ends exact", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.oneof({ weight: 4, arbitrary: assignAction }, { weight: 1, arbitrary: defaultAction }), { minLength: 2, maxLength: 7 }),
+        fc.array(fc.oneof({ weight: 4, arbitrary: assignAction }, { weight: 1, arbitrary: defaultAction }), {
+          minLength: 2,
+          maxLength: 7,
+        }),
         fc.integer({ min: 2, max: 6 }),
         fc.constantFrom<Role>("Team", "None"),
         fc.integer(),
@@ -110,9 +143,22 @@ describe("seat protocol under concurrency", () => {
     await raceActions(
       [
         { kind: "default", role: "Administrator" },
-        { kind: "assign", entries: [{ user: "u8", role: "Default" }, { user: "u10", role: "Default" }] },
+        {
+          kind: "assign",
+          entries: [
+            { user: "u8", role: "Default" },
+            { user: "u10", role: "Default" },
+          ],
+        },
         { kind: "assign", entries: [{ user: "u0", role: "Team" }] },
-        { kind: "assign", entries: [{ user: "u4", role: "Default" }, { user: "u10", role: "None" }, { user: "u1", role: "None" }] },
+        {
+          kind: "assign",
+          entries: [
+            { user: "u4", role: "Default" },
+            { user: "u10", role: "None" },
+            { user: "u1", role: "None" },
+          ],
+        },
       ],
       4,
       "None",
@@ -125,10 +171,14 @@ describe("seat protocol under concurrency", () => {
     const deps = world.deps();
     const ids = Array.from({ length: 50 }, (_, i) => `racer${i}`);
     const results = await Promise.allSettled(
-      ids.map((id) => applyRoleChanges(deps, { org: world.org.value, actor, surface: "permissions-page" }, [{ userId: id, role: "Team", profile: profile(id) }])),
+      ids.map((id) =>
+        applyRoleChanges(deps, { org: world.org.value, actor, surface: "permissions-page" }, [
+          { userId: id, role: "Team", profile: profile(id) },
+        ]),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(10);
-    expect(results.filter((r) => r.status === "rejected").every((r) => (r).reason instanceof SeatLimitError)).toBe(true);
+    expect(results.filter((r) => r.status === "rejected").every((r) => r.reason instanceof SeatLimitError)).toBe(true);
     expect(world.actualLicensed()).toBe(10);
     expect(world.ledger!.value.counts).toEqual({ explicit: 10, onDefault: 0 });
   });
@@ -137,7 +187,11 @@ describe("seat protocol under concurrency", () => {
     const world = new InMemoryUsersWorld(subscribedOrg(3), Math.random);
     seed(world, { u0: "Team", u1: "Team" });
     const deps = world.deps();
-    const attempt = applyRoleChanges(deps, { org: world.org.value, actor, surface: "permissions-page" }, ["u2", "u3"].map((id) => ({ userId: id, role: "Product" as const, profile: profile(id) })));
+    const attempt = applyRoleChanges(
+      deps,
+      { org: world.org.value, actor, surface: "permissions-page" },
+      ["u2", "u3"].map((id) => ({ userId: id, role: "Product" as const, profile: profile(id) })),
+    );
     await expect(attempt).rejects.toMatchObject({ details: { free: 1, needed: 2 } });
     expect(world.actualCounts()).toEqual({ explicit: 2, onDefault: 0 });
     expect(world.audit).toHaveLength(0);
@@ -155,7 +209,10 @@ describe("seat protocol under concurrency", () => {
     expect(outcomes.every((o) => o.ok)).toBe(true);
     expect(world.actualLicensed()).toBe(2);
     await flushPendingAudit(deps, world.org.value.id);
-    expect(world.audit.flatMap((e) => e.changes.map((c) => `${c.user.id}:${c.from}->${c.to}`)).sort()).toEqual(["u1:Team->None", "u2:null->Budget"]);
+    expect(world.audit.flatMap((e) => e.changes.map((c) => `${c.user.id}:${c.from}->${c.to}`)).sort()).toEqual([
+      "u1:Team->None",
+      "u2:null->Budget",
+    ]);
   });
 
   it("refuses a default role that would license more users than seats", async () => {

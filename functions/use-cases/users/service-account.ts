@@ -11,11 +11,17 @@ export const SERVICE_ACCOUNT_MISSING =
 
 export function serviceAccountView(record: ServiceAccountRecord | null): ServiceAccountResponse {
   if (!record) return { configured: false };
-  return { configured: true, account: { id: record.accountId, displayName: record.accountName }, savedBy: record.savedBy, savedAt: record.savedAt };
+  return {
+    configured: true,
+    account: { id: record.accountId, displayName: record.accountName },
+    savedBy: record.savedBy,
+    savedAt: record.savedAt,
+  };
 }
 
 function requirePca(manager: UserManager): void {
-  if (!manager.isPca) throw new ForbiddenError("Only Project Collection Administrators can set the organization's service account.");
+  if (!manager.isPca)
+    throw new ForbiddenError("Only Project Collection Administrators can set the organization's service account.");
 }
 
 /**
@@ -23,7 +29,11 @@ function requirePca(manager: UserManager): void {
  * org (connectionData's instance id), and it must be able to read the directory. Stored
  * sealed; never returned.
  */
-export async function saveServiceAccount(deps: UsersDeps, manager: UserManager, pat: string): Promise<ServiceAccountResponse> {
+export async function saveServiceAccount(
+  deps: UsersDeps,
+  manager: UserManager,
+  pat: string,
+): Promise<ServiceAccountResponse> {
   requirePca(manager);
   const org = manager.access.org.value;
   const credential: DirectoryCredential = { kind: "pat", pat };
@@ -35,11 +45,14 @@ export async function saveServiceAccount(deps: UsersDeps, manager: UserManager, 
     else await deps.directory.listUsers(org.name, credential, { search: "", continuation: null });
   } catch (error) {
     if (error instanceof UnauthorizedError || error instanceof ForbiddenError) {
-      throw new ValidationError("Azure DevOps did not accept this personal access token for this organization (it needs the Graph, Identity and Member Entitlement Management read scopes).");
+      throw new ValidationError(
+        "Azure DevOps did not accept this personal access token for this organization (it needs the Graph, Identity and Member Entitlement Management read scopes).",
+      );
     }
     throw error;
   }
-  if (who.orgId !== org.id.toLowerCase()) throw new ValidationError("This personal access token belongs to another organization.");
+  if (who.orgId !== org.id.toLowerCase())
+    throw new ValidationError("This personal access token belongs to another organization.");
   const record: ServiceAccountRecord = {
     orgId: org.id,
     encryptedPat: sealSecret(deps.settings.secretsKey, org.id, pat),
@@ -65,6 +78,8 @@ export async function serviceCredential(deps: UsersDeps, orgId: string): Promise
   try {
     return { kind: "pat", pat: openSecret(deps.settings.secretsKey, orgId, record.encryptedPat) };
   } catch {
-    throw new ConflictError("service account not configured: the saved token can no longer be read (the encryption key changed). Save it again in Timetracker Settings.");
+    throw new ConflictError(
+      "service account not configured: the saved token can no longer be read (the encryption key changed). Save it again in Timetracker Settings.",
+    );
   }
 }

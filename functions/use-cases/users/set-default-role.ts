@@ -35,7 +35,11 @@ export async function setDefaultRole(deps: UsersDeps, manager: UserManager, role
     const ledger = await ensureLedger(deps, org.value);
     const counted = defaultIsCounted(role);
     if (counted && !ledger.value.defaultCounted) {
-      const check = checkSeats(licensedCount(ledger.value.counts, false), ledger.value.counts.onDefault, seatLimit(planState(org.value, deps.now())));
+      const check = checkSeats(
+        licensedCount(ledger.value.counts, false),
+        ledger.value.counts.onDefault,
+        seatLimit(planState(org.value, deps.now())),
+      );
       if (!check.ok) throw seatRefusal(deps.settings, org.value.name, check);
     }
     const audit: AuditEntry = {
@@ -48,9 +52,13 @@ export async function setDefaultRole(deps: UsersDeps, manager: UserManager, role
       defaultRole: { from, to: role },
     };
     const next = { value: { ...org.value, defaultRole: role }, etag: org.etag };
-    const ledgerNext = { value: { ...ledger.value, defaultCounted: counted, updatedAt: deps.now().toISOString() }, etag: ledger.etag };
+    const ledgerNext = {
+      value: { ...ledger.value, defaultCounted: counted, updatedAt: deps.now().toISOString() },
+      etag: ledger.etag,
+    };
     const outcome = await deps.commits.commitOrg(next, ledgerNext, audit);
-    if (outcome === "changed") throw new PreconditionFailedError("The organization or its seat ledger changed while saving.");
+    if (outcome === "changed")
+      throw new PreconditionFailedError("The organization or its seat ledger changed while saving.");
     return next.value; // its audit entry waits in the outbox until the trail is read
   });
 }

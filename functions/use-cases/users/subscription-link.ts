@@ -23,7 +23,15 @@ export interface SeatRefusalDetails {
 }
 
 /** 409 seat_limit saying how many seats are free, with the Subscription page's address. */
-export function seatRefusal(settings: SubscriptionLinkSettings, orgName: string, check: { free: number; needed: number }): SeatLimitError {
-  const details: SeatRefusalDetails = { free: check.free, needed: check.needed, subscriptionUrl: subscriptionPageUrl(settings, orgName) };
+export function seatRefusal(
+  settings: SubscriptionLinkSettings,
+  orgName: string,
+  check: { free: number; needed: number },
+): SeatLimitError {
+  const details: SeatRefusalDetails = {
+    free: check.free,
+    needed: check.needed,
+    subscriptionUrl: subscriptionPageUrl(settings, orgName),
+  };
   return new SeatLimitError(seatLimitMessage(check), details);
 }

@@ -11,7 +11,11 @@ export async function usersOverview(deps: UsersDeps, manager: UserManager): Prom
   return {
     defaultRole: org.defaultRole,
     seats: await seatSummary(deps, org),
-    plan: { kind: plan.kind, name: plan.kind === "subscribed" || plan.kind === "cancelled" ? plan.plan : plan.kind === "trial" ? "trial" : "none" },
+    plan: {
+      kind: plan.kind,
+      name:
+        plan.kind === "subscribed" || plan.kind === "cancelled" ? plan.plan : plan.kind === "trial" ? "trial" : "none",
+    },
     subscriptionUrl: subscriptionPageUrl(deps.settings, org.name),
     you: { id: manager.caller.userId, isPca: manager.isPca, role: roleView(manager.access.assigned, org) },
   };

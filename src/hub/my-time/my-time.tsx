@@ -4,7 +4,13 @@ import { ButtonGroup } from "azure-devops-ui/ButtonGroup";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import { ErrorCard } from "../../components/error-card";
-import { getActivityTypes, getPeople, getTimer, listWorklogs, type TimeContextResponse } from "../../services/time-service";
+import {
+  getActivityTypes,
+  getPeople,
+  getTimer,
+  listWorklogs,
+  type TimeContextResponse,
+} from "../../services/time-service";
 import { formatDuration } from "../../time/duration";
 import { addDays, dayString, weekDays, weekLabel, weekStart } from "../../time/local-dates";
 import { useTimeData } from "../../time/use-time-data";
@@ -42,9 +48,17 @@ export function MyTime(props: MyTimeProps): JSX.Element {
     <div className="flex-column rhythm-vertical-16">
       <div className="flex-row flex-center flex-wrap rhythm-horizontal-8">
         <ButtonGroup>
-          <Button text="Previous week" iconProps={{ iconName: "ChevronLeft" }} onClick={() => setMonday(addDays(monday, -7))} />
+          <Button
+            text="Previous week"
+            iconProps={{ iconName: "ChevronLeft" }}
+            onClick={() => setMonday(addDays(monday, -7))}
+          />
           <Button text="This week" onClick={() => setMonday(weekStart(today))} disabled={monday === weekStart(today)} />
-          <Button text="Next week" iconProps={{ iconName: "ChevronRight" }} onClick={() => setMonday(addDays(monday, 7))} />
+          <Button
+            text="Next week"
+            iconProps={{ iconName: "ChevronRight" }}
+            onClick={() => setMonday(addDays(monday, 7))}
+          />
         </ButtonGroup>
         <h2 className="title-m margin-0 padding-horizontal-8 flex-grow" aria-live="polite">
           {weekLabel(monday)}
@@ -54,7 +68,10 @@ export function MyTime(props: MyTimeProps): JSX.Element {
         </div>
       </div>
       {message && (
-        <MessageCard severity={message.warning ? MessageCardSeverity.Warning : MessageCardSeverity.Info} onDismiss={() => setMessage(undefined)}>
+        <MessageCard
+          severity={message.warning ? MessageCardSeverity.Warning : MessageCardSeverity.Info}
+          onDismiss={() => setMessage(undefined)}
+        >
           {message.text}
         </MessageCard>
       )}

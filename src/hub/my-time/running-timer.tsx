@@ -32,7 +32,13 @@ export function RunningTimer(props: { timer: TimerView; onStopped: (message: str
       <span className="tt-total title-s" role="timer">
         {formatClock(elapsed)}
       </span>
-      <Button primary text="Stop Tracking" iconProps={{ iconName: "Stop" }} onClick={() => void stop()} disabled={busy} />
+      <Button
+        primary
+        text="Stop Tracking"
+        iconProps={{ iconName: "Stop" }}
+        onClick={() => void stop()}
+        disabled={busy}
+      />
       {problem && <span className="error-text">{problem}</span>}
     </div>
   );

@@ -28,7 +28,11 @@ export function WeekDay(props: WeekDayProps): JSX.Element {
     const saved = await createWorklog({ ...input, requestId: requestId.current });
     requestId.current = newRequestId();
     setAdding(false);
-    props.onChanged(saved.userId !== props.me.id ? `Added ${formatDuration(saved.durationSeconds)} for ${saved.userName}.` : undefined);
+    props.onChanged(
+      saved.userId !== props.me.id
+        ? `Added ${formatDuration(saved.durationSeconds)} for ${saved.userName}.`
+        : undefined,
+    );
   };
   return (
     <section className="flex-column" aria-label={label}>
@@ -40,7 +44,14 @@ export function WeekDay(props: WeekDayProps): JSX.Element {
         <span className="tt-total" aria-label={`Total ${label}`}>
           {formatDuration(total)}
         </span>
-        <Button subtle text="Add" iconProps={{ iconName: "Add" }} ariaLabel={`Add time on ${label}`} onClick={() => setAdding(true)} disabled={adding} />
+        <Button
+          subtle
+          text="Add"
+          iconProps={{ iconName: "Add" }}
+          ariaLabel={`Add time on ${label}`}
+          onClick={() => setAdding(true)}
+          disabled={adding}
+        />
       </div>
       {adding && (
         <div className="tt-editor">
@@ -57,7 +68,13 @@ export function WeekDay(props: WeekDayProps): JSX.Element {
         </div>
       )}
       {props.worklogs.length > 0 && (
-        <WorklogList label={`Worklogs on ${label}`} worklogs={props.worklogs} activityTypes={props.activityTypes} me={props.me} onChanged={props.onChanged} />
+        <WorklogList
+          label={`Worklogs on ${label}`}
+          worklogs={props.worklogs}
+          activityTypes={props.activityTypes}
+          me={props.me}
+          onChanged={props.onChanged}
+        />
       )}
     </section>
   );

@@ -4,7 +4,12 @@ import { Card } from "azure-devops-ui/Card";
 import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import { TextField } from "azure-devops-ui/TextField";
 import { ErrorCard } from "../../components/error-card";
-import { addActivityType, changeActivityType, getActivityTypes, type ActivityTypeView } from "../../services/time-service";
+import {
+  addActivityType,
+  changeActivityType,
+  getActivityTypes,
+  type ActivityTypeView,
+} from "../../services/time-service";
 import { errorText, useTimeData } from "../../time/use-time-data";
 
 /** Activity types: add, rename, archive (kept on old time, not offered for new time) and restore. */
@@ -45,12 +50,26 @@ export function ActivityTypesSection(): JSX.Element {
                 key={type.id}
                 type={type}
                 onRename={(name) => apply(() => changeActivityType(type.id, { name }), `Renamed to ${name.trim()}.`)}
-                onArchive={(archived) => apply(() => changeActivityType(type.id, { archived }), archived ? `Archived ${type.name}.` : `Restored ${type.name}.`)}
+                onArchive={(archived) =>
+                  apply(
+                    () => changeActivityType(type.id, { archived }),
+                    archived ? `Archived ${type.name}.` : `Restored ${type.name}.`,
+                  )
+                }
               />
             ))}
           </div>
-          <form className="flex-row flex-center rhythm-horizontal-8" onSubmit={(e) => void add(e)} aria-label="Add an activity type">
-            <TextField ariaLabel="New activity type" placeholder="New activity type" value={newName} onChange={(_, v) => setNewName(v)} />
+          <form
+            className="flex-row flex-center rhythm-horizontal-8"
+            onSubmit={(e) => void add(e)}
+            aria-label="Add an activity type"
+          >
+            <TextField
+              ariaLabel="New activity type"
+              placeholder="New activity type"
+              value={newName}
+              onChange={(_, v) => setNewName(v)}
+            />
             <Button type="submit" text="Add" iconProps={{ iconName: "Add" }} disabled={newName.trim() === ""} />
           </form>
           {status && (
@@ -64,7 +83,11 @@ export function ActivityTypesSection(): JSX.Element {
   );
 }
 
-function ActivityTypeRow(props: { type: ActivityTypeView; onRename: (name: string) => Promise<boolean>; onArchive: (archived: boolean) => Promise<boolean> }): JSX.Element {
+function ActivityTypeRow(props: {
+  type: ActivityTypeView;
+  onRename: (name: string) => Promise<boolean>;
+  onArchive: (archived: boolean) => Promise<boolean>;
+}): JSX.Element {
   const { type } = props;
   const [name, setName] = React.useState(type.name);
   React.useEffect(() => setName(type.name), [type.name]);
@@ -74,10 +97,19 @@ function ActivityTypeRow(props: { type: ActivityTypeView; onRename: (name: strin
   };
   return (
     <form role="listitem" aria-label={type.name} className="flex-row flex-center rhythm-horizontal-8" onSubmit={rename}>
-      <TextField ariaLabel={`Name of ${type.name}`} value={name} onChange={(_, v) => setName(v)} disabled={type.archived} />
+      <TextField
+        ariaLabel={`Name of ${type.name}`}
+        value={name}
+        onChange={(_, v) => setName(v)}
+        disabled={type.archived}
+      />
       {name !== type.name && <Button type="submit" text="Rename" />}
       {type.archived && <span className="secondary-text">Archived</span>}
-      <Button subtle text={type.archived ? "Restore" : "Archive"} onClick={() => void props.onArchive(!type.archived)} />
+      <Button
+        subtle
+        text={type.archived ? "Restore" : "Archive"}
+        onClick={() => void props.onArchive(!type.archived)}
+      />
     </form>
   );
 }

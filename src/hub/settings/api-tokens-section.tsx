@@ -26,15 +26,28 @@ export function ApiTokensSection(props: ApiTokensSectionProps): JSX.Element {
   const [name, setName] = React.useState("");
   const [created, setCreated] = React.useState<{ name: string; secret: string } | null>(null);
   const [error, setError] = React.useState<Error | null>(null);
-  const reload = React.useCallback(() => usersService.tokens().then(setTokens, (e: unknown) => setError(e instanceof Error ? e : new Error(String(e)))), []);
+  const reload = React.useCallback(
+    () =>
+      usersService.tokens().then(setTokens, (e: unknown) => setError(e instanceof Error ? e : new Error(String(e)))),
+    [],
+  );
   React.useEffect(() => void reload(), [reload]);
 
   const create = useAction(
     () => usersService.createToken(name.trim()),
-    (answer) => (setCreated({ name: answer.token.name, secret: answer.secret }), setName(""), setError(null), void reload()),
+    (answer) => (
+      setCreated({ name: answer.token.name, secret: answer.secret }),
+      setName(""),
+      setError(null),
+      void reload()
+    ),
     setError,
   );
-  const revoke = useAction((id: string) => usersService.revokeToken(id), () => (setError(null), void reload()), setError);
+  const revoke = useAction(
+    (id: string) => usersService.revokeToken(id),
+    () => (setError(null), void reload()),
+    setError,
+  );
   const [confirming, setConfirming] = React.useState<ApiTokenView | null>(null);
 
   return (
@@ -42,14 +55,26 @@ export function ApiTokensSection(props: ApiTokensSectionProps): JSX.Element {
       <Card titleProps={{ text: "API tokens" }} className="api-tokens">
         <div className="flex-column rhythm-vertical-16">
           <div className="secondary-text">
-            Scripts call the Timetracker REST API (for example /api/rest/users/roles) with a token: send it as “Authorization: Bearer &lt;token&gt;”, or as Basic
-            authentication with an empty user name. At most 10 requests per second and 100 per minute per token.
+            Scripts call the Timetracker REST API (for example /api/rest/users/roles) with a token: send it as
+            “Authorization: Bearer &lt;token&gt;”, or as Basic authentication with an empty user name. At most 10
+            requests per second and 100 per minute per token.
           </div>
           <div className="flex-row flex-end rhythm-horizontal-8">
             <FormItem label="Token name" className="flex-grow">
-              <TextField value={name} onChange={(_, value) => setName(value)} maxLength={80} ariaLabel="Token name" placeholder="e.g. Nightly group sync" />
+              <TextField
+                value={name}
+                onChange={(_, value) => setName(value)}
+                maxLength={80}
+                ariaLabel="Token name"
+                placeholder="e.g. Nightly group sync"
+              />
             </FormItem>
-            <Button text="Create token" primary={true} disabled={name.trim() === "" || create.busy} onClick={() => create.run()} />
+            <Button
+              text="Create token"
+              primary={true}
+              disabled={name.trim() === "" || create.busy}
+              onClick={() => create.run()}
+            />
           </div>
           {created ? (
             <MessageCard severity={MessageCardSeverity.Warning} onDismiss={() => setCreated(null)}>
@@ -69,7 +94,9 @@ export function ApiTokensSection(props: ApiTokensSectionProps): JSX.Element {
             <div className="secondary-text">No tokens yet.</div>
           ) : (
             <table className="api-token-list">
-              <caption className="secondary-text">{tokens.scope === "all" ? "Everyone's tokens" : "Your tokens"}</caption>
+              <caption className="secondary-text">
+                {tokens.scope === "all" ? "Everyone's tokens" : "Your tokens"}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Name</th>
@@ -93,7 +120,13 @@ export function ApiTokensSection(props: ApiTokensSectionProps): JSX.Element {
                     <td>{new Date(t.createdAt).toLocaleDateString()}</td>
                     <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : "never"}</td>
                     <td>
-                      <Button text="Revoke" danger={true} disabled={revoke.busy} ariaLabel={`Revoke ${t.name}`} onClick={() => setConfirming(t)} />
+                      <Button
+                        text="Revoke"
+                        danger={true}
+                        disabled={revoke.busy}
+                        ariaLabel={`Revoke ${t.name}`}
+                        onClick={() => setConfirming(t)}
+                      />
                     </td>
                   </tr>
                 ))}

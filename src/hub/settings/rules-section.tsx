@@ -9,7 +9,6 @@ import { LICENSED_ROLES } from "../../../functions/contracts/roles";
 import { getTimeSettings, updateTimeSettings, type TimeSettingsView } from "../../services/time-service";
 import { errorText, useTimeData } from "../../time/use-time-data";
 
-
 /** Settings › Rules: "Editing Time" and "Prevent time entry on closed items"; each change saves at once. */
 export function RulesSection(): JSX.Element {
   const [loaded] = useTimeData(getTimeSettings);
@@ -36,7 +35,10 @@ export function RulesSection(): JSX.Element {
       {loaded.status === "denied" && <ErrorCard error={new Error(loaded.message)} />}
       {settings && (
         <div className="flex-column rhythm-vertical-16">
-          <FormItem label="Editing Time" message="Roles that may edit other users' time. Owners always edit their own time.">
+          <FormItem
+            label="Editing Time"
+            message="Roles that may edit other users' time. Owners always edit their own time."
+          >
             <div className="flex-row flex-wrap rhythm-horizontal-16" role="group" aria-label="Editing Time">
               {LICENSED_ROLES.map((role) => (
                 <Checkbox
@@ -44,7 +46,11 @@ export function RulesSection(): JSX.Element {
                   label={role}
                   checked={settings.editingTimeRoles.includes(role)}
                   onChange={(_, checked) =>
-                    void save({ editingTimeRoles: checked ? [...settings.editingTimeRoles, role] : settings.editingTimeRoles.filter((r) => r !== role) })
+                    void save({
+                      editingTimeRoles: checked
+                        ? [...settings.editingTimeRoles, role]
+                        : settings.editingTimeRoles.filter((r) => r !== role),
+                    })
                   }
                 />
               ))}

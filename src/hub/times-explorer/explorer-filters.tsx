@@ -28,7 +28,10 @@ export interface ExplorerFiltersProps {
 export function ExplorerFilters(props: ExplorerFiltersProps): JSX.Element {
   const { filter, onChange } = props;
   const set = (change: Partial<ExplorerFilter>) => onChange({ ...filter, ...change });
-  const activities = [{ id: ALL, text: "All activities" }, ...props.activityTypes.map((a) => ({ id: a.id, text: a.archived ? `${a.name} (archived)` : a.name }))];
+  const activities = [
+    { id: ALL, text: "All activities" },
+    ...props.activityTypes.map((a) => ({ id: a.id, text: a.archived ? `${a.name} (archived)` : a.name })),
+  ];
   const people = props.people && [
     { id: ME, text: "Me" },
     { id: ALL, text: "Everyone" },
@@ -43,14 +46,30 @@ export function ExplorerFilters(props: ExplorerFiltersProps): JSX.Element {
         <NativeInput type="date" label="To" value={filter.to} onChange={(to) => set({ to })} />
       </FormItem>
       <FormItem label="Work item">
-        <TextField ariaLabel="Work item" inputType="number" value={filter.workItem} onChange={(_, workItem) => set({ workItem })} placeholder="Any" />
+        <TextField
+          ariaLabel="Work item"
+          inputType="number"
+          value={filter.workItem}
+          onChange={(_, workItem) => set({ workItem })}
+          placeholder="Any"
+        />
       </FormItem>
       <FormItem label="Activity">
-        <ChoiceDropdown label="Activity" choices={activities} value={filter.activityTypeId} onChange={(activityTypeId) => set({ activityTypeId })} />
+        <ChoiceDropdown
+          label="Activity"
+          choices={activities}
+          value={filter.activityTypeId}
+          onChange={(activityTypeId) => set({ activityTypeId })}
+        />
       </FormItem>
       {people && (
         <FormItem label="Person">
-          <ChoiceDropdown label="Person" choices={people} value={filter.person} onChange={(person) => set({ person })} />
+          <ChoiceDropdown
+            label="Person"
+            choices={people}
+            value={filter.person}
+            onChange={(person) => set({ person })}
+          />
         </FormItem>
       )}
     </div>

@@ -28,9 +28,11 @@ const MAX_RANGE_DAYS = 366;
 function queryOf(filter: ExplorerFilter, meId: string): WorklogQuery | string {
   if (!filter.from || !filter.to) return "Pick a start and an end date.";
   if (filter.from > filter.to) return "The start date is after the end date.";
-  if (Date.parse(filter.to) - Date.parse(filter.from) > MAX_RANGE_DAYS * 86_400_000) return "Pick a range of at most a year.";
+  if (Date.parse(filter.to) - Date.parse(filter.from) > MAX_RANGE_DAYS * 86_400_000)
+    return "Pick a range of at most a year.";
   const workItemId = filter.workItem.trim() === "" ? undefined : Number(filter.workItem);
-  if (workItemId !== undefined && !(Number.isInteger(workItemId) && workItemId > 0)) return "The work item must be a number.";
+  if (workItemId !== undefined && !(Number.isInteger(workItemId) && workItemId > 0))
+    return "The work item must be a number.";
   return {
     from: filter.from,
     to: filter.to,
@@ -45,16 +47,30 @@ function queryOf(filter: ExplorerFilter, meId: string): WorklogQuery | string {
 export function TimesExplorer(props: TimesExplorerProps): JSX.Element {
   const seesEveryone = props.capabilities.viewAllWorklogs;
   const today = dayString(new Date());
-  const [filter, setFilter] = React.useState<ExplorerFilter>({ from: addDays(today, -30), to: today, workItem: "", activityTypeId: ALL, person: ME });
-  const [lookups] = useTimeData(
-    () => Promise.all([getActivityTypes(), seesEveryone ? getPeople() : Promise.resolve(undefined)]).then(([activityTypes, people]) => ({ activityTypes, people })),
+  const [filter, setFilter] = React.useState<ExplorerFilter>({
+    from: addDays(today, -30),
+    to: today,
+    workItem: "",
+    activityTypeId: ALL,
+    person: ME,
+  });
+  const [lookups] = useTimeData(() =>
+    Promise.all([getActivityTypes(), seesEveryone ? getPeople() : Promise.resolve(undefined)]).then(
+      ([activityTypes, people]) => ({ activityTypes, people }),
+    ),
   );
   const query = queryOf(filter, props.me.id);
   const [results, reload] = useTimeData(
-    () => (typeof query === "string" ? Promise.resolve({ worklogs: [], continuationToken: null }) : listWorklogs(query)),
+    () =>
+      typeof query === "string" ? Promise.resolve({ worklogs: [], continuationToken: null }) : listWorklogs(query),
     JSON.stringify(query),
   );
-  const [more, setMore] = React.useState<{ worklogs: WorklogView[]; token: string | null; loading: boolean; error?: string }>();
+  const [more, setMore] = React.useState<{
+    worklogs: WorklogView[];
+    token: string | null;
+    loading: boolean;
+    error?: string;
+  }>();
   const [message, setMessage] = React.useState<string>();
   React.useEffect(() => setMore(undefined), [results]);
 
@@ -63,7 +79,11 @@ export function TimesExplorer(props: TimesExplorerProps): JSX.Element {
     setMore((m) => ({ worklogs: m?.worklogs ?? [], token, loading: true }));
     try {
       const page = await listWorklogs({ ...query, continuationToken: token });
-      setMore((m) => ({ worklogs: [...(m?.worklogs ?? []), ...page.worklogs], token: page.continuationToken, loading: false }));
+      setMore((m) => ({
+        worklogs: [...(m?.worklogs ?? []), ...page.worklogs],
+        token: page.continuationToken,
+        loading: false,
+      }));
     } catch (error) {
       setMore((m) => ({ worklogs: m?.worklogs ?? [], token, loading: false, error: errorText(error) }));
     }
@@ -77,8 +97,17 @@ export function TimesExplorer(props: TimesExplorerProps): JSX.Element {
   const total = worklogs.reduce((sum, w) => sum + w.durationSeconds, 0);
   return (
     <div className="flex-column rhythm-vertical-16">
-      <ExplorerFilters filter={filter} onChange={setFilter} activityTypes={lookups.value.activityTypes} people={lookups.value.people} />
-      {typeof query === "string" && <div className="error-text" role="alert">{query}</div>}
+      <ExplorerFilters
+        filter={filter}
+        onChange={setFilter}
+        activityTypes={lookups.value.activityTypes}
+        people={lookups.value.people}
+      />
+      {typeof query === "string" && (
+        <div className="error-text" role="alert">
+          {query}
+        </div>
+      )}
       {message && (
         <MessageCard severity={MessageCardSeverity.Warning} onDismiss={() => setMessage(undefined)}>
           {message}

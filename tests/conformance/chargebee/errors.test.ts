@@ -35,7 +35,11 @@ const auth = (key: string) => ({ Authorization: `Basic ${Buffer.from(`${key}:`).
 async function send(method: string, path: string, options: { form?: string; headers?: Record<string, string> } = {}) {
   const response = await fetch(`${standin.url}/api/v2${path}`, {
     method,
-    headers: { ...auth(standin.apiKey), ...(options.form === undefined ? {} : { "Content-Type": "application/x-www-form-urlencoded" }), ...options.headers },
+    headers: {
+      ...auth(standin.apiKey),
+      ...(options.form === undefined ? {} : { "Content-Type": "application/x-www-form-urlencoded" }),
+      ...options.headers,
+    },
     ...(options.form === undefined ? {} : { body: options.form }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -55,9 +59,13 @@ describe("Chargebee stand-in errors, against Chargebee's documented errors", () 
       methodNotSupported: standinErrors.methodNotSupported("DELETE"),
       notModelled: standinErrors.notModelled("end_of_term", "Scheduling a change for later"),
     };
-    const builders = Object.entries(standinErrors).filter(([name, value]) => typeof value === "function" && name !== "ApiError" && name !== "faultBody").map(([name]) => name);
+    const builders = Object.entries(standinErrors)
+      .filter(([name, value]) => typeof value === "function" && name !== "ApiError" && name !== "faultBody")
+      .map(([name]) => name);
     expect(Object.keys(built).sort()).toEqual(builders.sort());
-    const problems = Object.entries(built).flatMap(([name, error]) => errorProblems(error.status, { ...error.body }).map((p) => `${name}: ${p}`));
+    const problems = Object.entries(built).flatMap(([name, error]) =>
+      errorProblems(error.status, { ...error.body }).map((p) => `${name}: ${p}`),
+    );
     expect(problems).toEqual([]);
   });
 
@@ -71,7 +79,8 @@ describe("Chargebee stand-in errors, against Chargebee's documented errors", () 
       problems.push(...errorProblems(answer.status, answer.body).map((p) => `fault ${status}: ${p}`));
     }
     expect(problems).toEqual([]);
-    for (const status of [402, 502, 504]) expect(() => standin.failNext({ status })).toThrow(/Chargebee answers API errors with/);
+    for (const status of [402, 502, 504])
+      expect(() => standin.failNext({ status })).toThrow(/Chargebee answers API errors with/);
   });
 
   it("answers real requests with documented errors", async () => {
@@ -86,14 +95,27 @@ describe("Chargebee stand-in errors, against Chargebee's documented errors", () 
       "wrong method": await send("DELETE", "/item_prices"),
       "unknown subscription": await send("GET", "/subscriptions/nope"),
       "missing parameter": await send("POST", `/customers/org-errors/subscription_for_items`, { form: "" }),
-      "wrong value": await send("POST", "/customers/org-errors/update_billing_info", { form: "billing_address[country]=USA" }),
+      "wrong value": await send("POST", "/customers/org-errors/update_billing_info", {
+        form: "billing_address[country]=USA",
+      }),
       "duplicate id": await send("POST", "/customers", { form: "id=org-errors" }),
-      "not modelled": await send("POST", `/subscriptions/${subscriptionId}/cancel_for_items`, { form: "cancel_option=specific_date" }),
-      "invalid state": await send("POST", `/subscriptions/${subscriptionId}/cancel_for_items`, { form: "end_of_term=false" }),
+      "not modelled": await send("POST", `/subscriptions/${subscriptionId}/cancel_for_items`, {
+        form: "cancel_option=specific_date",
+      }),
+      "invalid state": await send("POST", `/subscriptions/${subscriptionId}/cancel_for_items`, {
+        form: "end_of_term=false",
+      }),
       "idempotency key reused": await send("POST", "/customers", { form: "id=org-errors-3", headers: key }),
-      "form body expected": await send("POST", "/customers", { form: '{"id":"org-json"}', headers: { "Content-Type": "application/json" } }),
+      "form body expected": await send("POST", "/customers", {
+        form: '{"id":"org-json"}',
+        headers: { "Content-Type": "application/json" },
+      }),
     };
-    expect(Object.fromEntries(Object.entries(answers).map(([what, answer]) => [what, [answer.status, answer.body.api_error_code]]))).toEqual({
+    expect(
+      Object.fromEntries(
+        Object.entries(answers).map(([what, answer]) => [what, [answer.status, answer.body.api_error_code]]),
+      ),
+    ).toEqual({
       "no authorization": [401, "api_authentication_failed"],
       "wrong api key": [401, "api_authentication_failed"],
       "unknown url": [404, "resource_not_found"],
@@ -107,7 +129,9 @@ describe("Chargebee stand-in errors, against Chargebee's documented errors", () 
       "idempotency key reused": [422, "unable_to_process_request"],
       "form body expected": [400, "param_wrong_value"],
     });
-    const problems = Object.entries(answers).flatMap(([what, answer]) => errorProblems(answer.status, answer.body).map((p) => `${what}: ${p}`));
+    const problems = Object.entries(answers).flatMap(([what, answer]) =>
+      errorProblems(answer.status, answer.body).map((p) => `${what}: ${p}`),
+    );
     expect(problems).toEqual([]);
   });
 });

@@ -31,7 +31,11 @@ export function recordingClient(client: Chargebee, answers: RecordedAnswer[]): C
             const result: unknown = await (call as (...a: unknown[]) => Promise<unknown>).apply(api, args);
             const body = { ...(result as Record<string, unknown>) };
             for (const key of ADDED_BY_CLIENT) delete body[key];
-            answers.push({ call: `${resource}.${method}`, typeName: `${pascal(resource)}.${pascal(method)}Response`, body });
+            answers.push({
+              call: `${resource}.${method}`,
+              typeName: `${pascal(resource)}.${pascal(method)}Response`,
+              body,
+            });
             return result;
           };
         },

@@ -24,7 +24,8 @@ const LOCAL_NAMES = new Set(["EventEnvelope"]);
 const TSCONFIG = fileURLToPath(new URL("../../../tsconfig.json", import.meta.url));
 
 type JsonObject = { [key: string]: unknown };
-const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Per definition, the properties its type requires that Chargebee documents as absent at times. */
 const SOMETIMES_ABSENT: Readonly<Record<string, readonly string[]>> = { HostedPage: ["content"] };
@@ -44,7 +45,8 @@ function tighten(node: unknown, name?: string): void {
   node.properties.object ??= { type: "string" };
   if (name && /Content$/.test(name)) delete node.required;
   const absent = name ? SOMETIMES_ABSENT[name] : undefined;
-  if (absent && Array.isArray(node.required)) node.required = node.required.filter((property) => !absent.includes(String(property)));
+  if (absent && Array.isArray(node.required))
+    node.required = node.required.filter((property) => !absent.includes(String(property)));
 }
 
 export interface SchemaCheck {
@@ -62,7 +64,9 @@ export function chargebeeSchemas(): SchemaCheck {
   const validator = (typeName: string): ValidateFunction => {
     let validate = validators.get(typeName);
     if (!validate) {
-      const generator = LOCAL_NAMES.has(typeName) ? (localTypes ??= createGenerator({ ...options, path: LOCAL_TYPES, tsconfig: TSCONFIG })) : packageTypes;
+      const generator = LOCAL_NAMES.has(typeName)
+        ? (localTypes ??= createGenerator({ ...options, path: LOCAL_TYPES, tsconfig: TSCONFIG }))
+        : packageTypes;
       const schema: Schema = generator.createSchema(typeName);
       tighten(schema, typeName);
       delete schema.$schema;
@@ -80,6 +84,9 @@ export function chargebeeSchemas(): SchemaCheck {
 }
 
 function describe(typeName: string, error: ErrorObject): string {
-  const extra = error.keyword === "additionalProperties" ? ` (${String((error.params as { additionalProperty?: string }).additionalProperty)})` : "";
+  const extra =
+    error.keyword === "additionalProperties"
+      ? ` (${String((error.params as { additionalProperty?: string }).additionalProperty)})`
+      : "";
   return `${typeName}${error.instancePath || "/"} ${error.message ?? error.keyword}${extra}`;
 }

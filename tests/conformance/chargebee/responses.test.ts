@@ -22,7 +22,13 @@ let schemas: SchemaCheck;
 const answers: RecordedAnswer[] = [];
 const exercised = new Set<string>();
 const clock = new TestClock("2026-07-10T09:00:00Z");
-const buyer: CustomerIdentity = { id: "org-conformance", company: "Fabrikam", firstName: "Priya", lastName: "Patel", email: "priya@fabrikam.example" };
+const buyer: CustomerIdentity = {
+  id: "org-conformance",
+  company: "Fabrikam",
+  firstName: "Priya",
+  lastName: "Patel",
+  email: "priya@fabrikam.example",
+};
 
 beforeAll(async () => {
   standin = await startChargebeeStandin({ port: 0, clock: clock.now, scheduledJobsIntervalMs: 0 });
@@ -50,7 +56,10 @@ describe("Chargebee stand-in answers, against the chargebee package's types", ()
     const free = findPrice(catalog, "free", "monthly")!;
     expect([start, team, free].every(Boolean)).toBe(true);
 
-    const checkout = await billing.startCheckout({ price: start, seats: 5, customer: buyer, existingCustomer: false }, "conf-checkout");
+    const checkout = await billing.startCheckout(
+      { price: start, seats: 5, customer: buyer, existingCustomer: false },
+      "conf-checkout",
+    );
     await completeCheckout(checkout.url);
     const status = await billing.checkoutStatus(checkout.id);
     if (status.state !== "succeeded") throw new Error(`checkout ${status.state}`);
@@ -64,8 +73,16 @@ describe("Chargebee stand-in answers, against the chargebee package's types", ()
     await billing.changeSubscription(id, { price: team, seats: 6 }, "conf-downgrade");
 
     await billing.getCustomer(buyer.id);
-    await billing.updateBillingAddress(buyer.id, { firstName: "Priya", lastName: "Patel", line1: "1 Main St", city: "Redmond", zip: "98052", country: "US" }, "conf-address");
-    await billing.updateContact(buyer.id, { firstName: "Priya", lastName: "Patel", email: "billing@fabrikam.example" }, "conf-contact");
+    await billing.updateBillingAddress(
+      buyer.id,
+      { firstName: "Priya", lastName: "Patel", line1: "1 Main St", city: "Redmond", zip: "98052", country: "US" },
+      "conf-address",
+    );
+    await billing.updateContact(
+      buyer.id,
+      { firstName: "Priya", lastName: "Patel", email: "billing@fabrikam.example" },
+      "conf-contact",
+    );
     await billing.paymentDetailsPage(buyer.id, "conf-payment");
 
     const documents = await billing.listDocuments(buyer.id);
@@ -77,12 +94,27 @@ describe("Chargebee stand-in answers, against the chargebee package's types", ()
     await billing.cancelSubscription(id, "end_of_term", "conf-cancel-later");
     await billing.cancelSubscription(id, "immediately", "conf-cancel-now");
     await billing.createFreeSubscription(buyer, { price: free, seats: 3 }, "conf-free");
-    await billing.createFreeSubscription({ ...buyer, id: "org-conformance-new" }, { price: free, seats: 3 }, "conf-free-new");
+    await billing.createFreeSubscription(
+      { ...buyer, id: "org-conformance-new" },
+      { price: free, seats: 3 },
+      "conf-free-new",
+    );
 
     const operations: (keyof BillingProvider)[] = [
-      "listPrices", "startCheckout", "checkoutStatus", "retrieveSubscription", "estimateChange", "changeSubscription",
-      "cancelSubscription", "createFreeSubscription", "getCustomer", "updateBillingAddress", "updateContact",
-      "paymentDetailsPage", "listDocuments", "documentPdf",
+      "listPrices",
+      "startCheckout",
+      "checkoutStatus",
+      "retrieveSubscription",
+      "estimateChange",
+      "changeSubscription",
+      "cancelSubscription",
+      "createFreeSubscription",
+      "getCustomer",
+      "updateBillingAddress",
+      "updateContact",
+      "paymentDetailsPage",
+      "listDocuments",
+      "documentPdf",
     ];
     expect([...exercised].sort()).toEqual([...operations].sort());
     expect(Object.keys(billing).sort()).toEqual([...operations].sort());
@@ -90,19 +122,40 @@ describe("Chargebee stand-in answers, against the chargebee package's types", ()
 
   it("answers each call with its declared type: required fields present, no undeclared field", () => {
     const calls = [...new Set(answers.map((a) => a.call))].sort();
-    expect(calls).toEqual(expect.arrayContaining(["customer.create", "hostedPage.retrieve", "invoice.pdf", "subscription.updateForItems"]));
-    const problems = answers.flatMap((answer) => schemas.problems(answer.typeName, answer.body).map((problem) => `${answer.call}: ${problem}`));
+    expect(calls).toEqual(
+      expect.arrayContaining(["customer.create", "hostedPage.retrieve", "invoice.pdf", "subscription.updateForItems"]),
+    );
+    const problems = answers.flatMap((answer) =>
+      schemas.problems(answer.typeName, answer.body).map((problem) => `${answer.call}: ${problem}`),
+    );
     expect([...new Set(problems)]).toEqual([]);
   });
 
   it("sends webhook events whose envelope and content have the declared types", () => {
     expect(new Set(standin.state.events.map((event) => event.event_type))).toEqual(
-      new Set(["customer_created", "customer_changed", "payment_source_added", "subscription_created", "subscription_changed", "subscription_cancellation_scheduled", "subscription_cancelled", "invoice_generated", "payment_succeeded", "credit_note_created"]),
+      new Set([
+        "customer_created",
+        "customer_changed",
+        "payment_source_added",
+        "subscription_created",
+        "subscription_changed",
+        "subscription_cancellation_scheduled",
+        "subscription_cancelled",
+        "invoice_generated",
+        "payment_succeeded",
+        "credit_note_created",
+      ]),
     );
     const problems = standin.state.events.flatMap((event) => {
       const { content, ...envelope } = event;
-      const contentType = `${event.event_type.split("_").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("")}Content`;
-      return [...schemas.problems("EventEnvelope", envelope), ...schemas.problems(contentType, singularLists(content))].map((problem) => `${event.event_type}: ${problem}`);
+      const contentType = `${event.event_type
+        .split("_")
+        .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+        .join("")}Content`;
+      return [
+        ...schemas.problems("EventEnvelope", envelope),
+        ...schemas.problems(contentType, singularLists(content)),
+      ].map((problem) => `${event.event_type}: ${problem}`);
     });
     expect([...new Set(problems)]).toEqual([]);
   });
@@ -115,6 +168,10 @@ describe("Chargebee stand-in answers, against the chargebee package's types", ()
  * against that singular declaration, which must then be a list of the same resource.
  */
 function singularLists(content: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(content).map(([key, value]) => [Array.isArray(value) && key.endsWith("s") ? key.slice(0, -1) : key, value]));
+  return Object.fromEntries(
+    Object.entries(content).map(([key, value]) => [
+      Array.isArray(value) && key.endsWith("s") ? key.slice(0, -1) : key,
+      value,
+    ]),
+  );
 }
-

@@ -76,16 +76,23 @@ export function loadCatalogue(): DocumentedOperation[] {
       for (const [method, operation] of Object.entries(pathItem)) {
         if (!METHODS.includes(method)) continue;
         const parameters = (operation.parameters ?? []).map((p) => resolve(spec, p));
-        const apiVersions = parameters.filter((p) => p.name === "api-version").map(versionOf).filter((v): v is string => !!v);
-        const optional = new Set(parameters.filter((p) => p.in === "path" && p["x-ms-required"] === false).map((p) => p.name!));
+        const apiVersions = parameters
+          .filter((p) => p.name === "api-version")
+          .map(versionOf)
+          .filter((v): v is string => !!v);
+        const optional = new Set(
+          parameters.filter((p) => p.in === "path" && p["x-ms-required"] === false).map((p) => p.name!),
+        );
         operations.push({
           specFile,
           operationId: operation.operationId,
           method: method.toUpperCase(),
           host: spec.host,
-          pathTemplate: (spec.basePath.replace(/\/$/, "") + pathTemplate) || "/",
+          pathTemplate: spec.basePath.replace(/\/$/, "") + pathTemplate || "/",
           apiVersions,
-          queryParameters: new Set(parameters.filter((p) => p.in === "query" && p.name !== "api-version").map((p) => p.name!)),
+          queryParameters: new Set(
+            parameters.filter((p) => p.in === "query" && p.name !== "api-version").map((p) => p.name!),
+          ),
           scopes: (operation.security ?? []).flatMap((s) => s.oauth2 ?? []),
           pathPattern: patternOf(pathTemplate, optional),
         });
@@ -99,7 +106,13 @@ export function loadCatalogue(): DocumentedOperation[] {
  * Calls the backend makes that Microsoft's specifications do not describe, each with why it
  * is there. Anything else that matches no documented operation fails the suite.
  */
-export const UNDOCUMENTED_CALLS: Array<{ name: string; method: string; path: RegExp; reason: string; scopes: string[] }> = [
+export const UNDOCUMENTED_CALLS: Array<{
+  name: string;
+  method: string;
+  path: RegExp;
+  reason: string;
+  scopes: string[];
+}> = [
   {
     name: "connectionData",
     method: "GET",
@@ -142,11 +155,16 @@ export type Verdict =
 export function judge(catalogue: DocumentedOperation[], request: CapturedRequest): Verdict {
   const url = new URL(request.url, "http://x");
   const { host, path } = hostAndPath(decodeURIComponent(url.pathname));
-  const known = UNDOCUMENTED_CALLS.find((c) => c.method === request.method && c.path.test(path) && host === "dev.azure.com");
+  const known = UNDOCUMENTED_CALLS.find(
+    (c) => c.method === request.method && c.path.test(path) && host === "dev.azure.com",
+  );
   if (known) return { kind: "undocumented", name: known.name, scopes: known.scopes };
-  const candidates = catalogue.filter((o) => o.host === host && o.method === request.method && o.pathPattern.test(path));
+  const candidates = catalogue.filter(
+    (o) => o.host === host && o.method === request.method && o.pathPattern.test(path),
+  );
   const label = `${request.method} ${host}${path}`;
-  if (candidates.length === 0) return { kind: "mismatch", problem: `${label}: no documented operation has this method and path` };
+  if (candidates.length === 0)
+    return { kind: "mismatch", problem: `${label}: no documented operation has this method and path` };
   const version = apiVersionOf(request);
   const query = [...url.searchParams.keys()].filter((k) => k !== "api-version");
   for (const operation of candidates) {
@@ -156,8 +174,14 @@ export function judge(catalogue: DocumentedOperation[], request: CapturedRequest
   }
   const operation = candidates[0];
   if (!version || !operation.apiVersions.includes(version)) {
-    return { kind: "mismatch", problem: `${label}: api-version ${version ?? "(none)"} is not one ${operation.operationId} lists (${operation.apiVersions.join(", ")})` };
+    return {
+      kind: "mismatch",
+      problem: `${label}: api-version ${version ?? "(none)"} is not one ${operation.operationId} lists (${operation.apiVersions.join(", ")})`,
+    };
   }
   const unknown = query.filter((k) => !operation.queryParameters.has(k));
-  return { kind: "mismatch", problem: `${label}: ${operation.operationId} documents no query parameter ${unknown.join(", ")}` };
+  return {
+    kind: "mismatch",
+    problem: `${label}: ${operation.operationId} documents no query parameter ${unknown.join(", ")}`,
+  };
 }

@@ -74,7 +74,11 @@ export class RecordingServer {
     };
     this.requests.push(captured);
     const parsed = new URL(captured.url, "http://x");
-    const answer = this.responder({ ...captured, pathname: decodeURIComponent(parsed.pathname), query: parsed.searchParams }) ?? {
+    const answer = this.responder({
+      ...captured,
+      pathname: decodeURIComponent(parsed.pathname),
+      query: parsed.searchParams,
+    }) ?? {
       status: 404,
       body: { message: `No recorded answer for ${captured.method} ${parsed.pathname}` },
     };

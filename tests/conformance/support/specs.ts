@@ -17,6 +17,7 @@ const SPEC_FILE: Record<SpecArea, string> = {
   wit: "wit/7.1/workItemTracking.json",
 };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Swagger JSON walked as data
 type Json = any;
 
 function readJson(file: string): Json {
@@ -53,7 +54,9 @@ function adapt(node: Json, asProperty: boolean): Json {
   const out: Json = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === "properties" || key === "definitions") {
-      out[key] = Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, adapt(v, key === "properties")]));
+      out[key] = Object.fromEntries(
+        Object.entries(value as object).map(([k, v]) => [k, adapt(v, key === "properties")]),
+      );
     } else if (key === "items" || key === "additionalProperties") {
       out[key] = typeof value === "object" ? adapt(value, true) : value;
     } else if (key === "allOf") {
@@ -95,7 +98,8 @@ export function responseValidator(area: SpecArea, template: string, method: stri
   const schema = operation(area, template, method).responses?.["200"]?.schema;
   if (!schema) throw new Error(`${key}: the specification has no 200 response schema`);
   const body = adapt(schema, false);
-  const wrapped = schema.type === "array" || (schema.type === "object" && schema.additionalProperties && !schema.properties);
+  const wrapped =
+    schema.type === "array" || (schema.type === "object" && schema.additionalProperties && !schema.properties);
   const root = wrapped
     ? { type: "object", required: ["count", "value"], properties: { count: { type: "integer" }, value: body } }
     : body;
@@ -132,7 +136,9 @@ export function missingRecordedKeys(recorded: Json, ours: Json, maps: readonly s
   if (maps.includes(at)) {
     const [first] = Object.values(recorded);
     const [mine] = Object.values(ours);
-    return mine === undefined ? [`${at}{} (ours has no entry to compare)`] : missingRecordedKeys(first, mine, maps, `${at}{}`);
+    return mine === undefined
+      ? [`${at}{} (ours has no entry to compare)`]
+      : missingRecordedKeys(first, mine, maps, `${at}{}`);
   }
   return Object.keys(recorded).flatMap((key) => {
     const where = at ? `${at}.${key}` : key;

@@ -15,11 +15,21 @@ let frame: FrameLocator;
 beforeAll(async () => {
   e = await startBillingE2e();
   await e.t.license(13);
-  const started = await e.t.call<CheckoutStarted>(e.t.priya, "POST", "subscription/checkout", { plan: "team", period: "monthly", seats: 13, requestId: requestId() });
+  const started = await e.t.call<CheckoutStarted>(e.t.priya, "POST", "subscription/checkout", {
+    plan: "team",
+    period: "monthly",
+    seats: 13,
+    requestId: requestId(),
+  });
   await completeCheckout(started.body.url);
   await e.t.call(e.t.priya, "POST", `subscription/checkout/${started.body.hostedPageId}/sync`);
   // An upgrade to annual billing leaves an invoice and a credit note beside the first invoice.
-  await e.t.call(e.t.priya, "POST", "subscription/change", { plan: "team", period: "yearly", seats: 13, requestId: requestId() });
+  await e.t.call(e.t.priya, "POST", "subscription/change", {
+    plan: "team",
+    period: "yearly",
+    seats: 13,
+    requestId: requestId(),
+  });
   ({ page, frame } = await e.openSubscription("priya.patel@fabrikam.example"));
 }, 180_000);
 afterAll(async () => {
@@ -32,27 +42,40 @@ const dialog = () => frame.getByRole("dialog");
 describe("Billing, Invoices, Cancel and Free", { timeout: 60_000 }, () => {
   it("changes the billing address in the Manage Billing Address popup", async () => {
     await frame.getByRole("tab", { name: "Billing" }).click();
-    await expect.poll(() => frame.getByRole("group", { name: "Billing Address" }).textContent(), { timeout: 20_000 }).toContain("1 Microsoft Way");
+    await expect
+      .poll(() => frame.getByRole("group", { name: "Billing Address" }).textContent(), { timeout: 20_000 })
+      .toContain("1 Microsoft Way");
     await frame.getByRole("button", { name: "Manage Billing Address" }).click();
     await dialog().getByLabel("Address line 1").fill("2 Harbour Road");
     await dialog().getByLabel("City").fill("Dublin");
     await dialog().getByLabel("ZIP / postal code").fill("D02");
     await dialog().getByLabel("Country (two-letter code)").fill("IE");
     await dialog().getByRole("button", { name: "Update" }).click();
-    await expect.poll(() => frame.getByRole("group", { name: "Billing Address" }).textContent()).toContain("2 Harbour Road");
-    expect(e.t.chargebee.state.customers.get(e.t.priya.org.id)?.billing_address).toMatchObject({ line1: "2 Harbour Road", city: "Dublin", country: "IE" });
+    await expect
+      .poll(() => frame.getByRole("group", { name: "Billing Address" }).textContent())
+      .toContain("2 Harbour Road");
+    expect(e.t.chargebee.state.customers.get(e.t.priya.org.id)?.billing_address).toMatchObject({
+      line1: "2 Harbour Road",
+      city: "Dublin",
+      country: "IE",
+    });
   });
 
   it("changes the contact in the Manage Contact popup", async () => {
     await frame.getByRole("button", { name: "Manage Contact" }).click();
     await dialog().getByLabel("Email").fill("billing@fabrikam.example");
     await dialog().getByRole("button", { name: "Update" }).click();
-    await expect.poll(() => frame.getByRole("group", { name: "Contact Info" }).textContent()).toContain("billing@fabrikam.example");
+    await expect
+      .poll(() => frame.getByRole("group", { name: "Contact Info" }).textContent())
+      .toContain("billing@fabrikam.example");
   });
 
   it("opens Chargebee's payment details page in a new window", async () => {
     expect(await frame.getByRole("group", { name: "Payment Details" }).textContent()).toContain("visa ending in 1111");
-    const [popup] = await Promise.all([page.context().waitForEvent("page"), frame.getByRole("button", { name: "Adjust Payment Details" }).click()]);
+    const [popup] = await Promise.all([
+      page.context().waitForEvent("page"),
+      frame.getByRole("button", { name: "Adjust Payment Details" }).click(),
+    ]);
     await popup.waitForLoadState();
     expect(popup.url().startsWith(e.t.chargebee.url)).toBe(true);
     await popup.close();
@@ -63,12 +86,18 @@ describe("Billing, Invoices, Cancel and Free", { timeout: 60_000 }, () => {
     const rows = frame.getByRole("row", { name: /^(Invoice|Credit Note) / });
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(3);
     expect(await frame.getByRole("row", { name: /^Credit Note / }).count()).toBe(1);
-    const [pdf] = await Promise.all([page.context().waitForEvent("page"), frame.getByRole("button", { name: "Download Invoice 1" }).click()]);
+    const [pdf] = await Promise.all([
+      page.context().waitForEvent("page"),
+      frame.getByRole("button", { name: "Download Invoice 1" }).click(),
+    ]);
     const response = await pdf.request.get(pdf.url());
     expect(response.headers()["content-type"]).toContain("application/pdf");
     expect((await response.body()).subarray(0, 5).toString()).toBe("%PDF-");
     await pdf.close();
-    const [printable] = await Promise.all([page.context().waitForEvent("page"), frame.getByRole("button", { name: /^Print Credit Note / }).click()]);
+    const [printable] = await Promise.all([
+      page.context().waitForEvent("page"),
+      frame.getByRole("button", { name: /^Print Credit Note / }).click(),
+    ]);
     expect(printable.url().startsWith(e.t.chargebee.url)).toBe(true);
     await printable.close();
   });
@@ -84,7 +113,9 @@ describe("Billing, Invoices, Cancel and Free", { timeout: 60_000 }, () => {
   it("keeps Free greyed out while 13 users are licensed, with the way to Permissions", async () => {
     await frame.getByRole("button", { name: "Buy Now" }).click();
     const free = frame.getByRole("group", { name: "Free plan" });
-    await expect.poll(() => free.textContent()).toContain("13 users are licensed now. Set 10 users to None on the Permissions page, then switch.");
+    await expect
+      .poll(() => free.textContent())
+      .toContain("13 users are licensed now. Set 10 users to None on the Permissions page, then switch.");
     expect(await free.getByText("Permissions", { exact: true }).isVisible()).toBe(true);
     expect(await frame.getByRole("button", { name: "Switch Free" }).count()).toBe(0);
   });
@@ -109,6 +140,8 @@ describe("Billing, Invoices, Cancel and Free", { timeout: 60_000 }, () => {
     expect(await frame.getByText("Cancel Subscription").count()).toBe(0);
     expect(await frame.getByText("The Free plan is for at most 3 users.", { exact: false }).isVisible()).toBe(true);
     await frame.getByRole("button", { name: "Buy Now", exact: true }).click();
-    await expect.poll(() => frame.getByRole("button", { name: "Buy Start" }).isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(() => frame.getByRole("button", { name: "Buy Start" }).isVisible(), { timeout: 20_000 })
+      .toBe(true);
   });
 });

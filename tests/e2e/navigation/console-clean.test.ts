@@ -29,7 +29,10 @@ class ConsoleRecord {
   constructor(page: Page) {
     page.on("console", (message: ConsoleMessage) => {
       if (message.type() === "error" || message.type() === "warning") {
-        const where = message.location().url.replace(/^.*\/ext\/dist\/web\//, "").replace(/\?.*$/, "");
+        const where = message
+          .location()
+          .url.replace(/^.*\/ext\/dist\/web\//, "")
+          .replace(/\?.*$/, "");
         this.problems.push(`${message.type()} in ${where || "the host"}: ${message.text().slice(0, 1500)}`);
       }
     });
@@ -38,7 +41,8 @@ class ConsoleRecord {
 }
 
 const frame = (page: Page, file: string): FrameLocator => page.frameLocator(`iframe[src*="${file}"]`);
-const see = (locator: { first(): { waitFor(o: object): Promise<void> } }) => locator.first().waitFor({ state: "visible", timeout: SEEN_MS });
+const see = (locator: { first(): { waitFor(o: object): Promise<void> } }) =>
+  locator.first().waitFor({ state: "visible", timeout: SEEN_MS });
 
 async function walkHub(page: Page): Promise<void> {
   await page.getByRole("link", { name: "Timetracker", exact: true }).click();
@@ -72,18 +76,26 @@ async function walkPermissions(page: Page, addWho: string): Promise<void> {
   await see(licensed.getByRole("row", { name: /Priya Patel/ }));
   await permissions.getByRole("button", { name: "Add Users", exact: true }).click();
   const unlicensed = permissions.getByRole("grid", { name: "Unlicensed users" });
-  await unlicensed.getByRole("row", { name: new RegExp(addWho) }).getByRole("checkbox", { name: "Select row" }).click();
+  await unlicensed
+    .getByRole("row", { name: new RegExp(addWho) })
+    .getByRole("checkbox", { name: "Select row" })
+    .click();
   await permissions.getByRole("button", { name: "Add users (1)" }).click();
   const added = licensed.getByRole("row", { name: new RegExp(addWho) });
   await see(added);
   await added.getByRole("checkbox", { name: "Select row" }).click();
-  await permissions.getByRole("group", { name: "Assign role" }).getByRole("button", { name: "Product", exact: true }).click();
+  await permissions
+    .getByRole("group", { name: "Assign role" })
+    .getByRole("button", { name: "Product", exact: true })
+    .click();
   await see(permissions.getByText("Role was successfully changed"));
   await permissions.getByRole("button", { name: "Add Users", exact: true }).click();
   await permissions.getByRole("tab", { name: "Group" }).click();
   await permissions.getByRole("textbox", { name: "Group name" }).fill("Engineering");
   await permissions.getByRole("button", { name: /^Engineering \(/ }).click();
-  await see(permissions.getByRole("grid", { name: "Members of Engineering" }).getByRole("row", { name: /Chloé Dubois/ }));
+  await see(
+    permissions.getByRole("grid", { name: "Members of Engineering" }).getByRole("row", { name: /Chloé Dubois/ }),
+  );
   await permissions.getByRole("button", { name: "Cancel" }).click();
 }
 
@@ -94,12 +106,18 @@ async function walkSubscription(page: Page): Promise<void> {
   await subscription.getByRole("tab", { name: "Billing" }).click();
   await subscription.getByRole("tab", { name: "Invoices" }).click();
   await subscription.getByRole("tab", { name: "Subscription" }).click();
-  await subscription.getByRole("button", { name: /Buy Now/ }).last().click();
+  await subscription
+    .getByRole("button", { name: /Buy Now/ })
+    .last()
+    .click();
   await see(subscription.getByRole("button", { name: "Back" }));
 }
 
 describe("a walk through every page prints no console error or warning", { timeout: 120_000 }, () => {
-  for (const [theme, addWho] of [["light", "Marcus Johnson"], ["dark", "Aisha Okafor"]] as const) {
+  for (const [theme, addWho] of [
+    ["light", "Marcus Johnson"],
+    ["dark", "Aisha Okafor"],
+  ] as const) {
     it(`in the ${theme} theme`, async () => {
       const page = await session.open(PCA, "#/workitems", { theme });
       const record = new ConsoleRecord(page);

@@ -82,7 +82,10 @@ const ANSWER_WITHIN_MS = 5_000;
 async function within<T>(what: string, work: Promise<T>, ms = ANSWER_WITHIN_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`The tab stopped answering: ${what} did not return within ${ms} ms.`)), ms);
+    timer = setTimeout(
+      () => reject(new Error(`The tab stopped answering: ${what} did not return within ${ms} ms.`)),
+      ms,
+    );
   });
   try {
     return await Promise.race([work, timeout]);
@@ -95,13 +98,21 @@ const frameOf = (page: Page, target: TimetrackerPage) => page.frameLocator(`ifra
 
 /** Goes to `target` and returns once its frame's first API request has gone out. */
 async function arriveLoading(page: Page, target: TimetrackerPage): Promise<void> {
-  const firstRequest = page.waitForRequest((r) => r.url().includes("/api/") && r.frame().url().includes(target.frameFile), { timeout: 20_000 });
+  const firstRequest = page.waitForRequest(
+    (r) => r.url().includes("/api/") && r.frame().url().includes(target.frameFile),
+    { timeout: 20_000 },
+  );
   await within(`going to ${target.name}`, target.go(page), 20_000);
   await firstRequest;
 }
 
 async function expectResponsive(page: Page, context: string): Promise<void> {
-  expect(await within(`page.evaluate ${context}`, page.evaluate(() => document.readyState))).toBe("complete");
+  expect(
+    await within(
+      `page.evaluate ${context}`,
+      page.evaluate(() => document.readyState),
+    ),
+  ).toBe("complete");
   await within(`a screenshot ${context}`, page.screenshot());
 }
 

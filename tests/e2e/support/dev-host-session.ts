@@ -35,7 +35,11 @@ export interface SessionOptions {
  * served by a developer's `npm start` meanwhile), starts the dev host on it with the dev
  * manifest overrides (the stand-in's tokens are for the dev extension id) and a browser.
  */
-export async function startDevHostSession(stack: BackendStack, label: string, sessionOptions: SessionOptions = {}): Promise<DevHostSession> {
+export async function startDevHostSession(
+  stack: BackendStack,
+  label: string,
+  sessionOptions: SessionOptions = {},
+): Promise<DevHostSession> {
   const root = await mkdtemp(path.join(os.tmpdir(), `tt-${label}-e2e-`));
   try {
     writeFileSync(path.join(root, "vss-extension.json"), readFileSync(path.join(REPO_ROOT, "vss-extension.json")));
@@ -56,7 +60,12 @@ export async function startDevHostSession(stack: BackendStack, label: string, se
       browser,
       async open(email, route, options = {}) {
         const page = await browser.context.newPage();
-        const query = new URLSearchParams({ org: options.org ?? "fabrikam", user: email, host: options.host ?? "cloud", theme: options.theme ?? "light" });
+        const query = new URLSearchParams({
+          org: options.org ?? "fabrikam",
+          user: email,
+          host: options.host ?? "cloud",
+          theme: options.theme ?? "light",
+        });
         await page.goto(`${host.url}/?${query.toString()}${route}`);
         return page;
       },

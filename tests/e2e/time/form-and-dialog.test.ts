@@ -50,7 +50,9 @@ describe("work item form group", { timeout: 60_000 }, () => {
     await dialog.getByLabel("Comment").fill("Link expiry tests");
     await dialog.getByRole("button", { name: "Add Time" }).click();
     await expect.poll(() => page.locator('iframe[src*="add-time-dialog.html"]').count()).toBe(0);
-    await expect.poll(() => group.getByLabel("Time on this work item").textContent()).toBe("Total 2h 15m · Mine 2h 15m");
+    await expect
+      .poll(() => group.getByLabel("Time on this work item").textContent())
+      .toBe("Total 2h 15m · Mine 2h 15m");
     await page.close();
   });
 
@@ -72,10 +74,16 @@ describe("work item form group", { timeout: 60_000 }, () => {
     await dialog.getByLabel("Comment").fill("From the toolbar");
     await dialog.getByRole("button", { name: "Start Tracking" }).click();
     await expect.poll(() => page.locator('iframe[src*="add-time-dialog.html"]').count()).toBe(0);
-    await expect.poll(async () => (await e.t.call<{ timer: { workItemId: number; comment: string } | null }>(e.t.marcus, "GET", "timer")).body.timer).toMatchObject({
-      workItemId: 10,
-      comment: "From the toolbar",
-    });
+    await expect
+      .poll(
+        async () =>
+          (await e.t.call<{ timer: { workItemId: number; comment: string } | null }>(e.t.marcus, "GET", "timer")).body
+            .timer,
+      )
+      .toMatchObject({
+        workItemId: 10,
+        comment: "From the toolbar",
+      });
     await page.getByRole("button", { name: "More actions" }).click();
     await page.getByRole("menuitem", { name: "Add Time" }).click();
     await dialogFrame(page).getByRole("button", { name: "Add Time" }).waitFor();
@@ -123,7 +131,10 @@ describe("time added on someone's behalf", { timeout: 60_000 }, () => {
       durationSeconds: 1800,
       userId: e.t.marcus.user.id,
     });
-    await e.t.call(e.t.aisha, "PATCH", `worklogs/${created.body.id}`, { etag: created.body.etag, comment: "changed by Aisha" });
+    await e.t.call(e.t.aisha, "PATCH", `worklogs/${created.body.id}`, {
+      etag: created.body.etag,
+      comment: "changed by Aisha",
+    });
     const marcus = await e.open(MARCUS, "#/workitem/13");
     const entry = (await openTimePage(marcus)).getByRole("listitem", { name: "30m on #13" });
     await expect.poll(() => entry.textContent(), { timeout: 20_000 }).toContain("Edited by Aisha Okafor");

@@ -15,7 +15,12 @@ beforeAll(async () => {
   const jonas = await signIn(e.t.stack, "fabrikam", "jonas.mueller@fabrikam.example");
   await e.t.call(jonas, "GET", "me");
   await e.t.setRole(jonas, "Administrator");
-  await e.t.call(e.t.marcus, "POST", "worklogs", { workItemId: 3, start: startDaysAgo(1), durationSeconds: 3600, comment: "Marcus's own" });
+  await e.t.call(e.t.marcus, "POST", "worklogs", {
+    workItemId: 3,
+    start: startDaysAgo(1),
+    durationSeconds: 3600,
+    comment: "Marcus's own",
+  });
 }, 180_000);
 afterAll(async () => {
   await e?.stop();
@@ -32,13 +37,17 @@ async function frameHeight(page: Page, selector: string): Promise<number> {
 describe("the None role", { timeout: 60_000 }, () => {
   it("on Azure DevOps Services: the form group collapses to nothing, and no page is usable", async () => {
     const page = await e.browser.context.newPage();
-    const refused = page.waitForResponse((r) => r.url().includes("/api/time/context") && r.status() === 403, { timeout: 20_000 });
+    const refused = page.waitForResponse((r) => r.url().includes("/api/time/context") && r.status() === 403, {
+      timeout: 20_000,
+    });
     await page.goto(`${e.host.url}/?org=fabrikam&user=${encodeURIComponent(TOM)}&host=cloud#/workitem/3`);
     await refused;
     await expect.poll(() => frameHeight(page, 'iframe[src*="work-item-group.html"]'), { timeout: 20_000 }).toBe(0);
     expect(await groupFrame(page).getByRole("button").count()).toBe(0);
 
-    const denied = page.waitForResponse((r) => r.url().includes("/api/work-items/3/time") && r.status() === 403, { timeout: 20_000 });
+    const denied = page.waitForResponse((r) => r.url().includes("/api/work-items/3/time") && r.status() === 403, {
+      timeout: 20_000,
+    });
     await page.getByRole("tab", { name: "Time" }).click();
     await denied;
     const timePage = timePageFrame(page);
@@ -71,7 +80,11 @@ describe("the None role", { timeout: 60_000 }, () => {
     const path = /\(([^()]+)\)\.?$/.exec(door)?.[1]?.split(" › ") ?? [];
     expect(path).toEqual(["Organization Settings", "Extensions", "Timetracker Permissions"]);
     const [settings, section, pageName] = path as [string, string, string];
-    const link = hub.getByRole("navigation").getByRole("group", { name: settings }).getByRole("group", { name: section }).getByRole("link", { name: pageName, exact: true });
+    const link = hub
+      .getByRole("navigation")
+      .getByRole("group", { name: settings })
+      .getByRole("group", { name: section })
+      .getByRole("link", { name: pageName, exact: true });
     expect(await link.isVisible()).toBe(true);
     await page.close();
     await hub.close();
@@ -139,7 +152,10 @@ describe("My time (hub)", { timeout: 60_000 }, () => {
 
     const edited = today.getByRole("listitem", { name: "2h on #6" });
     await edited.getByRole("button", { name: /^Delete/ }).click();
-    await today.getByRole("alertdialog", { name: "Delete this worklog?" }).getByRole("button", { name: "Delete" }).click();
+    await today
+      .getByRole("alertdialog", { name: "Delete this worklog?" })
+      .getByRole("button", { name: "Delete" })
+      .click();
     await expect.poll(() => weekTotal.textContent()).toBe("Week total 0m");
     await page.close();
   });
@@ -159,33 +175,36 @@ describe("My time (hub)", { timeout: 60_000 }, () => {
 });
 
 describe("accessibility", { timeout: 90_000 }, () => {
-  it.each(["light", "dark"] as const)("has no serious or critical axe violations on the time surfaces (%s theme)", async (theme) => {
-    const found: Violation[] = [];
-    const form = await e.open("aisha.okafor@fabrikam.example", "#/workitem/3", { theme });
-    await groupFrame(form).getByRole("button", { name: "Add Time" }).waitFor({ timeout: 20_000 });
-    await form.getByRole("tab", { name: "Time" }).click();
-    await timePageFrame(form).getByText("Per person").waitFor({ timeout: 20_000 });
-    found.push(...(await seriousViolations(form)));
-    await form.getByRole("tab", { name: "Details" }).click();
-    await groupFrame(form).getByRole("button", { name: "Add Time" }).click();
-    await dialogFrame(form).getByRole("button", { name: "Add Time", exact: true }).waitFor({ timeout: 20_000 });
-    found.push(...(await seriousViolations(form)));
-    await form.close();
+  it.each(["light", "dark"] as const)(
+    "has no serious or critical axe violations on the time surfaces (%s theme)",
+    async (theme) => {
+      const found: Violation[] = [];
+      const form = await e.open("aisha.okafor@fabrikam.example", "#/workitem/3", { theme });
+      await groupFrame(form).getByRole("button", { name: "Add Time" }).waitFor({ timeout: 20_000 });
+      await form.getByRole("tab", { name: "Time" }).click();
+      await timePageFrame(form).getByText("Per person").waitFor({ timeout: 20_000 });
+      found.push(...(await seriousViolations(form)));
+      await form.getByRole("tab", { name: "Details" }).click();
+      await groupFrame(form).getByRole("button", { name: "Add Time" }).click();
+      await dialogFrame(form).getByRole("button", { name: "Add Time", exact: true }).waitFor({ timeout: 20_000 });
+      found.push(...(await seriousViolations(form)));
+      await form.close();
 
-    // An Administrator who is no PCA: the trial bar (PCAs only) is user management's and checked there.
-    const hubPage = await e.open("jonas.mueller@fabrikam.example", "#/hub", { theme });
-    const hub = hubFrame(hubPage);
-    await hub.getByLabel("Week total").waitFor({ timeout: 20_000 });
-    found.push(...(await seriousViolations(hubPage)));
-    await hub.getByRole("tab", { name: "Times Explorer" }).click();
-    await hub.getByLabel("Results total").waitFor({ timeout: 20_000 });
-    found.push(...(await seriousViolations(hubPage)));
-    await hub.getByRole("tab", { name: "Settings" }).click();
-    await hub.getByRole("group", { name: "Editing Time" }).waitFor({ timeout: 20_000 });
-    found.push(...(await seriousViolations(hubPage)));
-    await hubPage.close();
-    expect(found).toEqual([]);
-  });
+      // An Administrator who is no PCA: the trial bar (PCAs only) is user management's and checked there.
+      const hubPage = await e.open("jonas.mueller@fabrikam.example", "#/hub", { theme });
+      const hub = hubFrame(hubPage);
+      await hub.getByLabel("Week total").waitFor({ timeout: 20_000 });
+      found.push(...(await seriousViolations(hubPage)));
+      await hub.getByRole("tab", { name: "Times Explorer" }).click();
+      await hub.getByLabel("Results total").waitFor({ timeout: 20_000 });
+      found.push(...(await seriousViolations(hubPage)));
+      await hub.getByRole("tab", { name: "Settings" }).click();
+      await hub.getByRole("group", { name: "Editing Time" }).waitFor({ timeout: 20_000 });
+      found.push(...(await seriousViolations(hubPage)));
+      await hubPage.close();
+      expect(found).toEqual([]);
+    },
+  );
 });
 
 describe("Settings › API tokens", { timeout: 60_000 }, () => {
@@ -197,7 +216,8 @@ describe("Settings › API tokens", { timeout: 60_000 }, () => {
     await hub.getByRole("button", { name: "Create token" }).click();
     const secret = (await hub.getByLabel("New token").textContent({ timeout: 20_000 }))?.trim() ?? "";
     expect(secret).toMatch(/^tt_/);
-    const rest = () => fetch(`${e.t.stack.functions.url}/api/rest/users/roles`, { headers: { Authorization: `Bearer ${secret}` } });
+    const rest = () =>
+      fetch(`${e.t.stack.functions.url}/api/rest/users/roles`, { headers: { Authorization: `Bearer ${secret}` } });
     expect((await rest()).status).toBe(200);
 
     await hub.getByRole("button", { name: "Revoke Nightly group sync" }).click();

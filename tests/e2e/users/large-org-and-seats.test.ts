@@ -19,20 +19,28 @@ describe("the seat limit in the browser", { timeout: 60_000 }, () => {
     await setPlan(e.u.priya.org.id, subscription(5));
     const page = await e.open(PRIYA, PERMISSIONS);
     try {
-    const f = permissionsFrame(page);
-    await f.getByText("2 of 5 seats available").waitFor({ timeout: 20_000 });
-    // Someone lowers the seats while the page is open: the backend refuses, not only the page.
-    await setPlan(e.u.priya.org.id, subscription(3));
-    await f.getByRole("button", { name: "Add Users", exact: true }).click();
-    const panel = f.getByRole("dialog");
-    await panel.getByRole("row", { name: /Aisha Okafor/ }).getByRole("checkbox").click({ timeout: 20_000 });
-    await panel.getByRole("button", { name: "Add users (1)" }).click();
-    await panel.getByText(/only 0 seats are free/).waitFor({ timeout: 10_000 });
-    expect(await panel.getByRole("button", { name: "Open the Subscription page" }).count()).toBe(1);
-    await panel.getByRole("row", { name: /Mei Chen/ }).getByRole("checkbox").click();
-    await panel.getByRole("button", { name: "Add users (2)" }).click(); // the page now knows: refused before sending
-    await panel.getByText(/needs 2 seats, but only 0 seats are free/).waitFor({ timeout: 10_000 });
-    expect((await e.u.call<{ seats: { licensed: number } }>(e.u.priya, "GET", "users/overview")).body.seats.licensed).toBe(3);
+      const f = permissionsFrame(page);
+      await f.getByText("2 of 5 seats available").waitFor({ timeout: 20_000 });
+      // Someone lowers the seats while the page is open: the backend refuses, not only the page.
+      await setPlan(e.u.priya.org.id, subscription(3));
+      await f.getByRole("button", { name: "Add Users", exact: true }).click();
+      const panel = f.getByRole("dialog");
+      await panel
+        .getByRole("row", { name: /Aisha Okafor/ })
+        .getByRole("checkbox")
+        .click({ timeout: 20_000 });
+      await panel.getByRole("button", { name: "Add users (1)" }).click();
+      await panel.getByText(/only 0 seats are free/).waitFor({ timeout: 10_000 });
+      expect(await panel.getByRole("button", { name: "Open the Subscription page" }).count()).toBe(1);
+      await panel
+        .getByRole("row", { name: /Mei Chen/ })
+        .getByRole("checkbox")
+        .click();
+      await panel.getByRole("button", { name: "Add users (2)" }).click(); // the page now knows: refused before sending
+      await panel.getByText(/needs 2 seats, but only 0 seats are free/).waitFor({ timeout: 10_000 });
+      expect(
+        (await e.u.call<{ seats: { licensed: number } }>(e.u.priya, "GET", "users/overview")).body.seats.licensed,
+      ).toBe(3);
     } finally {
       await setPlan(e.u.priya.org.id, null);
       await page.close();
@@ -44,7 +52,10 @@ describe("an organization with 5,000 licensed users", { timeout: 180_000 }, () =
   it("scrolls smoothly through server pages and changes everyone's role in batches of 500 with progress", async () => {
     const racers = e.u.stack.devops.state.org("fabrikam").addSyntheticUsers(5_000);
     for (let i = 0; i < racers.length; i += 500) {
-      const { status } = await e.u.call(e.u.priya, "POST", "users/roles", { role: "Team", userIds: racers.slice(i, i + 500).map((r) => r.id) });
+      const { status } = await e.u.call(e.u.priya, "POST", "users/roles", {
+        role: "Team",
+        userIds: racers.slice(i, i + 500).map((r) => r.id),
+      });
       expect(status).toBe(200);
     }
     const page = await e.open(PRIYA, PERMISSIONS);
@@ -54,7 +65,8 @@ describe("an organization with 5,000 licensed users", { timeout: 180_000 }, () =
     expect(await f.getByText("5,003 licensed").count()).toBe(1);
 
     const frame = page.frames().find((x) => x.url().includes("permissions.html"))!;
-    const loadedRows = () => frame.evaluate(() => Number(document.querySelector(".people-table table")?.getAttribute("aria-rowcount") ?? 0));
+    const loadedRows = () =>
+      frame.evaluate(() => Number(document.querySelector(".people-table table")?.getAttribute("aria-rowcount") ?? 0));
     for (let step = 0; step < 5; step++) {
       const before = await loadedRows();
       await frame.evaluate(() => {
@@ -78,7 +90,11 @@ describe("an organization with 5,000 licensed users", { timeout: 180_000 }, () =
     await f.getByText(/Changing roles: \d[\d,]* of 5,000 users/).waitFor({ timeout: 30_000 });
     await f.getByText("Role was successfully changed").waitFor({ timeout: 120_000 });
     expect(assignRequests).toHaveLength(10);
-    const { body } = await e.u.call<{ members: { role: { assigned: string } }[] }>(e.u.priya, "GET", "users/licensed?search=synthetic&sort=role&pageSize=200");
+    const { body } = await e.u.call<{ members: { role: { assigned: string } }[] }>(
+      e.u.priya,
+      "GET",
+      "users/licensed?search=synthetic&sort=role&pageSize=200",
+    );
     expect(new Set(body.members.map((m) => m.role.assigned))).toEqual(new Set(["Product"]));
     await page.close();
   });
@@ -106,7 +122,9 @@ describe("themes and the service account", { timeout: 60_000 }, () => {
     const pat = e.u.stack.devops.state.createPat("fabrikam", DANIEL);
     await f.getByRole("textbox", { name: "Personal access token" }).fill(pat);
     await f.getByRole("button", { name: "Save" }).click();
-    await f.getByText(/Configured: Daniel Kim's personal access token, saved by Daniel Kim/).waitFor({ timeout: 10_000 });
+    await f
+      .getByText(/Configured: Daniel Kim's personal access token, saved by Daniel Kim/)
+      .waitFor({ timeout: 10_000 });
     expect(await f.getByRole("textbox", { name: "Personal access token" }).inputValue()).toBe("");
     expect(await f.locator("body").innerText()).not.toContain(pat);
     await page.close();

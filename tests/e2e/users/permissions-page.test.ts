@@ -20,7 +20,8 @@ const MARCUS = "marcus.johnson@fabrikam.example";
 const LIAM = "liam.oconnor@fabrikam.example";
 
 const row = (f: FrameLocator | Locator, name: string) => f.getByRole("row", { name: new RegExp(name) });
-const roleButton = (f: FrameLocator, name: string) => f.getByRole("group", { name: "Assign role" }).getByRole("button", { name, exact: true });
+const roleButton = (f: FrameLocator, name: string) =>
+  f.getByRole("group", { name: "Assign role" }).getByRole("button", { name, exact: true });
 
 async function openAs(email: string): Promise<{ f: FrameLocator; close: () => Promise<void> }> {
   const page = await e.open(email, PERMISSIONS);
@@ -106,7 +107,9 @@ describe("as a Project Collection Administrator", { timeout: 60_000 }, () => {
     await f.getByRole("tab", { name: "Audit trail" }).click();
     const entries = f.getByRole("list", { name: "Role changes, newest first" }).getByRole("listitem");
     await entries.first().waitFor({ timeout: 10_000 });
-    expect(await entries.first().textContent()).toMatch(/Priya Patel changed the Default Role from Team to Product \(Default Role\)/);
+    expect(await entries.first().textContent()).toMatch(
+      /Priya Patel changed the Default Role from Team to Product \(Default Role\)/,
+    );
     expect(await f.getByText(/set Liam O'Connor from Team to Product/).count()).toBe(1);
     await close();
   });
@@ -150,7 +153,11 @@ describe("as a Team member", { timeout: 60_000 }, () => {
     await e.u.call(e.u.priya, "POST", "users/roles", { role: "Team", userIds: [e.u.liam.user.id] });
     const { f, close } = await openAs(LIAM);
     await f.getByText("This door is locked").waitFor({ timeout: 20_000 });
-    expect(await f.getByText(/Only Project Collection Administrators and Timetracker Administrators can manage Timetracker users/).count()).toBe(1);
+    expect(
+      await f
+        .getByText(/Only Project Collection Administrators and Timetracker Administrators can manage Timetracker users/)
+        .count(),
+    ).toBe(1);
     expect(await f.getByRole("button", { name: "Add Users" }).count()).toBe(0);
     expect(await f.getByRole("grid").count()).toBe(0);
     await close();

@@ -22,11 +22,15 @@ describe("Permissions on Azure DevOps Server", { timeout: 60_000 }, () => {
     const f = permissionsFrame(page);
     await f.getByRole("button", { name: "Add Users", exact: true }).click({ timeout: 20_000 });
     const panel = f.getByRole("dialog");
-    await panel.getByText(/need Azure DevOps Services \(its Graph and User Entitlements APIs\)/).waitFor({ timeout: 10_000 });
+    await panel
+      .getByText(/need Azure DevOps Services \(its Graph and User Entitlements APIs\)/)
+      .waitFor({ timeout: 10_000 });
     expect(await panel.getByRole("tab", { name: "Group" }).count()).toBe(0);
     await panel.getByRole("textbox", { name: "E-mail address" }).fill("nobody@fabrikam.example");
     await panel.getByRole("button", { name: "Find", exact: true }).click();
-    await panel.getByText("No user with the e-mail address “nobody@fabrikam.example” in this organization.").waitFor({ timeout: 10_000 });
+    await panel
+      .getByText("No user with the e-mail address “nobody@fabrikam.example” in this organization.")
+      .waitFor({ timeout: 10_000 });
 
     await panel.getByRole("textbox", { name: "E-mail address" }).fill("aisha.okafor@fabrikam.example");
     await panel.getByRole("button", { name: "Find", exact: true }).click();
@@ -34,7 +38,9 @@ describe("Permissions on Azure DevOps Server", { timeout: 60_000 }, () => {
     await aisha.getByRole("checkbox").click({ timeout: 10_000 });
     await panel.getByRole("button", { name: "Add users (1)" }).click();
     await f.getByText("Role was successfully changed").waitFor({ timeout: 10_000 });
-    await expect.poll(() => f.getByRole("row", { name: /Aisha Okafor/ }).textContent(), { timeout: 10_000 }).toContain("Default (Team)");
+    await expect
+      .poll(() => f.getByRole("row", { name: /Aisha Okafor/ }).textContent(), { timeout: 10_000 })
+      .toContain("Default (Team)");
     // What Azure DevOps said decides on the backend too: the organization list is refused there.
     expect(e.u.stack.devops.state.org("fabrikam").deployment).toBe("server");
     await page.close();

@@ -1,11 +1,23 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { changeBillingAddress, changeContactInfo, changePaymentDetails, findInvoices } from "./procedures/billing-details";
+import {
+  changeBillingAddress,
+  changeContactInfo,
+  changePaymentDetails,
+  findInvoices,
+} from "./procedures/billing-details";
 import { buyWhenTrialEnds } from "./procedures/buy";
 import { changeBillingPeriod, changeNumberOfUsers, changePlanType } from "./procedures/change-subscription";
 import { cancelForFreePlan, switchToFree } from "./procedures/free-plan";
-import { addUsersByGroup, addUsersOneByOne, changeRolesOfSeveral, leaveThreeLicensed, setDefaultRole, viewLicensedUsers } from "./procedures/user-management";
+import {
+  addUsersByGroup,
+  addUsersOneByOne,
+  changeRolesOfSeveral,
+  leaveThreeLicensed,
+  setDefaultRole,
+  viewLicensedUsers,
+} from "./procedures/user-management";
 import { albumMarkdown, ScreenshotAlbum, SCREENSHOT_DIR } from "./support/screenshots";
 import { Tour } from "./support/tour";
 import { startWalkthrough, type Walkthrough } from "./support/walkthrough-stack";
@@ -45,7 +57,8 @@ describe("reference walkthrough", { timeout: 120_000 }, () => {
     it("How to buy 7pace Timetracker when your trial ends (1–18)", () => buyWhenTrialEnds(tour));
     it("Change your 7pace Timetracker subscription plan type (1–4)", () => changePlanType(tour));
     it("How to change from annual to monthly billing (1–3)", () => changeBillingPeriod(tour));
-    it("How to change the number of users on your 7pace Timetracker subscription (1–5)", () => changeNumberOfUsers(tour));
+    it("How to change the number of users on your 7pace Timetracker subscription (1–5)", () =>
+      changeNumberOfUsers(tour));
     it("Change the billing address of your subscription (1–3)", () => changeBillingAddress(tour));
     it("Change the payment details on your subscription (1–4)", () => changePaymentDetails(tour));
     it("Change the contact information on your subscription (1–4)", () => changeContactInfo(tour));

@@ -18,11 +18,21 @@ beforeAll(async () => {
   t = await startBillingStack();
   await t.license(4);
   marcus = t.users[3]!;
-  const started = await t.call<CheckoutStarted>(t.priya, "POST", "subscription/checkout", { plan: "team", period: "monthly", seats: 4, requestId: requestId() });
+  const started = await t.call<CheckoutStarted>(t.priya, "POST", "subscription/checkout", {
+    plan: "team",
+    period: "monthly",
+    seats: 4,
+    requestId: requestId(),
+  });
   await completeCheckout(started.body.url);
   await t.call(t.priya, "POST", `subscription/checkout/${started.body.hostedPageId}/sync`);
   // An upgrade's proration leaves an invoice and a credit note beside the first invoice.
-  await t.call(t.priya, "POST", "subscription/change", { plan: "team", period: "yearly", seats: 4, requestId: requestId() });
+  await t.call(t.priya, "POST", "subscription/change", {
+    plan: "team",
+    period: "yearly",
+    seats: 4,
+    requestId: requestId(),
+  });
   await t.chargebee.webhooksIdle();
 });
 afterAll(async () => {
@@ -53,29 +63,55 @@ describe("Billing tab", () => {
   });
 
   it("updates the billing address (Manage Billing Address › Update)", async () => {
-    const { status, body } = await t.call<BillingDetailsResponse>(t.priya, "POST", "subscription/billing/address", { ...address, requestId: requestId() });
+    const { status, body } = await t.call<BillingDetailsResponse>(t.priya, "POST", "subscription/billing/address", {
+      ...address,
+      requestId: requestId(),
+    });
     expect(status).toBe(200);
     expect(body.customer?.billingAddress).toMatchObject(address);
-    expect(t.chargebee.state.customers.get(t.priya.org.id)?.billing_address).toMatchObject({ line1: "2 Harbour Road", city: "Dublin", country: "IE" });
+    expect(t.chargebee.state.customers.get(t.priya.org.id)?.billing_address).toMatchObject({
+      line1: "2 Harbour Road",
+      city: "Dublin",
+      country: "IE",
+    });
   });
 
   it("refuses an incomplete address with the reason, and changes nothing", async () => {
-    const { status, body } = await t.call(t.priya, "POST", "subscription/billing/address", { ...address, city: "", country: "Ireland", requestId: requestId() });
+    const { status, body } = await t.call(t.priya, "POST", "subscription/billing/address", {
+      ...address,
+      city: "",
+      country: "Ireland",
+      requestId: requestId(),
+    });
     expect(status).toBe(400);
     expect(body).toMatchObject({ error: { message: expect.stringMatching(/City is required.*two-letter ISO code/) } });
     expect(t.chargebee.state.customers.get(t.priya.org.id)?.billing_address?.city).toBe("Dublin");
   });
 
   it("updates the contact (Manage Contact › Update)", async () => {
-    const contact = { firstName: "Daniel", lastName: "Kim", email: "billing@fabrikam.example", phone: "+1 425 555 0100" };
-    const { body } = await t.call<BillingDetailsResponse>(t.priya, "POST", "subscription/billing/contact", { ...contact, requestId: requestId() });
+    const contact = {
+      firstName: "Daniel",
+      lastName: "Kim",
+      email: "billing@fabrikam.example",
+      phone: "+1 425 555 0100",
+    };
+    const { body } = await t.call<BillingDetailsResponse>(t.priya, "POST", "subscription/billing/contact", {
+      ...contact,
+      requestId: requestId(),
+    });
     expect(body.customer?.contact).toMatchObject(contact);
-    const bad = await t.call(t.priya, "POST", "subscription/billing/contact", { ...contact, email: "not-an-email", requestId: requestId() });
+    const bad = await t.call(t.priya, "POST", "subscription/billing/contact", {
+      ...contact,
+      email: "not-an-email",
+      requestId: requestId(),
+    });
     expect(bad.status).toBe(400);
   });
 
   it("opens Chargebee's hosted page for Adjust Payment Details", async () => {
-    const { status, body } = await t.call<HostedPageResponse>(t.priya, "POST", "subscription/billing/payment-page", { requestId: requestId() });
+    const { status, body } = await t.call<HostedPageResponse>(t.priya, "POST", "subscription/billing/payment-page", {
+      requestId: requestId(),
+    });
     expect(status).toBe(201);
     expect(body.url.startsWith(t.chargebee.url)).toBe(true);
     expect((await fetch(body.url)).status).toBe(200);
@@ -95,11 +131,19 @@ describe("Invoices tab", () => {
     const { body } = await t.call<DocumentsResponse>(t.priya, "GET", "subscription/invoices");
     for (const document of body.documents) {
       for (const disposition of ["attachment", "inline"]) {
-        const link = await t.call<PdfLinkResponse>(t.priya, "GET", `subscription/invoices/${document.kind}/${document.id}/pdf?disposition=${disposition}`);
+        const link = await t.call<PdfLinkResponse>(
+          t.priya,
+          "GET",
+          `subscription/invoices/${document.kind}/${document.id}/pdf?disposition=${disposition}`,
+        );
         expect(link.status).toBe(200);
         const pdf = await fetch(link.body.url);
         expect(pdf.headers.get("content-type")).toContain("application/pdf");
-        expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+        expect(
+          Buffer.from(await pdf.arrayBuffer())
+            .subarray(0, 5)
+            .toString(),
+        ).toBe("%PDF-");
       }
     }
   });
@@ -118,14 +162,29 @@ const BILLING_REQUESTS: [string, string, string, unknown?][] = [
   ["subscription-get", "GET", "subscription"],
   ["subscription-plans", "GET", "subscription/plans"],
   ["subscription-quote", "POST", "subscription/quote", { plan: "team", period: "yearly", seats: 5 }],
-  ["subscription-checkout", "POST", "subscription/checkout", { plan: "team", period: "yearly", seats: 5, requestId: "request-0001" }],
+  [
+    "subscription-checkout",
+    "POST",
+    "subscription/checkout",
+    { plan: "team", period: "yearly", seats: 5, requestId: "request-0001" },
+  ],
   ["subscription-checkout-sync", "POST", "subscription/checkout/abc/sync"],
-  ["subscription-change", "POST", "subscription/change", { plan: "team", period: "yearly", seats: 5, requestId: "request-0002" }],
+  [
+    "subscription-change",
+    "POST",
+    "subscription/change",
+    { plan: "team", period: "yearly", seats: 5, requestId: "request-0002" },
+  ],
   ["subscription-cancel", "POST", "subscription/cancel", { requestId: "request-0003" }],
   ["subscription-free", "POST", "subscription/free", { requestId: "request-0004" }],
   ["subscription-billing", "GET", "subscription/billing"],
   ["subscription-billing-address", "POST", "subscription/billing/address", { ...address, requestId: "request-0005" }],
-  ["subscription-billing-contact", "POST", "subscription/billing/contact", { firstName: "A", lastName: "B", email: "a@b.example", requestId: "request-0006" }],
+  [
+    "subscription-billing-contact",
+    "POST",
+    "subscription/billing/contact",
+    { firstName: "A", lastName: "B", email: "a@b.example", requestId: "request-0006" },
+  ],
   ["subscription-billing-payment-page", "POST", "subscription/billing/payment-page", { requestId: "request-0007" }],
   ["subscription-invoices", "GET", "subscription/invoices"],
   ["subscription-invoice-pdf", "GET", "subscription/invoices/invoice/1/pdf"],
@@ -137,16 +196,22 @@ describe("who may manage the subscription", () => {
     expect(registered.sort()).toEqual(BILLING_REQUESTS.map(([name]) => name).sort());
   });
 
-  it.each(BILLING_REQUESTS)("refuses a Timetracker Administrator who is not a PCA: %s", async (_, method, path, body) => {
-    await setRole(t, marcus, "Administrator");
-    const before = JSON.stringify([...t.chargebee.state.subscriptions.values()]);
-    const { status, body: answer } = await t.call(marcus, method, path, body);
-    expect(status).toBe(403);
-    expect(answer).toMatchObject({ error: { message: "Only Project Collection Administrators can see and change the Timetracker subscription." } });
-    expect(JSON.stringify([...t.chargebee.state.subscriptions.values()])).toBe(before);
-  });
+  it.each(BILLING_REQUESTS)(
+    "refuses a Timetracker Administrator who is not a PCA: %s",
+    async (_, method, path, body) => {
+      await setRole(t, marcus, "Administrator");
+      const before = JSON.stringify([...t.chargebee.state.subscriptions.values()]);
+      const { status, body: answer } = await t.call(marcus, method, path, body);
+      expect(status).toBe(403);
+      expect(answer).toMatchObject({
+        error: { message: "Only Project Collection Administrators can see and change the Timetracker subscription." },
+      });
+      expect(JSON.stringify([...t.chargebee.state.subscriptions.values()])).toBe(before);
+    },
+  );
 
   it("refuses anyone not signed in", async () => {
-    for (const [, method, path, body] of BILLING_REQUESTS) expect((await t.call({ headers: {} } as never, method, path, body)).status).toBe(401);
+    for (const [, method, path, body] of BILLING_REQUESTS)
+      expect((await t.call({ headers: {} } as never, method, path, body)).status).toBe(401);
   });
 });

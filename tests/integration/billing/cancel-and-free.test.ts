@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckoutStarted, SubscriptionOverview } from "../../../functions/contracts/billing";
 import type { MeResponse } from "../../../functions/contracts/me";
 import { completeCheckout } from "./support/hosted-checkout";
-import { overview, postWebhook, requestId, setRole, startBillingStack, subscriptionEvent, type BillingStack } from "./support/billing-stack";
+import {
+  overview,
+  postWebhook,
+  requestId,
+  setRole,
+  startBillingStack,
+  subscriptionEvent,
+  type BillingStack,
+} from "./support/billing-stack";
 
 /**
  * "How to apply the Free plan": a 13-user org on Start cancels immediately (Current Plan
@@ -13,7 +21,12 @@ let t: BillingStack;
 beforeAll(async () => {
   t = await startBillingStack();
   await t.license(13);
-  const started = await t.call<CheckoutStarted>(t.priya, "POST", "subscription/checkout", { plan: "start", period: "yearly", seats: 13, requestId: requestId() });
+  const started = await t.call<CheckoutStarted>(t.priya, "POST", "subscription/checkout", {
+    plan: "start",
+    period: "yearly",
+    seats: 13,
+    requestId: requestId(),
+  });
   await completeCheckout(started.body.url);
   await t.call(t.priya, "POST", `subscription/checkout/${started.body.hostedPageId}/sync`);
   await t.chargebee.webhooksIdle();
@@ -27,9 +40,19 @@ const subscriptions = () => [...t.chargebee.state.subscriptions.values()];
 describe("cancel, then switch to Free", () => {
   it("cancels immediately: Current Plan shows Cancelled and users lose access, data kept", async () => {
     expect(await overview(t)).toMatchObject({ currentPlan: "Start", licensed: 13 });
-    const { status, body } = await t.call<SubscriptionOverview>(t.priya, "POST", "subscription/cancel", { when: "immediately", requestId: requestId() });
+    const { status, body } = await t.call<SubscriptionOverview>(t.priya, "POST", "subscription/cancel", {
+      when: "immediately",
+      requestId: requestId(),
+    });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ state: "cancelled", currentPlan: "Cancelled", plan: "start", canCancel: false, nextBillingAt: null, licensed: 13 });
+    expect(body).toMatchObject({
+      state: "cancelled",
+      currentPlan: "Cancelled",
+      plan: "start",
+      canCancel: false,
+      nextBillingAt: null,
+      licensed: 13,
+    });
     expect(subscriptions()[0].status).toBe("cancelled");
     // Cancel Immediately credits the unused part of the year.
     expect([...t.chargebee.state.creditNotes.values()]).toHaveLength(1);
@@ -44,7 +67,8 @@ describe("cancel, then switch to Free", () => {
 
   it("does not switch to Free while 13 users are licensed, and says how many to set to None", async () => {
     const o = await overview(t);
-    const reason = "The Free plan is for at most 3 users, and 13 users are licensed now. Set 10 users to None on the Permissions page, then switch.";
+    const reason =
+      "The Free plan is for at most 3 users, and 13 users are licensed now. Set 10 users to None on the Permissions page, then switch.";
     expect(o.freeSwitch).toEqual({ fits: false, reason });
     const { status, body } = await t.call(t.priya, "POST", "subscription/free", { requestId: requestId() });
     expect(status).toBe(409);
@@ -55,9 +79,18 @@ describe("cancel, then switch to Free", () => {
   it("switches to Free once only 3 users are licensed; the Free plan is applied and active", async () => {
     for (const who of t.users.slice(3)) await setRole(t, who, "None");
     expect((await overview(t)).freeSwitch).toEqual({ fits: true });
-    const { status, body } = await t.call<SubscriptionOverview>(t.priya, "POST", "subscription/free", { requestId: requestId() });
+    const { status, body } = await t.call<SubscriptionOverview>(t.priya, "POST", "subscription/free", {
+      requestId: requestId(),
+    });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ state: "active", currentPlan: "Free", plan: "free", seats: 3, licensed: 3, canCancel: true });
+    expect(body).toMatchObject({
+      state: "active",
+      currentPlan: "Free",
+      plan: "free",
+      seats: 3,
+      licensed: 3,
+      canCancel: true,
+    });
     const free = subscriptions().find((s) => s.status === "active")!;
     expect(free.subscription_items?.[0]).toMatchObject({ item_price_id: "free-USD-monthly", quantity: 3 });
     expect(free.customer_id).toBe(t.priya.org.id);
@@ -80,15 +113,27 @@ describe("cancel, then switch to Free", () => {
   });
 
   it("buys a paid plan while on Free: the paid plan takes over and the Free subscription is cancelled, not renewed beside it", async () => {
-    const started = await t.call<CheckoutStarted>(t.priya, "POST", "subscription/checkout", { plan: "team", period: "monthly", seats: 5, requestId: requestId() });
+    const started = await t.call<CheckoutStarted>(t.priya, "POST", "subscription/checkout", {
+      plan: "team",
+      period: "monthly",
+      seats: 5,
+      requestId: requestId(),
+    });
     expect(started.status).toBe(201);
     await completeCheckout(started.body.url);
     const synced = await t.call(t.priya, "POST", `subscription/checkout/${started.body.hostedPageId}/sync`);
     expect(synced.status).toBe(200);
     await t.chargebee.webhooksIdle();
 
-    expect(await overview(t)).toMatchObject({ state: "active", currentPlan: "Team", plan: "team", billingPeriod: "monthly", seats: 5 });
-    const byPlan = (prefix: string) => subscriptions().filter((s) => s.subscription_items?.[0]?.item_price_id.startsWith(prefix));
+    expect(await overview(t)).toMatchObject({
+      state: "active",
+      currentPlan: "Team",
+      plan: "team",
+      billingPeriod: "monthly",
+      seats: 5,
+    });
+    const byPlan = (prefix: string) =>
+      subscriptions().filter((s) => s.subscription_items?.[0]?.item_price_id.startsWith(prefix));
     expect(byPlan("free-").map((s) => s.status)).toEqual(["cancelled"]);
     expect(byPlan("team-").map((s) => s.status)).toEqual(["active"]);
     // Two more users fit in the 5 seats now.

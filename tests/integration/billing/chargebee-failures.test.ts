@@ -20,11 +20,21 @@ afterAll(async () => {
 
 const invoices = () => [...t.chargebee.state.invoices.values()];
 const change = (seats: number, id = requestId()) =>
-  t.call<SubscriptionOverview>(t.priya, "POST", "subscription/change", { plan: "start", period: "monthly", seats, requestId: id });
+  t.call<SubscriptionOverview>(t.priya, "POST", "subscription/change", {
+    plan: "start",
+    period: "monthly",
+    seats,
+    requestId: id,
+  });
 
 describe("when Chargebee says no", () => {
   it("leaves the trial as it was when the card is declined on the hosted checkout", async () => {
-    const started = await t.call<CheckoutStarted>(t.priya, "POST", "subscription/checkout", { plan: "start", period: "monthly", seats: 4, requestId: requestId() });
+    const started = await t.call<CheckoutStarted>(t.priya, "POST", "subscription/checkout", {
+      plan: "start",
+      period: "monthly",
+      seats: 4,
+      requestId: requestId(),
+    });
     const steps = await completeCheckout(started.body.url, { card: DECLINED_CARD, allowRefusal: true });
     expect(steps.at(-1)).toMatchObject({ step: "payment", status: 402 });
     const sync = await t.call<CheckoutSync>(t.priya, "POST", `subscription/checkout/${started.body.hostedPageId}/sync`);
@@ -43,11 +53,24 @@ describe("when Chargebee says no", () => {
     await t.call(t.priya, "POST", "subscription/quote", { plan: "start", period: "monthly", seats: 5 }); // prices cached
     t.chargebee.failNext({
       status: 400, // Chargebee answers a failed payment with 400 and type "payment"
-      body: { message: "Your card was declined.", type: "payment", api_error_code: "payment_processing_failed", error_code: "card_declined", error_msg: "Your card was declined.", http_status_code: 400 },
+      body: {
+        message: "Your card was declined.",
+        type: "payment",
+        api_error_code: "payment_processing_failed",
+        error_code: "card_declined",
+        error_msg: "Your card was declined.",
+        http_status_code: 400,
+      },
     });
     const { status, body } = await change(5);
     expect(status).toBe(409);
-    expect(body).toMatchObject({ error: { message: expect.stringMatching(/^The payment was declined while changing the subscription: Your card was declined\. Nothing was changed\./) } });
+    expect(body).toMatchObject({
+      error: {
+        message: expect.stringMatching(
+          /^The payment was declined while changing the subscription: Your card was declined\. Nothing was changed\./,
+        ),
+      },
+    });
     expect(await overview(t)).toMatchObject({ seats: 4 });
     expect([...t.chargebee.state.subscriptions.values()][0].subscription_items?.[0]?.quantity).toBe(4);
   });
@@ -56,15 +79,31 @@ describe("when Chargebee says no", () => {
     t.chargebee.failNext({ status: 500 });
     const { status, body } = await change(5);
     expect(status).toBe(502);
-    expect(body).toMatchObject({ error: { code: "upstream", message: expect.stringContaining("Nothing was changed; please try again in a minute.") } });
+    expect(body).toMatchObject({
+      error: {
+        code: "upstream",
+        message: expect.stringContaining("Nothing was changed; please try again in a minute."),
+      },
+    });
     expect(await overview(t)).toMatchObject({ seats: 4 });
   });
 
   it("reports Chargebee's refusal (4xx) in its own words", async () => {
-    t.chargebee.failNext({ status: 400, body: { message: "subscription_items[quantity][0] : invalid", type: "invalid_request", api_error_code: "param_wrong_value", error_code: "x", http_status_code: 400 } });
+    t.chargebee.failNext({
+      status: 400,
+      body: {
+        message: "subscription_items[quantity][0] : invalid",
+        type: "invalid_request",
+        api_error_code: "param_wrong_value",
+        error_code: "x",
+        http_status_code: 400,
+      },
+    });
     const { status, body } = await change(5);
     expect(status).toBe(400);
-    expect(body).toMatchObject({ error: { message: "Chargebee refused changing the subscription: subscription_items[quantity][0] : invalid" } });
+    expect(body).toMatchObject({
+      error: { message: "Chargebee refused changing the subscription: subscription_items[quantity][0] : invalid" },
+    });
   });
 
   it("answers a timeout with 502, and a retry of the same confirmation is not charged twice", async () => {
@@ -90,7 +129,13 @@ describe("when Chargebee says no", () => {
     const invoicesBefore = invoices().length;
     const reused = await change(8, id);
     expect(reused.status).toBe(409);
-    expect(reused.body).toMatchObject({ error: { message: expect.stringContaining("this confirmation was already used for a different request. Nothing was changed") } });
+    expect(reused.body).toMatchObject({
+      error: {
+        message: expect.stringContaining(
+          "this confirmation was already used for a different request. Nothing was changed",
+        ),
+      },
+    });
     expect(await overview(t)).toMatchObject({ seats: 7 });
     expect([...t.chargebee.state.subscriptions.values()][0].subscription_items?.[0]?.quantity).toBe(7);
     expect(invoices().length).toBe(invoicesBefore);

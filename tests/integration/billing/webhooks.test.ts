@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckoutStarted, SubscriptionOverview } from "../../../functions/contracts/billing";
 import { services } from "../../../functions/app/services";
 import { completeCheckout } from "./support/hosted-checkout";
-import { eventually, overview, postWebhook, requestId, startBillingStack, subscriptionEvent, type BillingStack } from "./support/billing-stack";
+import {
+  eventually,
+  overview,
+  postWebhook,
+  requestId,
+  startBillingStack,
+  subscriptionEvent,
+  type BillingStack,
+} from "./support/billing-stack";
 
 /**
  * Chargebee's webhooks reach /api/webhooks/chargebee with Basic auth. The org's snapshot
@@ -24,9 +32,17 @@ const theSubscription = () => [...t.chargebee.state.subscriptions.values()][0];
 
 describe("Chargebee webhooks", () => {
   it("activates a purchase from the webhook alone, without the page asking", async () => {
-    const started = await t.call<CheckoutStarted>(t.priya, "POST", "subscription/checkout", { plan: "start", period: "monthly", seats: 5, requestId: requestId() });
+    const started = await t.call<CheckoutStarted>(t.priya, "POST", "subscription/checkout", {
+      plan: "start",
+      period: "monthly",
+      seats: 5,
+      requestId: requestId(),
+    });
     await completeCheckout(started.body.url);
-    const active = await eventually(() => overview(t), (o) => o.state === "active");
+    const active = await eventually(
+      () => overview(t),
+      (o) => o.state === "active",
+    );
     expect(active).toMatchObject({ currentPlan: "Start", billingPeriod: "monthly", seats: 5 });
     const types = t.chargebee.webhookDeliveries.map((d) => [d.eventType, d.status]);
     expect(types).toContainEqual(["subscription_created", 200]);
@@ -34,10 +50,17 @@ describe("Chargebee webhooks", () => {
 
   it("answers 401 to wrong or missing credentials and changes nothing", async () => {
     const before = await orgDocument();
-    const event = subscriptionEvent("subscription_changed", { ...theSubscription(), status: "cancelled", resource_version: before.subscription!.resourceVersion + 1 });
+    const event = subscriptionEvent("subscription_changed", {
+      ...theSubscription(),
+      status: "cancelled",
+      resource_version: before.subscription!.resourceVersion + 1,
+    });
     expect((await postWebhook(t, event, { username: "chargebee-dev", password: "guess" })).status).toBe(401);
     expect((await postWebhook(t, event, { username: "", password: "" })).status).toBe(401);
-    const anonymous = await fetch(`${t.stack.functions.url}/api/webhooks/chargebee`, { method: "POST", body: JSON.stringify(event) });
+    const anonymous = await fetch(`${t.stack.functions.url}/api/webhooks/chargebee`, {
+      method: "POST",
+      body: JSON.stringify(event),
+    });
     expect(anonymous.status).toBe(401);
     expect(await orgDocument()).toEqual(before);
     // Not even recorded: the genuine delivery of this id later must still apply.
@@ -47,7 +70,10 @@ describe("Chargebee webhooks", () => {
 
   it("applies an event id once: a redelivery or replay is acknowledged as a duplicate", async () => {
     const stored = (await orgDocument()).subscription!;
-    const event = subscriptionEvent("subscription_changed", { ...theSubscription(), resource_version: stored.resourceVersion + 1 });
+    const event = subscriptionEvent("subscription_changed", {
+      ...theSubscription(),
+      resource_version: stored.resourceVersion + 1,
+    });
     expect(await postWebhook(t, event)).toMatchObject({ status: 200, body: { outcome: "applied" } });
     expect((await orgDocument()).subscription?.resourceVersion).toBe(stored.resourceVersion + 1);
     expect(await postWebhook(t, event)).toMatchObject({ status: 200, body: { outcome: "duplicate" } });
@@ -70,7 +96,12 @@ describe("Chargebee webhooks", () => {
   it("ends on Chargebee's final state when the events of several changes arrive in reverse order", async () => {
     t.chargebee.holdWebhooks();
     for (const seats of [6, 7, 8]) {
-      const changed = await t.call<SubscriptionOverview>(t.priya, "POST", "subscription/change", { plan: "start", period: "monthly", seats, requestId: requestId() });
+      const changed = await t.call<SubscriptionOverview>(t.priya, "POST", "subscription/change", {
+        plan: "start",
+        period: "monthly",
+        seats,
+        requestId: requestId(),
+      });
       expect(changed.status).toBe(200);
     }
     await t.chargebee.releaseWebhooks("reverse");
@@ -79,9 +110,18 @@ describe("Chargebee webhooks", () => {
   });
 
   it("acknowledges events it does not act on, and subscriptions of customers that are no org", async () => {
-    const unknown = { id: `ev_${requestId()}`, occurred_at: 1, event_type: "coupon_created", content: { coupon: { id: "X" } } };
+    const unknown = {
+      id: `ev_${requestId()}`,
+      occurred_at: 1,
+      event_type: "coupon_created",
+      content: { coupon: { id: "X" } },
+    };
     expect(await postWebhook(t, unknown)).toMatchObject({ status: 200, body: { outcome: "ignored" } });
-    const stranger = subscriptionEvent("subscription_created", { ...theSubscription(), id: "sub_other", customer_id: "someone-else" });
+    const stranger = subscriptionEvent("subscription_created", {
+      ...theSubscription(),
+      id: "sub_other",
+      customer_id: "someone-else",
+    });
     expect(await postWebhook(t, stranger)).toMatchObject({ status: 200, body: { outcome: "ignored" } });
     const otherProduct = subscriptionEvent("subscription_created", {
       ...theSubscription(),
@@ -95,28 +135,50 @@ describe("Chargebee webhooks", () => {
     const marcus = t.users.find((u) => u.user.id !== t.priya.user.id)!;
     expect(await t.call(marcus, "GET", "timer")).toMatchObject({ status: 200 });
     const stored = (await orgDocument()).subscription!;
-    const elsewhere = subscriptionEvent("subscription_deleted", { ...theSubscription(), id: "sub_someone_elses", resource_version: stored.resourceVersion + 5 });
+    const elsewhere = subscriptionEvent("subscription_deleted", {
+      ...theSubscription(),
+      id: "sub_someone_elses",
+      resource_version: stored.resourceVersion + 5,
+    });
     expect(await postWebhook(t, elsewhere)).toMatchObject({ status: 200, body: { outcome: "stale" } });
     expect(await overview(t)).toMatchObject({ state: "active", currentPlan: "Start" });
 
     // The deletion names the subscription's last version: the one the org already has.
-    const deleted = subscriptionEvent("subscription_deleted", { ...theSubscription(), resource_version: stored.resourceVersion });
+    const deleted = subscriptionEvent("subscription_deleted", {
+      ...theSubscription(),
+      resource_version: stored.resourceVersion,
+    });
     expect(await postWebhook(t, deleted)).toMatchObject({ status: 200, body: { outcome: "applied" } });
     expect(await overview(t)).toMatchObject({ state: "cancelled", plan: "start", seats: 8 });
     expect(await t.call(marcus, "GET", "timer")).toMatchObject({ status: 403 });
 
     // A late word about the subscription from before the deletion cannot bring it back.
-    const late = subscriptionEvent("subscription_changed", { ...theSubscription(), status: "active", resource_version: stored.resourceVersion });
+    const late = subscriptionEvent("subscription_changed", {
+      ...theSubscription(),
+      status: "active",
+      resource_version: stored.resourceVersion,
+    });
     expect(await postWebhook(t, late)).toMatchObject({ status: 200, body: { outcome: "stale" } });
     expect(await overview(t)).toMatchObject({ state: "cancelled" });
   });
 
   it("refuses a subscription whose deletion arrived before its creation", async () => {
     const stored = (await orgDocument()).subscription!;
-    const ghost = { ...theSubscription(), id: "sub_deleted_early", status: "active", resource_version: stored.resourceVersion + 10 };
+    const ghost = {
+      ...theSubscription(),
+      id: "sub_deleted_early",
+      status: "active",
+      resource_version: stored.resourceVersion + 10,
+    };
     // The org's plan had ended: the deleted subscription's last state is shown, as after its creation and deletion.
-    expect(await postWebhook(t, subscriptionEvent("subscription_deleted", ghost))).toMatchObject({ status: 200, body: { outcome: "applied" } });
-    const created = subscriptionEvent("subscription_created", { ...ghost, resource_version: stored.resourceVersion + 5 });
+    expect(await postWebhook(t, subscriptionEvent("subscription_deleted", ghost))).toMatchObject({
+      status: 200,
+      body: { outcome: "applied" },
+    });
+    const created = subscriptionEvent("subscription_created", {
+      ...ghost,
+      resource_version: stored.resourceVersion + 5,
+    });
     expect(await postWebhook(t, created)).toMatchObject({ status: 200, body: { outcome: "stale" } });
     expect(await overview(t)).toMatchObject({ state: "cancelled", plan: "start" });
   });
@@ -124,7 +186,13 @@ describe("Chargebee webhooks", () => {
   it("shows the same seats when a deletion arrives before the older change as when it arrives last", async () => {
     const seatsAfter = async (id: string, order: "in order" | "deletion first"): Promise<unknown> => {
       const base = (await orgDocument()).subscription!.resourceVersion + 100;
-      const version = (seats: number, step: number) => ({ ...theSubscription(), id, status: "active", resource_version: base + step, subscription_items: [{ item_price_id: "start-USD-monthly", item_type: "plan", quantity: seats }] });
+      const version = (seats: number, step: number) => ({
+        ...theSubscription(),
+        id,
+        status: "active",
+        resource_version: base + step,
+        subscription_items: [{ item_price_id: "start-USD-monthly", item_type: "plan", quantity: seats }],
+      });
       const created = subscriptionEvent("subscription_created", version(12, 1));
       const changed = subscriptionEvent("subscription_changed", version(8, 2));
       const deleted = subscriptionEvent("subscription_deleted", version(8, 2));

@@ -36,7 +36,9 @@ describe("a change of role", () => {
     expect(await role(marcus)).toMatchObject({ assigned: "None", effective: "None" });
     expect((await api(stack, marcus, "GET", "timer")).status).toBe(403);
 
-    expect((await api(stack, priya, "POST", "users/roles", { role: "Product", userIds: [marcus.user.id] })).status).toBe(200);
+    expect(
+      (await api(stack, priya, "POST", "users/roles", { role: "Product", userIds: [marcus.user.id] })).status,
+    ).toBe(200);
     expect(await role(marcus)).toMatchObject({ assigned: "Product", effective: "Product" });
   });
 
@@ -54,7 +56,10 @@ describe("a change of role", () => {
       await member.replace({ ...before, role: "None", updatedAt: new Date().toISOString() });
 
       const start = await api(stack, marcus, "POST", "timer/start", { workItemId: 3 });
-      expect(start).toMatchObject({ status: 403, body: { error: { message: expect.stringMatching(/don't have access to Timetracker/) } } });
+      expect(start).toMatchObject({
+        status: 403,
+        body: { error: { message: expect.stringMatching(/don't have access to Timetracker/) } },
+      });
 
       await new Promise((resolve) => setTimeout(resolve, RECENT_READ_MS));
       expect(await role(marcus)).toMatchObject({ assigned: "None", effective: "None" });

@@ -54,7 +54,11 @@ describe("authentication of page calls", () => {
     const none = `${base64url.encode('{"alg":"none","typ":"JWT"}')}.${base64url.encode(JSON.stringify({ nameid: marcus.user.id, iss: "app.vstoken.visualstudio.com", aud: DEV_EXTENSION_ID, exp: now() + 3600 }))}.`;
     await expectError(withAppToken(none), 401, /HS256|not a valid/);
     await expectError(withAppToken(await appToken({ iss: "someone.else" })), 401, /not issued by Azure DevOps/);
-    await expectError(withAppToken(await appToken({ aud: "other-publisher.other-extension" })), 401, /another extension/);
+    await expectError(
+      withAppToken(await appToken({ aud: "other-publisher.other-extension" })),
+      401,
+      /another extension/,
+    );
   });
 
   it("answers 403 when the tokens are valid but the claimed org is another one", async () => {

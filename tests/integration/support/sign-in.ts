@@ -12,7 +12,12 @@ export interface SignedIn {
  * Signs a seeded user in the way a page does: the Azure DevOps stand-in mints the app token
  * and access token the SDK would hand the page, and we send them as our pages do.
  */
-export async function signIn(stack: BackendStack, org: string, user: string, hostType: "cloud" | "server" = "cloud"): Promise<SignedIn> {
+export async function signIn(
+  stack: BackendStack,
+  org: string,
+  user: string,
+  hostType: "cloud" | "server" = "cloud",
+): Promise<SignedIn> {
   const response = await fetch(`${stack.devops.url}/_dev/tokens`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -39,7 +44,7 @@ export async function api<T = unknown>(
   path: string,
   body?: unknown,
 ): Promise<{ status: number; body: T; headers: Headers }> {
-  const headers = "headers" in who ? (who as SignedIn).headers : (who);
+  const headers = "headers" in who ? (who as SignedIn).headers : who;
   const response = await fetch(`${stack.functions.url}/api/${path.replace(/^\//, "")}`, {
     method,
     headers: { ...headers, ...(body !== undefined ? { "Content-Type": "application/json" } : {}) },

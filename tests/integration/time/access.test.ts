@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROUTES } from "../../../functions/http/route";
-import { endTrial, restartTrial, setSubscription, startDaysAgo, startTimeStack, type TimeStack } from "./support/time-stack";
+import {
+  endTrial,
+  restartTrial,
+  setSubscription,
+  startDaysAgo,
+  startTimeStack,
+  type TimeStack,
+} from "./support/time-stack";
 
 let t: TimeStack;
 beforeAll(async () => {
@@ -32,14 +39,23 @@ const TIME_REQUESTS: Array<[string, string, string, unknown?]> = [
 
 describe("who may track time", () => {
   it("covers every time route registered by the app", () => {
-    const registered = ROUTES.filter((r) => /^(worklog|timer|activity-types|time-|work-item-time)/.test(r.name)).map((r) => r.name);
+    const registered = ROUTES.filter((r) => /^(worklog|timer|activity-types|time-|work-item-time)/.test(r.name)).map(
+      (r) => r.name,
+    );
     expect(registered.sort()).toEqual(TIME_REQUESTS.map(([name]) => name).sort());
   });
 
   it.each(TIME_REQUESTS)("refuses a user with the None role: %s", async (_, method, path, body) => {
     const { status, body: answer } = await t.call(t.tom, method, path, body);
     expect(status).toBe(403);
-    expect(answer).toMatchObject({ error: { code: "forbidden", message: expect.stringMatching(/don't have access to Timetracker.*Project Collection Administrator or a Timetracker Administrator/) } });
+    expect(answer).toMatchObject({
+      error: {
+        code: "forbidden",
+        message: expect.stringMatching(
+          /don't have access to Timetracker.*Project Collection Administrator or a Timetracker Administrator/,
+        ),
+      },
+    });
   });
 
   it("refuses anyone without sign-in", async () => {
@@ -58,14 +74,24 @@ describe("who may track time", () => {
   });
 
   it("blocks everyone, Administrators too, once the trial has ended, and says who can buy a plan; data is kept", async () => {
-    const made = await t.call<{ id: string }>(t.marcus, "POST", "worklogs", { workItemId: 3, start: startDaysAgo(1), durationSeconds: 60 });
+    const made = await t.call<{ id: string }>(t.marcus, "POST", "worklogs", {
+      workItemId: 3,
+      start: startDaysAgo(1),
+      durationSeconds: 60,
+    });
     expect(made.status).toBe(201);
     await endTrial(t.priya.org.id);
     try {
       for (const who of [t.priya, t.marcus]) {
         const { status, body } = await t.call(who, "GET", "time/context");
         expect(status).toBe(403);
-        expect(body).toMatchObject({ error: { message: expect.stringMatching(/trial of this organization has ended.*Project Collection Administrator can buy a plan/) } });
+        expect(body).toMatchObject({
+          error: {
+            message: expect.stringMatching(
+              /trial of this organization has ended.*Project Collection Administrator can buy a plan/,
+            ),
+          },
+        });
       }
       // contoso's trial is its own.
       expect((await t.call(t.alex, "GET", "time/context")).status).toBe(200);
@@ -91,7 +117,10 @@ describe("who may track time", () => {
     await setSubscription(t.priya.org.id, snapshot);
     try {
       const cancelled = await t.call(t.marcus, "GET", "timer");
-      expect(cancelled).toMatchObject({ status: 403, body: { error: { message: expect.stringMatching(/subscription of this organization was cancelled/) } } });
+      expect(cancelled).toMatchObject({
+        status: 403,
+        body: { error: { message: expect.stringMatching(/subscription of this organization was cancelled/) } },
+      });
       await setSubscription(t.priya.org.id, { ...snapshot, status: "active" });
       expect((await t.call(t.marcus, "GET", "timer")).status).toBe(200);
     } finally {

@@ -13,7 +13,12 @@ afterAll(async () => {
 describe("activity types", () => {
   it("starts every org with the usual four, separately per org", async () => {
     const fabrikam = await t.call<ActivityTypesResponse>(t.marcus, "GET", "activity-types");
-    expect(fabrikam.body.activityTypes.map((a) => a.name)).toEqual(["Development", "Testing", "Meeting", "Documentation"]);
+    expect(fabrikam.body.activityTypes.map((a) => a.name)).toEqual([
+      "Development",
+      "Testing",
+      "Meeting",
+      "Documentation",
+    ]);
     const contoso = await t.call<ActivityTypesResponse>(t.alex, "GET", "activity-types");
     expect(contoso.body.activityTypes.map((a) => a.id)).not.toContain(fabrikam.body.activityTypes[0].id);
   });
@@ -22,16 +27,33 @@ describe("activity types", () => {
     const added = await t.call<ActivityTypesResponse>(t.priya, "POST", "activity-types", { name: "Code review" });
     expect(added.status).toBe(201);
     const review = added.body.activityTypes.find((a) => a.name === "Code review")!;
-    const logged = await t.call<WorklogView>(t.marcus, "POST", "worklogs", { workItemId: 3, start: startDaysAgo(1), durationSeconds: 60, activityTypeId: review.id });
+    const logged = await t.call<WorklogView>(t.marcus, "POST", "worklogs", {
+      workItemId: 3,
+      start: startDaysAgo(1),
+      durationSeconds: 60,
+      activityTypeId: review.id,
+    });
     expect(logged).toMatchObject({ status: 201, body: { activityTypeId: review.id } });
 
-    const renamed = await t.call<ActivityTypesResponse>(t.priya, "PATCH", `activity-types/${review.id}`, { name: "Reviews" });
+    const renamed = await t.call<ActivityTypesResponse>(t.priya, "PATCH", `activity-types/${review.id}`, {
+      name: "Reviews",
+    });
     expect(renamed.body.activityTypes.find((a) => a.id === review.id)?.name).toBe("Reviews");
     await t.call(t.priya, "PATCH", `activity-types/${review.id}`, { archived: true });
 
-    const refused = await t.call(t.marcus, "POST", "worklogs", { workItemId: 3, start: startDaysAgo(1), durationSeconds: 60, activityTypeId: review.id });
-    expect(refused).toMatchObject({ status: 400, body: { error: { message: expect.stringMatching(/'Reviews' is archived/) } } });
-    expect((await t.call<WorklogView>(t.marcus, "GET", `worklogs/${logged.body.id}`)).body.activityTypeId).toBe(review.id);
+    const refused = await t.call(t.marcus, "POST", "worklogs", {
+      workItemId: 3,
+      start: startDaysAgo(1),
+      durationSeconds: 60,
+      activityTypeId: review.id,
+    });
+    expect(refused).toMatchObject({
+      status: 400,
+      body: { error: { message: expect.stringMatching(/'Reviews' is archived/) } },
+    });
+    expect((await t.call<WorklogView>(t.marcus, "GET", `worklogs/${logged.body.id}`)).body.activityTypeId).toBe(
+      review.id,
+    );
   });
 
   it("refuses duplicates, empty names, unknown ids and non-Administrators", async () => {
@@ -54,9 +76,14 @@ describe("time settings (Settings › Rules)", () => {
 
   it("is changed only by Administrators, and keeps the roles in order without duplicates", async () => {
     expect((await t.call(t.grace, "PATCH", "time-settings", { preventTimeOnClosedItems: true })).status).toBe(403);
-    const saved = await t.call<TimeSettingsView>(t.priya, "PATCH", "time-settings", { editingTimeRoles: ["Administrator", "Budget", "Budget"] });
+    const saved = await t.call<TimeSettingsView>(t.priya, "PATCH", "time-settings", {
+      editingTimeRoles: ["Administrator", "Budget", "Budget"],
+    });
     expect(saved.body.editingTimeRoles).toEqual(["Budget", "Administrator"]);
-    expect((await t.call<TimeSettingsView>(t.marcus, "GET", "time-settings")).body.editingTimeRoles).toEqual(["Budget", "Administrator"]);
+    expect((await t.call<TimeSettingsView>(t.marcus, "GET", "time-settings")).body.editingTimeRoles).toEqual([
+      "Budget",
+      "Administrator",
+    ]);
     await t.call(t.priya, "PATCH", "time-settings", { editingTimeRoles: ["Administrator"] });
   });
 
@@ -71,7 +98,9 @@ describe("time settings (Settings › Rules)", () => {
 
   it("keeps orgs apart: contoso's Administrator changes only contoso's rules", async () => {
     await t.call(t.alex, "PATCH", "time-settings", { preventTimeOnClosedItems: true });
-    expect((await t.call<TimeSettingsView>(t.marcus, "GET", "time-settings")).body.preventTimeOnClosedItems).toBe(false);
+    expect((await t.call<TimeSettingsView>(t.marcus, "GET", "time-settings")).body.preventTimeOnClosedItems).toBe(
+      false,
+    );
     expect((await t.call<TimeSettingsView>(t.alex, "GET", "time-settings")).body.preventTimeOnClosedItems).toBe(true);
   });
 });

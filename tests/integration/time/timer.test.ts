@@ -32,19 +32,34 @@ function offsetMinutes(offset: string): number {
 describe("timer", () => {
   it("starts on a work item, shows as current, refuses a second start, and stops into a worklog", async () => {
     expect(await t.call<TimerResponse>(t.marcus, "GET", "timer")).toMatchObject({ status: 200, body: { timer: null } });
-    const started = await t.call<TimerView>(t.marcus, "POST", "timer/start", { workItemId: 3, utcOffset: "+02:00", comment: "pairing" });
-    expect(started).toMatchObject({ status: 201, body: { workItemId: 3, comment: "pairing", startedAt: expect.stringMatching(/\+02:00$/) } });
+    const started = await t.call<TimerView>(t.marcus, "POST", "timer/start", {
+      workItemId: 3,
+      utcOffset: "+02:00",
+      comment: "pairing",
+    });
+    expect(started).toMatchObject({
+      status: 201,
+      body: { workItemId: 3, comment: "pairing", startedAt: expect.stringMatching(/\+02:00$/) },
+    });
     expect((await t.call<TimerResponse>(t.marcus, "GET", "timer")).body.timer).toMatchObject({ workItemId: 3 });
 
     const second = await t.call(t.marcus, "POST", "timer/start", { workItemId: 5 });
-    expect(second).toMatchObject({ status: 409, body: { error: { message: expect.stringMatching(/already running on work item #3/) } } });
+    expect(second).toMatchObject({
+      status: 409,
+      body: { error: { message: expect.stringMatching(/already running on work item #3/) } },
+    });
 
     await backdateTimer(t.marcus, isoHoursAgo(1, "+02:00"));
     const stopped = await t.call<StopTimerResponse>(t.marcus, "POST", "timer/stop");
     expect(stopped.status).toBe(200);
     expect(stopped.body.notice).toBeNull();
     expect(stopped.body.worklogs).toHaveLength(1);
-    expect(stopped.body.worklogs[0]).toMatchObject({ workItemId: 3, comment: "pairing", userId: t.marcus.user.id, start: expect.stringMatching(/\+02:00$/) });
+    expect(stopped.body.worklogs[0]).toMatchObject({
+      workItemId: 3,
+      comment: "pairing",
+      userId: t.marcus.user.id,
+      start: expect.stringMatching(/\+02:00$/),
+    });
     expect(stopped.body.worklogs[0].durationSeconds).toBeGreaterThanOrEqual(3600);
     expect(stopped.body.worklogs[0].durationSeconds).toBeLessThan(3660);
     expect((await t.call<TimerResponse>(t.marcus, "GET", "timer")).body.timer).toBeNull();
@@ -65,7 +80,10 @@ describe("timer", () => {
     await t.call(t.aisha, "POST", "timer/start", { workItemId: 5, utcOffset: formatOffset(offset) });
     await backdateTimer(t.aisha, started);
     const stopped = await t.call<StopTimerResponse>(t.aisha, "POST", "timer/stop");
-    expect(stopped.body.worklogs.map((w) => w.start)).toEqual([started, expect.stringMatching(new RegExp(`T00:00:00\\${formatOffset(offset)}$`))]);
+    expect(stopped.body.worklogs.map((w) => w.start)).toEqual([
+      started,
+      expect.stringMatching(new RegExp(`T00:00:00\\${formatOffset(offset)}$`)),
+    ]);
     expect(stopped.body.worklogs[0].durationSeconds).toBe(5400);
     expect(stopped.body.worklogs[0].day).not.toBe(stopped.body.worklogs[1].day);
     expect(stopped.body.notice).toMatch(/past midnight.*2 worklogs, one per day/);
@@ -106,7 +124,10 @@ describe("timer", () => {
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     await backdateTimer(t.priya, isoHoursAgo(0.5));
     // Two stops at once (two tabs) save the time once.
-    const [s1, s2] = await Promise.all([t.call<StopTimerResponse>(t.priya, "POST", "timer/stop"), t.call<StopTimerResponse>(t.priya, "POST", "timer/stop")]);
+    const [s1, s2] = await Promise.all([
+      t.call<StopTimerResponse>(t.priya, "POST", "timer/stop"),
+      t.call<StopTimerResponse>(t.priya, "POST", "timer/stop"),
+    ]);
     const saved = [s1, s2].filter((s) => s.status === 200).flatMap((s) => s.body.worklogs.map((w) => w.id));
     expect(new Set(saved).size).toBe(1);
   });

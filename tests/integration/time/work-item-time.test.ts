@@ -66,7 +66,11 @@ describe("GET /api/time/context (what the form group draws)", () => {
       workItem: { id: 3, totalSeconds: 4200, mySeconds: 3600 },
     });
     const admin = await t.call<TimeContextResponse>(t.priya, "GET", "time/context");
-    expect(admin.body).toMatchObject({ role: "Administrator", capabilities: { addTimeForOthers: true, viewAllWorklogs: true, manageSettings: true }, workItem: null });
+    expect(admin.body).toMatchObject({
+      role: "Administrator",
+      capabilities: { addTimeForOthers: true, viewAllWorklogs: true, manageSettings: true },
+      workItem: null,
+    });
   });
 
   it("400s a bad work item id", async () => {

@@ -17,7 +17,9 @@ async function allUnlicensed(search = ""): Promise<DirectoryUsersResponse["users
   let calls = 0;
   do {
     const query = new URLSearchParams({ ...(search ? { search } : {}), ...(token ? { continuation: token } : {}) });
-    const page: DirectoryUsersResponse = await ok(u.call<DirectoryUsersResponse>(u.priya, "GET", `users/unlicensed?${query}`));
+    const page: DirectoryUsersResponse = await ok(
+      u.call<DirectoryUsersResponse>(u.priya, "GET", `users/unlicensed?${query}`),
+    );
     users.push(...page.users);
     token = page.continuationToken;
     calls++;
@@ -30,8 +32,16 @@ describe("+ Add Users: unlicensed organization users", () => {
     const users = await allUnlicensed();
     const org = u.stack.devops.state.org("fabrikam");
     const licensed = ["priya.patel", "marcus.johnson", "liam.oconnor"].map((l) => `${l}@fabrikam.example`);
-    expect(users.map((x) => x.email).sort()).toEqual(org.users.map((x) => x.email).filter((e) => !licensed.includes(e)).sort());
-    expect(users.find((x) => x.displayName === "Daniel Kim")).toMatchObject({ licensed: false, role: { assigned: "None", effective: "None" } });
+    expect(users.map((x) => x.email).sort()).toEqual(
+      org.users
+        .map((x) => x.email)
+        .filter((e) => !licensed.includes(e))
+        .sort(),
+    );
+    expect(users.find((x) => x.displayName === "Daniel Kim")).toMatchObject({
+      licensed: false,
+      role: { assigned: "None", effective: "None" },
+    });
   });
 
   it("finds users by name", async () => {
@@ -60,31 +70,57 @@ describe("Add by group", () => {
       ["[Fabrikam Mobile]\\Contributors", "Azure DevOps"],
     ]);
     const entra = await ok(u.call<GroupSearchResponse>(u.priya, "GET", "users/groups?query=plat"));
-    expect(entra.groups).toEqual([expect.objectContaining({ displayName: "Platform Team", source: "Microsoft Entra ID" })]);
+    expect(entra.groups).toEqual([
+      expect.objectContaining({ displayName: "Platform Team", source: "Microsoft Entra ID" }),
+    ]);
   });
 
   it("shows a group's members now, nested groups expanded, each once, with their Timetracker role", async () => {
     const { groups } = await ok(u.call<GroupSearchResponse>(u.priya, "GET", "users/groups?query=Fabrikam%20Web"));
     expect(groups).toEqual([]); // prefix of the name, not of the project
-    const contributors = (await ok(u.call<GroupSearchResponse>(u.priya, "GET", "users/groups?query=Contributors"))).groups[0];
-    const { users } = await ok(u.call<DirectoryUsersResponse>(u.priya, "GET", `users/group-members?descriptor=${encodeURIComponent(contributors.descriptor)}`));
+    const contributors = (await ok(u.call<GroupSearchResponse>(u.priya, "GET", "users/groups?query=Contributors")))
+      .groups[0];
+    const { users } = await ok(
+      u.call<DirectoryUsersResponse>(
+        u.priya,
+        "GET",
+        `users/group-members?descriptor=${encodeURIComponent(contributors.descriptor)}`,
+      ),
+    );
     // [Fabrikam Web]\Contributors: 3 users, Engineering (5 users) and, inside it, Platform Team (4 users).
     expect(users).toHaveLength(12);
     expect(new Set(users.map((x) => x.id)).size).toBe(12);
-    expect(users.map((x) => x.displayName)).toEqual(expect.arrayContaining(["Marcus Johnson", "Liam O'Connor", "Zara Ahmed", "Chloé Dubois"]));
-    expect(users.find((x) => x.displayName === "Marcus Johnson")).toMatchObject({ licensed: true, role: { effective: "Administrator" } });
+    expect(users.map((x) => x.displayName)).toEqual(
+      expect.arrayContaining(["Marcus Johnson", "Liam O'Connor", "Zara Ahmed", "Chloé Dubois"]),
+    );
+    expect(users.find((x) => x.displayName === "Marcus Johnson")).toMatchObject({
+      licensed: true,
+      role: { effective: "Administrator" },
+    });
     expect(users.find((x) => x.displayName === "Zara Ahmed")).toMatchObject({ licensed: false });
   });
 
   it("licenses the individuals in the group now, not the group", async () => {
     const platform = (await ok(u.call<GroupSearchResponse>(u.priya, "GET", "users/groups?query=Platform"))).groups[0];
-    const { users } = await ok(u.call<DirectoryUsersResponse>(u.priya, "GET", `users/group-members?descriptor=${encodeURIComponent(platform.descriptor)}`));
+    const { users } = await ok(
+      u.call<DirectoryUsersResponse>(
+        u.priya,
+        "GET",
+        `users/group-members?descriptor=${encodeURIComponent(platform.descriptor)}`,
+      ),
+    );
     const unlicensed = users.filter((x) => !x.licensed).map((x) => x.id);
     await ok(u.call(u.priya, "POST", "users/roles", { role: "Team", userIds: unlicensed }));
     // Someone joins the group later: they get no license from it.
     const org = u.stack.devops.state.org("fabrikam");
     org.addGroupMember("Platform Team", "benjamin.lee@fabrikam.example");
-    const after = await ok(u.call<DirectoryUsersResponse>(u.priya, "GET", `users/group-members?descriptor=${encodeURIComponent(platform.descriptor)}`));
+    const after = await ok(
+      u.call<DirectoryUsersResponse>(
+        u.priya,
+        "GET",
+        `users/group-members?descriptor=${encodeURIComponent(platform.descriptor)}`,
+      ),
+    );
     expect(after.users.filter((x) => !x.licensed).map((x) => x.displayName)).toEqual(["Benjamin Lee"]);
   });
 

@@ -36,11 +36,15 @@ describe("the seat ledger reconcile timer", () => {
   it("moves audit entries waiting in the outbox to the audit trail", async () => {
     await setRoles(u, "Product", ["grace.wright"]);
     await u.stack.functions.runTimer("seat-ledger-reconcile");
-    const { resources } = await (await services().db.containers()).members.items
+    const { resources } = await (
+      await services().db.containers()
+    ).members.items
       .query({ query: "SELECT * FROM c WHERE c.type = 'auditOutbox'" })
       .fetchAll();
     expect(resources).toEqual([]);
     const { entries } = await ok(u.call<AuditResponse>(u.priya, "GET", "users/audit"));
-    expect(entries[0]).toMatchObject({ changes: [{ user: { displayName: "Grace Wright" }, from: null, to: "Product" }] });
+    expect(entries[0]).toMatchObject({
+      changes: [{ user: { displayName: "Grace Wright" }, from: null, to: "Product" }],
+    });
   });
 });

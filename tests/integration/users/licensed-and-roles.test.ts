@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AssignRolesResponse, DefaultRoleResponse, ListMembersResponse, UsersOverviewResponse } from "../../../functions/contracts/users";
+import type {
+  AssignRolesResponse,
+  DefaultRoleResponse,
+  ListMembersResponse,
+  UsersOverviewResponse,
+} from "../../../functions/contracts/users";
 import { signIn } from "../support/sign-in";
 import { licensedEmails, ok, setRoles, startUsersStack, userId, type UsersStack } from "./support/users-stack";
 
@@ -28,7 +33,10 @@ describe("the licensed users list", () => {
       "Priya Patel",
       "Sofía Hernández",
     ]);
-    expect(members.find((m) => m.displayName === "Aisha Okafor")).toMatchObject({ email: "aisha.okafor@fabrikam.example", role: { assigned: "Default", effective: "Team", label: "Default (Team)" } });
+    expect(members.find((m) => m.displayName === "Aisha Okafor")).toMatchObject({
+      email: "aisha.okafor@fabrikam.example",
+      role: { assigned: "Default", effective: "Team", label: "Default (Team)" },
+    });
     expect(members.find((m) => m.displayName === "Grace Wright")?.role.label).toBe("Budget");
     expect(members.some((m) => m.displayName === "Daniel Kim")).toBe(false); // None
   });
@@ -53,7 +61,9 @@ describe("the licensed users list", () => {
     let token: string | null = null;
     let pages = 0;
     do {
-      const page: ListMembersResponse = await list(`?pageSize=2${token ? `&continuation=${encodeURIComponent(token)}` : ""}`);
+      const page: ListMembersResponse = await list(
+        `?pageSize=2${token ? `&continuation=${encodeURIComponent(token)}` : ""}`,
+      );
       expect(page.members.length).toBeLessThanOrEqual(2);
       seen.push(...page.members.map((m) => m.email));
       token = page.continuationToken;
@@ -80,7 +90,11 @@ describe("the licensed users list", () => {
 
   it("refuses a continuation token of another sort", async () => {
     const { continuationToken } = await list("?pageSize=2&sort=email");
-    const { status } = await u.call(u.priya, "GET", `users/licensed?pageSize=2&sort=name&continuation=${encodeURIComponent(continuationToken!)}`);
+    const { status } = await u.call(
+      u.priya,
+      "GET",
+      `users/licensed?pageSize=2&sort=name&continuation=${encodeURIComponent(continuationToken!)}`,
+    );
     expect(status).toBe(400);
   });
 });
@@ -89,30 +103,44 @@ describe("assigning roles", () => {
   it("adds unlicensed organization users with a role, effective at once, and says so", async () => {
     const ids = ["rahul.sharma", "zara.ahmed"].map((l) => userId(u.stack, l));
     const before = await ok(u.call<UsersOverviewResponse>(u.priya, "GET", "users/overview"));
-    const answer = await ok(u.call<AssignRolesResponse>(u.priya, "POST", "users/roles", { role: "Product", userIds: ids }));
+    const answer = await ok(
+      u.call<AssignRolesResponse>(u.priya, "POST", "users/roles", { role: "Product", userIds: ids }),
+    );
     expect(answer).toMatchObject({ succeeded: 2, changed: 2, failed: [], message: "Role was successfully changed" });
     expect(answer.seats.licensed).toBe(before.seats.licensed + 2);
-    expect(await licensedEmails(u)).toEqual(expect.arrayContaining(["rahul.sharma@fabrikam.example", "zara.ahmed@fabrikam.example"]));
+    expect(await licensedEmails(u)).toEqual(
+      expect.arrayContaining(["rahul.sharma@fabrikam.example", "zara.ahmed@fabrikam.example"]),
+    );
     const rahul = await signIn(u.stack, "fabrikam", "rahul.sharma@fabrikam.example");
     expect((await ok(u.call<{ role: { effective: string } }>(rahul, "GET", "me"))).role.effective).toBe("Product");
   });
 
   it("takes the seat back with None: the user leaves the licensed list", async () => {
     const zara = userId(u.stack, "zara.ahmed");
-    const answer = await ok(u.call<AssignRolesResponse>(u.priya, "POST", "users/roles", { role: "None", userIds: [zara] }));
+    const answer = await ok(
+      u.call<AssignRolesResponse>(u.priya, "POST", "users/roles", { role: "None", userIds: [zara] }),
+    );
     expect(answer.succeeded).toBe(1);
     expect(await licensedEmails(u)).not.toContain("zara.ahmed@fabrikam.example");
   });
 
   it("reports a user that is already on the role as succeeded, unchanged", async () => {
-    const answer = await ok(u.call<AssignRolesResponse>(u.priya, "POST", "users/roles", { role: "Budget", userIds: [userId(u.stack, "grace.wright")] }));
+    const answer = await ok(
+      u.call<AssignRolesResponse>(u.priya, "POST", "users/roles", {
+        role: "Budget",
+        userIds: [userId(u.stack, "grace.wright")],
+      }),
+    );
     expect(answer).toMatchObject({ succeeded: 1, changed: 0 });
   });
 
   it("fails users outside the organization one by one, and applies the rest", async () => {
     const contosoUser = u.stack.devops.state.org("contoso").users[0].id;
     const answer = await ok(
-      u.call<AssignRolesResponse>(u.priya, "POST", "users/roles", { role: "Team", userIds: [userId(u.stack, "benjamin.lee"), contosoUser, "not-a-user"] }),
+      u.call<AssignRolesResponse>(u.priya, "POST", "users/roles", {
+        role: "Team",
+        userIds: [userId(u.stack, "benjamin.lee"), contosoUser, "not-a-user"],
+      }),
     );
     expect(answer.succeeded).toBe(1);
     expect(answer.failed).toEqual([
@@ -126,12 +154,24 @@ describe("assigning roles", () => {
     ["malformed JSON", "{role:", /not valid JSON/],
     ["no users", { role: "Team", userIds: [] }, /at least one user/],
     ["users not a list", { role: "Team", userIds: "abc" }, /userIds must be a list/],
-    ["an unknown role", { role: "Boss", userIds: ["x"] }, /role must be one of Default, None, Team, Product, Budget, Administrator/],
+    [
+      "an unknown role",
+      { role: "Boss", userIds: ["x"] },
+      /role must be one of Default, None, Team, Product, Budget, Administrator/,
+    ],
     ["a wrong type", { role: 3, userIds: ["x"] }, /role must be one of/],
     ["unknown fields", { role: "Team", userIds: ["x"], org: "contoso" }, /org/],
-    ["too many users", { role: "Team", userIds: Array.from({ length: 10_001 }, (_, i) => `u${i}`) }, /at most 10000 users/],
+    [
+      "too many users",
+      { role: "Team", userIds: Array.from({ length: 10_001 }, (_, i) => `u${i}`) },
+      /at most 10000 users/,
+    ],
     ["the same user twice", { role: "Team", userIds: ["AB", "ab"] }, /listed more than once: ab/],
-    ["only users outside the org", { role: "Team", userIds: ["nobody"] }, /No user was changed: This user is not a user of this Azure DevOps organization/],
+    [
+      "only users outside the org",
+      { role: "Team", userIds: ["nobody"] },
+      /No user was changed: This user is not a user of this Azure DevOps organization/,
+    ],
   ])("refuses %s with 400 and changes nothing", async (_, body, reason) => {
     const before = await licensedEmails(u);
     const { status, body: answer } = await u.call<{ error: { message: string } }>(u.priya, "POST", "users/roles", body);
@@ -167,7 +207,12 @@ describe("the Default Role", () => {
     [{}, /role/],
     [{ role: "Team", extra: true }, /extra/],
   ])("refuses %j with 400", async (body, reason) => {
-    const { status, body: answer } = await u.call<{ error: { message: string } }>(u.priya, "PATCH", "users/default-role", body);
+    const { status, body: answer } = await u.call<{ error: { message: string } }>(
+      u.priya,
+      "PATCH",
+      "users/default-role",
+      body,
+    );
     expect(status).toBe(400);
     expect(answer.error.message).toMatch(reason);
     expect((await ok(u.call<UsersOverviewResponse>(u.priya, "GET", "users/overview"))).defaultRole).toBe("Team");

@@ -40,11 +40,18 @@ describe("who may manage users", () => {
   it.each(REQUESTS)("refuses a Team member: %s", async (_, method, path, body) => {
     const { status, body: answer } = await u.call(u.liam, method, path, body);
     expect(status).toBe(403);
-    expect(answer).toEqual({ error: { code: "forbidden", message: "Only Project Collection Administrators and Timetracker Administrators can manage Timetracker users and roles." } });
+    expect(answer).toEqual({
+      error: {
+        code: "forbidden",
+        message:
+          "Only Project Collection Administrators and Timetracker Administrators can manage Timetracker users and roles.",
+      },
+    });
   });
 
   it("refuses callers who are not signed in", async () => {
-    for (const [, method, path, body] of REQUESTS) expect((await u.call({ headers: {} }, method, path, body)).status).toBe(401);
+    for (const [, method, path, body] of REQUESTS)
+      expect((await u.call({ headers: {} }, method, path, body)).status).toBe(401);
   });
 
   it("lets a Project Collection Administrator without a Timetracker role manage users", async () => {
@@ -57,7 +64,10 @@ describe("who may manage users", () => {
     const overview = await ok(u.call<UsersOverviewResponse>(u.marcus, "GET", "users/overview"));
     expect(overview.you).toMatchObject({ isPca: false, role: { effective: "Administrator" } });
     await setRoles(u, "Product", ["grace.wright"]);
-    expect((await u.call(u.marcus, "POST", "users/roles", { role: "Budget", userIds: [userId(u.stack, "grace.wright")] })).status).toBe(200);
+    expect(
+      (await u.call(u.marcus, "POST", "users/roles", { role: "Budget", userIds: [userId(u.stack, "grace.wright")] }))
+        .status,
+    ).toBe(200);
   });
 
   it("stops an Administrator who is demoted at once", async () => {
@@ -78,26 +88,46 @@ describe("the audit trail", () => {
     await ok(u.call(u.marcus, "PATCH", "users/default-role", { role: "Product" }));
     await ok(u.call(u.marcus, "PATCH", "users/default-role", { role: "Team" }));
     const { entries } = await ok(u.call<AuditResponse>(u.daniel, "GET", "users/audit"));
-    expect(entries[0]).toMatchObject({ surface: "default-role", actor: { displayName: "Marcus Johnson" }, defaultRole: { from: "Product", to: "Team" }, changes: [] });
+    expect(entries[0]).toMatchObject({
+      surface: "default-role",
+      actor: { displayName: "Marcus Johnson" },
+      defaultRole: { from: "Product", to: "Team" },
+      changes: [],
+    });
     expect(entries[1]).toMatchObject({ surface: "default-role", defaultRole: { from: "Team", to: "Product" } });
     expect(entries[2]).toMatchObject({
       surface: "permissions-page",
       actor: { displayName: "Priya Patel" },
-      changes: [{ user: { displayName: "Yuki Tanaka", email: "yuki.tanaka@fabrikam.example" }, from: "Product", to: "Team" }],
+      changes: [
+        { user: { displayName: "Yuki Tanaka", email: "yuki.tanaka@fabrikam.example" }, from: "Product", to: "Team" },
+      ],
     });
-    expect(entries[3]).toMatchObject({ changes: [{ user: { displayName: "Yuki Tanaka" }, from: null, to: "Product" }] });
+    expect(entries[3]).toMatchObject({
+      changes: [{ user: { displayName: "Yuki Tanaka" }, from: null, to: "Product" }],
+    });
     const times = entries.map((e) => e.at);
     expect([...times].sort().reverse()).toEqual(times);
     // The first user's own record is in the trail too.
     const all: AuditResponse["entries"] = [];
     let continuation: string | null = null;
     do {
-      const page: AuditResponse = await ok(u.call<AuditResponse>(u.priya, "GET", `users/audit${continuation ? `?continuation=${encodeURIComponent(continuation)}` : ""}`));
+      const page: AuditResponse = await ok(
+        u.call<AuditResponse>(
+          u.priya,
+          "GET",
+          `users/audit${continuation ? `?continuation=${encodeURIComponent(continuation)}` : ""}`,
+        ),
+      );
       all.push(...page.entries);
       continuation = page.continuationToken;
     } while (continuation);
-    expect(all.at(-1)).toMatchObject({ surface: "first-user", changes: [{ user: { displayName: "Priya Patel" }, from: null, to: "Administrator" }] });
-    expect(all.find((e) => e.surface === "auto-default")).toMatchObject({ changes: [{ user: { displayName: "Hannah Schmidt" }, from: null, to: "Default" }] });
+    expect(all.at(-1)).toMatchObject({
+      surface: "first-user",
+      changes: [{ user: { displayName: "Priya Patel" }, from: null, to: "Administrator" }],
+    });
+    expect(all.find((e) => e.surface === "auto-default")).toMatchObject({
+      changes: [{ user: { displayName: "Hannah Schmidt" }, from: null, to: "Default" }],
+    });
   });
 
   it("refuses a damaged continuation token with a clear message", async () => {

@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RestAssignResponse, RestRolesResponse } from "../../../functions/contracts/rest-users";
 import type { AuditResponse, CreateTokenResponse } from "../../../functions/contracts/users";
 import { bearer, rest } from "./support/rest-client";
-import { email, licensedEmails, ok, setPlan, setRoles, startUsersStack, subscription, userId, type UsersStack } from "./support/users-stack";
+import {
+  email,
+  licensedEmails,
+  ok,
+  setPlan,
+  setRoles,
+  startUsersStack,
+  subscription,
+  userId,
+  type UsersStack,
+} from "./support/users-stack";
 
 let u: UsersStack;
 let token: string;
@@ -11,7 +21,11 @@ beforeAll(async () => {
   await setRoles(u, "Default", ["aisha.okafor"]);
   token = (await ok(u.call<CreateTokenResponse>(u.priya, "POST", "tokens", { name: "rest tests" }))).secret;
   // Users Timetracker has not seen yet are looked up with the org's service account.
-  await ok(u.call(u.priya, "POST", "users/service-account", { pat: u.stack.devops.state.createPat("fabrikam", email("priya.patel")) }));
+  await ok(
+    u.call(u.priya, "POST", "users/service-account", {
+      pat: u.stack.devops.state.createPat("fabrikam", email("priya.patel")),
+    }),
+  );
 });
 afterAll(async () => {
   await u?.stack.stop();
@@ -30,9 +44,16 @@ describe("GET /api/rest/users/roles", () => {
     await freshToken();
     const { status, body } = await call<RestRolesResponse>("GET", "users/roles");
     expect(status).toBe(200);
-    expect(body.data.map((r) => r.user.email)).toEqual(["aisha.okafor", "liam.oconnor", "marcus.johnson", "priya.patel"].map(email));
+    expect(body.data.map((r) => r.user.email)).toEqual(
+      ["aisha.okafor", "liam.oconnor", "marcus.johnson", "priya.patel"].map(email),
+    );
     expect(body.data[0]).toEqual({
-      user: { id: userId(u.stack, "aisha.okafor"), vstsId: userId(u.stack, "aisha.okafor"), email: email("aisha.okafor"), uniqueName: email("aisha.okafor") },
+      user: {
+        id: userId(u.stack, "aisha.okafor"),
+        vstsId: userId(u.stack, "aisha.okafor"),
+        email: email("aisha.okafor"),
+        uniqueName: email("aisha.okafor"),
+      },
       role: { id: 1, name: "Team" },
       isDefaultRole: true,
     });
@@ -41,22 +62,38 @@ describe("GET /api/rest/users/roles", () => {
 
   it("adds display names with $expand and None users with includeNoneRoles", async () => {
     const { body } = await call<RestRolesResponse>("GET", "users/roles?$expand=user.displayName&includeNoneRoles=true");
-    expect(body.data.find((r) => r.user.email === email("daniel.kim"))).toMatchObject({ user: { displayName: "Daniel Kim" }, role: { id: 0, name: "None" } });
+    expect(body.data.find((r) => r.user.email === email("daniel.kim"))).toMatchObject({
+      user: { displayName: "Daniel Kim" },
+      role: { id: 0, name: "None" },
+    });
   });
 
   it("lists every organization user with includeNoneRoles (fabrikam's 25), the ones without a role as None, paged with $skip and $count", async () => {
     await freshToken();
     const orgUsers = u.stack.devops.state.org("fabrikam").users;
     expect(orgUsers).toHaveLength(25);
-    const { status, body } = await call<RestRolesResponse>("GET", "users/roles?includeNoneRoles=true&$count=500&$expand=user.displayName");
+    const { status, body } = await call<RestRolesResponse>(
+      "GET",
+      "users/roles?includeNoneRoles=true&$count=500&$expand=user.displayName",
+    );
     expect(status).toBe(200);
     expect(body.data.map((r) => r.user.id).sort()).toEqual(orgUsers.map((o) => o.id).sort());
-    const licensed = new Map((await call<RestRolesResponse>("GET", "users/roles")).body.data.map((r) => [r.user.id, r.role]));
+    const licensed = new Map(
+      (await call<RestRolesResponse>("GET", "users/roles")).body.data.map((r) => [r.user.id, r.role]),
+    );
     for (const row of body.data) expect(row.role).toEqual(licensed.get(row.user.id) ?? { id: 0, name: "None" });
     // Someone who never opened Timetracker is there too, with their name.
-    expect(body.data.find((r) => r.user.email === email("zara.ahmed"))).toMatchObject({ user: { displayName: "Zara Ahmed" }, role: { name: "None" }, isDefaultRole: false });
+    expect(body.data.find((r) => r.user.email === email("zara.ahmed"))).toMatchObject({
+      user: { displayName: "Zara Ahmed" },
+      role: { name: "None" },
+      isDefaultRole: false,
+    });
 
-    const pages = await Promise.all(["$count=10", "$count=10&$skip=10", "$count=10&$skip=20"].map((q) => call<RestRolesResponse>("GET", `users/roles?includeNoneRoles=true&${q}`)));
+    const pages = await Promise.all(
+      ["$count=10", "$count=10&$skip=10", "$count=10&$skip=20"].map((q) =>
+        call<RestRolesResponse>("GET", `users/roles?includeNoneRoles=true&${q}`),
+      ),
+    );
     expect(pages.flatMap((p) => p.body.data.map((r) => r.user.id))).toEqual(body.data.map((r) => r.user.id));
     expect((await call<RestRolesResponse>("GET", "users/roles?includeNoneRoles=true&$skip=25")).body.data).toEqual([]);
   });
@@ -64,7 +101,9 @@ describe("GET /api/rest/users/roles", () => {
   it("pages with $count and $skip", async () => {
     const all = (await call<RestRolesResponse>("GET", "users/roles")).body.data.map((r) => r.user.id);
     const first = (await call<RestRolesResponse>("GET", "users/roles?$count=3")).body.data.map((r) => r.user.id);
-    const rest_ = (await call<RestRolesResponse>("GET", "users/roles?$count=3&$skip=3")).body.data.map((r) => r.user.id);
+    const rest_ = (await call<RestRolesResponse>("GET", "users/roles?$count=3&$skip=3")).body.data.map(
+      (r) => r.user.id,
+    );
     expect([...first, ...rest_]).toEqual(all);
     expect((await call<RestRolesResponse>("GET", "users/roles?$skip=100")).body.data).toEqual([]);
   });
@@ -99,7 +138,11 @@ describe("POST /api/rest/users/roles", () => {
     expect(body).toEqual({ data: { succeeded: 3, failed: 0, failedEntries: [] } });
     const roles = (await call<RestRolesResponse>("GET", "users/roles")).body.data;
     const roleOf = (local: string) => roles.find((r) => r.user.email === email(local))?.role.name;
-    expect([roleOf("grace.wright"), roleOf("mei.chen"), roleOf("aisha.okafor")]).toEqual(["Product", "Budget", "Budget"]);
+    expect([roleOf("grace.wright"), roleOf("mei.chen"), roleOf("aisha.okafor")]).toEqual([
+      "Product",
+      "Budget",
+      "Budget",
+    ]);
   });
 
   it("records the token's owner and the REST API in the audit trail", async () => {
@@ -147,12 +190,19 @@ describe("POST /api/rest/users/roles", () => {
   });
 
   it("answers 422 when no entry could be applied", async () => {
-    const { status, body } = await call<RestAssignResponse & { error: { code: string; message: string } }>("POST", "users/roles", {
-      users: [{ email: "nobody@fabrikam.example", role: { name: "Team" } }],
-    });
+    const { status, body } = await call<RestAssignResponse & { error: { code: string; message: string } }>(
+      "POST",
+      "users/roles",
+      {
+        users: [{ email: "nobody@fabrikam.example", role: { name: "Team" } }],
+      },
+    );
     expect(status).toBe(422);
     expect(body.data).toMatchObject({ succeeded: 0, failed: 1 });
-    expect(body.error).toMatchObject({ code: "validation", message: expect.stringMatching(/No entry could be applied/) });
+    expect(body.error).toMatchObject({
+      code: "validation",
+      message: expect.stringMatching(/No entry could be applied/),
+    });
   });
 
   it.each([
@@ -161,7 +211,11 @@ describe("POST /api/rest/users/roles", () => {
     ["no users list", { people: [] }, /users must be a list/],
     ["an empty list", { users: [] }, /at least one entry/],
     ["users not a list", { users: { id: "x" } }, /users must be a list/],
-    ["more than 1,000 entries", { users: Array.from({ length: 1001 }, (_, i) => ({ id: `u${i}`, role: { id: 1 } })) }, /at most 1000 entries/],
+    [
+      "more than 1,000 entries",
+      { users: Array.from({ length: 1001 }, (_, i) => ({ id: `u${i}`, role: { id: 1 } })) },
+      /at most 1000 entries/,
+    ],
   ])("refuses %s with 400 and changes nothing", async (_, body, reason) => {
     await freshToken();
     const before = await licensedEmails(u);
@@ -177,7 +231,10 @@ describe("POST /api/rest/users/roles", () => {
     await setPlan(u.priya.org.id, subscription(licensed + 1));
     const before = await licensedEmails(u);
     const { status, body } = await call<{ error: { code: string; message: string } }>("POST", "users/roles", {
-      users: [{ email: email("hannah.schmidt"), role: { name: "Team" } }, { email: email("diego.alvarez"), role: { name: "Team" } }],
+      users: [
+        { email: email("hannah.schmidt"), role: { name: "Team" } },
+        { email: email("diego.alvarez"), role: { name: "Team" } },
+      ],
     });
     expect(status).toBe(409);
     expect(body.error).toMatchObject({ code: "seat_limit", message: expect.stringMatching(/only 1 seat is free/) });
@@ -198,11 +255,15 @@ describe("POST /api/rest/users/roles", () => {
   it("answers 409 'service account not configured' when it must look users up without one", async () => {
     await freshToken();
     await ok(u.call(u.priya, "DELETE", "users/service-account"));
-    const { status, body } = await call<{ error: { message: string } }>("POST", "users/roles", { users: [{ email: email("lukas.novak"), role: { name: "Team" } }] });
+    const { status, body } = await call<{ error: { message: string } }>("POST", "users/roles", {
+      users: [{ email: email("lukas.novak"), role: { name: "Team" } }],
+    });
     expect(status).toBe(409);
     expect(body.error.message).toMatch(/^service account not configured/);
     // Users Timetracker knows need no lookup.
-    const known = await call<RestAssignResponse>("POST", "users/roles", { users: [{ email: email("grace.wright"), role: { name: "Team" } }] });
+    const known = await call<RestAssignResponse>("POST", "users/roles", {
+      users: [{ email: email("grace.wright"), role: { name: "Team" } }],
+    });
     expect(known.status).toBe(200);
   });
 });

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AssignRolesResponse, UsersOverviewResponse } from "../../../functions/contracts/users";
 import { api, signIn } from "../support/sign-in";
-import { licensedEmails, ok, setPlan, setRoles, startUsersStack, subscription, userId, type UsersStack } from "./support/users-stack";
+import {
+  licensedEmails,
+  ok,
+  setPlan,
+  setRoles,
+  startUsersStack,
+  subscription,
+  userId,
+  type UsersStack,
+} from "./support/users-stack";
 
 let u: UsersStack;
 beforeAll(async () => {
@@ -13,7 +22,11 @@ afterAll(async () => {
 
 const seats = async () => (await ok(u.call<UsersOverviewResponse>(u.priya, "GET", "users/overview"))).seats;
 const assign = (role: string, locals: string[], who = u.priya) =>
-  u.call<AssignRolesResponse & { error: { code: string; message: string; details: { free: number; needed: number; subscriptionUrl: string } } }>(who, "POST", "users/roles", {
+  u.call<
+    AssignRolesResponse & {
+      error: { code: string; message: string; details: { free: number; needed: number; subscriptionUrl: string } };
+    }
+  >(who, "POST", "users/roles", {
     role,
     userIds: locals.map((l) => userId(u.stack, l)),
   });
@@ -32,7 +45,11 @@ describe("the seats of the plan", () => {
     expect(status).toBe(409);
     expect(body.error.code).toBe("seat_limit");
     expect(body.error.message).toMatch(/needs 2 more licensed users, but only 1 seat is free.*Subscription page/);
-    expect(body.error.details).toEqual({ free: 1, needed: 2, subscriptionUrl: expect.stringMatching(/\/fabrikam\/_settings\/.*timetracker-subscription-hub$/) });
+    expect(body.error.details).toEqual({
+      free: 1,
+      needed: 2,
+      subscriptionUrl: expect.stringMatching(/\/fabrikam\/_settings\/.*timetracker-subscription-hub$/),
+    });
     expect(await licensedEmails(u)).toEqual(before);
     expect((await assign("Team", ["aisha.okafor"])).status).toBe(200);
     expect(await seats()).toEqual({ licensed: 3, limit: 3, available: 0 });
@@ -46,7 +63,12 @@ describe("the seats of the plan", () => {
   it("refuses a Default Role that would license more users than the seats", async () => {
     await ok(u.call(u.priya, "PATCH", "users/default-role", { role: "None" })); // Aisha (on Default) frees her seat
     await setRoles(u, "Default", ["grace.wright", "mei.chen"]);
-    const { status, body } = await u.call<{ error: { code: string; message: string } }>(u.priya, "PATCH", "users/default-role", { role: "Team" });
+    const { status, body } = await u.call<{ error: { code: string; message: string } }>(
+      u.priya,
+      "PATCH",
+      "users/default-role",
+      { role: "Team" },
+    );
     expect(status).toBe(409);
     expect(body.error.message).toMatch(/needs 3 more licensed users, but only 1 seat is free/);
     expect((await ok(u.call<UsersOverviewResponse>(u.priya, "GET", "users/overview"))).defaultRole).toBe("None");
@@ -78,7 +100,9 @@ describe("concurrent assignments", () => {
     await setPlan(u.priya.org.id, subscription(10));
     const free = 10 - (await seats()).licensed;
     const racers = u.stack.devops.state.org("fabrikam").addSyntheticUsers(50);
-    const answers = await Promise.all(racers.map((r) => u.call(u.priya, "POST", "users/roles", { role: "Team", userIds: [r.id] })));
+    const answers = await Promise.all(
+      racers.map((r) => u.call(u.priya, "POST", "users/roles", { role: "Team", userIds: [r.id] })),
+    );
     expect(answers.filter((a) => a.status === 200)).toHaveLength(free);
     expect(answers.filter((a) => a.status === 409)).toHaveLength(50 - free);
     expect(await seats()).toEqual({ licensed: 10, limit: 10, available: 0 });
@@ -106,7 +130,13 @@ describe("concurrent assignments", () => {
       u.call(u.marcus, "POST", "users/roles", { role: "Administrator", userIds: [y.id] }),
     ]);
     expect(both.map((r) => r.status)).toEqual([200, 200]);
-    const { members } = await ok(u.call<{ members: { id: string; role: { assigned: string } }[] }>(u.priya, "GET", "users/licensed?search=synthetic&pageSize=50"));
+    const { members } = await ok(
+      u.call<{ members: { id: string; role: { assigned: string } }[] }>(
+        u.priya,
+        "GET",
+        "users/licensed?search=synthetic&pageSize=50",
+      ),
+    );
     expect(members.find((m) => m.id === x.id)?.role.assigned).toBe("Budget");
     expect(members.find((m) => m.id === y.id)?.role.assigned).toBe("Administrator");
   });

@@ -20,33 +20,59 @@ afterAll(async () => {
 });
 
 describe("Permissions on Azure DevOps Server", () => {
-  it.each([
-    ["users/unlicensed"],
-    ["users/groups?query=Con"],
-    ["users/group-members?descriptor=vssgp.Uy0xLTktMDAwMA"],
-  ])("refuses %s with 409 and says it needs Azure DevOps Services", async (path) => {
-    const { status, body } = await u.call<{ error: { code: string; message: string } }>(priyaOnServer, "GET", path);
-    expect(status).toBe(409);
-    expect(body.error.message).toMatch(/needs Azure DevOps Services/);
-    expect(body.error.message).toMatch(/On Azure DevOps Server, add users by their e-mail address/);
-  });
+  it.each([["users/unlicensed"], ["users/groups?query=Con"], ["users/group-members?descriptor=vssgp.Uy0xLTktMDAwMA"]])(
+    "refuses %s with 409 and says it needs Azure DevOps Services",
+    async (path) => {
+      const { status, body } = await u.call<{ error: { code: string; message: string } }>(priyaOnServer, "GET", path);
+      expect(status).toBe(409);
+      expect(body.error.message).toMatch(/needs Azure DevOps Services/);
+      expect(body.error.message).toMatch(/On Azure DevOps Server, add users by their e-mail address/);
+    },
+  );
 
   it("finds a user by e-mail address and adds them with a role", async () => {
-    const found = await ok(u.call<DirectoryUsersResponse>(priyaOnServer, "GET", `users/lookup?email=${encodeURIComponent(email("aisha.okafor"))}`));
+    const found = await ok(
+      u.call<DirectoryUsersResponse>(
+        priyaOnServer,
+        "GET",
+        `users/lookup?email=${encodeURIComponent(email("aisha.okafor"))}`,
+      ),
+    );
     expect(found.users).toEqual([
-      expect.objectContaining({ id: userId(u.stack, "aisha.okafor"), displayName: "Aisha Okafor", email: email("aisha.okafor"), licensed: false }),
+      expect.objectContaining({
+        id: userId(u.stack, "aisha.okafor"),
+        displayName: "Aisha Okafor",
+        email: email("aisha.okafor"),
+        licensed: false,
+      }),
     ]);
     await ok(u.call(priyaOnServer, "POST", "users/roles", { role: "Team", userIds: [found.users[0].id] }));
-    const again = await ok(u.call<DirectoryUsersResponse>(priyaOnServer, "GET", `users/lookup?email=${encodeURIComponent(email("aisha.okafor"))}`));
+    const again = await ok(
+      u.call<DirectoryUsersResponse>(
+        priyaOnServer,
+        "GET",
+        `users/lookup?email=${encodeURIComponent(email("aisha.okafor"))}`,
+      ),
+    );
     expect(again.users[0]).toMatchObject({ licensed: true, role: { assigned: "Team" } });
     const licensed = await ok(u.call<ListMembersResponse>(priyaOnServer, "GET", "users/licensed?search=okafor"));
     expect(licensed.members.map((x) => x.displayName)).toEqual(["Aisha Okafor"]);
   });
 
   it("answers no user for an unknown address and 400 for something that is not one", async () => {
-    const none = await ok(u.call<DirectoryUsersResponse>(priyaOnServer, "GET", `users/lookup?email=${encodeURIComponent("nobody@fabrikam.example")}`));
+    const none = await ok(
+      u.call<DirectoryUsersResponse>(
+        priyaOnServer,
+        "GET",
+        `users/lookup?email=${encodeURIComponent("nobody@fabrikam.example")}`,
+      ),
+    );
     expect(none.users).toEqual([]);
-    const bad = await u.call<{ error: { code: string; message: string } }>(priyaOnServer, "GET", "users/lookup?email=not-an-address");
+    const bad = await u.call<{ error: { code: string; message: string } }>(
+      priyaOnServer,
+      "GET",
+      "users/lookup?email=not-an-address",
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/e-mail address/);
   });
@@ -68,7 +94,9 @@ describe("Add by e-mail address on Azure DevOps Services", () => {
   it("works there too, and the organization list stays available", async () => {
     u.stack.devops.state.org("fabrikam").deployment = "services";
     const priya = await signIn(u.stack, "fabrikam", email("priya.patel"));
-    const found = await ok(u.call<DirectoryUsersResponse>(priya, "GET", `users/lookup?email=${encodeURIComponent(email("mei.chen"))}`));
+    const found = await ok(
+      u.call<DirectoryUsersResponse>(priya, "GET", `users/lookup?email=${encodeURIComponent(email("mei.chen"))}`),
+    );
     expect(found.users.map((x) => x.displayName)).toEqual(["Mei Chen"]);
     expect((await u.call(priya, "GET", "users/unlicensed")).status).toBe(200);
   });

@@ -1,7 +1,11 @@
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { services } from "../../../functions/app/services";
-import type { CreateTokenResponse, ListTokensResponse, ServiceAccountResponse } from "../../../functions/contracts/users";
+import type {
+  CreateTokenResponse,
+  ListTokensResponse,
+  ServiceAccountResponse,
+} from "../../../functions/contracts/users";
 import { ROUTES } from "../../../functions/http/route";
 import { basic, bearer, rest } from "./support/rest-client";
 import { ok, startUsersStack, type UsersStack } from "./support/users-stack";
@@ -14,13 +18,19 @@ afterAll(async () => {
   await u?.stack.stop();
 });
 
-const createToken = (who: UsersStack["priya"], name: string) => ok(u.call<CreateTokenResponse>(who, "POST", "tokens", { name }));
+const createToken = (who: UsersStack["priya"], name: string) =>
+  ok(u.call<CreateTokenResponse>(who, "POST", "tokens", { name }));
 
 describe("REST API tokens", () => {
   it("shows a new token once and afterwards only its hint", async () => {
     const created = await createToken(u.priya, "Nightly sync");
     expect(created.secret).toMatch(/^tt_[A-Za-z0-9_-]{22}_[A-Za-z0-9_-]{43}$/);
-    expect(created.token).toMatchObject({ name: "Nightly sync", hint: `tt_…${created.secret.slice(-4)}`, owner: { displayName: "Priya Patel" }, lastUsedAt: null });
+    expect(created.token).toMatchObject({
+      name: "Nightly sync",
+      hint: `tt_…${created.secret.slice(-4)}`,
+      owner: { displayName: "Priya Patel" },
+      lastUsedAt: null,
+    });
     const listed = await ok(u.call<ListTokensResponse>(u.priya, "GET", "tokens"));
     expect(JSON.stringify(listed)).not.toContain(created.secret);
     expect(listed.tokens.map((t) => t.name)).toContain("Nightly sync");
@@ -68,12 +78,18 @@ describe("REST API tokens", () => {
   });
 
   it("stops at 20 tokens per user", async () => {
-    const mine = (await ok(u.call<ListTokensResponse>(u.marcus, "GET", "tokens"))).tokens.filter((t) => t.owner.id === u.marcus.user.id).length;
+    const mine = (await ok(u.call<ListTokensResponse>(u.marcus, "GET", "tokens"))).tokens.filter(
+      (t) => t.owner.id === u.marcus.user.id,
+    ).length;
     for (let i = mine; i < 20; i++) await createToken(u.marcus, `t${i}`);
-    const { status, body } = await u.call<{ error: { message: string } }>(u.marcus, "POST", "tokens", { name: "one too many" });
+    const { status, body } = await u.call<{ error: { message: string } }>(u.marcus, "POST", "tokens", {
+      name: "one too many",
+    });
     expect(status).toBe(409);
     expect(body.error.message).toMatch(/20 tokens already/);
-    const all = (await ok(u.call<ListTokensResponse>(u.marcus, "GET", "tokens"))).tokens.filter((t) => t.owner.id === u.marcus.user.id);
+    const all = (await ok(u.call<ListTokensResponse>(u.marcus, "GET", "tokens"))).tokens.filter(
+      (t) => t.owner.id === u.marcus.user.id,
+    );
     for (const t of all) expect((await u.call(u.marcus, "DELETE", `tokens/${t.id}`)).status).toBe(204);
   });
 });
@@ -94,7 +110,11 @@ describe("authenticating REST API calls", () => {
   ])("refuses %s with 401", async (_, auth, reason) => {
     const { secret } = await createToken(u.priya, "for-401");
     const header =
-      auth === "basic-with-user" ? basic("me", secret) : auth === "unknown" ? bearer(`${secret.slice(0, -6)}AAAAAA`) : auth;
+      auth === "basic-with-user"
+        ? basic("me", secret)
+        : auth === "unknown"
+          ? bearer(`${secret.slice(0, -6)}AAAAAA`)
+          : auth;
     const { status, body } = await rest<{ error: { message: string } }>(u.stack, header, "GET", "users/roles");
     expect(status).toBe(401);
     expect(body.error.message).toMatch(reason);
@@ -102,7 +122,9 @@ describe("authenticating REST API calls", () => {
 
   it("limits each token to 10 requests a second, with Retry-After", async () => {
     const { secret } = await createToken(u.priya, "busy");
-    const answers = await Promise.all(Array.from({ length: 12 }, () => rest(u.stack, bearer(secret), "GET", "users/roles?$count=1")));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => rest(u.stack, bearer(secret), "GET", "users/roles?$count=1")),
+    );
     const limited = answers.filter((a) => a.status === 429);
     expect(answers.filter((a) => a.status === 200)).toHaveLength(10);
     expect(limited).toHaveLength(2);
@@ -117,7 +139,9 @@ describe("authenticating REST API calls", () => {
     await ok(u.call(u.priya, "POST", "users/roles", { role: "Team", userIds: [u.marcus.user.id] }));
     const { status, body } = await rest<{ error: { message: string } }>(u.stack, bearer(secret), "GET", "users/roles");
     expect(status).toBe(403);
-    expect(body.error.message).toMatch(/Marcus Johnson.*no longer a Timetracker Administrator or a Project Collection Administrator/);
+    expect(body.error.message).toMatch(
+      /Marcus Johnson.*no longer a Timetracker Administrator or a Project Collection Administrator/,
+    );
     await ok(u.call(u.priya, "POST", "users/roles", { role: "Administrator", userIds: [u.marcus.user.id] }));
   });
 });
@@ -128,7 +152,11 @@ describe("the service account", () => {
     expect((await rest(u.stack, bearer(secret), "GET", "users/roles")).status).toBe(403); // no service account: cannot check
     const pat = u.stack.devops.state.createPat("fabrikam", "sofia.hernandez@fabrikam.example"); // a PCA
     const saved = await ok(u.call<ServiceAccountResponse>(u.priya, "POST", "users/service-account", { pat }));
-    expect(saved).toMatchObject({ configured: true, account: { displayName: "Sofía Hernández" }, savedBy: { displayName: "Priya Patel" } });
+    expect(saved).toMatchObject({
+      configured: true,
+      account: { displayName: "Sofía Hernández" },
+      savedBy: { displayName: "Priya Patel" },
+    });
     const { secret: fresh } = await createToken(u.daniel, "PCA, checked");
     expect((await rest(u.stack, bearer(fresh), "GET", "users/roles")).status).toBe(200);
   });
@@ -145,7 +173,9 @@ describe("the service account", () => {
 
   it("is set by PCAs only", async () => {
     const pat = u.stack.devops.state.createPat("fabrikam", "marcus.johnson@fabrikam.example");
-    const { status, body } = await u.call<{ error: { message: string } }>(u.marcus, "POST", "users/service-account", { pat });
+    const { status, body } = await u.call<{ error: { message: string } }>(u.marcus, "POST", "users/service-account", {
+      pat,
+    });
     expect(status).toBe(403);
     expect(body.error.message).toMatch(/Only Project Collection Administrators/);
     expect((await u.call(u.marcus, "DELETE", "users/service-account")).status).toBe(403);
@@ -153,18 +183,28 @@ describe("the service account", () => {
 
   it.each([
     ["a token Azure DevOps does not know", () => "q".repeat(52), /did not accept/],
-    ["another organization's token", () => u.stack.devops.state.createPat("contoso", "alex.rivera@contoso.example"), /did not accept|another organization/],
+    [
+      "another organization's token",
+      () => u.stack.devops.state.createPat("contoso", "alex.rivera@contoso.example"),
+      /did not accept|another organization/,
+    ],
     ["something too short", () => "short", /does not look like a personal access token/],
   ])("refuses %s with 400 and keeps the saved one", async (_, pat, reason) => {
-    const { status, body } = await u.call<{ error: { message: string } }>(u.daniel, "POST", "users/service-account", { pat: pat() });
+    const { status, body } = await u.call<{ error: { message: string } }>(u.daniel, "POST", "users/service-account", {
+      pat: pat(),
+    });
     expect(status).toBe(400);
     expect(body.error.message).toMatch(reason);
     expect((await ok(u.call<ServiceAccountResponse>(u.daniel, "GET", "users/service-account"))).configured).toBe(true);
   });
 
   it("can be removed", async () => {
-    expect(await ok(u.call<ServiceAccountResponse>(u.daniel, "DELETE", "users/service-account"))).toEqual({ configured: false });
-    expect(await ok(u.call<ServiceAccountResponse>(u.daniel, "GET", "users/service-account"))).toEqual({ configured: false });
+    expect(await ok(u.call<ServiceAccountResponse>(u.daniel, "DELETE", "users/service-account"))).toEqual({
+      configured: false,
+    });
+    expect(await ok(u.call<ServiceAccountResponse>(u.daniel, "GET", "users/service-account"))).toEqual({
+      configured: false,
+    });
   });
 });
 
@@ -172,10 +212,17 @@ describe("the OpenAPI document", () => {
   it("is served without a token, is valid OpenAPI 3, and describes every REST route", async () => {
     const { status, body } = await rest<Record<string, unknown>>(u.stack, undefined, "GET", "openapi.json");
     expect(status).toBe(200);
-    const api = (await SwaggerParser.validate(structuredClone(body) as never)) as unknown as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    const api = (await SwaggerParser.validate(structuredClone(body) as never)) as unknown as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
     expect(api.openapi).toMatch(/^3\./);
-    const described = Object.entries(api.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} /api${path}`));
-    const registered = ROUTES.filter((r) => r.route.startsWith("rest/") && r.auth === "custom").flatMap((r) => r.methods.map((m) => `${m} /api/${r.route}`));
+    const described = Object.entries(api.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} /api${path}`),
+    );
+    const registered = ROUTES.filter((r) => r.route.startsWith("rest/") && r.auth === "custom").flatMap((r) =>
+      r.methods.map((m) => `${m} /api/${r.route}`),
+    );
     expect(described.sort()).toEqual(registered.sort());
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 
-const omit = (body: Record<string, unknown>, key: string) => Object.fromEntries(Object.entries(body).filter(([k]) => k !== key));
+const omit = (body: Record<string, unknown>, key: string) =>
+  Object.fromEntries(Object.entries(body).filter(([k]) => k !== key));
 
 /**
  * Request bodies a client should never send, built around a valid one so the handler's
@@ -12,7 +13,9 @@ export function badBodies(sample: Record<string, unknown>): fc.Arbitrary<string>
   const keys = Object.keys(sample);
   const perField = keys.length
     ? [
-        fc.record({ key: fc.constantFrom(...keys), value: fc.jsonValue() }).map(({ key, value }) => JSON.stringify({ ...sample, [key]: value })),
+        fc
+          .record({ key: fc.constantFrom(...keys), value: fc.jsonValue() })
+          .map(({ key, value }) => JSON.stringify({ ...sample, [key]: value })),
         fc.constantFrom(...keys).map((key) => JSON.stringify(omit(sample, key))),
       ]
     : [];
@@ -21,7 +24,9 @@ export function badBodies(sample: Record<string, unknown>): fc.Arbitrary<string>
     fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v) ?? "null"),
     fc.jsonValue({ maxDepth: 3 }).map((v) => (JSON.stringify(v) ?? "null").slice(0, -1)),
     ...perField,
-    fc.tuple(fc.string({ minLength: 1, maxLength: 20 }), fc.jsonValue({ maxDepth: 2 })).map(([key, value]) => JSON.stringify({ ...sample, [key]: value })),
+    fc
+      .tuple(fc.string({ minLength: 1, maxLength: 20 }), fc.jsonValue({ maxDepth: 2 }))
+      .map(([key, value]) => JSON.stringify({ ...sample, [key]: value })),
     fc.constantFrom(
       JSON.stringify({ ...sample, __proto__: { role: "Administrator" } }),
       `{"__proto__":{"isPca":true},"constructor":{"prototype":{"role":"Administrator"}}}`,

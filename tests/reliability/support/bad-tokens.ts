@@ -17,7 +17,9 @@ function sign(userId: string, options: { secret?: string; aud?: string; exp?: nu
 
 function unsigned(userId: string): string {
   const header = base64url.encode(JSON.stringify({ alg: "none", typ: "JWT" }));
-  const payload = base64url.encode(JSON.stringify({ nameid: userId, iss: ISSUER, aud: DEV_EXTENSION_ID, nbf: now() - 60, exp: now() + 3600 }));
+  const payload = base64url.encode(
+    JSON.stringify({ nameid: userId, iss: ISSUER, aud: DEV_EXTENSION_ID, nbf: now() - 60, exp: now() + 3600 }),
+  );
   return `${header}.${payload}.`;
 }
 
@@ -38,9 +40,15 @@ export async function badCredentials(who: SignedIn): Promise<BadCredential[]> {
     { what: "no token", headers: rest },
     { what: "no credentials at all", headers: {} },
     { what: "an expired token", headers: withToken(await sign(id, { exp: now() - 600 })) },
-    { what: "a token signed with another secret", headers: withToken(await sign(id, { secret: "not-our-extension-secret" })) },
+    {
+      what: "a token signed with another secret",
+      headers: withToken(await sign(id, { secret: "not-our-extension-secret" })),
+    },
     { what: "an alg none token", headers: withToken(unsigned(id)) },
-    { what: "a token for another extension", headers: withToken(await sign(id, { aud: "other-publisher.other-extension" })) },
+    {
+      what: "a token for another extension",
+      headers: withToken(await sign(id, { aud: "other-publisher.other-extension" })),
+    },
     { what: "a malformed token", headers: withToken("not.a.jwt") },
   ];
 }

@@ -47,9 +47,11 @@ export async function assembleCast(stack: BackendStack): Promise<Cast> {
 
 async function setRole(stack: BackendStack, pca: SignedIn, who: SignedIn, role: AssignedRole): Promise<void> {
   const response = await assign(stack, pca, role, [who.user.id]);
-  if (response.status !== 200) throw new Error(`Assigning ${role} to ${who.user.email}: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 200)
+    throw new Error(`Assigning ${role} to ${who.user.email}: ${response.status} ${JSON.stringify(response.body)}`);
 }
 
 async function expectOk(response: { status: number; body: unknown }): Promise<void> {
-  if (response.status !== 200) throw new Error(`GET /api/me answered ${response.status}: ${JSON.stringify(response.body)}`);
+  if (response.status !== 200)
+    throw new Error(`GET /api/me answered ${response.status}: ${JSON.stringify(response.body)}`);
 }

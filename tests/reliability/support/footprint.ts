@@ -12,7 +12,8 @@ export interface Footprint {
 
 async function created(stack: BackendStack, who: SignedIn, path: string, body: unknown): Promise<{ id?: string }> {
   const response = await api<{ id?: string }>(stack, who, "POST", path, body);
-  if (response.status >= 300) throw new Error(`Seeding POST ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  if (response.status >= 300)
+    throw new Error(`Seeding POST ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
@@ -24,13 +25,29 @@ export async function seedFabrikam(stack: BackendStack, cast: Cast): Promise<Foo
   const { owner } = cast;
   const team = cast.byRole.Team;
   const activity = await created(stack, owner, "activity-types", { name: "Fabrikam Blueprint Review" });
-  const ownLog = await created(stack, owner, "worklogs", { workItemId: 3, start: "2026-03-02T09:00:00+01:00", durationSeconds: 3600, comment: "Fabrikam confidential merger prep" });
-  const teamLog = await created(stack, team, "worklogs", { workItemId: 5, start: "2026-03-03T10:00:00+01:00", durationSeconds: 1800, comment: "Fabrikam reset links" });
+  const ownLog = await created(stack, owner, "worklogs", {
+    workItemId: 3,
+    start: "2026-03-02T09:00:00+01:00",
+    durationSeconds: 3600,
+    comment: "Fabrikam confidential merger prep",
+  });
+  const teamLog = await created(stack, team, "worklogs", {
+    workItemId: 5,
+    start: "2026-03-03T10:00:00+01:00",
+    durationSeconds: 1800,
+    comment: "Fabrikam reset links",
+  });
   await api(stack, owner, "PATCH", "time-settings", { editingTimeRoles: ["Administrator", "Product"] });
-  await created(stack, cast.byRole.Administrator, "timer/start", { workItemId: 6, comment: "Fabrikam timer running", utcOffset: "+01:00" });
+  await created(stack, cast.byRole.Administrator, "timer/start", {
+    workItemId: 6,
+    comment: "Fabrikam timer running",
+    utcOffset: "+01:00",
+  });
 
   const people = [owner, ...Object.values(cast.byRole)];
-  const objectIds = [activity.id, ownLog.id, teamLog.id, ...people.map((p) => p.user.id)].filter((id): id is string => typeof id === "string");
+  const objectIds = [activity.id, ownLog.id, teamLog.id, ...people.map((p) => p.user.id)].filter(
+    (id): id is string => typeof id === "string",
+  );
   const markers = new Set<string>([
     owner.org.id,
     ...objectIds,
@@ -61,7 +78,11 @@ async function distinctiveStrings(stack: BackendStack, fabrikam: SignedIn, conto
     return strings;
   };
   const [theirs, ours] = [await collect(fabrikam), await collect(contoso)];
-  return new Set([...theirs].filter((s) => !ours.has(s) && s.length >= 8 && !/^\d{4}-\d{2}-\d{2}/.test(s) && !/^"?[0-9a-f]+"?$/i.test(s)));
+  return new Set(
+    [...theirs].filter(
+      (s) => !ours.has(s) && s.length >= 8 && !/^\d{4}-\d{2}-\d{2}/.test(s) && !/^"?[0-9a-f]+"?$/i.test(s),
+    ),
+  );
 }
 
 function walk(value: unknown, into: Set<string>): void {

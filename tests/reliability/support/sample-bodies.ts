@@ -11,7 +11,12 @@ const requestId = () => `sweep-${Math.random().toString(36).slice(2, 12)}`;
  * None of them touches the sweep's own callers (cast.ts).
  */
 export const SAMPLE_BODIES: Record<string, () => Record<string, unknown>> = {
-  "worklogs-create": () => ({ workItemId: 3, start: "2026-03-02T09:00:00+01:00", durationSeconds: 1800, comment: "Sweep" }),
+  "worklogs-create": () => ({
+    workItemId: 3,
+    start: "2026-03-02T09:00:00+01:00",
+    durationSeconds: 1800,
+    comment: "Sweep",
+  }),
   "worklog-update": () => ({ comment: "Sweep edit" }),
   "timer-start": () => ({ workItemId: 3, utcOffset: "+01:00" }),
   "timer-stop": () => ({}),
@@ -38,7 +43,12 @@ export const SAMPLE_BODIES: Record<string, () => Record<string, unknown>> = {
     country: "US",
     requestId: requestId(),
   }),
-  "subscription-billing-contact": () => ({ firstName: "Sam", lastName: "Sweep", email: "sam.sweep@example.com", requestId: requestId() }),
+  "subscription-billing-contact": () => ({
+    firstName: "Sam",
+    lastName: "Sweep",
+    email: "sam.sweep@example.com",
+    requestId: requestId(),
+  }),
   "subscription-billing-payment-page": () => ({ requestId: requestId() }),
 };
 

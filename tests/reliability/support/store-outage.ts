@@ -5,7 +5,11 @@ import type { EmbeddedCosmos } from "../../../dev/cosmos/embedded-cosmos";
  * store handles it: an outage in the middle of the call, at a chosen step. The store is
  * back when this returns.
  */
-export async function withOutageAtStoreRequest<T>(cosmos: EmbeddedCosmos, n: number, call: () => Promise<T>): Promise<{ result: T; hit: boolean }> {
+export async function withOutageAtStoreRequest<T>(
+  cosmos: EmbeddedCosmos,
+  n: number,
+  call: () => Promise<T>,
+): Promise<{ result: T; hit: boolean }> {
   let seen = 0;
   let outage: Promise<void> | undefined;
   const unsubscribe = cosmos.onRequest(() => {

@@ -13,7 +13,8 @@ export async function subscribe(stack: BackendStack, pca: SignedIn, seats = 5): 
     seats,
     requestId: `reliability-checkout-${seats}`,
   });
-  if (started.status !== 201) throw new Error(`Checkout did not start: ${started.status} ${JSON.stringify(started.body)}`);
+  if (started.status !== 201)
+    throw new Error(`Checkout did not start: ${started.status} ${JSON.stringify(started.body)}`);
   await completeCheckout(started.body.url);
   await stack.chargebee!.webhooksIdle();
 }

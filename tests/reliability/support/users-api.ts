@@ -5,11 +5,17 @@ import "./endpoints";
 
 /** Adds `count` users to fabrikam in the Azure DevOps stand-in; returns their ids. */
 export function addFabrikamUsers(stack: BackendStack, count: number): string[] {
-  return stack.devops.state.org("fabrikam").addSyntheticUsers(count).map((u) => u.id);
+  return stack.devops.state
+    .org("fabrikam")
+    .addSyntheticUsers(count)
+    .map((u) => u.id);
 }
 
 export async function assign(stack: BackendStack, pca: SignedIn, role: string, userIds: string[]) {
-  return api<{ succeeded?: number; error?: { code: string; message: string } }>(stack, pca, "POST", "users/roles", { role, userIds });
+  return api<{ succeeded?: number; error?: { code: string; message: string } }>(stack, pca, "POST", "users/roles", {
+    role,
+    userIds,
+  });
 }
 
 /** Licensed members as the Permissions page lists them, every page. */
@@ -29,6 +35,7 @@ export async function licensedIds(stack: BackendStack, pca: SignedIn): Promise<s
 /** The seat counter the Permissions page shows (user management's ledger). */
 export async function seatsShown(stack: BackendStack, pca: SignedIn): Promise<UsersOverviewResponse["seats"]> {
   const overview = await api<UsersOverviewResponse>(stack, pca, "GET", "users/overview");
-  if (overview.status !== 200) throw new Error(`GET users/overview: ${overview.status} ${JSON.stringify(overview.body)}`);
+  if (overview.status !== 200)
+    throw new Error(`GET users/overview: ${overview.status} ${JSON.stringify(overview.body)}`);
   return overview.body.seats;
 }

@@ -5,7 +5,10 @@ export async function deliver(stack: BackendStack, event: unknown): Promise<numb
   const { username, password } = DEV_CHARGEBEE_WEBHOOK;
   const response = await fetch(`${stack.functions.url}/api/webhooks/chargebee`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}` },
+    headers: {
+      "Content-Type": "application/json",
+      Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`,
+    },
     body: JSON.stringify(event),
   });
   await response.arrayBuffer();

@@ -14,7 +14,12 @@ interface GlobalDialog {
 export interface MessagesDeps {
   messages: GlobalMessages;
   dialogs: DialogLayer;
-  openContributionDialog(contributionId: string, title: string | undefined, configuration: Record<string, unknown>, onClose: () => unknown): void;
+  openContributionDialog(
+    contributionId: string,
+    title: string | undefined,
+    configuration: Record<string, unknown>,
+    onClose: () => unknown,
+  ): void;
 }
 
 export function createGlobalMessagesService(deps: MessagesDeps): object {
@@ -28,7 +33,12 @@ export function createGlobalMessagesService(deps: MessagesDeps): object {
     addDialog: (dialog: GlobalDialog) => {
       const onClose = () => dialog?.onDismiss?.();
       if (dialog?.contributionId) {
-        deps.openContributionDialog(dialog.contributionId, dialog.title, dialog.contributionConfiguration ?? {}, onClose);
+        deps.openContributionDialog(
+          dialog.contributionId,
+          dialog.title,
+          dialog.contributionConfiguration ?? {},
+          onClose,
+        );
       } else {
         deps.dialogs.openMessage(dialog?.message ?? "", { title: dialog?.title, onClose });
       }

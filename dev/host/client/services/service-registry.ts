@@ -72,13 +72,16 @@ export function createServiceFactory(host: ServiceHost): ServiceFactory {
         hostKind: () => host.store.state.hostKind,
       }),
     "ms.vss-tfs-web.tfs-page-data-service": (frame) => ({
-      getProject: () => (frame.options.project ? { id: frame.options.project.id, name: frame.options.project.name } : undefined),
+      getProject: () =>
+        frame.options.project ? { id: frame.options.project.id, name: frame.options.project.name } : undefined,
     }),
   };
   return (serviceId, frame) => {
     const factory = factories[serviceId];
     if (!factory) {
-      console.warn(`[dev host] ${frame.contribution.id} asked for service ${serviceId}, which the dev host does not provide.`);
+      console.warn(
+        `[dev host] ${frame.contribution.id} asked for service ${serviceId}, which the dev host does not provide.`,
+      );
       throw new Error(`The dev host does not provide service ${serviceId}.`);
     }
     return factory(frame);

@@ -46,7 +46,8 @@ export function createWorkItemFormService(deps: WorkItemFormDeps): object {
     isDirty: () => session().isDirty(),
     getFields: () => session().fieldNames().map(fieldInfo),
     getFieldValue: (name: string, options?: unknown) => session().getField(name, wantsOriginal(options)) ?? null,
-    getIdentityFieldValue: (name: string, options?: unknown) => toIdentityRef(session().getField(name, wantsOriginal(options))),
+    getIdentityFieldValue: (name: string, options?: unknown) =>
+      toIdentityRef(session().getField(name, wantsOriginal(options))),
     getFieldValues: (names: string[], options?: unknown) => {
       const item = session();
       return Object.fromEntries(names.map((n) => [n, item.getField(n, wantsOriginal(options)) ?? null]));

@@ -47,9 +47,19 @@ export class DialogLayer {
     });
   }
 
-  openCustom(kind: "dialog" | "panel", contribution: HostContribution, options: CustomDialogOptions, project?: StandinProject): void {
+  openCustom(
+    kind: "dialog" | "panel",
+    contribution: HostContribution,
+    options: CustomDialogOptions,
+    project?: StandinProject,
+  ): void {
     const body = h("div", { className: `${kind}-body` });
-    const box = h("div", { className: kind, role: "dialog", "aria-modal": "true", "aria-label": options.title ?? contribution.id });
+    const box = h("div", {
+      className: kind,
+      role: "dialog",
+      "aria-modal": "true",
+      "aria-label": options.title ?? contribution.id,
+    });
     const layer = this.push(box, options.lightDismiss !== false, (result) => {
       this.frames.unmount(frame);
       Promise.resolve(options.onClose?.(result)).catch(() => undefined);
@@ -70,7 +80,11 @@ export class DialogLayer {
   }
 
   openMessage(message: string, options: MessageDialogOptions): void {
-    const box = h("div", { className: "dialog message-dialog", role: "alertdialog", "aria-label": options.title ?? "Message" });
+    const box = h("div", {
+      className: "dialog message-dialog",
+      role: "alertdialog",
+      "aria-label": options.title ?? "Message",
+    });
     const layer = this.push(box, options.lightDismiss !== false, (result) => {
       Promise.resolve(options.onClose?.(result === true)).catch(() => undefined);
     });
@@ -78,9 +92,15 @@ export class DialogLayer {
       "div",
       { className: "dialog-buttons" },
       h("button", { className: "btn primary", onclick: () => layer.close(true) }, options.okText ?? "OK"),
-      options.showCancel ? h("button", { className: "btn", onclick: () => layer.close(false) }, options.cancelText ?? "Cancel") : null,
+      options.showCancel
+        ? h("button", { className: "btn", onclick: () => layer.close(false) }, options.cancelText ?? "Cancel")
+        : null,
     );
-    box.append(this.header(options.title ?? "", () => layer.close(false)), h("div", { className: "message-body" }, message), buttons);
+    box.append(
+      this.header(options.title ?? "", () => layer.close(false)),
+      h("div", { className: "message-body" }, message),
+      buttons,
+    );
   }
 
   closeTop(): void {
@@ -120,6 +140,8 @@ export class DialogLayer {
 
 /** SDK.resize(width, height) from dialog content sizes the dialog, within the window. */
 function sizeDialog(body: HTMLElement, size: FrameSize): void {
-  if (typeof size.width === "number") body.style.width = `${Math.min(Math.max(size.width, 240), window.innerWidth - 64)}px`;
-  if (typeof size.height === "number") body.style.height = `${Math.min(Math.max(size.height, 60), window.innerHeight - 140)}px`;
+  if (typeof size.width === "number")
+    body.style.width = `${Math.min(Math.max(size.width, 240), window.innerWidth - 64)}px`;
+  if (typeof size.height === "number")
+    body.style.height = `${Math.min(Math.max(size.height, 60), window.innerHeight - 140)}px`;
 }

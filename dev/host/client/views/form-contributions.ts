@@ -54,7 +54,11 @@ export class FormContributions {
   async runAction(action: HostContribution): Promise<void> {
     let frame = this.actionFrames.get(action.id);
     if (!frame) {
-      frame = this.frames.mount(this.actionRoot, { contribution: action, project: this.project, className: "action-frame" });
+      frame = this.frames.mount(this.actionRoot, {
+        contribution: action,
+        project: this.project,
+        className: "action-frame",
+      });
       this.actionFrames.set(action.id, frame);
     }
     const context = this.actionContext();

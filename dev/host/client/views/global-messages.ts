@@ -10,7 +10,14 @@ export interface Banner {
   level?: number;
   dismissable?: boolean;
   helpInfo?: { href?: string; tooltip?: string };
-  buttons?: { text?: string; href?: string; target?: string; primary?: boolean; disabled?: boolean; command?: string }[];
+  buttons?: {
+    text?: string;
+    href?: string;
+    target?: string;
+    primary?: boolean;
+    disabled?: boolean;
+    command?: string;
+  }[];
 }
 
 export interface Toast {
@@ -37,17 +44,50 @@ export class GlobalMessages {
     const el = h("div", { className: `global-banner level-${level}`, role: "alert" });
     el.append(h("span", { className: "banner-text" }, ...formatMessage(banner)));
     if (banner.helpInfo?.href || banner.helpInfo?.tooltip) {
-      el.append(h("a", { className: "banner-help", href: banner.helpInfo.href ?? "#", title: banner.helpInfo.tooltip ?? "", target: "_blank" }, "?"));
+      el.append(
+        h(
+          "a",
+          {
+            className: "banner-help",
+            href: banner.helpInfo.href ?? "#",
+            title: banner.helpInfo.tooltip ?? "",
+            target: "_blank",
+          },
+          "?",
+        ),
+      );
     }
     for (const button of banner.buttons ?? []) {
       el.append(
         button.href
-          ? h("a", { className: `btn ${button.primary ? "primary" : ""}`, href: button.href, target: button.target ?? "_self" }, button.text ?? "")
-          : h("button", { className: "btn", disabled: true, title: `Command ${button.command ?? ""} is not supported by the dev host` }, button.text ?? ""),
+          ? h(
+              "a",
+              {
+                className: `btn ${button.primary ? "primary" : ""}`,
+                href: button.href,
+                target: button.target ?? "_self",
+              },
+              button.text ?? "",
+            )
+          : h(
+              "button",
+              {
+                className: "btn",
+                disabled: true,
+                title: `Command ${button.command ?? ""} is not supported by the dev host`,
+              },
+              button.text ?? "",
+            ),
       );
     }
     if (banner.dismissable !== false) {
-      el.append(h("button", { className: "icon-btn banner-close", "aria-label": "Dismiss", onclick: () => this.removeBanner(el) }, "✕"));
+      el.append(
+        h(
+          "button",
+          { className: "icon-btn banner-close", "aria-label": "Dismiss", onclick: () => this.removeBanner(el) },
+          "✕",
+        ),
+      );
     }
     this.banners.push(el);
     this.bannerRoot.append(el);
@@ -67,13 +107,17 @@ export class GlobalMessages {
     const el = h("div", { className: "toast", role: "status" }, h("span", {}, toast.message));
     if (toast.callToAction) {
       el.append(
-        h("button", {
-          className: "toast-cta",
-          onclick: () => {
-            Promise.resolve(toast.onCallToActionClick?.()).catch(() => undefined);
-            el.remove();
+        h(
+          "button",
+          {
+            className: "toast-cta",
+            onclick: () => {
+              Promise.resolve(toast.onCallToActionClick?.()).catch(() => undefined);
+              el.remove();
+            },
           },
-        }, toast.callToAction),
+          toast.callToAction,
+        ),
       );
     }
     this.toastRoot.append(el);

@@ -3,7 +3,12 @@ import { h } from "../dom";
 import type { View, ViewContext } from "./view";
 
 /** A hub: the contribution's page fills the content area, as in Azure DevOps. */
-export function renderHubView(ctx: ViewContext, parent: HTMLElement, hub: HostContribution, project?: StandinProject): View {
+export function renderHubView(
+  ctx: ViewContext,
+  parent: HTMLElement,
+  hub: HostContribution,
+  project?: StandinProject,
+): View {
   const frame = ctx.frames.mount(parent, {
     contribution: hub,
     project,

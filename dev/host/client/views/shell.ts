@@ -24,7 +24,12 @@ export class Shell {
     clear(root);
     root.append(
       this.topBar,
-      h("div", { className: "body-row" }, this.nav, h("div", { className: "main-column" }, this.bannerRoot, this.contentRoot)),
+      h(
+        "div",
+        { className: "body-row" },
+        this.nav,
+        h("div", { className: "main-column" }, this.bannerRoot, this.contentRoot),
+      ),
       this.toastRoot,
       this.layerRoot,
     );
@@ -49,17 +54,44 @@ export class Shell {
     const { org, user, hostKind, theme } = state;
     const userSelect = h(
       "select",
-      { id: "user-switcher", "aria-label": "Signed-in user", onchange: (e: Event) => this.switchUser((e.target as HTMLSelectElement).value) },
-      ...org.users.map((u) => h("option", { value: u.id, selected: u.id === user.id }, `${u.displayName}${u.isPca ? " (PCA)" : ""}`)),
+      {
+        id: "user-switcher",
+        "aria-label": "Signed-in user",
+        onchange: (e: Event) => this.switchUser((e.target as HTMLSelectElement).value),
+      },
+      ...org.users.map((u) =>
+        h("option", { value: u.id, selected: u.id === user.id }, `${u.displayName}${u.isPca ? " (PCA)" : ""}`),
+      ),
     );
     this.topBar.replaceChildren(
-      h("a", { className: "logo", href: `#${formatRoute({ kind: "hub" })}`, "aria-label": "Azure DevOps" }, h("span", { className: "logo-mark" }), "Azure DevOps"),
+      h(
+        "a",
+        { className: "logo", href: `#${formatRoute({ kind: "hub" })}`, "aria-label": "Azure DevOps" },
+        h("span", { className: "logo-mark" }),
+        "Azure DevOps",
+      ),
       h("span", { className: "org-name", "data-testid": "org-name" }, org.name),
       h("span", { className: "crumb" }, "/"),
       h("span", { className: "crumb" }, state.org.projects[0]?.name ?? ""),
       h("span", { className: "spacer" }),
-      this.toggle("Host type", [["cloud", "Cloud"], ["server", "Server"]], hostKind, (v) => this.store.update({ hostKind: v as HostState["hostKind"] })),
-      this.toggle("Theme", [["light", "Light"], ["dark", "Dark"]], theme, (v) => this.store.update({ theme: v as HostState["theme"] })),
+      this.toggle(
+        "Host type",
+        [
+          ["cloud", "Cloud"],
+          ["server", "Server"],
+        ],
+        hostKind,
+        (v) => this.store.update({ hostKind: v as HostState["hostKind"] }),
+      ),
+      this.toggle(
+        "Theme",
+        [
+          ["light", "Light"],
+          ["dark", "Dark"],
+        ],
+        theme,
+        (v) => this.store.update({ theme: v as HostState["theme"] }),
+      ),
       h("label", { className: "user-label", for: "user-switcher" }, "User"),
       userSelect,
       user.isPca ? h("span", { className: "badge pca", title: "Project Collection Administrator" }, "PCA") : "",
@@ -67,12 +99,25 @@ export class Shell {
     );
   }
 
-  private toggle(label: string, options: [string, string][], current: string, onPick: (value: string) => void): HTMLElement {
+  private toggle(
+    label: string,
+    options: [string, string][],
+    current: string,
+    onPick: (value: string) => void,
+  ): HTMLElement {
     return h(
       "div",
       { className: "segmented", role: "group", "aria-label": label },
       ...options.map(([value, text]) =>
-        h("button", { className: value === current ? "selected" : "", "aria-pressed": value === current ? "true" : "false", onclick: () => onPick(value) }, text),
+        h(
+          "button",
+          {
+            className: value === current ? "selected" : "",
+            "aria-pressed": value === current ? "true" : "false",
+            onclick: () => onPick(value),
+          },
+          text,
+        ),
       ),
     );
   }

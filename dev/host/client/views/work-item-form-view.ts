@@ -62,7 +62,13 @@ export function renderWorkItemFormView(ctx: ViewContext, parent: HTMLElement, wo
       h("span", { className: "wi-assigned" }, displayValue(session.getField("System.AssignedTo"))),
       h("span", { className: "spacer" }),
       saveButton,
-      actionMenu(ctx.places.formActions, (action) => void contributions.runAction(action).catch((e: unknown) => showError(`${action.name ?? action.id}: ${(e as Error).message}`))),
+      actionMenu(
+        ctx.places.formActions,
+        (action) =>
+          void contributions
+            .runAction(action)
+            .catch((e: unknown) => showError(`${action.name ?? action.id}: ${(e as Error).message}`)),
+      ),
     ),
     errorBar,
     tabs.bar,
@@ -89,7 +95,11 @@ export function renderWorkItemFormView(ctx: ViewContext, parent: HTMLElement, wo
 }
 
 function mountGroup(column: HTMLElement, group: HostContribution, contributions: FormContributions): void {
-  const section = h("section", { className: "form-section form-group", "data-contribution": group.id }, h("h3", {}, group.name ?? group.id));
+  const section = h(
+    "section",
+    { className: "form-section form-group", "data-contribution": group.id },
+    h("h3", {}, group.name ?? group.id),
+  );
   column.append(section);
   const frame = contributions.mount(section, group, ({ height }) => {
     if (typeof height !== "number") return;
@@ -111,10 +121,25 @@ function actionMenu(actions: HostContribution[], run: (action: HostContribution)
   const list = h("div", { className: "menu", role: "menu", hidden: true });
   for (const action of actions) {
     const text = typeof action.properties.text === "string" ? action.properties.text : (action.name ?? action.id);
-    list.append(h("button", { className: "menu-item", role: "menuitem", onclick: () => ((list.hidden = true), run(action)) }, text));
+    list.append(
+      h(
+        "button",
+        { className: "menu-item", role: "menuitem", onclick: () => ((list.hidden = true), run(action)) },
+        text,
+      ),
+    );
   }
   if (actions.length === 0) list.append(h("div", { className: "menu-empty" }, "No actions from the extension"));
-  const toggle = h("button", { className: "icon-btn", "aria-label": "More actions", "aria-haspopup": "menu", onclick: () => (list.hidden = !list.hidden) }, "⋯");
+  const toggle = h(
+    "button",
+    {
+      className: "icon-btn",
+      "aria-label": "More actions",
+      "aria-haspopup": "menu",
+      onclick: () => (list.hidden = !list.hidden),
+    },
+    "⋯",
+  );
   return h("div", { className: "menu-anchor" }, toggle, list);
 }
 
@@ -134,7 +159,11 @@ class FormTabs {
   }
 
   private register(label: string, id: string, create: () => HTMLElement, fill?: (panel: HTMLElement) => void): void {
-    const button = h("button", { role: "tab", "aria-selected": "false", onclick: () => this.select(id, create, fill) }, label);
+    const button = h(
+      "button",
+      { role: "tab", "aria-selected": "false", onclick: () => this.select(id, create, fill) },
+      label,
+    );
     this.buttons.set(id, button);
     this.bar.append(button);
     if (id === "details") this.select(id, create);

@@ -12,7 +12,11 @@ export function renderWorkItemsView(ctx: ViewContext, parent: HTMLElement): View
       { className: "clickable", onclick: () => ctx.urlSync.goTo({ kind: "workitem", id: item.id }) },
       h("td", {}, String(item.id)),
       h("td", {}, field(item.fields, "System.WorkItemType")),
-      h("td", {}, h("a", { href: `#/workitem/${item.id}` }, field(item.fields, "System.Title") || `Work item ${item.id}`)),
+      h(
+        "td",
+        {},
+        h("a", { href: `#/workitem/${item.id}` }, field(item.fields, "System.Title") || `Work item ${item.id}`),
+      ),
       h("td", {}, field(item.fields, "System.State")),
       h("td", {}, field(item.fields, "System.AssignedTo")),
     ),

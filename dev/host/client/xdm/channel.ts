@@ -96,7 +96,8 @@ export class XdmChannel {
   private async handleRequest(message: Record<string, unknown>): Promise<void> {
     const instanceId = message.instanceId as string;
     const methodName = typeof message.methodName === "string" ? message.methodName : "";
-    const target = instanceId === "__proxyFunctions" ? Object.fromEntries(this.proxyFunctions) : this.objects.get(instanceId);
+    const target =
+      instanceId === "__proxyFunctions" ? Object.fromEntries(this.proxyFunctions) : this.objects.get(instanceId);
     try {
       if (!target) throw new Error(`The registered object ${instanceId} could not be found.`);
       let result: unknown = target;

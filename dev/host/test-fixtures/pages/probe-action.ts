@@ -18,9 +18,11 @@ SDK.register("probe-action", {
       title: "Probe dialog",
       configuration: {
         workItemId: context.workItemId,
-        onResult: (result: unknown) => messages.addToast({ message: `result ${JSON.stringify(result)}`, duration: 10_000 }),
+        onResult: (result: unknown) =>
+          messages.addToast({ message: `result ${JSON.stringify(result)}`, duration: 10_000 }),
       },
-      onClose: (result: unknown) => messages.addToast({ message: `closed with ${JSON.stringify(result)}`, duration: 10_000 }),
+      onClose: (result: unknown) =>
+        messages.addToast({ message: `closed with ${JSON.stringify(result)}`, duration: 10_000 }),
     });
   },
 });

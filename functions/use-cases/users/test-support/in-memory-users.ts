@@ -82,7 +82,9 @@ export class InMemoryUsersWorld {
       },
       async readMany(_orgId, ids) {
         await world.yieldRandomly();
-        return new Map(ids.flatMap((id) => (world.members.has(id) ? [[id, { ...world.members.get(id)! }] as const] : [])));
+        return new Map(
+          ids.flatMap((id) => (world.members.has(id) ? [[id, { ...world.members.get(id)! }] as const] : [])),
+        );
       },
       async list() {
         throw new Error("not used");
@@ -99,7 +101,8 @@ export class InMemoryUsersWorld {
       async commit(_orgId, c) {
         await world.yieldRandomly();
         const notRun = (): OpResult[] => c.writes.map(() => "not-run");
-        if (!world.ledger || world.ledger.etag !== c.ledger.etag) return { ledger: "changed", audit: "not-run", writes: notRun() };
+        if (!world.ledger || world.ledger.etag !== c.ledger.etag)
+          return { ledger: "changed", audit: "not-run", writes: notRun() };
         const staged: Array<() => void> = [
           () => (world.ledger = { value: c.ledger.value, etag: world.nextEtag() }),
           () => world.outbox.set(c.audit.id, c.audit),
@@ -108,7 +111,12 @@ export class InMemoryUsersWorld {
         for (const [i, write] of c.writes.entries()) {
           const existing = world.members.get(write.member.userId);
           const ok = write.kind === "create" ? !existing : existing?.etag === write.etag;
-          if (!ok) return { ledger: "not-run", audit: "not-run", writes: writes.map((_, j) => (j === i ? "changed" : "not-run")) };
+          if (!ok)
+            return {
+              ledger: "not-run",
+              audit: "not-run",
+              writes: writes.map((_, j) => (j === i ? "changed" : "not-run")),
+            };
           staged.push(() => world.members.set(write.member.userId, { value: write.member, etag: world.nextEtag() }));
           writes[i] = "landed";
         }
@@ -172,7 +180,11 @@ export class InMemoryUsersWorld {
       directory: undefined as never,
       limiter: new SlidingWindowLimiter(REST_API_WINDOWS),
       ownerAuthority: new ExpiringCache(),
-      settings: { publicBaseUrl: "https://dev.azure.com", extensionId: "timetracker-oss.timetracker", secretsKey: Buffer.alloc(32).toString("base64") },
+      settings: {
+        publicBaseUrl: "https://dev.azure.com",
+        extensionId: "timetracker-oss.timetracker",
+        secretsKey: Buffer.alloc(32).toString("base64"),
+      },
       now: () => new Date("2026-11-10T00:00:00Z"),
       randomBytes: () => Buffer.alloc(32),
       newId: () => `id-${++ids}`,

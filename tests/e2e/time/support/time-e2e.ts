@@ -14,7 +14,11 @@ export interface TimeE2e {
   host: DevHost;
   browser: TestBrowser;
   /** Opens a dev host route ("#/workitem/3", "#/hub") as `email`; `host` "server" plays Azure DevOps Server. */
-  open(email: string, route: string, options?: { host?: "cloud" | "server"; org?: string; theme?: "light" | "dark" }): Promise<Page>;
+  open(
+    email: string,
+    route: string,
+    options?: { host?: "cloud" | "server"; org?: string; theme?: "light" | "dark" },
+  ): Promise<Page>;
   stop(): Promise<void>;
 }
 

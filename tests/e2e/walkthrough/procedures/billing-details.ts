@@ -19,7 +19,9 @@ export async function changeBillingAddress(tour: Tour): Promise<void> {
   await dialog.getByLabel("Address line 1").fill("15010 NE 36th Street");
   await tour.visit("billing-address", "Manage Billing Address: edit the address, then Update");
   await dialog.getByRole("button", { name: "Update" }).click();
-  await expect.poll(() => tour.frame.getByRole("group", { name: "Billing Address" }).textContent()).toContain("15010 NE 36th Street");
+  await expect
+    .poll(() => tour.frame.getByRole("group", { name: "Billing Address" }).textContent())
+    .toContain("15010 NE 36th Street");
 }
 
 /** "Change the payment details on your subscription", steps 1–4. */
@@ -45,7 +47,9 @@ export async function changeContactInfo(tour: Tour): Promise<void> {
   await dialog.getByLabel("Phone").fill("+1 425 555 0100");
   await tour.visit("contact-info", "Manage Contact: change the contact, then Update");
   await dialog.getByRole("button", { name: "Update" }).click();
-  await expect.poll(() => tour.frame.getByRole("group", { name: "Contact Info" }).textContent()).toContain("+1 425 555 0100");
+  await expect
+    .poll(() => tour.frame.getByRole("group", { name: "Contact Info" }).textContent())
+    .toContain("+1 425 555 0100");
 }
 
 /** "How to find 7pace Timetracker invoices or credit notes", steps 1–2. */

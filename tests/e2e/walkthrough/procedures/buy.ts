@@ -8,12 +8,20 @@ export async function buyWhenTrialEnds(tour: Tour): Promise<void> {
   await tour.goTo("subscription");
   await tour.see(tour.frame.getByText(/Free Trial/));
   await expect.poll(() => tour.field("Current Plan").textContent()).toContain("Trial");
-  await tour.visit("subscription-trial", "Subscription page during the trial: the trial bar and Current Plan: Trial (PCAs only)");
+  await tour.visit(
+    "subscription-trial",
+    "Subscription page during the trial: the trial bar and Current Plan: Trial (PCAs only)",
+  );
 
   // "For more information, click here": Why am I seeing this? shows additional options and links.
   await tour.frame.getByRole("button", { name: "Why am I seeing this?" }).click();
-  await tour.see(tour.frame.getByRole("region", { name: "About the trial" }).getByRole("listitem").filter({ hasText: "Ultimate" }));
-  await tour.visit("trial-why", "Why am I seeing this?: the trial and when it ends, who sees the bar, Buy Now, the plans and prices, where to get help");
+  await tour.see(
+    tour.frame.getByRole("region", { name: "About the trial" }).getByRole("listitem").filter({ hasText: "Ultimate" }),
+  );
+  await tour.visit(
+    "trial-why",
+    "Why am I seeing this?: the trial and when it ends, who sees the bar, Buy Now, the plans and prices, where to get help",
+  );
   await tour.frame.getByRole("button", { name: "Why am I seeing this?" }).click();
 
   // 2. Buy Now: plans that do not fit the number of users are greyed out.
@@ -33,7 +41,10 @@ export async function buyWhenTrialEnds(tour: Tour): Promise<void> {
   await tour.visit("your-order", "Your Order: Annual Billing by default, Monthly Billing to compare");
 
   // 4. Buy Now with Annual Billing: the order total.
-  await tour.frame.getByRole("region", { name: "Your Order", exact: true }).getByRole("button", { name: "Buy Now" }).click();
+  await tour.frame
+    .getByRole("region", { name: "Your Order", exact: true })
+    .getByRole("button", { name: "Buy Now" })
+    .click();
   await tour.see(tour.frame.getByRole("group", { name: "Order total" }));
   await tour.visit("order-total", "Your order total, before the checkout");
 
@@ -74,7 +85,11 @@ async function payInCheckout(tour: Tour, checkout: Page): Promise<void> {
   // 18. Terms of Service and Privacy Policy, Pay & subscribe.
   await checkout.getByRole("heading", { name: "Summary" }).waitFor();
   await checkout.getByLabel("I agree to the Terms of Service and Privacy Policy").check();
-  await tour.visitOther(checkout, "checkout-summary", "Checkout (Chargebee): summary, Terms of Service and Pay & subscribe");
+  await tour.visitOther(
+    checkout,
+    "checkout-summary",
+    "Checkout (Chargebee): summary, Terms of Service and Pay & subscribe",
+  );
   await checkout.getByRole("button", { name: "Pay & subscribe" }).click();
   await checkout.getByRole("heading", { name: "Thank you for your purchase!" }).waitFor();
   await checkout.close();

@@ -20,7 +20,10 @@ export async function cancelForFreePlan(tour: Tour): Promise<void> {
   await tour.frame.getByRole("button", { name: "Buy Now" }).first().click();
   await tour.see(tour.frame.getByRole("group", { name: "Free plan" }));
   expect(await tour.frame.getByRole("group", { name: "Free plan" }).getAttribute("aria-disabled")).toBe("true");
-  await tour.visit("free-greyed-out", "Plan selection after cancelling: Free is greyed out while more than three users are licensed");
+  await tour.visit(
+    "free-greyed-out",
+    "Plan selection after cancelling: Free is greyed out while more than three users are licensed",
+  );
 }
 
 /** Steps 9–10: back on Subscription, Free is available: Switch. */

@@ -7,8 +7,10 @@ export const ADDED_ONE_BY_ONE = ["Marcus Johnson", "Aisha Okafor", "Grace Wright
 /** The Entra ID group added whole: 5 direct members and 4 through the nested Platform Team. */
 export const GROUP = { name: "Engineering", members: 9 };
 
-const licensedRow = (tour: Tour, name: string) => tour.frame.getByRole("grid", { name: "Licensed users" }).getByRole("row", { name: new RegExp(name) });
-const roleButton = (tour: Tour, role: string) => tour.frame.getByRole("group", { name: "Assign role" }).getByRole("button", { name: role, exact: true });
+const licensedRow = (tour: Tour, name: string) =>
+  tour.frame.getByRole("grid", { name: "Licensed users" }).getByRole("row", { name: new RegExp(name) });
+const roleButton = (tour: Tour, role: string) =>
+  tour.frame.getByRole("group", { name: "Assign role" }).getByRole("button", { name: role, exact: true });
 const success = (tour: Tour) => tour.frame.getByText("Role was successfully changed").first();
 
 async function tick(row: Locator): Promise<void> {
@@ -48,11 +50,21 @@ export async function addUsersByGroup(tour: Tour): Promise<void> {
   await tour.see(members.getByRole("row", { name: /Chloé Dubois/ }));
   // 3. Select all Unlicensed Users.
   await tour.frame.getByRole("checkbox", { name: "Select all Unlicensed Users" }).click();
-  await tour.visit("add-group", `Add Users › Group: the members of ${GROUP.name} (nested groups included), Select all Unlicensed Users`);
+  await tour.visit(
+    "add-group",
+    `Add Users › Group: the members of ${GROUP.name} (nested groups included), Select all Unlicensed Users`,
+  );
   // 4. Assign the role to the group's users as they are now.
   await tour.frame.getByRole("button", { name: `Add users (${GROUP.members})` }).click();
   await tour.see(licensedRow(tour, "Chloé Dubois"));
-  await expect.poll(() => tour.frame.getByText(/licensed/).first().textContent()).toContain(`${1 + ADDED_ONE_BY_ONE.length + GROUP.members} licensed`);
+  await expect
+    .poll(() =>
+      tour.frame
+        .getByText(/licensed/)
+        .first()
+        .textContent(),
+    )
+    .toContain(`${1 + ADDED_ONE_BY_ONE.length + GROUP.members} licensed`);
 }
 
 /** Back to "Licensed users": several users selected get a new role at once, immediately. */
@@ -94,5 +106,14 @@ export async function leaveThreeLicensed(tour: Tour, keep: string[]): Promise<vo
   await tour.visit("confirm-none", `None for ${selected} users: a confirmation says how many seats it frees`);
   // 8. Accept: three users are licensed.
   await dialog.getByRole("button", { name: "Assign None" }).click();
-  await expect.poll(() => tour.frame.getByText(/licensed/).first().textContent(), { timeout: 20_000 }).toMatch(/^3 licensed/);
+  await expect
+    .poll(
+      () =>
+        tour.frame
+          .getByText(/licensed/)
+          .first()
+          .textContent(),
+      { timeout: 20_000 },
+    )
+    .toMatch(/^3 licensed/);
 }

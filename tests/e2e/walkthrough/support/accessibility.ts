@@ -21,13 +21,20 @@ export async function seriousViolations(page: Page): Promise<Violation[]> {
   for (const frame of ourFrames(page)) {
     await frame.evaluate(axeSource);
     const results = await frame.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: AxeViolation[] }> } }).axe;
+      const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: AxeViolation[] }> } })
+        .axe;
       return (await axe.run(document)).violations;
     });
     const name = new URL(frame.url()).pathname.split("/").pop() ?? frame.url();
     for (const v of results) {
       if (v.impact === "serious" || v.impact === "critical") {
-        found.push({ page: name, rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) });
+        found.push({
+          page: name,
+          rule: v.id,
+          impact: v.impact,
+          help: v.help,
+          targets: v.nodes.map((n) => n.target.join(" ")),
+        });
       }
     }
   }

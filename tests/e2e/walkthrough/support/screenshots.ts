@@ -9,7 +9,9 @@ import { REPO_ROOT } from "../../../../dev/build/build";
  * (dates on the pages change every day).
  */
 export const SCREENSHOT_DIR =
-  process.env.SCREENSHOTS === "update" ? path.join(REPO_ROOT, "docs", "screenshots") : path.join(REPO_ROOT, "test-results", "walkthrough-screenshots");
+  process.env.SCREENSHOTS === "update"
+    ? path.join(REPO_ROOT, "docs", "screenshots")
+    : path.join(REPO_ROOT, "test-results", "walkthrough-screenshots");
 
 export interface Shot {
   file: string;
@@ -23,7 +25,8 @@ export class ScreenshotAlbum {
   constructor() {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     // Numbering follows the walkthrough: pictures of an earlier, different run would mislead.
-    for (const old of readdirSync(SCREENSHOT_DIR)) if (/^\d+-.*\.png$/.test(old)) rmSync(path.join(SCREENSHOT_DIR, old));
+    for (const old of readdirSync(SCREENSHOT_DIR))
+      if (/^\d+-.*\.png$/.test(old)) rmSync(path.join(SCREENSHOT_DIR, old));
   }
 
   async take(page: Page, slug: string, caption: string): Promise<void> {
@@ -35,7 +38,12 @@ export class ScreenshotAlbum {
 
 /** The album as Markdown, image paths relative to `base` (the README links docs/screenshots/). */
 export function albumMarkdown(shots: Shot[], base: string): string {
-  const lines = ["# Walkthrough screenshots", "", "Taken by `tests/e2e/walkthrough` in the dev host, in the order of the reference document.", ""];
+  const lines = [
+    "# Walkthrough screenshots",
+    "",
+    "Taken by `tests/e2e/walkthrough` in the dev host, in the order of the reference document.",
+    "",
+  ];
   for (const shot of shots) lines.push(`**${shot.caption}**`, "", `![${shot.caption}](${base}/${shot.file})`, "");
   return lines.join("\n");
 }

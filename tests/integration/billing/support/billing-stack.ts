@@ -75,7 +75,11 @@ export async function overview(t: BillingStack): Promise<SubscriptionOverview> {
 }
 
 /** Polls until `check` passes (webhooks arrive asynchronously). */
-export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last = await read();
   while (!check(last)) {
@@ -117,5 +121,14 @@ export async function postWebhook(
 
 /** An event as Chargebee would send it: a new id, now, and the given subscription as content. */
 export function subscriptionEvent(eventType: string, subscription: object, id = `ev_test_${crypto.randomUUID()}`) {
-  return { id, occurred_at: Math.floor(Date.now() / 1000), source: "api", object: "event", api_version: "v2", event_type: eventType, webhook_status: "scheduled", content: { subscription } };
+  return {
+    id,
+    occurred_at: Math.floor(Date.now() / 1000),
+    source: "api",
+    object: "event",
+    api_version: "v2",
+    event_type: eventType,
+    webhook_status: "scheduled",
+    content: { subscription },
+  };
 }

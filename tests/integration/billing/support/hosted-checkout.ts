@@ -12,7 +12,10 @@ export interface StepAnswer {
   location: string | null;
 }
 
-async function post(url: string, form: Record<string, string>): Promise<{ status: number; location: string | null; text: string }> {
+async function post(
+  url: string,
+  form: Record<string, string>,
+): Promise<{ status: number; location: string | null; text: string }> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
@@ -23,12 +26,18 @@ async function post(url: string, form: Record<string, string>): Promise<{ status
 }
 
 /** Completes the checkout at `url`; throws on a step the stand-in refused unless `allowRefusal`. */
-export async function completeCheckout(url: string, options: { card?: string; allowRefusal?: boolean } = {}): Promise<StepAnswer[]> {
+export async function completeCheckout(
+  url: string,
+  options: { card?: string; allowRefusal?: boolean } = {},
+): Promise<StepAnswer[]> {
   const base = new URL(url).toString().replace(/\/$/, "");
   const opened = await fetch(base, { redirect: "manual" });
   await opened.arrayBuffer();
   const steps: [string, Record<string, string>][] = [
-    ["account", { first_name: "Priya", last_name: "Patel", email: "priya.patel@fabrikam.example", company: "Fabrikam" }],
+    [
+      "account",
+      { first_name: "Priya", last_name: "Patel", email: "priya.patel@fabrikam.example", company: "Fabrikam" },
+    ],
     ["billing", { line1: "1 Microsoft Way", city: "Redmond", state: "WA", zip: "98052", country: "US" }],
     ["payment", { card_number: options.card ?? GOOD_CARD, expiry: "12/39", cvc: "123" }],
     ["summary", { accept_terms: "on" }],

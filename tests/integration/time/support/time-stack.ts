@@ -56,7 +56,17 @@ export async function startTimeStack(): Promise<TimeStack> {
   await setRole(aisha, "Product");
   await setRole(grace, "Budget");
   await setRole(tom, "None");
-  return { stack, priya, marcus, aisha, grace, tom, alex, setRole, call: (who, method, path, body) => api(stack, who, method, path, body) };
+  return {
+    stack,
+    priya,
+    marcus,
+    aisha,
+    grace,
+    tom,
+    alex,
+    setRole,
+    call: (who, method, path, body) => api(stack, who, method, path, body),
+  };
 }
 
 async function expectOk(response: Promise<{ status: number; body: unknown }>): Promise<void> {

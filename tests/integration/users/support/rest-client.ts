@@ -10,7 +10,10 @@ export async function rest<T = unknown>(
 ): Promise<{ status: number; body: T; headers: Headers }> {
   const response = await fetch(`${stack.functions.url}/api/rest/${path}`, {
     method,
-    headers: { ...(auth ? { Authorization: auth } : {}), ...(body !== undefined ? { "Content-Type": "application/json" } : {}) },
+    headers: {
+      ...(auth ? { Authorization: auth } : {}),
+      ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
+    },
     ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
   });
   const text = await response.text();

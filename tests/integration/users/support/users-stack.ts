@@ -21,7 +21,12 @@ export interface UsersStack {
   marcus: SignedIn;
   /** Team member. */
   liam: SignedIn;
-  call<T = unknown>(who: SignedIn | { headers: Record<string, string> }, method: string, path: string, body?: unknown): ReturnType<typeof api<T>>;
+  call<T = unknown>(
+    who: SignedIn | { headers: Record<string, string> },
+    method: string,
+    path: string,
+    body?: unknown,
+  ): ReturnType<typeof api<T>>;
 }
 
 export const email = (local: string) => `${local}@fabrikam.example`;
@@ -32,7 +37,9 @@ export async function startUsersStack(options: { pageSizes?: { entitlements?: nu
   const call: UsersStack["call"] = (who, method, path, body) => api(stack, who as SignedIn, method, path, body);
   const priya = await signIn(stack, "fabrikam", email("priya.patel"));
   await ok(call(priya, "GET", "me"));
-  const [daniel, marcus, liam] = await Promise.all(["daniel.kim", "marcus.johnson", "liam.oconnor"].map((u) => signIn(stack, "fabrikam", email(u))));
+  const [daniel, marcus, liam] = await Promise.all(
+    ["daniel.kim", "marcus.johnson", "liam.oconnor"].map((u) => signIn(stack, "fabrikam", email(u))),
+  );
   await ok(call(priya, "POST", "users/roles", { role: "None", userIds: [daniel.user.id] }));
   await ok(call(priya, "POST", "users/roles", { role: "Administrator", userIds: [marcus.user.id] }));
   await ok(call(priya, "POST", "users/roles", { role: "Team", userIds: [liam.user.id] }));
@@ -82,7 +89,13 @@ export async function licensedEmails(u: UsersStack): Promise<string[]> {
   let continuation: string | null = null;
   do {
     const query: string = continuation ? `&continuation=${encodeURIComponent(continuation)}` : "";
-    const page = await ok(u.call<{ members: { email: string }[]; continuationToken: string | null }>(u.priya, "GET", `users/licensed?pageSize=200${query}`));
+    const page = await ok(
+      u.call<{ members: { email: string }[]; continuationToken: string | null }>(
+        u.priya,
+        "GET",
+        `users/licensed?pageSize=200${query}`,
+      ),
+    );
     emails.push(...page.members.map((m) => m.email));
     continuation = page.continuationToken;
   } while (continuation);
