@@ -105,21 +105,13 @@ export function field(options: {
 }): Html {
   const id = `f-${options.name}`;
   const errorId = `${id}-error`;
-  return html`<label for="${id}"
-      >${options.label}${options.optional ? html` <span class="optional">(optional)</span>` : ""}</label
-    >
-    <input
-      id="${id}"
-      name="${options.name}"
-      type="${options.type ?? "text"}"
-      value="${options.value ?? ""}"
-      ${raw(
-        options.autocomplete ? ` autocomplete="${escapeHtml(options.autocomplete)}"` : "",
-      )}${raw(options.inputmode ? ` inputmode="${options.inputmode}"` : "")}${raw(
-        options.placeholder ? ` placeholder="${escapeHtml(options.placeholder)}"` : "",
-      )}${raw(options.optional ? "" : " required")}${raw(options.error ? ` aria-invalid="true" aria-describedby="${errorId}"` : "")}
-    />
-    ${options.error ? html`<p class="field-error" id="${errorId}">${options.error}</p>` : ""}`;
+  return html`<label for="${id}">${options.label}${options.optional ? html` <span class="optional">(optional)</span>` : ""}</label>
+<input id="${id}" name="${options.name}" type="${options.type ?? "text"}" value="${options.value ?? ""}"${raw(
+    options.autocomplete ? ` autocomplete="${escapeHtml(options.autocomplete)}"` : "",
+  )}${raw(options.inputmode ? ` inputmode="${options.inputmode}"` : "")}${raw(
+    options.placeholder ? ` placeholder="${escapeHtml(options.placeholder)}"` : "",
+  )}${raw(options.optional ? "" : " required")}${raw(options.error ? ` aria-invalid="true" aria-describedby="${errorId}"` : "")}>
+${options.error ? html`<p class="field-error" id="${errorId}">${options.error}</p>` : ""}`;
 }
 
 export function alertBox(message: string | undefined): Html {

@@ -35,8 +35,8 @@ export function submitPaymentSource(
     html: page({
       title: "Card added",
       body: html`<h1 id="page-title">Your card was added</h1>
-        <p role="status">${describe(card)} is now your payment method.</p>
-        <p>You can close this window.</p>`,
+<p role="status">${describe(card)} is now your payment method.</p>
+<p>You can close this window.</p>`,
     }),
   };
 }
@@ -47,21 +47,15 @@ function render(record: HostedPageRecord, current: Card | undefined, errors: Fie
   return page({
     title: "Payment details",
     body: html`<h1 id="page-title">Payment details</h1>
-      ${alertBox(alert ?? (Object.keys(errors).length > 0 ? "Please correct the highlighted fields." : undefined))}
-      <p>${current ? `Current payment method: ${describe(current)}.` : "No payment method on file."}</p>
-      <form method="post" action="${action}" novalidate autocomplete="off">
-        ${field({ name: "card_number", label: "Card number", autocomplete: "cc-number", inputmode: "numeric", placeholder: "1234 1234 1234 1234", ...error("number") })}
-        <div class="row">
-          <div>
-            ${field({ name: "expiry", label: "Expiry (MM/YY)", autocomplete: "cc-exp", placeholder: "MM/YY", ...error("expiry") })}
-          </div>
-          <div>
-            ${field({ name: "cvc", label: "CVC", autocomplete: "cc-csc", inputmode: "numeric", ...error("cvc") })}
-          </div>
-        </div>
-        <p class="hint">Test mode: 4111 1111 1111 1111 is accepted, 4000 0000 0000 0002 is declined.</p>
-        <div class="actions"><button type="submit">Add</button></div>
-      </form>`,
+${alertBox(alert ?? (Object.keys(errors).length > 0 ? "Please correct the highlighted fields." : undefined))}
+<p>${current ? `Current payment method: ${describe(current)}.` : "No payment method on file."}</p>
+<form method="post" action="${action}" novalidate autocomplete="off">
+${field({ name: "card_number", label: "Card number", autocomplete: "cc-number", inputmode: "numeric", placeholder: "1234 1234 1234 1234", ...error("number") })}
+<div class="row"><div>${field({ name: "expiry", label: "Expiry (MM/YY)", autocomplete: "cc-exp", placeholder: "MM/YY", ...error("expiry") })}</div>
+<div>${field({ name: "cvc", label: "CVC", autocomplete: "cc-csc", inputmode: "numeric", ...error("cvc") })}</div></div>
+<p class="hint">Test mode: 4111 1111 1111 1111 is accepted, 4000 0000 0000 0002 is declined.</p>
+<div class="actions"><button type="submit">Add</button></div>
+</form>`,
   });
 }
 

@@ -14,7 +14,9 @@ export const BASELINE_CONTRIBUTION_ID = "timetracker-bench-baseline";
  */
 export async function makeDevHostRoot(): Promise<{ root: string; webDir: string }> {
   const root = await mkdtemp(path.join(os.tmpdir(), "tt-bench-root-"));
-  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, "vss-extension.json"), "utf8")) as { contributions: unknown[] };
+  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, "vss-extension.json"), "utf8")) as {
+    contributions: unknown[];
+  };
   manifest.contributions.push({
     id: BASELINE_CONTRIBUTION_ID,
     type: "ms.vss-web.hub",

@@ -18,7 +18,9 @@ const REPS = Number(process.env.BENCH_GROUP_REPS ?? 7);
 const GROUP = "work-item-group";
 
 const jsGzipBytes = (entry: EntrySize) =>
-  entry.files.filter((f) => f.endsWith(".js")).reduce((sum, f) => sum + gzipSync(readFileSync(path.join(REPO_ROOT, f))).length, 0);
+  entry.files
+    .filter((f) => f.endsWith(".js"))
+    .reduce((sum, f) => sum + gzipSync(readFileSync(path.join(REPO_ROOT, f))).length, 0);
 
 /**
  * The work item form group, built like every page (`npm run build`), against the smallest
@@ -37,7 +39,10 @@ async function run(): Promise<BenchResult> {
       name: "form group JS (gzip)",
       unit: "kB",
       value: Math.round((jsGzipBytes(group) / 1024) * 10) / 10,
-      baseline: { label: "minimal azure-devops-ui page", value: Math.round((jsGzipBytes(pages.baseline) / 1024) * 10) / 10 },
+      baseline: {
+        label: "minimal azure-devops-ui page",
+        value: Math.round((jsGzipBytes(pages.baseline) / 1024) * 10) / 10,
+      },
       target: { of: "ratio", op: "<=", limit: 1.5 },
       raw: { files: group.files.filter((f) => f.endsWith(".js")).length },
     };
@@ -65,7 +70,13 @@ async function run(): Promise<BenchResult> {
           samples.baseline.push(b);
         }
       }
-      const median = (v: number[]) => Math.round(percentile([...v].sort((a, b) => a - b), 50));
+      const median = (v: number[]) =>
+        Math.round(
+          percentile(
+            [...v].sort((a, b) => a - b),
+            50,
+          ),
+        );
       const timeFigure: BenchFigure = {
         name: "form group: frame load to buttons shown",
         unit: "ms",
