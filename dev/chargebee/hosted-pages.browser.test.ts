@@ -1,11 +1,9 @@
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import Chargebee from "chargebee";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, type TestBrowser } from "../host/test-fixtures/browser";
 import { startChargebeeStandin, type ChargebeeStandin } from "./index";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -23,31 +21,15 @@ async function accessibilityViolations(page: Page): Promise<string[]> {
 
 describe("hosted checkout in a browser", () => {
   let standin: ChargebeeStandin;
-  let browser: BrowserContext;
-  let profile: string;
+  let browser: TestBrowser;
 
   beforeAll(async () => {
     standin = await startChargebeeStandin({ port: 0, scheduledJobsIntervalMs: 0 });
-    profile = await mkdtemp(join(tmpdir(), "cb-standin-chromium-"));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: "/usr/bin/chromium",
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await standin?.stop();
-    await rm(profile, { recursive: true, force: true });
   });
 
   it("is usable by label and keyboard, accessible, and enables Pay & subscribe only with the terms accepted", async () => {
@@ -55,7 +37,7 @@ describe("hosted checkout in a browser", () => {
     const { hosted_page } = await chargebee.hostedPage.checkoutNewForItems({
       subscription_items: [{ item_price_id: "team-USD-yearly", quantity: 12 }],
     });
-    const page = await browser.newPage();
+    const page = await browser.context.newPage();
     await page.goto(hosted_page.url ?? "");
 
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Add your account details");

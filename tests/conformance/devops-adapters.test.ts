@@ -8,6 +8,7 @@ import { DevopsWorkItemDirectory } from "../../functions/adapters/devops/work-it
 import { UNDOCUMENTED_CALLS, judge, loadCatalogue } from "./support/operation-catalogue";
 import { recordedBody } from "./support/spec-files";
 import { RecordingServer, type Answer } from "./support/recording-server";
+import { WIT_LOCATIONS } from "./support/wit-locations";
 
 // The real adapters, through azure-devops-node-api, against a loopback server that answers
 // with the bodies Microsoft recorded from the real service (specification/*/7.1/httpExamples).
@@ -44,23 +45,6 @@ function connectionData(): ConnectionData {
     deploymentId: "6c9bd5c4-5ef2-4e91-b94b-0d3d8a3c8b1f",
   };
 }
-
-/** Where the typed work item client finds its routes (the service's answer to OPTIONS {org}/_apis/wit). */
-const WIT_LOCATIONS = {
-  count: 1,
-  value: [
-    {
-      id: "72c7ddf8-2cdc-4f60-90cd-ab71c14a399b",
-      area: "wit",
-      resourceName: "workItems",
-      routeTemplate: "{project}/_apis/{area}/{resource}/{id}",
-      resourceVersion: 3,
-      minVersion: "1.0",
-      maxVersion: "7.2",
-      releasedVersion: "7.1",
-    },
-  ],
-};
 
 function only(method: string, pathname: RegExp, answer: (query: URLSearchParams) => Answer | undefined) {
   server.answer((r) =>

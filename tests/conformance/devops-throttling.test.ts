@@ -8,6 +8,7 @@ import { UpstreamError, UpstreamThrottledError } from "../../functions/domain/er
 import { toErrorResponse } from "../../functions/http/error-response";
 import { recordedBody } from "./support/spec-files";
 import { RecordingServer, type Answer } from "./support/recording-server";
+import { WIT_LOCATIONS } from "./support/wit-locations";
 
 // Azure DevOps throttles with 429 and Retry-After (plus X-RateLimit-* headers). Every call
 // must wait as asked within its budget, then fail with a clear 503: never hang, never 500.
@@ -111,25 +112,7 @@ describe("throttling (429 + Retry-After)", () => {
   it("holds for the typed work item client too", async () => {
     let calls = 0;
     server.answer(({ method, pathname }) => {
-      if (method === "OPTIONS") {
-        return {
-          body: {
-            count: 1,
-            value: [
-              {
-                id: "72c7ddf8-2cdc-4f60-90cd-ab71c14a399b",
-                area: "wit",
-                resourceName: "workItems",
-                routeTemplate: "{project}/_apis/{area}/{resource}/{id}",
-                resourceVersion: 3,
-                minVersion: "1.0",
-                maxVersion: "7.2",
-                releasedVersion: "7.1",
-              },
-            ],
-          },
-        };
-      }
+      if (method === "OPTIONS") return { body: WIT_LOCATIONS };
       if (!/\/workItems\/12$/i.test(pathname)) return undefined;
       return calls++ === 0 ? throttled("1") : { body: recordedBody("wit", "workItems/GET__wit_WorkItems_id.json") };
     });
