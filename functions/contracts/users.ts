@@ -87,10 +87,14 @@ export const CreateTokenRequest = z.strictObject({
 // ---- responses ------------------------------------------------------------------------
 
 export interface RoleView {
+  /** The direct assignment (None when only group rules license the member). */
   assigned: AssignedRole;
+  /** The highest of the direct assignment and every rule's part, Default resolved. */
   effective: Role;
   /** "Default (Team)" for members on the default role. */
   label: string;
+  /** The group rules whose group the member is in now, each with the role it gives. */
+  rules: { id: string; name: string; role: AssignedRole }[];
 }
 
 export interface MemberView {

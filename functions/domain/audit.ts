@@ -1,7 +1,14 @@
 import type { AssignedRole, Role } from "./roles";
 
 /** Where a role change came from, for the audit trail. */
-export const AUDIT_SURFACES = ["permissions-page", "rest-api", "default-role", "first-user", "auto-default"] as const;
+export const AUDIT_SURFACES = [
+  "permissions-page",
+  "rest-api",
+  "default-role",
+  "first-user",
+  "auto-default",
+  "group-rule",
+] as const;
 export type AuditSurface = (typeof AUDIT_SURFACES)[number];
 
 export interface AuditActor {

@@ -41,6 +41,11 @@ export function roleAtLeast(role: Role, minimum: Role): boolean {
   return RANK[role] >= RANK[minimum];
 }
 
+/** The highest of some roles (None for none). */
+export function highestRole(roles: readonly Role[]): Role {
+  return roles.reduce<Role>((best, role) => (RANK[role] > RANK[best] ? role : best), "None");
+}
+
 export type Capability =
   "trackTime" | "viewAllWorklogs" | "addTimeForOthers" | "budgets" | "manageSettings" | "manageUsers";
 

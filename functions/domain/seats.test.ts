@@ -1,6 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { AssignedRole } from "./roles";
 import {
   categoryOf,
+  fitInOrder,
   checkSeats,
   countDeltas,
   licensedCount,
@@ -66,5 +69,56 @@ describe("seat rules", () => {
     expect(seatLimitMessage({ free: 1, needed: 2 })).toContain("only 1 seat is free");
     expect(seatLimitMessage({ free: 0, needed: 1 })).toContain("needs 1 more licensed user");
     expect(seatLimitMessage({ free: 3, needed: 4 })).toMatch(/3 seats are free.*Subscription page/);
+  });
+});
+
+describe("filling free seats in order", () => {
+  const take = (n: number) => Array.from({ length: n }, () => ({ from: null, to: "Team" as const }));
+
+  it("takes seat-taking moves in order while seats are free, and every move that frees or keeps one", () => {
+    const moves = [
+      ...take(3),
+      { from: "Team" as const, to: "None" as const },
+      { from: "Team" as const, to: "Product" as const },
+    ];
+    expect(fitInOrder(moves, 9, 10, true)).toEqual([true, true, false, true, true]);
+  });
+
+  it("never lets a later move take a seat an earlier one was refused", () => {
+    const moves = [
+      { from: null, to: "Team" as const },
+      { from: "None" as const, to: "Default" as const },
+    ];
+    // Default is not counted here: the second move needs no seat, the first finds none.
+    expect(fitInOrder(moves, 10, 10, false)).toEqual([false, true]);
+    expect(fitInOrder(take(3), 8, 10, true)).toEqual([true, true, false]);
+  });
+
+  it("fits everything without a limit (trial)", () => {
+    expect(fitInOrder(take(5), 100, null, true)).toEqual([true, true, true, true, true]);
+  });
+
+  it("never ends above the limit, and refuses only when full (property)", () => {
+    const move = fc.record({
+      from: fc.constantFrom<AssignedRole | null>(null, "None", "Team", "Default"),
+      to: fc.constantFrom<AssignedRole>("None", "Team", "Default", "Product"),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(move, { maxLength: 30 }),
+        fc.nat(20),
+        fc.nat(20),
+        fc.boolean(),
+        (moves, licensed, limit, counted) => {
+          const fits = fitInOrder(moves, licensed, limit, counted);
+          const kept = moves.filter((_, i) => fits[i]);
+          const after = licensed + netSeatsNeeded(kept, counted);
+          const tookSeat = kept.some((m) => licensedDelta(m, counted) > 0);
+          if (tookSeat) expect(after).toBeLessThanOrEqual(limit);
+          const refused = moves.filter((_, i) => !fits[i]);
+          for (const m of refused) expect(licensedDelta(m, counted)).toBeGreaterThan(0);
+        },
+      ),
+    );
   });
 });

@@ -94,3 +94,30 @@ export function seatLimitMessage(check: { free: number; needed: number }): strin
   const needed = check.needed === 1 ? "1 more licensed user" : `${check.needed} more licensed users`;
   return `Not enough seats: this change needs ${needed}, but only ${free} on your current plan. Free seats by setting users to None, or add seats on the Subscription page.`;
 }
+
+/**
+ * Which moves fit, taken in order: every move that frees or keeps a seat, and seat-taking
+ * moves while seats are free (a later free seat is never handed to someone further back).
+ * For a group rule's sync, which licenses members up to the free seats.
+ */
+export function fitInOrder(
+  moves: readonly RoleMove[],
+  licensedNow: number,
+  limit: number | null,
+  defaultCounted: boolean,
+): boolean[] {
+  if (limit === null) return moves.map(() => true);
+  const freed = moves.reduce((sum, m) => sum + Math.max(0, -licensedDelta(m, defaultCounted)), 0);
+  let free = limit - licensedNow + freed;
+  let full = false;
+  return moves.map((move) => {
+    const delta = licensedDelta(move, defaultCounted);
+    if (delta <= 0) return true;
+    if (full || free < delta) {
+      full = true;
+      return false;
+    }
+    free -= delta;
+    return true;
+  });
+}

@@ -1,6 +1,6 @@
 import type { MeResponse } from "../contracts/me";
 import { mayManageUsers } from "../domain/role-assignment";
-import { roleLabel } from "../domain/roles";
+import { roleLabelOf } from "../domain/role-sources";
 import { defineRoute, json } from "../http/route";
 import { resolveCallerAccess } from "../use-cases/caller-access";
 
@@ -15,9 +15,9 @@ defineRoute("me", {
       user: { id: caller.userId, displayName: caller.displayName, email: caller.email },
       org: { id: caller.orgId, name: caller.orgName },
       role: {
-        assigned: access.assigned,
+        assigned: access.parts.direct,
         effective: access.effective,
-        label: roleLabel(access.assigned, access.org.value.defaultRole),
+        label: roleLabelOf(access.parts, access.org.value.defaultRole),
       },
       isPca,
       mayManageUsers: mayManageUsers({ isPca, effective: access.effective }),

@@ -66,7 +66,7 @@ describe("deciding who the caller is in Timetracker", () => {
     const { deps, world } = newOrgWorld();
     const access = await resolveCallerAccess(deps, caller("ana"));
     expect(access).toMatchObject({
-      assigned: "Administrator",
+      parts: { direct: "Administrator", grants: [] },
       effective: "Administrator",
       licensed: true,
       hasAccess: true,
@@ -79,7 +79,7 @@ describe("deciding who the caller is in Timetracker", () => {
     const { deps, world } = newOrgWorld();
     await resolveCallerAccess(deps, caller("ana"));
     const access = await resolveCallerAccess(deps, caller("ben"));
-    expect(access).toMatchObject({ assigned: "Default", effective: world.org.value.defaultRole, licensed: true });
+    expect(access).toMatchObject({ parts: { direct: "Default", grants: [] }, effective: world.org.value.defaultRole, licensed: true });
     expect(world.members.get("ben")?.value.role).toBe("Default");
   });
 
@@ -91,7 +91,7 @@ describe("deciding who the caller is in Timetracker", () => {
     ]);
     const admins = [...world.members.values()].filter((m) => m.value.role === "Administrator");
     expect(admins).toHaveLength(1);
-    expect([a.assigned, b.assigned].sort()).toEqual(["Administrator", "Default"]);
+    expect([a.parts.direct, b.parts.direct].sort()).toEqual(["Administrator", "Default"]);
     expect(a.org.value.id).toBe(b.org.value.id);
   });
 
@@ -102,7 +102,7 @@ describe("deciding who the caller is in Timetracker", () => {
     staleCopy.org = null;
     const access = await resolveCallerAccess(deps, caller("ben", true));
     expect(reads.slice(-2)).toEqual(["recent", "fresh"]);
-    expect(access.assigned).toBe("Default");
+    expect(access.parts.direct).toBe("Default");
   });
 
   it("leaves a new user unlicensed when the subscription has no free seat", async () => {
@@ -128,7 +128,7 @@ describe("deciding who the caller is in Timetracker", () => {
       etag: world.nextEtag(),
     };
     const access = await resolveCallerAccess(deps, caller("ben"));
-    expect(access).toMatchObject({ assigned: "None", licensed: false, hasAccess: false });
+    expect(access).toMatchObject({ parts: { direct: "None", grants: [] }, licensed: false, hasAccess: false });
     expect(world.members.has("ben")).toBe(false);
   });
 });

@@ -3,7 +3,8 @@ import { planAllowsUse, planState, type PlanState } from "../domain/access";
 import { ConflictError } from "../domain/errors";
 import type { MemberRecord } from "../domain/member";
 import { newOrg, type OrgRecord } from "../domain/org";
-import { effectiveRole, isLicensed, type AssignedRole, type Role } from "../domain/roles";
+import { effectiveRoleOf, NO_PARTS, type RoleParts } from "../domain/role-sources";
+import { isLicensed, type Role } from "../domain/roles";
 import type { Versioned } from "../ports/versioned";
 import { admitMember } from "./users/admit-member";
 import type { UsersDeps } from "./users/users-deps";
@@ -16,7 +17,8 @@ export type AccessDeps = UsersDeps;
 
 export interface CallerAccess {
   org: Versioned<OrgRecord>;
-  assigned: AssignedRole;
+  /** Where the caller's role comes from (direct assignment and group rules). */
+  parts: RoleParts;
   effective: Role;
   licensed: boolean;
   plan: PlanState;
@@ -43,10 +45,10 @@ export async function resolveCallerAccess(deps: AccessDeps, caller: Caller): Pro
   const org = stored.org ?? (await createOrgAsFirstUser(deps, caller));
   const plan = planState(org.value, deps.now());
   const member = stored.member?.value ?? (await registerNewUser(deps, caller, org.value));
-  const assigned: AssignedRole = member?.role ?? "None";
-  const effective = effectiveRole(assigned, org.value.defaultRole);
+  const parts: RoleParts = member ? { direct: member.direct, grants: member.grants } : NO_PARTS;
+  const effective = effectiveRoleOf(parts, org.value.defaultRole);
   const licensed = isLicensed(effective);
-  return { org, assigned, effective, licensed, plan, hasAccess: licensed && planAllowsUse(plan) };
+  return { org, parts, effective, licensed, plan, hasAccess: licensed && planAllowsUse(plan) };
 }
 
 async function createOrgAsFirstUser(deps: AccessDeps, caller: Caller): Promise<Versioned<OrgRecord>> {

@@ -11,6 +11,7 @@ const SURFACE: Record<AuditEntryView["surface"], string> = {
   "default-role": "Default Role",
   "first-user": "first use of Timetracker",
   "auto-default": "first visit (Default role)",
+  "group-rule": "group rule",
 };
 const SHOWN_CHANGES = 5;
 

@@ -30,15 +30,20 @@ export function memberDocument(member: MemberRecord): MemberDocument {
 }
 
 export function memberRecord(doc: Record<string, unknown>): MemberRecord {
-  const d = doc as unknown as MemberDocument;
+  const d = doc as unknown as Partial<MemberDocument> & MemberDocument;
   return {
     orgId: d.orgId,
     userId: d.userId,
     role: d.role,
+    // Records written before group rules hold only `role`: it was the direct assignment.
+    direct: d.direct ?? d.role,
+    grants: d.grants ?? [],
     displayName: d.displayName,
     email: d.email,
     uniqueName: d.uniqueName,
     updatedAt: d.updatedAt,
     updatedBy: d.updatedBy,
+    ...(d.lastTrackedAt ? { lastTrackedAt: d.lastTrackedAt } : {}),
+    ...(d.lastOpenedAt ? { lastOpenedAt: d.lastOpenedAt } : {}),
   };
 }

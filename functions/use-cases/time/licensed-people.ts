@@ -1,6 +1,7 @@
 import type { TimePerson } from "../../contracts/time";
 import { ForbiddenError } from "../../domain/errors";
-import { effectiveRole, isLicensed } from "../../domain/roles";
+import { effectiveRoleOf } from "../../domain/role-sources";
+import { isLicensed } from "../../domain/roles";
 import type { TimeActor } from "./time-actor";
 import type { TimeDeps } from "./time-deps";
 
@@ -9,7 +10,7 @@ export async function licensedPeople(deps: TimeDeps, orgId: string): Promise<Tim
   const [org, members] = await Promise.all([deps.orgs.get(orgId), deps.roster.listAll(orgId)]);
   const defaultRole = org?.value.defaultRole ?? "Team";
   return members
-    .filter((m) => isLicensed(effectiveRole(m.role, defaultRole)))
+    .filter((m) => isLicensed(effectiveRoleOf(m, defaultRole)))
     .map((m) => ({ userId: m.userId, displayName: m.displayName, email: m.email }))
     .sort((a, b) => a.displayName.localeCompare(b.displayName));
 }

@@ -31,11 +31,15 @@ export async function admitMember(
       [{ userId: caller.userId, role, profile }],
     );
     if (!outcome?.ok) return null;
+    // Someone else created the record first (it may carry rules' parts): theirs is the one.
+    if (!outcome.changed) return (await deps.roster.get(org.id, caller.userId))?.value ?? null;
     const now = deps.now().toISOString();
     return {
       orgId: org.id,
       userId: caller.userId,
       role: outcome.to,
+      direct: outcome.to,
+      grants: [],
       displayName: outcome.displayName,
       email: outcome.email,
       uniqueName: profile.uniqueName,

@@ -55,3 +55,83 @@ describe("bulk role changes that keep losing races", () => {
     expect(w.members.size).toBe(0);
   });
 });
+
+describe("group rules' parts through the same write path", () => {
+  const engineering = { id: "rule-eng", name: "Engineering" };
+  const subscribed = (seats: number) => {
+    const org = newOrg(ORG_ID, "fabrikam", new Date("2026-10-01T00:00:00Z"));
+    return {
+      ...org,
+      subscription: {
+        plan: "team" as const,
+        status: "active" as const,
+        seats,
+        billingPeriod: "monthly" as const,
+        chargebeeSubscriptionId: "s",
+        chargebeeCustomerId: "c",
+        currentTermEnd: null,
+        nextBillingAt: null,
+        resourceVersion: 1,
+        updatedAt: "",
+      },
+    };
+  };
+
+  it("licenses a member while the rule grants, and frees the seat when they leave the group", async () => {
+    const w = new InMemoryUsersWorld(subscribed(5), () => 0);
+    const deps = w.deps();
+    const ctx = { org: w.org.value, actor, surface: "group-rule" as const };
+    await applyRoleChanges(deps, ctx, [
+      { userId: "u1", rule: engineering, grant: "Product", profile: profile("u1") },
+      { userId: "u2", role: "Team", profile: profile("u2") },
+    ]);
+    await applyRoleChanges(deps, ctx, [{ userId: "u2", rule: engineering, grant: "Administrator" }]);
+    expect(w.actualLicensed()).toBe(2);
+    expect(w.members.get("u2")!.value).toMatchObject({ direct: "Team", role: "Administrator" });
+
+    const left = await applyRoleChanges(deps, ctx, [
+      { userId: "u1", rule: engineering, grant: null },
+      { userId: "u2", rule: engineering, grant: null },
+    ]);
+    expect(left.map((o) => o.ok && o.to)).toEqual(["None", "Team"]);
+    expect(w.actualLicensed()).toBe(1);
+    expect(w.ledger!.value.counts).toEqual({ explicit: 1, onDefault: 0 });
+  });
+
+  it("refuses setting a rule-licensed member to None, naming the rule, and applies the rest", async () => {
+    const w = new InMemoryUsersWorld(subscribed(5), () => 0);
+    const deps = w.deps();
+    await applyRoleChanges(deps, { org: w.org.value, actor, surface: "group-rule" }, [
+      { userId: "u1", rule: engineering, grant: "Team", profile: profile("u1") },
+    ]);
+    const outcomes = await applyRoleChanges(deps, { org: w.org.value, actor, surface: "permissions-page" }, [
+      { userId: "u1", role: "None" },
+      { userId: "u2", role: "Team", profile: profile("u2") },
+    ]);
+    expect(outcomes[0]).toMatchObject({ ok: false });
+    expect(outcomes[0].ok ? "" : outcomes[0].message).toContain('the group rule "Engineering"');
+    expect(outcomes[1]).toMatchObject({ ok: true, changed: true });
+    expect(w.members.get("u1")!.value.role).toBe("Team");
+  });
+
+  it("fills the free seats in the order given and leaves the rest waiting, without refusing the sync", async () => {
+    const w = new InMemoryUsersWorld(subscribed(3), () => 0);
+    const deps = w.deps();
+    await applyRoleChanges(deps, { org: w.org.value, actor, surface: "permissions-page" }, [
+      { userId: "a", role: "Team", profile: profile("a") },
+      { userId: "b", role: "Team", profile: profile("b") },
+    ]);
+    const outcomes = await applyRoleChanges(
+      deps,
+      { org: w.org.value, actor, surface: "group-rule", fillFreeSeats: true },
+      ["u3", "u1", "u2", "a"].map((id) => ({
+        userId: id,
+        rule: engineering,
+        grant: "Team" as const,
+        profile: profile(id),
+      })),
+    );
+    expect(outcomes.map((o) => (o.ok ? "licensed" : o.reason))).toEqual(["licensed", "no-seat", "no-seat", "licensed"]);
+    expect(w.actualLicensed()).toBe(3);
+  });
+});

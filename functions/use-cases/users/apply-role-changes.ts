@@ -1,10 +1,12 @@
 import { planState, seatLimit } from "../../domain/access";
 import { chunk } from "../../domain/chunk";
 import type { MemberRecord } from "../../domain/member";
+import { directChangeRefusal, sameParts, seatRole, withRuleGrant } from "../../domain/role-sources";
 import { retryOnConflict, TooManyChangesError } from "../../domain/retry-on-conflict";
 import {
   checkSeats,
   defaultIsCounted,
+  fitInOrder,
   licensedCount,
   licensedDelta,
   netSeatsNeeded,
@@ -12,7 +14,7 @@ import {
 } from "../../domain/seats";
 import type { MemberWrite } from "../../ports/member-roster";
 import type { DirectoryUser } from "../../ports/org-directory";
-import { MAX_COMMIT_WRITES } from "../../ports/seat-commit";
+import { MAX_COMMIT_WRITES, type OpResult } from "../../ports/seat-commit";
 import { commitChunk, type ChunkPlan } from "./commit-chunk";
 import type { RoleChangeContext, RoleChangeInput, RoleChangeOutcome } from "./role-change";
 import { ensureLedger } from "./seat-ledger";
@@ -20,6 +22,7 @@ import { seatRefusal } from "./subscription-link";
 import type { UsersDeps } from "./users-deps";
 
 export const NOT_IN_ORG = "This user is not a user of this Azure DevOps organization.";
+const NO_SEAT = "No seat is free for this user now; they get one when a seat frees.";
 const KEPT_CHANGING = "Someone else kept changing this user at the same time; try again.";
 
 /** Rounds for entries another request changed in between (each round reads them again); then KEPT_CHANGING. */
@@ -50,41 +53,31 @@ export async function applyRoleChanges(
   let pending = [...inputs];
   const round = async (index: number) => {
     if (pending.length === 0) return;
-    const planned = await plan(deps, ctx, pending, outcomes);
-    if (index === 0) await checkWholeRequest(deps, ctx, planned, limit);
+    const planned =
+      index === 0 && ctx.fillFreeSeats
+        ? await fitFreeSeats(deps, ctx, await plan(deps, ctx, pending, outcomes), limit, outcomes)
+        : await plan(deps, ctx, pending, outcomes);
+    if (index === 0 && !ctx.fillFreeSeats) await checkWholeRequest(deps, ctx, planned, limit);
     const retry = new Set<string>();
     const counted = defaultIsCounted(ctx.org.defaultRole);
     const ordered = [...planned].sort((a, b) => licensedDelta(a.move, counted) - licensedDelta(b.move, counted));
     for (const part of chunk(ordered, MAX_COMMIT_WRITES)) {
-      if (refusal) {
-        for (const p of part)
-          outcomes.set(p.userId, { userId: p.userId, ok: false, message: seatLimitMessage(refusal) });
-        continue;
-      }
-      const result = await commitChunk(deps, ctx, part, limit);
-      if (result.kind === "refused") {
+      if (!refusal) {
+        const result = await commitChunk(deps, ctx, part, limit);
+        if (result.kind === "written") {
+          recordWritten(part, result.writes, outcomes, retry);
+          continue;
+        }
         refusal = result.check;
-        for (const p of part)
-          outcomes.set(p.userId, { userId: p.userId, ok: false, message: seatLimitMessage(refusal) });
-        continue;
       }
-      part.forEach((p, i) => {
-        const r = result.writes[i];
-        const { displayName, email } = p.write.member;
-        if (r === "landed")
-          outcomes.set(p.userId, {
-            userId: p.userId,
-            ok: true,
-            displayName,
-            email,
-            from: p.move.from,
-            to: p.move.to,
-            changed: true,
-          });
-        else if (r === "failed")
-          outcomes.set(p.userId, { userId: p.userId, ok: false, message: "The store could not save this user." });
-        else retry.add(p.userId);
-      });
+      // Seats ran out under a concurrent change: a sync leaves these waiting, anyone else is refused.
+      for (const p of part)
+        outcomes.set(
+          p.userId,
+          ctx.fillFreeSeats
+            ? { userId: p.userId, ok: false, message: NO_SEAT, reason: "no-seat" }
+            : { userId: p.userId, ok: false, message: seatLimitMessage(refusal) },
+        );
     }
     pending = pending.filter((input) => retry.has(input.userId));
     if (pending.length > 0 && !refusal) throw new EntriesChanged();
@@ -103,7 +96,7 @@ export async function applyRoleChanges(
     if (!outcomes.has(input.userId))
       outcomes.set(input.userId, { userId: input.userId, ok: false, message: KEPT_CHANGING });
   const nothingChanged = ![...outcomes.values()].some((o) => o.ok && o.changed);
-  if (refusal && nothingChanged) throw seatRefusal(deps.settings, ctx.org.name, refusal);
+  if (refusal && nothingChanged && !ctx.fillFreeSeats) throw seatRefusal(deps.settings, ctx.org.name, refusal);
   return inputs.map(
     (input) => outcomes.get(input.userId) ?? { userId: input.userId, ok: false, message: KEPT_CHANGING },
   );
@@ -125,17 +118,13 @@ async function plan(
   const planned: ChunkPlan[] = [];
   for (const input of inputs) {
     const existing = current.get(input.userId);
-    if (existing && (existing.value.role === input.role || ctx.createOnly)) {
-      const { displayName, email, role } = existing.value;
-      outcomes.set(input.userId, {
-        userId: input.userId,
-        ok: true,
-        displayName,
-        email,
-        from: role,
-        to: role,
-        changed: false,
-      });
+    if (existing && ctx.createOnly) {
+      outcomes.set(input.userId, unchanged(existing.value));
+      continue;
+    }
+    if (!existing && "rule" in input && input.grant === null) {
+      // Nothing to take away from someone Timetracker has no record of.
+      outcomes.set(input.userId, { userId: input.userId, ok: true, displayName: "", email: "", from: null, to: "None", changed: false });
       continue;
     }
     const profile = input.profile ?? found.get(input.userId);
@@ -144,11 +133,28 @@ async function plan(
       outcomes.set(input.userId, { userId: input.userId, ok: false, message: NOT_IN_ORG });
       continue;
     }
-    const member: MemberRecord = { ...base, role: input.role, updatedAt: now, updatedBy: ctx.actor.id };
+    const refusal = "rule" in input ? null : directChangeRefusal(base, input.role, base.displayName);
+    if (refusal) {
+      outcomes.set(input.userId, { userId: input.userId, ok: false, message: refusal });
+      continue;
+    }
+    const parts =
+      "rule" in input ? withRuleGrant(base, input.rule, input.grant) : { direct: input.role, grants: base.grants };
+    if (existing && sameParts(existing.value, parts)) {
+      outcomes.set(input.userId, unchanged(existing.value));
+      continue;
+    }
+    const role = seatRole(parts);
+    const member: MemberRecord = { ...base, ...parts, role, updatedAt: now, updatedBy: ctx.actor.id };
     const write: MemberWrite = existing ? { kind: "replace", member, etag: existing.etag } : { kind: "create", member };
-    planned.push({ userId: input.userId, move: { from: existing?.value.role ?? null, to: input.role }, write });
+    planned.push({ userId: input.userId, move: { from: existing?.value.role ?? null, to: role }, write });
   }
   return planned;
+}
+
+function unchanged(member: MemberRecord): RoleChangeOutcome {
+  const { userId, displayName, email, role } = member;
+  return { userId, ok: true, displayName, email, from: role, to: role, changed: false };
 }
 
 function newMember(orgId: string, userId: string, profile: DirectoryUser): MemberRecord {
@@ -156,12 +162,62 @@ function newMember(orgId: string, userId: string, profile: DirectoryUser): Membe
     orgId,
     userId,
     role: "None",
+    direct: "None",
+    grants: [],
     displayName: profile.displayName,
     email: profile.email,
     uniqueName: profile.uniqueName,
     updatedAt: "",
     updatedBy: "",
   };
+}
+
+/** What a written batch did to each of its entries: landed, failed, or changed meanwhile (to retry). */
+function recordWritten(
+  part: ChunkPlan[],
+  writes: readonly OpResult[],
+  outcomes: Map<string, RoleChangeOutcome>,
+  retry: Set<string>,
+): void {
+  part.forEach((p, i) => {
+    const r = writes[i];
+    const { displayName, email } = p.write.member;
+    if (r === "landed")
+      outcomes.set(p.userId, {
+        userId: p.userId,
+        ok: true,
+        displayName,
+        email,
+        from: p.move.from,
+        to: p.move.to,
+        changed: true,
+      });
+    else if (r === "failed")
+      outcomes.set(p.userId, { userId: p.userId, ok: false, message: "The store could not save this user." });
+    else retry.add(p.userId);
+  });
+}
+
+/** The planned changes that fit the free seats in input order; the others answer NO_SEAT (`fillFreeSeats`). */
+async function fitFreeSeats(
+  deps: UsersDeps,
+  ctx: RoleChangeContext,
+  planned: ChunkPlan[],
+  limit: number | null,
+  outcomes: Map<string, RoleChangeOutcome>,
+): Promise<ChunkPlan[]> {
+  if (limit === null || planned.length === 0) return planned;
+  const ledger = (await ensureLedger(deps, ctx.org)).value;
+  const fits = fitInOrder(
+    planned.map((p) => p.move),
+    licensedCount(ledger.counts, ledger.defaultCounted),
+    limit,
+    ledger.defaultCounted,
+  );
+  const kept = planned.filter((_, i) => fits[i]);
+  for (const p of planned.filter((_, i) => !fits[i]))
+    outcomes.set(p.userId, { userId: p.userId, ok: false, message: NO_SEAT, reason: "no-seat" });
+  return kept;
 }
 
 async function checkWholeRequest(

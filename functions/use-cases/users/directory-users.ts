@@ -2,6 +2,7 @@ import type { DirectoryUserView, DirectoryUsersResponse, GroupSearchResponse } f
 import type { MemberRecord } from "../../domain/member";
 import type { OrgRecord } from "../../domain/org";
 import { normaliseSearch } from "../../domain/role-assignment";
+import { NO_PARTS } from "../../domain/role-sources";
 import { isLicensed } from "../../domain/roles";
 import { ConflictError } from "../../domain/errors";
 import type { DirectoryCredential, DirectoryUser } from "../../ports/org-directory";
@@ -39,7 +40,7 @@ async function withRoles(deps: UsersDeps, org: OrgRecord, users: DirectoryUser[]
         )
       : new Map<string, Versioned<MemberRecord>>();
   return users.map((u) => {
-    const role = roleView(members.get(u.id)?.value.role ?? "None", org);
+    const role = roleView(members.get(u.id)?.value ?? NO_PARTS, org);
     return { id: u.id, displayName: u.displayName, email: u.email, role, licensed: isLicensed(role.effective) };
   });
 }

@@ -2,17 +2,22 @@ import type { MemberView, RoleView, SeatSummary } from "../../contracts/users";
 import { planState, seatLimit } from "../../domain/access";
 import type { MemberRecord } from "../../domain/member";
 import type { OrgRecord } from "../../domain/org";
-import { effectiveRole, roleLabel, type AssignedRole } from "../../domain/roles";
+import { effectiveRoleOf, roleLabelOf, type RoleParts } from "../../domain/role-sources";
 import { defaultIsCounted, licensedCount } from "../../domain/seats";
 import { ensureLedger } from "./seat-ledger";
 import type { UsersDeps } from "./users-deps";
 
-export function roleView(assigned: AssignedRole, org: OrgRecord): RoleView {
-  return { assigned, effective: effectiveRole(assigned, org.defaultRole), label: roleLabel(assigned, org.defaultRole) };
+export function roleView(parts: RoleParts, org: OrgRecord): RoleView {
+  return {
+    assigned: parts.direct,
+    effective: effectiveRoleOf(parts, org.defaultRole),
+    label: roleLabelOf(parts, org.defaultRole),
+    rules: parts.grants.map((g) => ({ id: g.ruleId, name: g.ruleName, role: g.role })),
+  };
 }
 
 export function memberView(member: MemberRecord, org: OrgRecord): MemberView {
-  return { id: member.userId, displayName: member.displayName, email: member.email, role: roleView(member.role, org) };
+  return { id: member.userId, displayName: member.displayName, email: member.email, role: roleView(member, org) };
 }
 
 /** Licensed / available seats from the ledger (a point read). */

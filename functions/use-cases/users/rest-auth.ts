@@ -3,7 +3,7 @@ import type { AuditActor } from "../../domain/audit";
 import { ConflictError, ForbiddenError, RateLimitedError, UnauthorizedError } from "../../domain/errors";
 import type { OrgRecord } from "../../domain/org";
 import { mayManageUsers } from "../../domain/role-assignment";
-import { effectiveRole } from "../../domain/roles";
+import { effectiveRoleOf } from "../../domain/role-sources";
 import type { ApiTokenRecord } from "../../ports/api-token-store";
 import type { Versioned } from "../../ports/versioned";
 import { hashToken } from "./api-tokens";
@@ -64,7 +64,7 @@ async function requireOwnerAuthority(deps: UsersDeps, org: OrgRecord, token: Api
 
 async function ownerMayManage(deps: UsersDeps, org: OrgRecord, ownerId: string): Promise<boolean> {
   const member = await deps.roster.get(org.id, ownerId);
-  if (member && mayManageUsers({ isPca: false, effective: effectiveRole(member.value.role, org.defaultRole) }))
+  if (member && mayManageUsers({ isPca: false, effective: effectiveRoleOf(member.value, org.defaultRole) }))
     return true;
   let credential;
   try {

@@ -1,7 +1,8 @@
 import type { RestRolesQuery, RestRolesResponse, RestUserRole } from "../../contracts/rest-users";
 import type { MemberRecord } from "../../domain/member";
 import type { OrgRecord } from "../../domain/org";
-import { ROLE_IDS, effectiveRole } from "../../domain/roles";
+import { effectiveRoleOf } from "../../domain/role-sources";
+import { ROLE_IDS } from "../../domain/roles";
 import { defaultIsCounted } from "../../domain/seats";
 import type { DirectoryUser } from "../../ports/org-directory";
 import { serviceCredential } from "./service-account";
@@ -97,7 +98,7 @@ function noneRow(user: DirectoryUser, withName: boolean): RestUserRole {
 }
 
 function restRow(member: MemberRecord, org: OrgRecord, withName: boolean): RestUserRole {
-  const role = effectiveRole(member.role, org.defaultRole);
+  const role = effectiveRoleOf(member, org.defaultRole);
   return {
     user: {
       id: member.userId,
@@ -107,6 +108,6 @@ function restRow(member: MemberRecord, org: OrgRecord, withName: boolean): RestU
       ...(withName ? { displayName: member.displayName } : {}),
     },
     role: { id: ROLE_IDS[role], name: role },
-    isDefaultRole: member.role === "Default",
+    isDefaultRole: member.direct === "Default",
   };
 }

@@ -1,14 +1,27 @@
 import type { AuditActor, AuditSurface } from "../../domain/audit";
 import type { OrgRecord } from "../../domain/org";
+import type { GrantRole } from "../../domain/member";
 import type { AssignedRole } from "../../domain/roles";
 import type { DirectoryUser } from "../../ports/org-directory";
 
 /** What a role change is made of: who asks, where from, and for whom (apply-role-changes runs it). */
-export interface RoleChangeInput {
+export type RoleChangeInput = DirectRoleChange | RuleGrantChange;
+
+interface ChangeOf {
   userId: string;
-  role: AssignedRole;
   /** Name and e-mail from Azure DevOps: needed for users without a record. */
   profile?: DirectoryUser;
+}
+
+/** An administrator assigns a role (Permissions page, REST API, first visit). */
+export interface DirectRoleChange extends ChangeOf {
+  role: AssignedRole;
+}
+
+/** A group rule's part: granted while the user is in its group, null when they left it. */
+export interface RuleGrantChange extends ChangeOf {
+  rule: { id: string; name: string };
+  grant: GrantRole | null;
 }
 
 export type RoleChangeOutcome =
@@ -21,7 +34,13 @@ export type RoleChangeOutcome =
       to: AssignedRole;
       changed: boolean;
     }
-  | { userId: string; ok: false; message: string };
+  | {
+      userId: string;
+      ok: false;
+      message: string;
+      /** "no-seat": left out because no seat was free (only with `fillFreeSeats`). */
+      reason?: "no-seat";
+    };
 
 export interface RoleChangeContext {
   org: OrgRecord;
@@ -34,4 +53,9 @@ export interface RoleChangeContext {
   lookUp?: (userIds: string[]) => Promise<Map<string, DirectoryUser>>;
   /** Only create records: users who have one keep their role (a first visit never demotes). */
   createOnly?: boolean;
+  /**
+   * Instead of refusing a request that does not fit, apply what fits in input order and leave
+   * the rest out (reason "no-seat"): a group rule's sync licenses members up to the free seats.
+   */
+  fillFreeSeats?: boolean;
 }

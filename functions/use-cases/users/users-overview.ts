@@ -17,6 +17,6 @@ export async function usersOverview(deps: UsersDeps, manager: UserManager): Prom
         plan.kind === "subscribed" || plan.kind === "cancelled" ? plan.plan : plan.kind === "trial" ? "trial" : "none",
     },
     subscriptionUrl: subscriptionPageUrl(deps.settings, org.name),
-    you: { id: manager.caller.userId, isPca: manager.isPca, role: roleView(manager.access.assigned, org) },
+    you: { id: manager.caller.userId, isPca: manager.isPca, role: roleView(manager.access.parts, org) },
   };
 }

@@ -35,7 +35,7 @@ async function run(): Promise<BenchResult> {
       const raw = await medianMs(SAMPLES, 1, async (i) => {
         const now = new Date().toISOString();
         const operations: OperationInput[] = ids.map((userId, n) => {
-          const member: MemberRecord = { orgId, userId, role: ROLES[i % 2], displayName: `Bench User ${n}`, email: `bench.${n}@fabrikam.example`, uniqueName: `bench.${n}@fabrikam.example`, updatedAt: now, updatedBy: "bench" };
+          const member: MemberRecord = { orgId, userId, role: ROLES[i % 2], direct: ROLES[i % 2], grants: [], displayName: `Bench User ${n}`, email: `bench.${n}@fabrikam.example`, uniqueName: `bench.${n}@fabrikam.example`, updatedAt: now, updatedBy: "bench" };
           return { operationType: "Upsert", partitionKey: orgId, resourceBody: memberDocument(member) as unknown as Record<string, never> };
         });
         const results = await executeBulk("Raw bulk writes", members, operations);

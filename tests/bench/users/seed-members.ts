@@ -19,7 +19,7 @@ export async function seedMembers(orgId: string, count: number, role: AssignedRo
   const now = new Date().toISOString();
   const members: MemberRecord[] = Array.from({ length: count }, (_, i) => {
     const n = String(i).padStart(6, "0");
-    return { orgId, userId: randomUUID(), role, displayName: `${prefix} ${n}`, email: `${prefix.toLowerCase()}.${n}@fabrikam.example`, uniqueName: `${prefix.toLowerCase()}.${n}@fabrikam.example`, updatedAt: now, updatedBy: "bench" };
+    return { orgId, userId: randomUUID(), role, direct: role, grants: [], displayName: `${prefix} ${n}`, email: `${prefix.toLowerCase()}.${n}@fabrikam.example`, uniqueName: `${prefix.toLowerCase()}.${n}@fabrikam.example`, updatedAt: now, updatedBy: "bench" };
   });
   const container = (await s.db.containers()).members;
   for (const part of chunk(members, 5_000)) {

@@ -4,6 +4,8 @@ import { ConflictError, PreconditionFailedError } from "../../../domain/errors";
 import type { MemberRecord } from "../../../domain/member";
 import type { OrgRecord } from "../../../domain/org";
 import { REST_API_WINDOWS, SlidingWindowLimiter } from "../../../domain/rate-limit";
+import { effectiveRoleOf } from "../../../domain/role-sources";
+import { isLicensed } from "../../../domain/roles";
 import type { SeatCounts } from "../../../domain/seats";
 import type { MemberRoster } from "../../../ports/member-roster";
 import type { OrgStore } from "../../../ports/org-store";
@@ -202,8 +204,9 @@ export class InMemoryUsersWorld {
     return { explicit, onDefault };
   }
 
+  /** Members whose effective role (every part, Default resolved now) is licensed: what seats must cover. */
   actualLicensed(): number {
-    const { explicit, onDefault } = this.actualCounts();
-    return explicit + (this.org.value.defaultRole === "None" ? 0 : onDefault);
+    const defaultRole = this.org.value.defaultRole;
+    return [...this.members.values()].filter(({ value }) => isLicensed(effectiveRoleOf(value, defaultRole))).length;
   }
 }
