@@ -104,6 +104,25 @@ export interface MemberView {
   role: RoleView;
 }
 
+/**
+ * What a change does to seats and money, before it is taken: "Uses 4 of 6 free seats", "Frees
+ * 3 seats", or how many seats are missing and what adding them costs now.
+ */
+export interface SeatImpactView {
+  /** Net seats the change takes (negative: frees). */
+  seatsNeeded: number;
+  /** Seats free now; null while unlimited (trial). */
+  free: number | null;
+  fits: boolean;
+  /** Seats to add before the change fits (0 when it fits). */
+  missing: number;
+  message: string;
+  /** What adding the missing seats costs now (Chargebee's estimate), or what freed seats save a month. */
+  cost: { amountText: string; text: string } | null;
+  /** Subscription page, with the number of users the change needs filled in (when seats are missing). */
+  subscriptionUrl: string | null;
+}
+
 export interface SeatSummary {
   licensed: number;
   /** null: unlimited (trial). */

@@ -82,6 +82,10 @@ export class InMemoryUsersWorld {
         await world.yieldRandomly();
         return [...world.members.values()].map((m) => m.value);
       },
+      async withRule(_orgId, ruleId) {
+        await world.yieldRandomly();
+        return [...world.members.values()].map((m) => m.value).filter((m) => m.grants.some((g) => g.ruleId === ruleId));
+      },
       async readMany(_orgId, ids) {
         await world.yieldRandomly();
         return new Map(
