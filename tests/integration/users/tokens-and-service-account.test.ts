@@ -170,9 +170,9 @@ describe("the service account", () => {
     const isabella = await signIn(u.stack, "fabrikam", email("isabella.costa"));
     expect({
       sid: projectAdmins.sid.slice(-10),
-      member: fabrikam.memberships.expandedContainers(fabrikam.user(isabella.user.email).descriptor).has(
-        projectAdmins.descriptor,
-      ),
+      member: fabrikam.memberships
+        .expandedContainers(fabrikam.user(isabella.user.email).descriptor)
+        .has(projectAdmins.descriptor),
       isPca: fabrikam.isPca(isabella.user.id),
     }).toEqual({ sid: "-0-0-0-0-1", member: true, isPca: false });
     await ok(u.call(u.priya, "POST", "users/roles", { role: "Administrator", userIds: [isabella.user.id] }));
