@@ -9,7 +9,13 @@ import type { SeatImpactView } from "./users";
  */
 
 /** Roles a rule may give: every role that holds a license, or Default (the org's default role). */
-export const RULE_ROLES = ["Default", "Team", "Product", "Budget", "Administrator"] as const satisfies readonly GrantRole[];
+export const RULE_ROLES = [
+  "Default",
+  "Team",
+  "Product",
+  "Budget",
+  "Administrator",
+] as const satisfies readonly GrantRole[];
 
 const descriptor = z
   .string({ error: "groupDescriptor is required: pick a group" })

@@ -39,6 +39,8 @@ export interface RuleSyncState {
   lastSuccessAt: string | null;
   /** Users in the group at the last complete read. */
   groupMembers: number | null;
+  /** Members holding the rule's part after the last sync. */
+  holders: number;
   /** The last sync could not read the group completely: what went wrong, since when. */
   problem: { message: string; since: string } | null;
   /** In the order they get a seat; at most MAX_WAITING_LISTED, `waitingCount` counts all. */
@@ -46,8 +48,6 @@ export interface RuleSyncState {
   waitingCount: number;
   /** Removals held for an administrator's confirmation. */
   heldRemovals: { count: number; sample: RulePerson[]; since: string } | null;
-  /** Removals an administrator confirmed: the next sync may remove up to this many at once. */
-  confirmedRemovals: number | null;
   /** Who syncs the rule now (an instance and request), until when: one sync at a time. */
   lease: { holder: string; until: string } | null;
 }
@@ -68,11 +68,11 @@ export const NEVER_SYNCED: RuleSyncState = {
   lastRunAt: null,
   lastSuccessAt: null,
   groupMembers: null,
+  holders: 0,
   problem: null,
   waiting: [],
   waitingCount: 0,
   heldRemovals: null,
-  confirmedRemovals: null,
   lease: null,
 };
 

@@ -122,6 +122,29 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
     expect(found).toHaveLength(2);
   });
 
+  it("group reads one group by descriptor, and answers null for one Azure DevOps does not know", async () => {
+    exercised.add("DevopsOrgDirectory.group");
+    const recorded = recordedBody<{ descriptor: string; displayName: string; principalName: string; origin: string }>(
+      "graph",
+      "Groups/GetGroup-AddRemoveAADGroupByOID.json",
+    );
+    only("GET", /\/_apis\/graph\/groups\/[^/]+$/i, () => ({ body: recorded }));
+    const found = await directory.group(ORG, PAT, recorded.descriptor);
+    expect(found).toMatchObject({
+      descriptor: recorded.descriptor,
+      displayName: "Full Time Engineers",
+      principalName: "[TEAM FOUNDATION]\\Full Time Engineers",
+      origin: "aad",
+    });
+    const [url] = sent(/\/_apis\/graph\/groups\//i).slice(-1);
+    expect(decodeURIComponent(url.pathname)).toBe(`/vssps/${ORG}/_apis/graph/groups/${recorded.descriptor}`);
+    only("GET", /\/_apis\/graph\/groups\/[^/]+$/i, () => ({
+      status: 404,
+      body: { message: "VS860018: The requested group was not found.", typeKey: "GraphSubjectNotFoundException" },
+    }));
+    expect(await directory.group(ORG, PAT, "vssgp.Uy0xLTktMTU1MTM3NDI0NS1ub3RoZXJl")).toBeNull();
+  });
+
   it("groupMembers walks memberships, subject lookup and identities to the users", async () => {
     exercised.add("DevopsOrgDirectory.groupMembers");
     // Microsoft recorded each call in a different organization; the descriptors are linked

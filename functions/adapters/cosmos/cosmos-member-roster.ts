@@ -113,7 +113,12 @@ export class CosmosMemberRoster implements MemberRoster {
     return this.queryAll("Reading the members", "", orgId, []);
   }
 
-  private async queryAll(what: string, condition: string, orgId: string, extra: SqlParameter[]): Promise<MemberRecord[]> {
+  private async queryAll(
+    what: string,
+    condition: string,
+    orgId: string,
+    extra: SqlParameter[],
+  ): Promise<MemberRecord[]> {
     const members = await this.container();
     return storeCall(what, async () => {
       const iterator = members.items.query<Record<string, unknown>>(

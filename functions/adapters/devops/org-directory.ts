@@ -108,15 +108,25 @@ export class DevopsOrgDirectory implements OrgDirectory {
         subjectKind: ["Group"],
       }),
     );
-    return data.value
-      .filter((s) => s.subjectKind.toLowerCase() === "group")
-      .map((s) => ({
-        descriptor: s.descriptor,
-        displayName: s.displayName ?? s.principalName ?? s.descriptor,
-        principalName: s.principalName ?? "",
-        origin: s.origin ?? "",
-        description: s.description ?? "",
-      }));
+    return data.value.filter((s) => s.subjectKind.toLowerCase() === "group").map(toGroup);
+  }
+
+  async group(orgName: string, credential: DirectoryCredential, descriptor: string): Promise<DirectoryGroup | null> {
+    try {
+      const subject = await this.http.session(credential, (s) =>
+        read(
+          GraphSubject,
+          s,
+          this.base("vssps", orgName),
+          `/_apis/graph/groups/${encodeURIComponent(descriptor)}?${GRAPH_VERSION}`,
+        ),
+      );
+      if (subject.subjectKind.toLowerCase() !== "group") return null;
+      return toGroup(subject);
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
   }
 
   async groupMembers(
@@ -274,6 +284,16 @@ export class DevopsOrgDirectory implements OrgDirectory {
     });
     return pages.flat().filter((i): i is Identity => i !== null && i.isActive !== false);
   }
+}
+
+function toGroup(s: GraphSubject): DirectoryGroup {
+  return {
+    descriptor: s.descriptor,
+    displayName: s.displayName ?? s.principalName ?? s.descriptor,
+    principalName: s.principalName ?? "",
+    origin: s.origin ?? "",
+    description: s.description ?? "",
+  };
 }
 
 function toUser(identity: Identity): DirectoryUser {
