@@ -166,7 +166,9 @@ describe("adding and removing a member", () => {
       [...readers.members.map((m) => m.displayName), "Isabella Costa", "Platform Team"].sort(),
     );
 
-    expect((await client.call(`${path}/${encodeURIComponent(isabella.descriptor)}`, { method: "DELETE" })).status).toBe(200);
+    expect((await client.call(`${path}/${encodeURIComponent(isabella.descriptor)}`, { method: "DELETE" })).status).toBe(
+      200,
+    );
     expect((await client.call(`${path}/${encodeURIComponent(PLATFORM)}`, { method: "DELETE" })).status).toBe(200);
     expect((await groupNamed("[Fabrikam Web]\\Readers")).members).toEqual(readers.members);
   });
