@@ -82,6 +82,7 @@ export function createRouter(routes: Route[], state: DevopsState, config: Standi
     };
     const { route } = found;
     if (route.kind === "dev") return route.handle(ctx);
+    if (method !== "OPTIONS") state.restRequests++;
     const outage = method === "OPTIONS" ? null : state.outageStatus(url.pathname);
     if (outage !== null)
       throw new AdoError(

@@ -19,6 +19,8 @@ export interface PatRecord {
 /** Everything the stand-in knows; tests hold it and mutate it between requests. */
 export class DevopsState {
   readonly pageSizes: PageSizes = { graphUsers: 500, entitlements: 100 };
+  /** REST requests answered (dev endpoints not counted): benchmarks count what a call costs Azure DevOps. */
+  restRequests = 0;
   /** An outage tests start mid-call: matching REST requests after the first `after` answer `status` (dev endpoints keep working). */
   private outage: { after: number; status: number; matching: RegExp } | null = null;
   private readonly orgs = new Map<string, OrgState>();
