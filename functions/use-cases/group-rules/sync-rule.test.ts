@@ -11,6 +11,7 @@ import { deleteRule, previewRuleDeletion } from "./delete-rule";
 import type { RuleCaller } from "./rule-caller";
 import { confirmRemovals } from "./sync-now";
 import { syncRule } from "./sync-rule";
+import { syncDueRules } from "./sync-timer";
 
 const ORG_ID = "7f075dd3-f821-517e-b68e-ad4ee91705c2";
 const GROUP: DirectoryGroup = {
@@ -193,5 +194,23 @@ describe("a group rule's sync", () => {
       /service account cannot read this group/,
     );
     expect(world.rules.size).toBe(0);
+  });
+
+  it("has the timer sync only rules that are due, and finish a deletion that was cut short", async () => {
+    const { world, state, deps, caller } = setup(10, users(0, 2));
+    const created = await createRule(deps, caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
+    const log: string[] = [];
+    const options = { intervalMs: 15 * 60_000, holder: "timer", log: (m: string) => log.push(m) };
+    state.reads = 0;
+    expect(await syncDueRules(deps, options)).toMatchObject({ synced: 0 }); // synced just now
+    expect(state.reads).toBe(0);
+    const later = { ...deps, now: () => new Date(deps.now().getTime() + 16 * 60_000) };
+    expect(await syncDueRules(later, options)).toMatchObject({ synced: 1 });
+    const rule = world.rules.get(created.rule.id)!;
+    world.rules.set(rule.value.id, { value: { ...rule.value, deleting: true }, etag: world.nextEtag() });
+    expect(await syncDueRules(deps, options)).toMatchObject({ deletionsFinished: 1 });
+    expect(world.rules.size).toBe(0);
+    expect(world.actualLicensed()).toBe(0);
+    expect(log).toEqual([]);
   });
 });
