@@ -53,7 +53,7 @@ export function groupRulePaths(tooMany: unknown): Record<string, unknown> {
           ),
           "404": errorResponse("Azure DevOps has no such group, or the service account cannot see it."),
           "409": errorResponse(
-            "The group has a rule already, the service account is not configured, or it cannot read the group.",
+            "The group has a rule already, the group does not fit the free seats (seat_limit: nothing was written), the service account is not configured, or it cannot read the group.",
           ),
           ...common(tooMany),
         },

@@ -87,21 +87,35 @@ function setup(seats: number, members: DirectoryUser[]) {
 }
 
 describe("a group rule's sync", () => {
-  it("licenses the group up to the free seats, lists the rest waiting in order, and seats them when seats free", async () => {
-    const { world, state, deps, caller } = setup(3, users(0, 5));
+  it("refuses a rule that does not fit the free seats, writing nothing", async () => {
+    const { world, deps, caller } = setup(3, users(0, 5));
+    await expect(createRule(deps, caller, { groupDescriptor: GROUP.descriptor, role: "Team" })).rejects.toMatchObject({
+      code: "seat_limit",
+      details: { free: 3, needed: 5 },
+    });
+    expect(world.rules.size).toBe(0);
+    expect(world.members.size).toBe(0);
+  });
+
+  it("licenses newcomers up to the free seats, lists the rest waiting in order, and seats them when seats free", async () => {
+    const { world, state, deps, caller } = setup(3, users(0, 3));
     const created = await createRule(deps, caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
     expect(created.added).toBe(3);
-    expect(created.rule.sync.waiting.people.map((p) => p.displayName)).toEqual(["User 003", "User 004"]);
-    expect(created.message).toContain("2 members wait for a seat");
+    state.members = users(0, 5).reverse();
+    const grown = await syncRule(deps, caller.org, created.rule.id, { holder: "timer" });
+    expect(grown.added).toBe(0);
+    expect(grown.rule.sync.waiting.map((w) => w.displayName)).toEqual(["User 003", "User 004"]);
     expect(world.actualLicensed()).toBe(3);
 
-    // Someone leaves the group: their seat goes to the first in line, not to a newcomer sorted before them.
-    state.members = [user(100), ...users(1, 5)];
+    // User 000 leaves and Aaron joins: the seat goes to the first in line, not to Aaron, sorted before them by name.
+    const aaron = { ...user(900), displayName: "Aaron Newcomer" };
+    state.members = [aaron, ...users(1, 5)];
     const next = await syncRule(deps, caller.org, created.rule.id, { holder: "timer" });
     expect(next.removed).toBe(1);
     const licensed = [...world.members.values()].filter((m) => m.value.role !== "None").map((m) => m.value.displayName);
     expect(licensed.sort()).toEqual(["User 001", "User 002", "User 003"]);
-    expect(next.rule.sync.waiting.map((w) => w.displayName)).toEqual(["User 004", "User 100"]);
+    expect(next.rule.sync.waiting.map((w) => w.displayName)).toEqual(["User 004", "Aaron Newcomer"]);
+    expect(next.rule.sync.waitingCount).toBe(2);
     expect(world.actualLicensed()).toBe(3);
   });
 

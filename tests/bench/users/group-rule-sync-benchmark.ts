@@ -69,17 +69,19 @@ async function run(): Promise<BenchResult> {
     if (results.some((r) => r.statusCode >= 400)) throw new Error("Raw bulk writes failed.");
 
     // 1% of the group changes: 100 leave a nested group, 100 new users join another.
-    users.slice(0, CHANGED).forEach((u) => org.removeGroupMember(nested[0].descriptor, u.descriptor));
+    const leaving = users.slice(0, MEMBERS).filter((_, i) => i % NESTED_GROUPS === 0).slice(0, CHANGED);
+    leaving.forEach((u) => org.removeGroupMember(nested[0].descriptor, u.descriptor));
     users.slice(MEMBERS).forEach((u) => org.addGroupMember(nested[1].descriptor, u.descriptor));
     const changedRequests = ado.restRequests;
     const t2 = performance.now();
     const synced = await api<GroupRuleSyncResponse>(bench.stack, bench.priya, "POST", `users/group-rules/${created.body.rule.id}/sync`);
     const changedMs = performance.now() - t2;
     if (synced.status !== 200 || synced.body.added !== CHANGED || synced.body.removed !== CHANGED)
-      throw new Error(`The sync answered ${synced.status}: ${JSON.stringify(synced.body).slice(0, 300)}`);
+      throw new Error(`The sync answered ${synced.status}: ${synced.body.message} (added ${synced.body.added}, removed ${synced.body.removed})`);
     const changedAdo = ado.restRequests - changedRequests;
     const listed = await api<GroupRulesResponse>(bench.stack, bench.priya, "GET", "users/group-rules");
-    if (listed.body.rules[0]?.licensed !== MEMBERS) throw new Error("The rule does not hold the group's members.");
+    if (listed.body.rules[0]?.licensed !== MEMBERS)
+      throw new Error(`The rule holds ${listed.body.rules[0]?.licensed} members, not the group's ${MEMBERS}.`);
 
     return {
       figures: [

@@ -174,7 +174,7 @@ describe("a group rule", () => {
     expect(await licensedEmails(u)).toContain(email("liam.oconnor"));
   });
 
-  it("licenses up to the free seats, lists the rest as waiting in order, and seats the first of them when a seat frees", async () => {
+  it("refuses a rule that does not fit, then lists members who join a full plan as waiting, in order", async () => {
     await setRoles(u, "Team", ["grace.wright"]);
     const licensedNow = (await licensedEmails(u)).length;
     await setPlan(orgId(), subscription(licensedNow + 4, "team"));
@@ -186,27 +186,44 @@ describe("a group rule", () => {
     );
     expect(preview.impact).toMatchObject({ fits: false, free: 4 });
     expect(preview.impact.missing).toBe(preview.impact.seatsNeeded - 4);
+    expect(preview.impact.subscriptionUrl).toContain("timetracker-subscription-hub");
+    const refused = await u.call<{ error: { code: string; message: string } }>(u.priya, "POST", "users/group-rules", {
+      groupDescriptor: engineering,
+      role: "Team",
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("seat_limit");
+    expect((await ok(u.call<GroupRulesResponse>(u.priya, "GET", "users/group-rules"))).rules).toEqual([]);
+    expect((await licensedEmails(u)).length).toBe(licensedNow);
+
+    // Seats for exactly the group: the rule fits; then two people join the group.
+    await setPlan(orgId(), subscription(licensedNow + preview.impact.seatsNeeded, "team"));
     const created = await createRule();
-    const waiting = created.rule.sync.waiting;
-    expect(waiting.count).toBe(preview.impact.seatsNeeded - 4);
-    expect(created.message).toContain(`${waiting.count} members wait for a seat`);
-    expect((await licensedEmails(u)).length).toBe(licensedNow + 4);
+    await addToGroup(engineering, email("noah.williams"));
+    await addToGroup(engineering, email("benjamin.lee"));
+    const full = await sync(created.rule.id);
+    expect(full.added).toBe(0);
+    expect(full.message).toContain("2 members wait for a seat");
+    expect(full.rule.sync.waiting.people.map((p) => p.email)).toEqual([email("benjamin.lee"), email("noah.williams")]);
 
     await setRoles(u, "None", ["grace.wright"]); // frees one seat
     const next = await sync(created.rule.id);
     expect(next.added).toBe(1);
-    expect(await licensedEmails(u)).toContain(waiting.people[0].email);
-    expect((await licensedEmails(u)).length).toBe(licensedNow + 4);
-    expect(next.rule.sync.waiting.people.map((p) => p.email)).toEqual(waiting.people.slice(1).map((p) => p.email));
+    expect(await licensedEmails(u)).toContain(email("benjamin.lee"));
+    expect(next.rule.sync.waiting.people.map((p) => p.email)).toEqual([email("noah.williams")]);
+    await removeFromGroup(engineering, email("noah.williams"));
+    await removeFromGroup(engineering, email("benjamin.lee"));
     await setPlan(orgId(), null);
     await setRoles(u, "Team", ["grace.wright"]);
   });
 
   it("never licenses more users than seats when syncs and Sync now race", async () => {
     const licensedNow = (await licensedEmails(u)).length;
-    await setPlan(orgId(), subscription(licensedNow + 3, "team"));
     const created = await createRule();
-    await setPlan(orgId(), subscription(licensedNow + 6, "team"));
+    const withRule = (await licensedEmails(u)).length;
+    for (const who of ["noah.williams", "benjamin.lee", "amara.nwosu", "lukas.novak"])
+      await addToGroup(engineering, email(who));
+    await setPlan(orgId(), subscription(withRule + 2, "team"));
     const answers = await Promise.all([
       ...Array.from({ length: 4 }, () => u.call(u.priya, "POST", `users/group-rules/${created.rule.id}/sync`)),
       u.call(u.priya, "POST", "users/group-rules/sync"),
@@ -214,7 +231,10 @@ describe("a group rule", () => {
     ]);
     for (const a of answers) expect([200, 409]).toContain(a.status);
     await sync(created.rule.id);
-    expect((await licensedEmails(u)).length).toBe(licensedNow + 6);
+    expect((await licensedEmails(u)).length).toBe(withRule + 2);
+    expect(withRule).toBeGreaterThan(licensedNow);
+    for (const who of ["noah.williams", "benjamin.lee", "amara.nwosu", "lukas.novak"])
+      await removeFromGroup(engineering, email(who));
   });
 
   it("asks before deleting, says who loses their license, and frees their seats", async () => {
