@@ -63,12 +63,13 @@ describe("what a step does to seats", () => {
   });
 
   it("says that no plan is active when the trial ended or the plan was cancelled", () => {
-    expect(seatImpact({ needed: 2, licensed: 0, limit: 0 })).toMatchObject({
+    expect(seatImpact({ needed: 2, licensed: 3, limit: 0 })).toMatchObject({
       fits: false,
-      seatsMissing: 2,
-      usersNeeded: 2,
-      summary: "Needs 2 seats: no plan is active",
+      seatsMissing: 5,
+      usersNeeded: 5,
+      summary: "Needs a plan for 5 users: no plan is active",
     });
+    expect(seatImpact({ needed: 1, licensed: 0, limit: 0 }).summary).toBe("Needs a plan for 1 user: no plan is active");
   });
 
   it("fits exactly when the write's seat check lets the step through, and then misses nothing", () => {

@@ -51,13 +51,14 @@ export function seatImpact(facts: SeatFacts): SeatImpact {
     fits: false,
     seatsMissing: missing,
     usersNeeded: check.usersNeeded,
-    summary: shortfallSummary(needed, missing, free, licensed, limit),
+    summary: shortfallSummary(check.usersNeeded, missing, free, licensed, limit),
   };
 }
 
-function shortfallSummary(needed: number, missing: number, free: number, licensed: number, limit: number): string {
-  // A trial that ended or a cancelled plan has no seats at all.
-  if (limit === 0) return `Needs ${seats(needed)}: no plan is active`;
+function shortfallSummary(users: number, missing: number, free: number, licensed: number, limit: number): string {
+  // A trial that ended or a cancelled plan has no seats at all: everyone licensed needs one.
+  if (limit === 0)
+    return `Needs a plan for ${users.toLocaleString("en")} ${users === 1 ? "user" : "users"}: no plan is active`;
   // After a downgrade more users may be licensed than the plan has seats: those come first.
   if (licensed > limit)
     return `Needs ${seats(missing, "more ")}: ${licensed.toLocaleString("en")} users are licensed on ${seats(limit)}`;
