@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CheckoutStarted, CheckoutSync, OrderQuote } from "../../../functions/contracts/billing";
+import type { OrderQuote } from "../../../functions/contracts/billing";
 import type {
   AssignRolesPreviewResponse,
   AuditResponse,
@@ -7,12 +7,12 @@ import type {
 } from "../../../functions/contracts/users";
 import { services } from "../../../functions/app/services";
 import { applyRoleChanges } from "../../../functions/use-cases/users/apply-role-changes";
-import { completeCheckout } from "../billing/support/hosted-checkout";
 import {
   licensedEmails,
   ok,
   setPlan,
   startUsersStack,
+  subscribe,
   subscription,
   userId,
   type UsersStack,
@@ -145,16 +145,7 @@ describe("without an active plan", () => {
 
 describe("on a Start subscription bought through Chargebee", () => {
   beforeAll(async () => {
-    await setPlan(u.priya.org.id, null);
-    const order = { plan: "start", period: "monthly", seats: 5 };
-    const started = await ok(
-      u.call<CheckoutStarted>(u.priya, "POST", "subscription/checkout", { ...order, requestId: crypto.randomUUID() }),
-    );
-    await completeCheckout(started.url);
-    const synced = await ok(
-      u.call<CheckoutSync>(u.priya, "POST", `subscription/checkout/${started.hostedPageId}/sync`),
-    );
-    expect(synced).toMatchObject({ state: "succeeded", subscription: { currentPlan: "Start", seats: 5 } });
+    await subscribe(u, { plan: "start", period: "monthly", seats: 5 });
   });
 
   it("says how many seats are missing, what Chargebee estimates adding them costs, and links to the Subscription page for that many users", async () => {
