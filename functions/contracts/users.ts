@@ -111,6 +111,35 @@ export interface SeatSummary {
   available: number | null;
 }
 
+/** Cents in a currency, with the text to show ("$48.00"). */
+export interface MoneyView {
+  amount: number;
+  currency: string;
+  text: string;
+}
+
+/**
+ * What a user-management step does to seats and money, decided by the server before the step
+ * is taken (a group rule's preview, deleting a rule, ...). The pages show it as it is.
+ */
+export interface SeatImpactView {
+  /** Seats the step takes (positive) or frees (negative), net. */
+  seatsNeeded: number;
+  /** Seats free now; null while the plan has no seat limit (trial). */
+  seatsFree: number | null;
+  fits: boolean;
+  /** Seats to add to the subscription before the step fits (0 when it fits). */
+  seatsMissing: number;
+  /** What adding the missing seats costs now; null when nothing is missing or there is no subscription to change. */
+  costOfMissingSeats: MoneyView | null;
+  /** What freeing seats saves per month; null when nothing is freed or nothing is paid. */
+  monthlySaving: MoneyView | null;
+  /** "uses 4 of 6 free seats", "frees 3 seats", "needs 2 more seats than are free". */
+  message: string;
+  /** Organization Settings › Timetracker Subscription, with the number of users it needs filled in. */
+  subscriptionUrl: string;
+}
+
 export interface UsersOverviewResponse {
   defaultRole: Role;
   seats: SeatSummary;
