@@ -23,10 +23,15 @@ export async function getAdminPageUrl(page: AdminPage): Promise<string> {
 
 /** Navigates the whole Azure DevOps page (not just our frame) to an admin page. */
 export async function openAdminPage(page: AdminPage): Promise<void> {
-  const [navigation, url] = await Promise.all([
-    SDK.getService<IHostNavigationService>(HostServiceIds.hostNavigation),
-    getAdminPageUrl(page),
-  ]);
+  await openHostUrl(await getAdminPageUrl(page));
+}
+
+/**
+ * Navigates the whole Azure DevOps page to an address the server gave, such as the
+ * Subscription page with the number of users a step needs filled in.
+ */
+export async function openHostUrl(url: string): Promise<void> {
+  const navigation = await SDK.getService<IHostNavigationService>(HostServiceIds.hostNavigation);
   navigation.navigate(url);
 }
 

@@ -1,0 +1,119 @@
+import * as React from "react";
+import { Button } from "azure-devops-ui/Button";
+import { Card } from "azure-devops-ui/Card";
+import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
+import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
+import type { GroupRuleView } from "../services/group-rules-service";
+import { heldText, lastSyncText, personName, problemText, waitingText } from "./group-rule-text";
+
+export interface GroupRuleCardProps {
+  rule: GroupRuleView;
+  roleLabel: string;
+  /** This rule is syncing (its own Sync now, or every rule's). */
+  syncing: boolean;
+  /** Another action runs: this rule's buttons wait. */
+  busy: boolean;
+  onSync: () => void;
+  onDelete: () => void;
+  onConfirmRemovals: () => void;
+}
+
+/** Who waits for a seat, in the order they will get one; folded until asked for. */
+function WaitingList(props: { rule: GroupRuleView }): JSX.Element | null {
+  const [open, setOpen] = React.useState(false);
+  const { waiting } = props.rule;
+  if (waiting.length === 0) return null;
+  const listId = `waiting-${props.rule.id}`;
+  return (
+    <div className="flex-column rhythm-vertical-4">
+      <div className="flex-row flex-center rhythm-horizontal-8">
+        <span className="font-weight-semibold">{waitingText(waiting.length)}</span>
+        <Button
+          subtle={true}
+          text={open ? "Hide" : "Show in order"}
+          ariaExpanded={open}
+          ariaControls={listId}
+          ariaLabel={open ? "Hide who is waiting for a seat" : "Show who is waiting for a seat, in order"}
+          onClick={() => setOpen(!open)}
+        />
+      </div>
+      {open ? (
+        <ol id={listId} className="rule-people waiting-list" aria-label="Waiting for a seat, first in line first">
+          {waiting.map((p) => (
+            <li key={p.id}>
+              {personName(p)} <span className="secondary-text">{p.email}</span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </div>
+  );
+}
+
+/** One rule: its group and role, what it licenses, how its last sync went, and what it needs from you. */
+export function GroupRuleCard(props: GroupRuleCardProps): JSX.Element {
+  const { rule } = props;
+  const name = rule.group.displayName;
+  return (
+    <Card
+      className="group-rule"
+      titleProps={{ text: name, ariaLevel: 3 }}
+      headerDescriptionProps={{ text: `${rule.group.source} · ${rule.group.principalName}` }}
+    >
+      <div className="flex-column rhythm-vertical-8 flex-grow">
+        <div className="flex-row flex-center flex-wrap rule-facts">
+          <span>
+            Role <span className="font-weight-semibold">{props.roleLabel}</span>
+          </span>
+          <span className="font-weight-semibold">{`${rule.licensed.toLocaleString("en")} licensed`}</span>
+          <span className="secondary-text">
+            {rule.lastSync ? (
+              <time dateTime={rule.lastSync.at}>{lastSyncText(rule.lastSync)}</time>
+            ) : (
+              lastSyncText(null)
+            )}
+          </span>
+        </div>
+        {rule.problem ? (
+          <MessageCard severity={MessageCardSeverity.Error} role="alert">
+            {problemText(rule.problem)}
+          </MessageCard>
+        ) : null}
+        {rule.heldRemovals ? (
+          <MessageCard
+            severity={MessageCardSeverity.Warning}
+            buttonProps={[
+              {
+                text: "Confirm removals",
+                ariaLabel: `Confirm removals from the rule for ${name}`,
+                disabled: props.busy,
+                onClick: props.onConfirmRemovals,
+              },
+            ]}
+          >
+            {heldText(rule.heldRemovals)}
+          </MessageCard>
+        ) : null}
+        <WaitingList rule={rule} />
+        <div className="flex-row flex-center rhythm-horizontal-8">
+          <Button
+            text="Sync now"
+            iconProps={{ iconName: "Sync" }}
+            ariaLabel={`Sync the rule for ${name} now`}
+            disabled={props.busy}
+            onClick={props.onSync}
+          />
+          <Button
+            text="Delete"
+            iconProps={{ iconName: "Delete" }}
+            ariaLabel={`Delete the rule for ${name}`}
+            subtle={true}
+            disabled={props.busy}
+            onClick={props.onDelete}
+          />
+          {props.syncing ? <Spinner size={SpinnerSize.small} label={`Syncing ${name}...`} /> : null}
+        </div>
+      </div>
+    </Card>
+  );
+}
