@@ -33,6 +33,7 @@ async function main(): Promise<void> {
 Timetracker is running.
 
   Open           ${devHostUrl}/?user=priya.patel@fabrikam.example#/hub
+  Groups         ${devHostUrl}/#/standin/groups   (dev only: add or remove members of the stand-in's groups)
   Functions API  ${apiUrl}/api/health
   Azure DevOps   ${backend.devops.url}   (stand-in, org "fabrikam" and "contoso")
   Chargebee      ${backend.chargebee?.url ?? backend.env.CHARGEBEE_SITE}   (stand-in; test card 4111 1111 1111 1111)

@@ -36,7 +36,8 @@ export class DevopsState {
 
   org(name: string): OrgState {
     const org = this.findOrg(name);
-    if (!org) throw new StateError("NotFound", `No organization '${name}'.`);
+    if (!org)
+      throw new StateError("NotFound", `No organization '${name}'; the stand-in has ${this.orgNames().join(", ")}.`);
     return org;
   }
 

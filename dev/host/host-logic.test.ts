@@ -30,6 +30,7 @@ describe("deep links", () => {
       kind: "settings",
       slug: "permissions",
     });
+    expect(parseUrl({ search: "", hash: "#/standin/groups" }).route).toEqual({ kind: "standin-groups" });
     expect(parseUrl({ search: "", hash: "#/workitem/abc" }).route).toEqual({ kind: "hub" });
   });
 

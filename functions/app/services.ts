@@ -6,6 +6,7 @@ import { CosmosApiTokenStore } from "../adapters/cosmos/cosmos-api-token-store";
 import { CosmosAuditLog } from "../adapters/cosmos/cosmos-audit-log";
 import { CosmosDatabase } from "../adapters/cosmos/cosmos-client";
 import { CosmosHealth } from "../adapters/cosmos/cosmos-health";
+import { CosmosGroupRuleStore } from "../adapters/cosmos/cosmos-group-rule-store";
 import { CosmosMemberRoster } from "../adapters/cosmos/cosmos-member-roster";
 import { CosmosOrgStore } from "../adapters/cosmos/cosmos-org-store";
 import { CosmosSeatCommitStore } from "../adapters/cosmos/cosmos-seat-commit";
@@ -57,6 +58,7 @@ function buildServices(config: Config): Services {
     ledgers: new CosmosSeatLedgerStore(db),
     commits: new CosmosSeatCommitStore(db),
     audit: new CosmosAuditLog(db),
+    rules: new CosmosGroupRuleStore(db),
     tokens: new CosmosApiTokenStore(db),
     serviceAccounts: new CosmosServiceAccountStore(db),
     directory: new DevopsOrgDirectory(config.devops),

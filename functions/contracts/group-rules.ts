@@ -1,108 +1,132 @@
 import { z } from "zod";
-import type { AssignedRole } from "../domain/roles";
-import type { GroupView, SeatImpactView, SeatSummary } from "./users";
+import type { GrantRole } from "../domain/member";
+import type { SeatImpactView } from "./users";
 
 /**
- * Group rules: licenses that follow an Azure DevOps or Entra group (Organization Settings ›
- * Timetracker Permissions › Group rules). A member's role is the highest of their direct
- * assignment and every rule whose group they are in now. Routes under /api/users/group-rules.
+ * HTTP contracts of group rules (Organization Settings › Timetracker Permissions › Group
+ * rules, and /api/rest/users/group-rules). A rule licenses the members of an Azure DevOps or
+ * Entra group, nested groups expanded, with one role; a sync follows the group's changes.
  */
 
-/** Roles a rule can give: every licensed role, or Default (never None: a rule licenses). */
+/** Roles a rule may give: every role that holds a license, or Default (the org's default role). */
 export const RULE_ROLES = [
+  "Default",
   "Team",
   "Product",
   "Budget",
   "Administrator",
-  "Default",
-] as const satisfies readonly AssignedRole[];
-export type RuleRole = (typeof RULE_ROLES)[number];
+] as const satisfies readonly GrantRole[];
 
 const descriptor = z
-  .string({ error: "groupDescriptor is required" })
+  .string({ error: "groupDescriptor is required: pick a group" })
   .trim()
-  .min(3, "groupDescriptor is required")
-  .max(512)
+  .min(3, "groupDescriptor is required: pick a group")
+  .max(512, "groupDescriptor is too long")
   .regex(/^[A-Za-z0-9.+/=_-]+$/, "groupDescriptor is not a Graph descriptor");
-const role = z.enum(RULE_ROLES, { error: `role must be one of ${RULE_ROLES.join(", ")} (a rule cannot give None)` });
 
-/** POST group-rules/preview and POST group-rules: the group and the role it gives. */
-export const GroupRuleRequest = z.strictObject({ groupDescriptor: descriptor, role });
+/** Create a rule, or preview what creating it would do. */
+export const GroupRuleRequest = z.strictObject({
+  groupDescriptor: descriptor,
+  role: z.enum(RULE_ROLES, {
+    error: `role must be one of ${RULE_ROLES.join(", ")} (a rule cannot give None: delete the rule instead)`,
+  }),
+});
 export type GroupRuleRequest = z.infer<typeof GroupRuleRequest>;
 
-export interface RulePerson {
+/** Confirms the removals a sync held back: the number shown, so a larger one is held again. */
+export const ConfirmRemovalsRequest = z.strictObject({
+  count: z.number({ error: "count must be the number of removals shown" }).int().min(1),
+});
+export type ConfirmRemovalsRequest = z.infer<typeof ConfirmRemovalsRequest>;
+
+export const RuleIdParam = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9-]{1,80}$/, "is not a rule id");
+
+export interface PersonRef {
   id: string;
   displayName: string;
   email: string;
 }
 
-/** How many people, and the first of them by name. */
+/** A few of a list of people, with the whole list's count. */
 export interface PeopleSample {
   count: number;
-  /** The first few (at most 10), in the server's order. */
-  sample: RulePerson[];
+  people: PersonRef[];
 }
+
+export interface RuleGroupView {
+  descriptor: string;
+  displayName: string;
+  principalName: string;
+  /** "Azure DevOps" or "Microsoft Entra ID". */
+  source: string;
+}
+
+export type RuleSyncStatus = "never" | "ok" | "failing" | "held";
 
 export interface GroupRuleView {
   id: string;
-  /** The group's name: how the rule is named ("Rule: Engineering"). */
-  name: string;
-  group: GroupView;
-  role: RuleRole;
+  group: RuleGroupView;
+  role: GrantRole;
+  /** "Default (Team)" or the role. */
+  roleLabel: string;
   createdAt: string;
   createdBy: { id: string; displayName: string };
-  /** Users this rule licenses now. */
+  /** Members who hold this rule's part now. */
   licensed: number;
-  /** In the group, but no seat was free: they get one, in this order, when a seat frees. */
-  waiting: RulePerson[];
-  lastSync: { at: string; added: number; removed: number } | null;
-  /** The last sync could not read the group completely: nobody was removed. */
-  problem: { message: string; since: string } | null;
-  /** A sync would remove more than a fifth of the rule's members (and at least 10): held until confirmed. */
-  heldRemovals: { count: number; people: RulePerson[]; since: string } | null;
+  sync: {
+    status: RuleSyncStatus;
+    lastRunAt: string | null;
+    lastSuccessAt: string | null;
+    /** Members of the group at the last complete read. */
+    groupMembers: number | null;
+    /** Why the last sync could not read the group completely, and since when it fails. */
+    problem: { message: string; since: string } | null;
+    /** Members with no free seat, in the order they get one. */
+    waiting: PeopleSample;
+    /** Removals held until an administrator confirms them (more than a fifth, and at least 10). */
+    heldRemovals: (PeopleSample & { since: string }) | null;
+  };
 }
 
-/** GET group-rules, POST group-rules/sync. */
 export interface GroupRulesResponse {
   rules: GroupRuleView[];
-  seats: SeatSummary;
-  /** For PCAs: rules that cannot be synced (service account missing or expired, a deleted group...). */
+  /** At most this many rules per organization. */
+  maxRules: number;
+  /** Problems a Project Collection Administrator should see on the Permissions page. */
   warnings: string[];
 }
 
-/** POST group-rules/preview: what the rule would do now, decided by the server. */
 export interface GroupRulePreviewResponse {
-  group: GroupView;
-  role: RuleRole;
-  /** Users in the group now (nested groups expanded). */
+  group: RuleGroupView;
+  role: GrantRole;
+  roleLabel: string;
+  /** Members of the group now, nested groups expanded. */
   members: number;
-  /** Who the rule would license who holds no license now. */
+  /** Who the rule licenses that has no license now. */
   newlyLicensed: PeopleSample;
-  /** Licensed already, with a lower role: the rule raises it. */
+  /** Licensed now with a lower role: the rule raises them. */
   raised: PeopleSample;
-  /** Who already has this role or a higher one (nothing changes for them). */
+  /** Who already has that role or higher. */
   alreadyAtLeast: PeopleSample;
   impact: SeatImpactView;
 }
 
-/** POST group-rules (201), POST group-rules/{id}/sync and …/confirm-removals. */
-export interface GroupRuleSyncResponse {
-  rule: GroupRuleView;
-  seats: SeatSummary;
-  message: string;
-}
-
-/** GET group-rules/{id}/delete-preview. */
 export interface GroupRuleDeletePreviewResponse {
-  /** Users who lose their license when the rule goes (no direct assignment, no other rule). */
-  losesLicense: number;
+  ruleId: string;
+  /** Members who lose their license: the rule was their only license. */
+  loseLicense: PeopleSample;
+  /** Members who keep a license from a direct assignment or another rule. */
+  keep: number;
   message: string;
   impact: SeatImpactView;
 }
 
-/** DELETE group-rules/{id}. */
-export interface DeleteGroupRuleResponse {
-  message: string;
-  /** Users who lost their license. */
+export interface GroupRuleSyncResponse {
+  rule: GroupRuleView;
+  added: number;
   removed: number;
+  message: string;
 }

@@ -104,40 +104,30 @@ export interface MemberView {
   role: RoleView;
 }
 
+/**
+ * What a change does to seats and money, before it is taken: "Uses 4 of 6 free seats", "Frees
+ * 3 seats", or how many seats are missing and what adding them costs now.
+ */
+export interface SeatImpactView {
+  /** Net seats the change takes (negative: frees). */
+  seatsNeeded: number;
+  /** Seats free now; null while unlimited (trial). */
+  free: number | null;
+  fits: boolean;
+  /** Seats to add before the change fits (0 when it fits). */
+  missing: number;
+  message: string;
+  /** What adding the missing seats costs now (Chargebee's estimate), or what freed seats save a month. */
+  cost: { amountText: string; text: string } | null;
+  /** Subscription page, with the number of users the change needs filled in (when seats are missing). */
+  subscriptionUrl: string | null;
+}
+
 export interface SeatSummary {
   licensed: number;
   /** null: unlimited (trial). */
   limit: number | null;
   available: number | null;
-}
-
-/** Cents in a currency, with the text to show ("$48.00"). */
-export interface MoneyView {
-  amount: number;
-  currency: string;
-  text: string;
-}
-
-/**
- * What a user-management step does to seats and money, decided by the server before the step
- * is taken (a group rule's preview, deleting a rule, ...). The pages show it as it is.
- */
-export interface SeatImpactView {
-  /** Seats the step takes (positive) or frees (negative), net. */
-  seatsNeeded: number;
-  /** Seats free now; null while the plan has no seat limit (trial). */
-  seatsFree: number | null;
-  fits: boolean;
-  /** Seats to add to the subscription before the step fits (0 when it fits). */
-  seatsMissing: number;
-  /** What adding the missing seats costs now; null when nothing is missing or there is no subscription to change. */
-  costOfMissingSeats: MoneyView | null;
-  /** What freeing seats saves per month; null when nothing is freed or nothing is paid. */
-  monthlySaving: MoneyView | null;
-  /** "uses 4 of 6 free seats", "frees 3 seats", "needs 2 more seats than are free". */
-  message: string;
-  /** Organization Settings › Timetracker Subscription, with the number of users it needs filled in. */
-  subscriptionUrl: string;
 }
 
 export interface UsersOverviewResponse {

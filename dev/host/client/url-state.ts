@@ -9,7 +9,9 @@ export type Route =
   | { kind: "hub"; slug?: string }
   | { kind: "workitems" }
   | { kind: "workitem"; id: number }
-  | { kind: "settings"; slug: string };
+  | { kind: "settings"; slug: string }
+  /** Organization Settings › Local stand-in › Groups (stand-in): the dev host's own page, no extension. */
+  | { kind: "standin-groups" };
 
 export interface UrlState {
   org?: string;
@@ -27,6 +29,7 @@ export function parseRoute(path: string): Route {
   if (head === "workitems") return { kind: "workitems" };
   if (head === "settings" && arg) return { kind: "settings", slug: arg };
   if (head === "hub" && arg) return { kind: "hub", slug: arg };
+  if (head === "standin" && arg === "groups") return { kind: "standin-groups" };
   return { kind: "hub" };
 }
 
@@ -40,6 +43,8 @@ export function formatRoute(route: Route): string {
       return `/workitem/${route.id}`;
     case "settings":
       return `/settings/${route.slug}`;
+    case "standin-groups":
+      return "/standin/groups";
   }
 }
 

@@ -2,6 +2,7 @@ import type { ExpiringCache } from "../../auth/expiring-cache";
 import type { SlidingWindowLimiter } from "../../domain/rate-limit";
 import type { ApiTokenStore } from "../../ports/api-token-store";
 import type { AuditLog } from "../../ports/audit-log";
+import type { GroupRuleStore } from "../../ports/group-rule-store";
 import type { MemberRoster } from "../../ports/member-roster";
 import type { OrgDirectory } from "../../ports/org-directory";
 import type { OrgStore } from "../../ports/org-store";
@@ -25,6 +26,8 @@ export interface UsersDeps {
   /** Ledger, members and audit entry in one transactional batch. */
   commits: SeatCommitStore;
   audit: AuditLog;
+  /** Group rules (licenses that follow Azure DevOps groups). */
+  rules: GroupRuleStore;
   tokens: ApiTokenStore;
   serviceAccounts: ServiceAccountStore;
   directory: OrgDirectory;
