@@ -92,7 +92,7 @@ export function AddGroupRulePanel(props: AddGroupRulePanelProps): JSX.Element {
           <Spinner size={SpinnerSize.medium} label="Reading the group and the seats..." />
         ) : null}
         {preview.status === "failed" ? <ErrorCard error={preview.error} /> : null}
-        {preview.status === "ready" ? <GroupRulePreview preview={preview.value} roleLabel={roleLabel} /> : null}
+        {preview.status === "ready" ? <GroupRulePreview preview={preview.value} /> : null}
         {save.busy ? <Spinner size={SpinnerSize.medium} label="Saving the rule and licensing its members..." /> : null}
         <StatusMessage status={status} onDismiss={() => setStatus(null)} />
       </div>

@@ -10,7 +10,7 @@ const SHOWN = 10;
 
 export interface ConfirmRemovalsProps {
   rule: GroupRuleView;
-  held: NonNullable<GroupRuleView["heldRemovals"]>;
+  held: NonNullable<GroupRuleView["sync"]["heldRemovals"]>;
   onConfirmed: (message: string) => void;
   onDismiss: () => void;
 }

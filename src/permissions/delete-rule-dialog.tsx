@@ -4,6 +4,7 @@ import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import { useAction } from "../common/use-action";
 import { ErrorCard } from "../components/error-card";
 import { groupRulesService, type GroupRuleView } from "../services/group-rules-service";
+import { sampleText } from "./group-rule-text";
 import { useLoad } from "./use-load";
 import { usersText } from "./users-text";
 
@@ -21,7 +22,6 @@ export function DeleteRuleDialog(props: DeleteRuleDialogProps): JSX.Element {
     () => groupRulesService.remove(rule.id),
     (answer) => props.onDeleted(answer.message),
   );
-  const loses = preview.status === "ready" ? preview.value.losesLicense : null;
   return (
     <Dialog
       titleProps={{ text: `Delete the rule for ${rule.group.displayName}?` }}
@@ -44,14 +44,17 @@ export function DeleteRuleDialog(props: DeleteRuleDialogProps): JSX.Element {
         {preview.status === "ready" ? (
           <>
             <div>{preview.value.message}</div>
-            <div className="font-weight-semibold">
-              {loses === 0
-                ? "Nobody loses their license."
-                : `${usersText(loses ?? 0)} ${loses === 1 ? "loses their" : "lose their"} license.`}
+            <div>
+              <span className="font-weight-semibold">{`Lose their license: ${usersText(preview.value.loseLicense.count)}`}</span>
+              {preview.value.loseLicense.count > 0 ? (
+                <span className="secondary-text">{` — ${sampleText(preview.value.loseLicense)}`}</span>
+              ) : null}
             </div>
-            {preview.value.impact.monthlySaving ? (
-              <div className="secondary-text">{`Saves ${preview.value.impact.monthlySaving.text} per month.`}</div>
+            {preview.value.keep > 0 ? (
+              <div className="secondary-text">{`${usersText(preview.value.keep)} keep a license from a direct assignment or another rule.`}</div>
             ) : null}
+            <div className="secondary-text">{`Seats: ${preview.value.impact.message}`}</div>
+            {preview.value.impact.cost ? <div className="secondary-text">{preview.value.impact.cost.text}</div> : null}
           </>
         ) : null}
         {remove.error ? <ErrorCard error={remove.error} /> : null}

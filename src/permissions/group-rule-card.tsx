@@ -4,14 +4,14 @@ import { Card } from "azure-devops-ui/Card";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import type { GroupRuleView } from "../services/group-rules-service";
-import { heldText, lastSyncText, personName, problemText, waitingText } from "./group-rule-text";
+import { heldText, namedAndMore, personName, problemText, syncStatusText, waitingText } from "./group-rule-text";
+import { usersText } from "./users-text";
 
 export interface GroupRuleCardProps {
   rule: GroupRuleView;
-  roleLabel: string;
   /** This rule is syncing (its own Sync now, or every rule's). */
   syncing: boolean;
-  /** Another action runs: this rule's buttons wait. */
+  /** An action runs: this rule's buttons wait. */
   busy: boolean;
   onSync: () => void;
   onDelete: () => void;
@@ -21,13 +21,14 @@ export interface GroupRuleCardProps {
 /** Who waits for a seat, in the order they will get one; folded until asked for. */
 function WaitingList(props: { rule: GroupRuleView }): JSX.Element | null {
   const [open, setOpen] = React.useState(false);
-  const { waiting } = props.rule;
-  if (waiting.length === 0) return null;
+  const { waiting } = props.rule.sync;
+  if (waiting.count === 0) return null;
+  const { named, more } = namedAndMore(waiting);
   const listId = `waiting-${props.rule.id}`;
   return (
     <div className="flex-column rhythm-vertical-4">
       <div className="flex-row flex-center rhythm-horizontal-8">
-        <span className="font-weight-semibold">{waitingText(waiting.length)}</span>
+        <span className="font-weight-semibold">{waitingText(waiting.count)}</span>
         <Button
           subtle={true}
           text={open ? "Hide" : "Show in order"}
@@ -38,22 +39,27 @@ function WaitingList(props: { rule: GroupRuleView }): JSX.Element | null {
         />
       </div>
       {open ? (
-        <ol id={listId} className="rule-people waiting-list" aria-label="Waiting for a seat, first in line first">
-          {waiting.map((p) => (
-            <li key={p.id}>
-              {personName(p)} <span className="secondary-text">{p.email}</span>
-            </li>
-          ))}
-        </ol>
+        <div id={listId} className="flex-column rhythm-vertical-4">
+          <ol className="waiting-list" aria-label="Waiting for a seat, first in line first">
+            {named.map((p) => (
+              <li key={p.id}>
+                {personName(p)} <span className="secondary-text">{p.email}</span>
+              </li>
+            ))}
+          </ol>
+          {more > 0 ? <div className="secondary-text">{`and ${usersText(more)} more after them`}</div> : null}
+        </div>
       ) : null}
     </div>
   );
 }
 
-/** One rule: its group and role, what it licenses, how its last sync went, and what it needs from you. */
+/** One rule: its group and role, what it licenses, how its syncs go, and what it needs from you. */
 export function GroupRuleCard(props: GroupRuleCardProps): JSX.Element {
   const { rule } = props;
+  const { sync } = rule;
   const name = rule.group.displayName;
+  const time = sync.lastRunAt ?? sync.lastSuccessAt;
   return (
     <Card
       className="group-rule"
@@ -63,23 +69,22 @@ export function GroupRuleCard(props: GroupRuleCardProps): JSX.Element {
       <div className="flex-column rhythm-vertical-8 flex-grow">
         <div className="flex-row flex-center flex-wrap rule-facts">
           <span>
-            Role <span className="font-weight-semibold">{props.roleLabel}</span>
+            Role <span className="font-weight-semibold">{rule.roleLabel}</span>
           </span>
           <span className="font-weight-semibold">{`${rule.licensed.toLocaleString("en")} licensed`}</span>
+          {sync.groupMembers !== null ? (
+            <span className="secondary-text">{`${usersText(sync.groupMembers)} in the group`}</span>
+          ) : null}
           <span className="secondary-text">
-            {rule.lastSync ? (
-              <time dateTime={rule.lastSync.at}>{lastSyncText(rule.lastSync)}</time>
-            ) : (
-              lastSyncText(null)
-            )}
+            {time ? <time dateTime={time}>{syncStatusText(sync)}</time> : syncStatusText(sync)}
           </span>
         </div>
-        {rule.problem ? (
+        {sync.problem ? (
           <MessageCard severity={MessageCardSeverity.Error} role="alert">
-            {problemText(rule.problem)}
+            {problemText(sync.problem)}
           </MessageCard>
         ) : null}
-        {rule.heldRemovals ? (
+        {sync.heldRemovals ? (
           <MessageCard
             severity={MessageCardSeverity.Warning}
             buttonProps={[
@@ -91,7 +96,7 @@ export function GroupRuleCard(props: GroupRuleCardProps): JSX.Element {
               },
             ]}
           >
-            {heldText(rule.heldRemovals)}
+            {heldText(sync.heldRemovals)}
           </MessageCard>
         ) : null}
         <WaitingList rule={rule} />

@@ -19,43 +19,44 @@ function PeopleLine(props: { label: string; people: PeopleSample }): JSX.Element
 /** The server's word on seats: fits, or how many are missing, what adding them costs, and where. */
 export function SeatImpactCard(props: { impact: SeatImpactView }): JSX.Element {
   const { impact } = props;
-  if (impact.fits) {
-    return <MessageCard severity={MessageCardSeverity.Info}>{`Seats: ${impact.message}`}</MessageCard>;
-  }
-  const missing = impact.seatsMissing === 1 ? "the missing seat" : `the ${impact.seatsMissing} missing seats`;
+  const url = impact.subscriptionUrl;
   return (
-    <MessageCard severity={MessageCardSeverity.Warning} className="seat-impact">
+    <MessageCard
+      severity={impact.fits ? MessageCardSeverity.Info : MessageCardSeverity.Warning}
+      className="seat-impact"
+    >
       <div className="flex-column rhythm-vertical-4">
         <span>{`Seats: ${impact.message}`}</span>
-        {impact.costOfMissingSeats ? (
-          <span>{`Adding ${missing} costs ${impact.costOfMissingSeats.text} now.`}</span>
+        {impact.cost ? <span>{impact.cost.text}</span> : null}
+        {!impact.fits && url ? (
+          <Link
+            href={url}
+            onClick={(e) => {
+              e.preventDefault();
+              void openHostUrl(url);
+            }}
+          >
+            Add seats on the Subscription page
+          </Link>
         ) : null}
-        <Link
-          href={impact.subscriptionUrl}
-          onClick={(e) => {
-            e.preventDefault();
-            void openHostUrl(impact.subscriptionUrl);
-          }}
-        >
-          Add seats on the Subscription page
-        </Link>
       </div>
     </MessageCard>
   );
 }
 
 /** What the rule would do now, as the server previewed it: who is new, raised, unchanged, and the seats. */
-export function GroupRulePreview(props: { preview: GroupRulePreviewResponse; roleLabel: string }): JSX.Element {
-  const { preview, roleLabel } = props;
+export function GroupRulePreview(props: { preview: GroupRulePreviewResponse }): JSX.Element {
+  const { preview } = props;
+  const role = preview.roleLabel;
   return (
     <section className="flex-column rhythm-vertical-8" aria-label="Preview" aria-live="polite">
       <div>
-        {`${preview.group.displayName} has ${usersText(preview.members)} now, nested groups included. The rule would license them as ${roleLabel}:`}
+        {`${preview.group.displayName} has ${usersText(preview.members)} now, nested groups included. The rule licenses them as ${role}:`}
       </div>
       <ul className="rule-preview-lines">
         <PeopleLine label="New licenses" people={preview.newlyLicensed} />
-        <PeopleLine label={`Raised to ${roleLabel}`} people={preview.raised} />
-        <PeopleLine label={`Already ${roleLabel} or higher`} people={preview.alreadyAtLeast} />
+        <PeopleLine label={`Raised to ${role}`} people={preview.raised} />
+        <PeopleLine label={`Already ${role} or higher`} people={preview.alreadyAtLeast} />
       </ul>
       <SeatImpactCard impact={preview.impact} />
     </section>

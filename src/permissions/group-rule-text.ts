@@ -1,4 +1,4 @@
-import type { GroupRuleView, PeopleSample, RulePerson } from "../services/group-rules-service";
+import type { GroupRuleView, PeopleSample, PersonRef } from "../services/group-rules-service";
 import { usersText } from "./users-text";
 
 /**
@@ -6,44 +6,61 @@ import { usersText } from "./users-text";
  * messages). Nothing here decides who gets a seat: it only says what the server said.
  */
 
+type RuleSync = GroupRuleView["sync"];
+
 /** A time the server gave, in the viewer's time zone: "Dec 3, 2026, 10:04 AM". */
 export function whenText(iso: string): string {
   const at = new Date(iso);
   return Number.isNaN(at.getTime()) ? iso : at.toLocaleString("en", { dateStyle: "medium", timeStyle: "short" });
 }
 
-export function personName(person: RulePerson): string {
+export function personName(person: PersonRef): string {
   return person.displayName || person.email;
 }
 
 /** "Aisha Okafor, Mei Chen, Grace Wright and 2 more"; "" for nobody. */
-export function sampleText(people: PeopleSample, shown = 3): string {
-  const names = people.sample.slice(0, shown).map(personName);
-  const more = people.count - names.length;
-  if (names.length === 0) return people.count > 0 ? usersText(people.count) : "";
+export function sampleText(sample: PeopleSample, shown = 3): string {
+  const names = sample.people.slice(0, shown).map(personName);
+  const more = sample.count - names.length;
+  if (names.length === 0) return sample.count > 0 ? usersText(sample.count) : "";
   if (more <= 0) return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
   return `${names.join(", ")} and ${more.toLocaleString("en")} more`;
 }
 
-/** "Synced Dec 3, 2026, 10:04 AM: 2 added, 1 removed", or that it never ran. */
-export function lastSyncText(lastSync: GroupRuleView["lastSync"]): string {
-  if (!lastSync) return "Not synced yet";
-  const changes =
-    lastSync.added === 0 && lastSync.removed === 0
-      ? "no changes"
-      : `${lastSync.added.toLocaleString("en")} added, ${lastSync.removed.toLocaleString("en")} removed`;
-  return `Synced ${whenText(lastSync.at)}: ${changes}`;
+/** " Dec 3, 2026, 10:04 AM", or nothing when the server gave no time. */
+const at = (iso: string | null): string => (iso ? ` ${whenText(iso)}` : "");
+
+/** How the rule's syncing goes, with the time it last ran or last read the group completely. */
+export function syncStatusText(sync: RuleSync): string {
+  switch (sync.status) {
+    case "never":
+      return "Not synced yet";
+    case "ok":
+      return `Synced${at(sync.lastSuccessAt ?? sync.lastRunAt)}`;
+    case "failing":
+      return sync.lastSuccessAt
+        ? `Sync failing · last complete sync${at(sync.lastSuccessAt)}`
+        : "Sync failing · never synced completely";
+    case "held":
+      return `Removals held · last sync${at(sync.lastRunAt ?? sync.lastSuccessAt)}`;
+  }
 }
 
 /** The rule's problem in the server's words, and since when it lasts. */
-export function problemText(problem: NonNullable<GroupRuleView["problem"]>): string {
-  return `Since ${whenText(problem.since)}: ${problem.message} Nobody is removed from this rule while its group cannot be read completely.`;
+export function problemText(problem: NonNullable<RuleSync["problem"]>): string {
+  return `Since ${whenText(problem.since)}: ${problem.message} Nobody is removed from this rule until its group can be read completely.`;
 }
 
-export function heldText(held: NonNullable<GroupRuleView["heldRemovals"]>): string {
+export function heldText(held: NonNullable<RuleSync["heldRemovals"]>): string {
   return `Since ${whenText(held.since)}, a sync would remove ${usersText(held.count)} from this rule at once. They keep their licenses until an administrator confirms the removals.`;
 }
 
 export function waitingText(count: number): string {
   return `${usersText(count)} waiting for a seat`;
+}
+
+/** The part of a list the server sent by name, and how many it left out. */
+export function namedAndMore(sample: PeopleSample, shown = sample.people.length): { named: PersonRef[]; more: number } {
+  const named = sample.people.slice(0, shown);
+  return { named, more: Math.max(0, sample.count - named.length) };
 }

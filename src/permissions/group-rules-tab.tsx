@@ -9,7 +9,6 @@ import { AddGroupRulePanel } from "./add-group-rule-panel";
 import { ConfirmRemovalsDialog } from "./confirm-removals-dialog";
 import { DeleteRuleDialog } from "./delete-rule-dialog";
 import { GroupRuleCard } from "./group-rule-card";
-import { roleName } from "./role-picker";
 import type { Status } from "./status-message";
 import type { GroupRulesState } from "./use-group-rules";
 
@@ -69,6 +68,9 @@ export function GroupRulesTab(props: GroupRulesTabProps): JSX.Element {
           onClick={() => syncAll.run()}
         />
         {syncAll.busy ? <Spinner size={SpinnerSize.small} label="Syncing every rule..." /> : null}
+        {rules.value ? (
+          <span className="secondary-text">{`${list.length} of ${rules.value.maxRules} rules`}</span>
+        ) : null}
       </div>
       <div className="secondary-text">
         Everyone in a rule&apos;s group gets a license with the rule&apos;s role, nested groups included. A member keeps
@@ -87,7 +89,6 @@ export function GroupRulesTab(props: GroupRulesTabProps): JSX.Element {
             <li key={rule.id}>
               <GroupRuleCard
                 rule={rule}
-                roleLabel={roleName(rule.role, props.defaultRole)}
                 syncing={syncAll.busy || syncingId === rule.id}
                 busy={busy}
                 onSync={() => sync(rule.id)}
@@ -101,10 +102,10 @@ export function GroupRulesTab(props: GroupRulesTabProps): JSX.Element {
       {asking?.kind === "delete" ? (
         <DeleteRuleDialog rule={asking.rule} onDeleted={done} onDismiss={() => setAsking(null)} />
       ) : null}
-      {asking?.kind === "confirm" && asking.rule.heldRemovals ? (
+      {asking?.kind === "confirm" && asking.rule.sync.heldRemovals ? (
         <ConfirmRemovalsDialog
           rule={asking.rule}
-          held={asking.rule.heldRemovals}
+          held={asking.rule.sync.heldRemovals}
           onConfirmed={done}
           onDismiss={() => setAsking(null)}
         />

@@ -1,5 +1,4 @@
 import type {
-  DeleteGroupRuleResponse,
   GroupRuleDeletePreviewResponse,
   GroupRulePreviewResponse,
   GroupRuleRequest,
@@ -16,11 +15,19 @@ export type {
   GroupRulesResponse,
   GroupRuleView,
   PeopleSample,
-  RulePerson,
-  RuleRole,
+  PersonRef,
 } from "../../functions/contracts/group-rules";
 export { RULE_ROLES } from "../../functions/contracts/group-rules";
 export type { SeatImpactView } from "../../functions/contracts/users";
+
+/** A role a rule can give (Default or a licensed role). */
+export type RuleRole = GroupRuleRequest["role"];
+
+/** DELETE group-rules/{id}: the server's words, and how many members lost the rule's part. */
+export interface DeleteGroupRuleResponse {
+  message: string;
+  removed: number;
+}
 
 const api = () => getBackend();
 const rule = (id: string) => `users/group-rules/${encodeURIComponent(id)}`;
@@ -34,7 +41,7 @@ export const groupRulesService = {
   deletePreview: (id: string) => api().get<GroupRuleDeletePreviewResponse>(`${rule(id)}/delete-preview`),
   remove: (id: string) => api().delete<DeleteGroupRuleResponse>(rule(id)),
   sync: (id: string) => api().post<GroupRuleSyncResponse>(`${rule(id)}/sync`),
-  /** `count`: the held removals the administrator saw; the server refuses if they changed meanwhile. */
+  /** `count`: the held removals the administrator saw; a larger number is held again. */
   confirmRemovals: (id: string, count: number) =>
     api().post<GroupRuleSyncResponse>(`${rule(id)}/confirm-removals`, { count }),
   syncAll: () => api().post<GroupRulesResponse>("users/group-rules/sync"),
