@@ -34,7 +34,6 @@ function WaitingList(props: { rule: GroupRuleView }): JSX.Element | null {
           text={open ? "Hide" : "Show in order"}
           ariaExpanded={open}
           ariaControls={listId}
-          ariaLabel={open ? "Hide who is waiting for a seat" : "Show who is waiting for a seat, in order"}
           onClick={() => setOpen(!open)}
         />
       </div>
@@ -104,7 +103,7 @@ export function GroupRuleCard(props: GroupRuleCardProps): JSX.Element {
           <Button
             text="Sync now"
             iconProps={{ iconName: "Sync" }}
-            ariaLabel={`Sync the rule for ${name} now`}
+            ariaLabel={`Sync now: ${name}`}
             disabled={props.busy}
             onClick={props.onSync}
           />

@@ -63,7 +63,7 @@ export function GroupRulesTab(props: GroupRulesTabProps): JSX.Element {
         <Button
           text="Sync now"
           iconProps={{ iconName: "Sync" }}
-          ariaLabel="Sync every rule now"
+          ariaLabel="Sync now: every rule"
           disabled={busy || list.length === 0}
           onClick={() => syncAll.run()}
         />
