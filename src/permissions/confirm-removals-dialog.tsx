@@ -42,7 +42,7 @@ export function ConfirmRemovalsDialog(props: ConfirmRemovalsProps): JSX.Element 
     >
       <div className="flex-column rhythm-vertical-8">
         <div>
-          {`They are no longer in ${rule.group.displayName}. Confirming removes them from this rule; those who hold no other role lose their license.`}
+          {`They are no longer in ${rule.group.displayName}. Confirming removes them from this rule; those without a direct role or another rule lose their license.`}
         </div>
         <ul className="rule-people" aria-label="Users to remove">
           {held.people.slice(0, SHOWN).map((p) => (

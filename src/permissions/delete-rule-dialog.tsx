@@ -51,7 +51,7 @@ export function DeleteRuleDialog(props: DeleteRuleDialogProps): JSX.Element {
               ) : null}
             </div>
             {preview.value.keep > 0 ? (
-              <div className="secondary-text">{`${usersText(preview.value.keep)} keep a license from a direct assignment or another rule.`}</div>
+              <div className="secondary-text">{`${usersText(preview.value.keep)} ${preview.value.keep === 1 ? "keeps" : "keep"} a license from a direct assignment or another rule.`}</div>
             ) : null}
             <div className="secondary-text">{`Seats: ${preview.value.impact.message}`}</div>
             {preview.value.impact.cost ? <div className="secondary-text">{preview.value.impact.cost.text}</div> : null}

@@ -2,14 +2,14 @@ import * as React from "react";
 import { Button } from "azure-devops-ui/Button";
 import { Card } from "azure-devops-ui/Card";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
-import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
+import { Spinner, SpinnerOrientation, SpinnerSize } from "azure-devops-ui/Spinner";
 import type { GroupRuleView } from "../services/group-rules-service";
 import { heldText, namedAndMore, personName, problemText, syncStatusText, waitingText } from "./group-rule-text";
 import { usersText } from "./users-text";
 
 export interface GroupRuleCardProps {
   rule: GroupRuleView;
-  /** This rule is syncing (its own Sync now, or every rule's). */
+  /** This rule's own Sync now runs (Sync now for every rule shows its progress once, above the list). */
   syncing: boolean;
   /** An action runs: this rule's buttons wait. */
   busy: boolean;
@@ -40,9 +40,11 @@ function WaitingList(props: { rule: GroupRuleView }): JSX.Element | null {
       {open ? (
         <div id={listId} className="flex-column rhythm-vertical-4">
           <ol className="waiting-list" aria-label="Waiting for a seat, first in line first">
-            {named.map((p) => (
+            {named.map((p, i) => (
               <li key={p.id}>
-                {personName(p)} <span className="secondary-text">{p.email}</span>
+                {/* The number is written out: the theme's list reset hides an ordered list's markers. */}
+                <span className="secondary-text waiting-place">{`${i + 1}.`}</span> {personName(p)}{" "}
+                <span className="secondary-text">{p.email}</span>
               </li>
             ))}
           </ol>
@@ -102,7 +104,7 @@ export function GroupRuleCard(props: GroupRuleCardProps): JSX.Element {
         <div className="flex-row flex-center rhythm-horizontal-8">
           <Button
             text="Sync now"
-            iconProps={{ iconName: "Sync" }}
+            iconProps={{ iconName: "Refresh" }}
             ariaLabel={`Sync now: ${name}`}
             disabled={props.busy}
             onClick={props.onSync}
@@ -115,7 +117,9 @@ export function GroupRuleCard(props: GroupRuleCardProps): JSX.Element {
             disabled={props.busy}
             onClick={props.onDelete}
           />
-          {props.syncing ? <Spinner size={SpinnerSize.small} label={`Syncing ${name}...`} /> : null}
+          {props.syncing ? (
+            <Spinner size={SpinnerSize.small} orientation={SpinnerOrientation.row} label={`Syncing ${name}...`} />
+          ) : null}
         </div>
       </div>
     </Card>

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button } from "azure-devops-ui/Button";
-import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
+import { Spinner, SpinnerOrientation, SpinnerSize } from "azure-devops-ui/Spinner";
 import { useAction } from "../common/use-action";
 import { ErrorCard } from "../components/error-card";
 import { groupRulesService, type GroupRuleView } from "../services/group-rules-service";
@@ -62,12 +62,14 @@ export function GroupRulesTab(props: GroupRulesTabProps): JSX.Element {
         <Button text="Add rule" iconProps={{ iconName: "Add" }} primary={true} onClick={() => setAdding(true)} />
         <Button
           text="Sync now"
-          iconProps={{ iconName: "Sync" }}
+          iconProps={{ iconName: "Refresh" }}
           ariaLabel="Sync now: every rule"
           disabled={busy || list.length === 0}
           onClick={() => syncAll.run()}
         />
-        {syncAll.busy ? <Spinner size={SpinnerSize.small} label="Syncing every rule..." /> : null}
+        {syncAll.busy ? (
+          <Spinner size={SpinnerSize.small} orientation={SpinnerOrientation.row} label="Syncing every rule..." />
+        ) : null}
         {rules.value ? (
           <span className="secondary-text">{`${list.length} of ${rules.value.maxRules} rules`}</span>
         ) : null}
@@ -89,7 +91,7 @@ export function GroupRulesTab(props: GroupRulesTabProps): JSX.Element {
             <li key={rule.id}>
               <GroupRuleCard
                 rule={rule}
-                syncing={syncAll.busy || syncingId === rule.id}
+                syncing={syncingId === rule.id}
                 busy={busy}
                 onSync={() => sync(rule.id)}
                 onDelete={() => setAsking({ kind: "delete", rule })}

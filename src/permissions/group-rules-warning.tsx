@@ -14,7 +14,7 @@ export function GroupRulesWarning(props: { warnings: string[]; onOpen?: () => vo
       buttonProps={props.onOpen ? [{ text: "Open Group rules", onClick: props.onOpen }] : undefined}
     >
       <div className="flex-column rhythm-vertical-4">
-        <span className="font-weight-semibold">Group rules need a Project Collection Administrator:</span>
+        <span className="font-weight-semibold">Group rules need attention:</span>
         <ul className="rule-warnings">
           {props.warnings.map((warning) => (
             <li key={warning}>{warning}</li>
