@@ -49,13 +49,16 @@ export function GroupSearch(props: { onPick: (group: GroupView) => void }): JSX.
   );
 }
 
-/** The picked group, with the way back to the search. */
+/**
+ * The picked group, with the way back to the search. It takes the focus: the result the
+ * keyboard was on is gone, and focus left on nothing would fall out of the panel.
+ */
 export function ChosenGroup(props: { group: GroupView; onClear: () => void }): JSX.Element {
   return (
     <div className="flex-row flex-center rhythm-horizontal-8">
       <span className="font-weight-semibold">{props.group.displayName}</span>
       <span className="secondary-text">{props.group.source}</span>
-      <Button text="Choose another group" subtle={true} onClick={props.onClear} />
+      <Button text="Choose another group" subtle={true} autoFocus={true} onClick={props.onClear} />
     </div>
   );
 }

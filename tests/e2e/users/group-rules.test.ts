@@ -107,6 +107,34 @@ describe("group rules as a Project Collection Administrator", { timeout: 90_000 
     }
   });
 
+  it("can be used with the keyboard alone, and shows the server's reason when it refuses", async ({ skip }) => {
+    skip(routesMissing, SKIP_REASON);
+    const page = await e.open(PRIYA, PERMISSIONS);
+    try {
+      const f = await openGroupRules(page);
+      await f.getByRole("button", { name: "Add rule" }).focus({ timeout: 20_000 });
+      await page.keyboard.press("Enter");
+      const panel = f.getByRole("dialog");
+      await panel.getByRole("textbox", { name: "Group name" }).focus();
+      await page.keyboard.type("Platform");
+      await panel.getByRole("button", { name: /^Platform Team \(Microsoft Entra ID\)/ }).focus({ timeout: 10_000 });
+      await page.keyboard.press("Enter");
+      // One rule per group: the server refuses the preview and the panel says why.
+      await panel.getByText(/The group "Platform Team" has a rule already/).waitFor({ timeout: 20_000 });
+      expect(await panel.getByRole("button", { name: "Save rule" }).isDisabled()).toBe(true);
+      // Escape on an azure-devops-ui button only blurs it (by design there): leave by Cancel.
+      await panel.getByRole("button", { name: "Cancel" }).focus();
+      await page.keyboard.press("Enter");
+      await expect.poll(() => f.getByRole("dialog").count(), { timeout: 5_000 }).toBe(0);
+
+      await f.getByRole("button", { name: "Sync now: Platform Team" }).focus();
+      await page.keyboard.press("Enter");
+      await f.getByText(/Licensed 0 users, removed 0 users\./).waitFor({ timeout: 30_000 });
+    } finally {
+      await page.close();
+    }
+  });
+
   it("licenses a member added to the group on Sync now, and frees the seat when they leave", async ({ skip }) => {
     skip(routesMissing, SKIP_REASON);
     const page = await e.open(PRIYA, PERMISSIONS);
