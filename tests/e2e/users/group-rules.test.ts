@@ -6,11 +6,13 @@ import { PERMISSIONS, permissionsFrame, startUsersE2e, type UsersE2e } from "./s
 
 /**
  * Permissions › Group rules in the browser, as Priya (PCA and Administrator): a rule for the
- * Entra group Platform Team licenses its four members; a member added to the group in Azure
- * DevOps (the stand-in's dev endpoint, as an administrator would) is licensed by Sync now and
- * freed again when they leave; deleting the rule says first who loses their license.
- * The org is on a plan so the seats can be read off the page: Priya, Marcus and Liam hold 3
- * seats before the rule.
+ * Entra group Platform Team is previewed (too few seats, then enough) and saved; a member
+ * added to the group in Azure DevOps (the stand-in's dev endpoint, as an administrator would)
+ * waits for a seat while none is free and is licensed by Sync now once one is, and frees it
+ * again when they leave; a rule that cannot read its group says so and warns PCAs; deleting a
+ * rule says first who loses their license; removing many members at once waits for Confirm
+ * removals. The org is on a plan so the seats can be read off the page: Priya, Marcus and
+ * Liam hold 3 seats before the first rule. The tests run in order on one org.
  */
 let e: UsersE2e;
 /** Set while the backend has no group-rules routes yet (they answer 404): every test skips. */
@@ -57,7 +59,7 @@ async function openGroupRules(page: Page): Promise<FrameLocator> {
 
 const ruleCard = (f: FrameLocator, group: string) =>
   f.getByRole("list", { name: "Group rules" }).getByRole("listitem").filter({ hasText: group });
-const seats = (f: FrameLocator, available: number) => f.getByText(`${available} of 10 seats available`);
+const seats = (f: FrameLocator, available: number, of = 10) => f.getByText(`${available} of ${of} seats available`);
 
 describe("group rules as a Project Collection Administrator", { timeout: 90_000 }, () => {
   it("previews a rule for an Entra group, saves it, and the rule licenses the group's members", async ({ skip }) => {
@@ -137,12 +139,24 @@ describe("group rules as a Project Collection Administrator", { timeout: 90_000 
 
   it("licenses a member added to the group on Sync now, and frees the seat when they leave", async ({ skip }) => {
     skip(routesMissing, SKIP_REASON);
+    await setPlan(e.u.priya.org.id, subscription(7)); // every seat taken
     const page = await e.open(PRIYA, PERMISSIONS);
     try {
       const f = await openGroupRules(page);
       await groupMember("POST", PLATFORM_TEAM, NOAH);
       await f.getByRole("button", { name: "Sync now: Platform Team" }).click({ timeout: 20_000 });
+      await f.getByText(/Licensed 0 users, removed 0 users\..*wait for a seat/).waitFor({ timeout: 30_000 });
+      const card = ruleCard(f, "Platform Team");
+      await expect.poll(() => card.textContent(), { timeout: 10_000 }).toMatch(/1 user waiting for a seat/);
+      await card.getByRole("button", { name: "Show in order" }).click();
+      const waiting = card.getByRole("list", { name: "Waiting for a seat, first in line first" });
+      expect(await waiting.getByRole("listitem").allTextContents()).toEqual([`1. Noah Williams ${NOAH}`]);
+      await seats(f, 0, 7).waitFor();
+
+      await setPlan(e.u.priya.org.id, subscription(10)); // seats bought: the next sync seats Noah
+      await f.getByRole("button", { name: "Sync now: Platform Team" }).click();
       await f.getByText(/Licensed 1 user, removed 0 users\./).waitFor({ timeout: 30_000 });
+      expect(await card.textContent()).not.toMatch(/waiting for a seat/);
       await expect.poll(() => ruleCard(f, "Platform Team").textContent(), { timeout: 10_000 }).toMatch(/5 licensed/);
       await seats(f, 2).waitFor({ timeout: 10_000 });
 
@@ -198,6 +212,42 @@ describe("group rules as a Project Collection Administrator", { timeout: 90_000 
       await f.getByText(/The rule for "Platform Team" is deleted/).waitFor({ timeout: 30_000 });
       await f.getByText("No group rules yet.", { exact: false }).waitFor({ timeout: 10_000 });
       await seats(f, 7).waitFor({ timeout: 10_000 });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("holds a sync that would remove many members at once until an administrator confirms it", async ({ skip }) => {
+    skip(routesMissing, SKIP_REASON);
+    await setPlan(e.u.priya.org.id, subscription(30));
+    const readers = "[Fabrikam Web]\\Readers"; // Tom Becker and Hannah Schmidt
+    const newcomers = e.u.stack.devops.state.org("fabrikam").addSyntheticUsers(12);
+    for (const user of newcomers) await groupMember("POST", readers, user.email);
+    const page = await e.open(PRIYA, PERMISSIONS);
+    try {
+      const f = await openGroupRules(page);
+      await f.getByRole("button", { name: "Add rule" }).click({ timeout: 20_000 });
+      const panel = f.getByRole("dialog");
+      await panel.getByRole("textbox", { name: "Group name" }).fill("Readers");
+      await panel.getByRole("button", { name: /^Readers \(Azure DevOps\)/ }).click({ timeout: 10_000 });
+      await panel.getByRole("region", { name: "Preview" }).getByText("New licenses: 14").waitFor({ timeout: 20_000 });
+      await panel.getByRole("button", { name: "Save rule" }).click();
+      await f.getByText(/Licensed 14 users, removed 0 users\./).waitFor({ timeout: 30_000 });
+
+      for (const user of newcomers) await groupMember("DELETE", readers, user.email);
+      await f.getByRole("button", { name: "Sync now: Readers" }).click();
+      await f.getByText(/12 removals are held until you confirm them/).waitFor({ timeout: 30_000 });
+      const card = ruleCard(f, "Readers");
+      expect(await card.textContent()).toMatch(/14 licensed/); // nobody removed yet
+      expect(await card.textContent()).toMatch(/a sync would remove 12 users from this rule at once/);
+
+      await f.getByRole("button", { name: "Confirm removals from the rule for Readers" }).click();
+      const dialog = f.getByRole("dialog");
+      await dialog.getByText("Synthetic User", { exact: false }).first().waitFor();
+      await dialog.getByRole("button", { name: "Remove 12 users" }).click();
+      await f.getByText(/Licensed 0 users, removed 12 users\./).waitFor({ timeout: 30_000 });
+      await expect.poll(() => card.textContent(), { timeout: 10_000 }).toMatch(/2 licensed/);
+      expect(await card.textContent()).not.toMatch(/would remove/);
     } finally {
       await page.close();
     }
