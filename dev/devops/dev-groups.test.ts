@@ -95,6 +95,7 @@ describe("GET /_dev/orgs/{org}/groups", () => {
       WEB_CONTRIBUTORS,
       "[Fabrikam Web]\\Readers",
       "[Fabrikam Mobile]\\Contributors",
+      "[Fabrikam Mobile]\\Project Administrators",
       "[TEAM FOUNDATION]\\Engineering",
       PLATFORM,
     ]);

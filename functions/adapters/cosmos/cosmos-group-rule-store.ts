@@ -87,12 +87,18 @@ export class CosmosGroupRuleStore implements GroupRuleStore {
 
   async *orgIds(): AsyncIterable<string> {
     const members = await this.container();
-    const iterator = members.items.query<string>("SELECT DISTINCT VALUE c.orgId FROM c WHERE c.type = 'groupRule'", {
-      maxItemCount: 100,
+    // One org id per rule (at most 100 per org); each org is given once.
+    const iterator = members.items.query<string>("SELECT VALUE c.orgId FROM c WHERE c.type = 'groupRule'", {
+      maxItemCount: 500,
     });
+    const seen = new Set<string>();
     while (iterator.hasMoreResults()) {
       const { resources } = await storeCall("Listing the orgs with group rules", () => iterator.fetchNext());
-      yield* resources;
+      for (const orgId of resources)
+        if (!seen.has(orgId)) {
+          seen.add(orgId);
+          yield orgId;
+        }
     }
   }
 }

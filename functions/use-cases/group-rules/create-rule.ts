@@ -5,14 +5,16 @@ import type { UsersDeps } from "../users/users-deps";
 import type { RuleCaller } from "./rule-caller";
 import { readGroupAsServiceAccount } from "./rule-group";
 import { ruleIdFor } from "./rule-id";
-import { refuseUnlessNewRuleFits } from "./preview-rule";
+import { previewOf, refuseUnlessNewRuleFits } from "./preview-rule";
+import { seatRefusal } from "../users/subscription-link";
 import { syncResponse } from "./sync-response";
 import { syncRule } from "./sync-rule";
 
 /**
  * Saves a rule and runs its first sync. The group is read with the service account, as every
  * later sync will read it, so a rule that could never sync is refused before anything is
- * written. Members beyond the free seats wait for one (the preview said how many).
+ * written; so is a rule whose group does not fit the free seats now (nothing is half-applied:
+ * the preview said how many seats are missing). Members who join later and find no seat wait.
  */
 export async function createRule(
   deps: UsersDeps,
@@ -21,6 +23,9 @@ export async function createRule(
 ): Promise<GroupRuleSyncResponse> {
   await refuseUnlessNewRuleFits(deps, caller, request.groupDescriptor);
   const { group, members } = await readGroupAsServiceAccount(deps, caller.org, request.groupDescriptor);
+  const { impact } = await previewOf(deps, caller, request, group, members);
+  if (!impact.fits && impact.free !== null)
+    throw seatRefusal(deps.settings, caller.org.name, { free: impact.free, needed: impact.seatsNeeded });
   const rule: GroupRuleRecord = {
     id: await ruleIdFor(request.groupDescriptor),
     orgId: caller.org.id,

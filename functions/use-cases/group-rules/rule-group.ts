@@ -43,9 +43,7 @@ export async function readGroupAsServiceAccount(
 
 /** What the last read of a group says to show on the rule when it failed. */
 export function readProblem(error: unknown): string {
-  if (error instanceof ConflictError) return error.message;
-  if (error instanceof UnauthorizedError || error instanceof ForbiddenError)
-    return "Azure DevOps refused the service account's token (expired, revoked or without Graph read). Save a new one under Timetracker Settings › Service account.";
+  // A refused token arrives as the ConflictError of readGroupAsServiceAccount, which says what to fix.
   if (error instanceof NotFoundError)
     return "The group no longer exists in Azure DevOps. Delete the rule, or create the group again.";
   if (error instanceof DomainError) return error.message;

@@ -9,7 +9,7 @@ export function syncResponse(outcome: SyncOutcome, defaultRole: Role): GroupRule
   const view = ruleView(outcome.rule, defaultRole);
   const { problem, waiting, heldRemovals } = view.sync;
   const parts = outcome.read
-    ? [`Licensed ${plural(outcome.added, "user")}, removed ${plural(outcome.removed, "user")}.`]
+    ? [`${plural(outcome.added, "member")} got the rule's role, ${plural(outcome.removed, "member")} lost it.`]
     : [`Could not read the group, so nobody was removed: ${problem?.message ?? "Azure DevOps did not answer."}`];
   if (waiting.count > 0) parts.push(`${plural(waiting.count, "member")} wait for a seat.`);
   if (heldRemovals) parts.push(`${plural(heldRemovals.count, "removal")} are held until you confirm them.`);
