@@ -25,6 +25,7 @@ import { REST_API_WINDOWS, SlidingWindowLimiter } from "../domain/rate-limit";
 import type { StoreHealth } from "../ports/health";
 import type { OrgStore } from "../ports/org-store";
 import type { BillingDeps } from "../use-cases/billing/billing-deps";
+import { costOfUsers, monthlySavingOfSeats } from "../use-cases/billing/seat-cost";
 import type { TimeDeps } from "../use-cases/time/time-deps";
 import { countLicensed } from "../use-cases/users/count-licensed";
 import type { UsersDeps } from "../use-cases/users/users-deps";
@@ -62,6 +63,11 @@ function buildServices(config: Config): Services {
     tokens: new CosmosApiTokenStore(db),
     serviceAccounts: new CosmosServiceAccountStore(db),
     directory: new DevopsOrgDirectory(config.devops),
+    // Over the billing use-cases (built below; called only once a request runs).
+    seatCost: {
+      forUsers: (orgId, count) => costOfUsers(billing, orgId, count),
+      monthlySaving: (orgId, seats) => monthlySavingOfSeats(billing, orgId, seats),
+    },
     limiter: new SlidingWindowLimiter(REST_API_WINDOWS),
     ownerAuthority: new ExpiringCache(),
     settings: {

@@ -9,6 +9,7 @@ import {
   type AssignedRole,
   type BatchProgress,
   type MemberSort,
+  type AssignRolesPreviewResponse,
   type MemberView,
   type Role,
 } from "../services/users-service";
@@ -16,12 +17,15 @@ import { ConfirmNoneDialog } from "./confirm-none-dialog";
 import { PeopleTable, selectedItems } from "./people-table";
 import { RolePicker } from "./role-picker";
 import { usersText, type Status } from "./status-message";
+import { previewNow, useRolePreview, type PreviewRequest } from "./use-role-preview";
 import { usePagedList } from "./use-paged-list";
 import { useSelection } from "./use-selection";
 import { useDebounced } from "./use-debounced";
 
 export interface LicensedUsersProps {
   defaultRole: Role;
+  /** Only Project Collection Administrators are sent to the Subscription page for seats. */
+  isPca: boolean;
   /** Bumped by the page when the list must be read again (users added, default role changed). */
   refreshKey: number;
   onChanged: (status: Status) => void;
@@ -39,7 +43,10 @@ async function allIds(search: string): Promise<string[]> {
   return ids;
 }
 
-/** The licensed users: search, sort, select (or Select all), and a role picked on the right applies at once. */
+/**
+ * The licensed users: search, sort, select (or Select all), and a role picked on the right
+ * applies at once, unless the server's preview, asked right before, says it does not fit.
+ */
 export function LicensedUsers(props: LicensedUsersProps): JSX.Element {
   const [searchText, setSearchText] = React.useState("");
   const search = useDebounced(searchText.trim(), 300);
@@ -54,11 +61,20 @@ export function LicensedUsers(props: LicensedUsersProps): JSX.Element {
   );
   const { selection, count, all, setAll } = useSelection(key, list.items.length);
   const [progress, setProgress] = React.useState<BatchProgress | null>(null);
-  const [confirm, setConfirm] = React.useState<{ ids: string[] } | null>(null);
+  const [checking, setChecking] = React.useState(false);
+  const [confirm, setConfirm] = React.useState<{ ids: string[]; preview: AssignRolesPreviewResponse } | null>(null);
   const picked = selectedItems<MemberView>(selection, list.items);
   const onSort = React.useCallback((by: MemberSort, descending: boolean) => setSort({ by, descending }), []);
 
-  const targets = async (): Promise<string[]> => (all ? allIds(search) : picked.map((m) => m.id));
+  const ids = useTargetIds(all, search, key, picked);
+  const [pointed, setPointed] = React.useState<AssignedRole>("None");
+  const request = React.useMemo<PreviewRequest | null>(
+    () => (ids && ids.length > 0 ? { role: pointed, userIds: ids } : null),
+    [pointed, ids],
+  );
+  const preview = useRolePreview(request);
+
+  const targets = async (): Promise<string[]> => ids ?? (all ? allIds(search) : picked.map((m) => m.id));
   const apply = async (role: AssignedRole, ids: string[]) => {
     setConfirm(null);
     try {
@@ -82,10 +98,24 @@ export function LicensedUsers(props: LicensedUsersProps): JSX.Element {
     }
   };
   const onPick = async (role: AssignedRole) => {
-    const ids = await targets();
-    if (ids.length === 0) return;
-    if (role === "None") setConfirm({ ids });
-    else await apply(role, ids);
+    setPointed(role);
+    setChecking(true);
+    let decided: AssignRolesPreviewResponse | null;
+    let userIds: string[];
+    try {
+      userIds = await targets();
+      if (userIds.length === 0) return;
+      decided = await previewNow({ role, userIds });
+    } catch (error) {
+      props.onChanged({ kind: "error", error: error instanceof Error ? error : new Error(String(error)) });
+      return;
+    } finally {
+      setChecking(false);
+    }
+    if (decided) preview.show({ role, userIds }, decided);
+    if (decided && !decided.fits) return; // the note says what is missing; nothing is applied
+    if (role === "None" && decided) setConfirm({ ids: userIds, preview: decided });
+    else await apply(role, userIds);
   };
 
   return (
@@ -125,19 +155,48 @@ export function LicensedUsers(props: LicensedUsersProps): JSX.Element {
         selectedCount={count}
         allSelected={all && list.hasMore}
         defaultRole={props.defaultRole}
-        busy={progress !== null}
+        busy={progress !== null || checking}
         onPick={(role) => void onPick(role)}
+        pointed={pointed}
+        onPoint={setPointed}
+        impact={preview.state}
+        isPca={props.isPca}
       />
       {confirm ? (
         <ConfirmNoneDialog
           userCount={confirm.ids.length}
-          seatsFreed={confirm.ids.length}
+          preview={confirm.preview}
           onConfirm={() => void apply("None", confirm.ids)}
           onDismiss={() => setConfirm(null)}
         />
       ) : null}
     </div>
   );
+}
+
+/**
+ * The ids a role change would go to: the selected rows, or with Select all every licensed
+ * user of the search (read page by page once per list); null while they are being read. The
+ * same array while the selection stays, so its preview is asked once.
+ */
+function useTargetIds(all: boolean, search: string, key: string, picked: MemberView[]): string[] | null {
+  const pickedKey = picked.map((m) => m.id).join(",");
+  const pickedIds = React.useMemo(() => (pickedKey ? pickedKey.split(",") : []), [pickedKey]);
+  const [everyone, setEveryone] = React.useState<{ key: string; ids: string[] } | null>(null);
+  React.useEffect(() => {
+    if (!all) return;
+    let live = true;
+    allIds(search).then(
+      (ids) => live && setEveryone({ key, ids }),
+      // The page still works: the role change reads the ids again, and says why if it cannot.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [all, search, key]);
+  if (!all) return pickedIds;
+  return everyone?.key === key ? everyone.ids : null;
 }
 
 export function BatchProgressBar(props: { progress: BatchProgress; verb: string }): JSX.Element {

@@ -98,7 +98,12 @@ function UserManagement(props: { isPca: boolean }): JSX.Element {
         <Tab id="service-account" name="Service account" />
       </TabBar>
       {tab === "licensed" ? (
-        <LicensedUsers defaultRole={overview.defaultRole} refreshKey={refreshKey} onChanged={changed} />
+        <LicensedUsers
+          defaultRole={overview.defaultRole}
+          isPca={props.isPca}
+          refreshKey={refreshKey}
+          onChanged={changed}
+        />
       ) : null}
       {tab === "group-rules" ? (
         <GroupRulesTab rules={groupRules} defaultRole={overview.defaultRole} onChanged={changed} />
@@ -108,7 +113,7 @@ function UserManagement(props: { isPca: boolean }): JSX.Element {
       {adding ? (
         <AddUsersPanel
           defaultRole={overview.defaultRole}
-          seats={overview.seats}
+          isPca={props.isPca}
           onDismiss={() => setAdding(false)}
           onSeatsChanged={() => void readOverview()}
           onAdded={(next) => {

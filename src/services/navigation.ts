@@ -37,3 +37,15 @@ export async function openHostUrl(url: string): Promise<void> {
 
 export const openPermissionsPage = (): Promise<void> => openAdminPage("permissions");
 export const openSubscriptionPage = (): Promise<void> => openAdminPage("subscription");
+
+/** Navigates the whole Azure DevOps page to an address the backend gave (the Subscription page for N users). */
+export async function openHostUrl(url: string): Promise<void> {
+  const navigation = await SDK.getService<IHostNavigationService>(HostServiceIds.hostNavigation);
+  navigation.navigate(url);
+}
+
+/** The page address's query parameters (`?users=8`): a hub's frame has its own address, so the host reads them. */
+export async function hostQueryParams(): Promise<Record<string, string>> {
+  const navigation = await SDK.getService<IHostNavigationService>(HostServiceIds.hostNavigation);
+  return navigation.getQueryParams();
+}

@@ -1,4 +1,5 @@
 import type {
+  AssignRolesPreviewResponse,
   AssignRolesResponse,
   AuditResponse,
   CreateTokenResponse,
@@ -16,6 +17,7 @@ import { assignInBatchesWith, type BatchProgress, type BatchResult } from "./bat
 
 export type {
   ApiTokenView,
+  AssignRolesPreviewResponse,
   AssignRolesResponse,
   AuditEntryView,
   AuditResponse,
@@ -59,6 +61,9 @@ export const usersService = {
     }),
   assignRoles: (role: AssignedRole, userIds: string[]) =>
     api().post<AssignRolesResponse>("users/roles", { role, userIds }),
+  /** What assignRoles would do (seats, cost, who cannot change), writing nothing. */
+  previewRoles: (role: AssignedRole, userIds: string[], signal?: AbortSignal) =>
+    api().post<AssignRolesPreviewResponse>("users/roles/preview", { role, userIds }, { signal }),
   setDefaultRole: (role: Role) => api().patch<DefaultRoleResponse>("users/default-role", { role }),
   unlicensed: (search: string, continuation: string | null) =>
     api().get<DirectoryUsersResponse>("users/unlicensed", {

@@ -48,6 +48,22 @@ export function formatRoute(route: Route): string {
   }
 }
 
+/** Query parameters that belong to the dev host itself; hosted pages do not see them. */
+export const HOST_QUERY_KEYS = new Set(["org", "user", "host", "theme"]);
+
+/**
+ * The address's query after navigating to a page address with `pageQuery`: the dev host's
+ * own parameters stay, the hosted pages' are exactly the new address's (as in Azure DevOps,
+ * where a new address brings its own query string).
+ */
+export function withPageQuery(currentSearch: string, pageQuery: URLSearchParams): string {
+  const query = new URLSearchParams();
+  new URLSearchParams(currentSearch).forEach((value, key) => HOST_QUERY_KEYS.has(key) && query.append(key, value));
+  pageQuery.forEach((value, key) => !HOST_QUERY_KEYS.has(key) && query.append(key, value));
+  const text = query.toString();
+  return text ? `?${text}` : "";
+}
+
 export function parseUrl(location: Pick<Location, "search" | "hash">): UrlState {
   const query = new URLSearchParams(location.search);
   const hash = location.hash.replace(/^#/, "");

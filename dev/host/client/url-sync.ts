@@ -1,5 +1,5 @@
 import { findUser, type HostStore } from "./store";
-import { formatUrl, parseUrl, type Route } from "./url-state";
+import { formatUrl, parseUrl, withPageQuery, type Route } from "./url-state";
 
 /**
  * Keeps the address bar and the store in step: switching user, host kind,
@@ -8,6 +8,8 @@ import { formatUrl, parseUrl, type Route } from "./url-state";
  */
 export class UrlSync {
   private replaceNext = false;
+  /** The hosted pages' query of the address being navigated to (navigate(url)), for the next write. */
+  private nextPageQuery: URLSearchParams | undefined;
 
   constructor(private readonly store: HostStore) {
     store.subscribe((state, previous) => {
@@ -24,7 +26,9 @@ export class UrlSync {
     this.write(false);
   }
 
-  goTo(route: Route): void {
+  /** Shows `route`; with `pageQuery` (a page address's query), the hosted pages' parameters become exactly those. */
+  goTo(route: Route, pageQuery?: URLSearchParams): void {
+    this.nextPageQuery = pageQuery;
     this.store.update({ route, contentHash: "" });
   }
 
@@ -45,6 +49,10 @@ export class UrlSync {
 
   private write(push: boolean): void {
     const state = this.store.state;
+    const search = this.nextPageQuery
+      ? withPageQuery(window.location.search, this.nextPageQuery)
+      : window.location.search;
+    this.nextPageQuery = undefined;
     const url = formatUrl(
       {
         org: state.org.name,
@@ -54,7 +62,7 @@ export class UrlSync {
         route: state.route,
         contentHash: state.contentHash,
       },
-      window.location.search,
+      search,
     );
     if (url === window.location.search + window.location.hash) return;
     if (push) history.pushState(null, "", url);

@@ -149,22 +149,39 @@ const group = {
     source: { type: "string", enum: ["Azure DevOps", "Microsoft Entra ID"] },
   },
 };
+const money = {
+  type: "object",
+  nullable: true,
+  required: ["amount", "currency", "text"],
+  properties: { amount: { type: "number" }, currency: { type: "string" }, text: { type: "string" } },
+};
 const impact = {
   type: "object",
-  required: ["seatsNeeded", "free", "fits", "missing", "message", "cost", "subscriptionUrl"],
+  required: [
+    "seatsNeeded",
+    "seatsFree",
+    "fits",
+    "seatsMissing",
+    "costOfMissingSeats",
+    "monthlySaving",
+    "summary",
+    "subscriptionUrl",
+    "usersNeeded",
+    "costText",
+    "savingText",
+  ],
   properties: {
-    seatsNeeded: { type: "integer", description: "Net seats the change takes (negative: frees)." },
-    free: { type: "integer", nullable: true, description: "null while unlimited (trial)." },
+    seatsNeeded: { type: "integer", description: "Net seats the rule takes (negative: frees)." },
+    seatsFree: { type: "integer", nullable: true, description: "null while unlimited (trial)." },
     fits: { type: "boolean" },
-    missing: { type: "integer" },
-    message: { type: "string" },
-    cost: {
-      type: "object",
-      nullable: true,
-      required: ["amountText", "text"],
-      properties: { amountText: { type: "string" }, text: { type: "string" } },
-    },
-    subscriptionUrl: { type: "string", nullable: true },
+    seatsMissing: { type: "integer" },
+    costOfMissingSeats: { ...money, description: "What adding the missing seats costs now (Chargebee's estimate)." },
+    monthlySaving: { ...money, description: "What freed seats save per month once the subscription is lowered." },
+    summary: { type: "string", description: '"Uses 4 of 6 free seats", "Needs 2 more seats than are free (1 of 5 free)".' },
+    subscriptionUrl: { type: "string", description: "The Subscription page with the users the rule needs filled in." },
+    usersNeeded: { type: "integer", nullable: true },
+    costText: { type: "string", nullable: true },
+    savingText: { type: "string", nullable: true },
   },
 };
 const role = { type: "string", enum: [...RULE_ROLES] };

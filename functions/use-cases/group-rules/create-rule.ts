@@ -24,8 +24,12 @@ export async function createRule(
   await refuseUnlessNewRuleFits(deps, caller, request.groupDescriptor);
   const { group, members } = await readGroupAsServiceAccount(deps, caller.org, request.groupDescriptor);
   const { impact } = await previewOf(deps, caller, request, group, members);
-  if (!impact.fits && impact.free !== null)
-    throw seatRefusal(deps.settings, caller.org.name, { free: impact.free, needed: impact.seatsNeeded });
+  if (!impact.fits && impact.seatsFree !== null && impact.usersNeeded !== null)
+    throw seatRefusal(deps.settings, caller.org.name, {
+      free: impact.seatsFree,
+      needed: impact.seatsNeeded,
+      usersNeeded: impact.usersNeeded,
+    });
   const rule: GroupRuleRecord = {
     id: await ruleIdFor(request.groupDescriptor),
     orgId: caller.org.id,

@@ -7,6 +7,7 @@ import type { MemberRoster } from "../../ports/member-roster";
 import type { OrgDirectory } from "../../ports/org-directory";
 import type { OrgStore } from "../../ports/org-store";
 import type { SeatCommitStore } from "../../ports/seat-commit";
+import type { SeatCostPort } from "../../ports/seat-cost";
 import type { SeatLedgerStore } from "../../ports/seat-ledger-store";
 import type { ServiceAccountStore } from "../../ports/service-account-store";
 import type { SubscriptionLinkSettings } from "./subscription-link";
@@ -31,6 +32,8 @@ export interface UsersDeps {
   tokens: ApiTokenStore;
   serviceAccounts: ServiceAccountStore;
   directory: OrgDirectory;
+  /** What adding seats costs and what freeing them saves (over billing; functions/app builds it). */
+  seatCost: SeatCostPort;
   /** REST API requests per token (in memory, per instance). */
   limiter: SlidingWindowLimiter;
   /** Whether a token's owner may still manage users, briefly. */

@@ -95,7 +95,7 @@ describe("a group rule", () => {
     expect(preview.group).toMatchObject({ displayName: "Engineering", source: "Microsoft Entra ID" });
     expect(preview.alreadyAtLeast.people.map((p) => p.email)).toEqual([email("mei.chen")]);
     expect(preview.newlyLicensed.count + preview.raised.count).toBe(8);
-    expect(preview.impact).toMatchObject({ fits: true, free: null, message: "No seat limit during the trial." });
+    expect(preview.impact).toMatchObject({ fits: true, seatsFree: null, summary: "No seat limit during the trial" });
     expect(await licensedEmails(u)).toEqual(before);
 
     const created = await createRule("Product");
@@ -184,9 +184,10 @@ describe("a group rule", () => {
         role: "Team",
       }),
     );
-    expect(preview.impact).toMatchObject({ fits: false, free: 4 });
-    expect(preview.impact.missing).toBe(preview.impact.seatsNeeded - 4);
-    expect(preview.impact.subscriptionUrl).toContain("timetracker-subscription-hub");
+    expect(preview.impact).toMatchObject({ fits: false, seatsFree: 4, usersNeeded: licensedNow + preview.impact.seatsNeeded });
+    expect(preview.impact.seatsMissing).toBe(preview.impact.seatsNeeded - 4);
+    expect(preview.impact.costText).toEqual(expect.any(String));
+    expect(preview.impact.subscriptionUrl).toContain(`timetracker-subscription-hub?users=${licensedNow + preview.impact.seatsNeeded}`);
     const refused = await u.call<{ error: { code: string; message: string } }>(u.priya, "POST", "users/group-rules", {
       groupDescriptor: engineering,
       role: "Team",

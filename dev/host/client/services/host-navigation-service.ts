@@ -1,12 +1,10 @@
 import type { HostStore } from "../store";
 import type { UrlSync } from "../url-sync";
 import { textOf } from "../text";
+import { HOST_QUERY_KEYS } from "../url-state";
 
 // ms.vss-features.host-navigation-service (IHostNavigationService in
 // azure-devops-extension-api Common/CommonServices.d.ts).
-
-/** Query parameters that belong to the dev host itself; hosted pages do not see them. */
-export const HOST_QUERY_KEYS = new Set(["org", "user", "host", "theme"]);
 
 export interface NavigationDeps {
   store: HostStore;
@@ -53,9 +51,14 @@ export function createHostNavigationService(deps: NavigationDeps): object {
     setQueryParams: (params: Record<string, string>) => deps.urlSync.setQueryParams(params ?? {}),
     navigate: (url: string) => {
       // Azure DevOps serves collection-admin hubs at <collection>/_settings/<publisher.extension.hub>:
-      // show that hub here rather than leaving for the stand-in's URL.
-      const settings = /\/_settings\/([^/?#]+)/.exec(String(url));
-      if (settings) deps.urlSync.goTo({ kind: "settings", slug: settings[1].split(".").pop()! });
+      // show that hub here rather than leaving for the stand-in's URL, with the address's query
+      // string, which the hub reads through getQueryParams (the Subscription page's ?users=N).
+      const settings = /\/_settings\/([^/?#]+)(\?[^#]*)?/.exec(String(url));
+      if (settings)
+        deps.urlSync.goTo(
+          { kind: "settings", slug: settings[1].split(".").pop()! },
+          new URLSearchParams(settings[2] ?? ""),
+        );
       else window.location.href = String(url);
     },
     openNewWindow: (url: string, features?: string) => {

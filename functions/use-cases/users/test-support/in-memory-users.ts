@@ -188,6 +188,7 @@ export class InMemoryUsersWorld {
       tokens: undefined as never,
       serviceAccounts: undefined as never,
       directory: undefined as never,
+      seatCost: undefined as never,
       limiter: new SlidingWindowLimiter(REST_API_WINDOWS),
       ownerAuthority: new ExpiringCache(),
       settings: {
