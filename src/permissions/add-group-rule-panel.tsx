@@ -15,6 +15,8 @@ import { useLoad } from "./use-load";
 
 export interface AddGroupRulePanelProps {
   defaultRole: Role;
+  /** Only PCAs can add seats: others are told whom to ask. */
+  isPca: boolean;
   onDismiss: () => void;
   /** The rule is saved and had its first sync: the server's message. */
   onSaved: (status: Status) => void;
@@ -92,7 +94,7 @@ export function AddGroupRulePanel(props: AddGroupRulePanelProps): JSX.Element {
           <Spinner size={SpinnerSize.medium} label="Reading the group and the seats..." />
         ) : null}
         {preview.status === "failed" ? <ErrorCard error={preview.error} /> : null}
-        {preview.status === "ready" ? <GroupRulePreview preview={preview.value} /> : null}
+        {preview.status === "ready" ? <GroupRulePreview preview={preview.value} isPca={props.isPca} /> : null}
         {save.busy ? <Spinner size={SpinnerSize.medium} label="Saving the rule and licensing its members..." /> : null}
         <StatusMessage status={status} onDismiss={() => setStatus(null)} />
       </div>

@@ -5,6 +5,7 @@ import { useAction } from "../common/use-action";
 import { ErrorCard } from "../components/error-card";
 import { groupRulesService, type GroupRuleView } from "../services/group-rules-service";
 import { sampleText } from "./group-rule-text";
+import { SeatImpactLine } from "./seat-impact-note";
 import { useLoad } from "./use-load";
 import { usersText } from "./users-text";
 
@@ -12,6 +13,7 @@ export interface DeleteRuleDialogProps {
   rule: GroupRuleView;
   onDeleted: (message: string) => void;
   onDismiss: () => void;
+  isPca: boolean;
 }
 
 /** Deleting a rule asks first, with the server's count of users who lose their license. */
@@ -53,8 +55,7 @@ export function DeleteRuleDialog(props: DeleteRuleDialogProps): JSX.Element {
             {preview.value.keep > 0 ? (
               <div className="secondary-text">{`${usersText(preview.value.keep)} ${preview.value.keep === 1 ? "keeps" : "keep"} a license from a direct assignment or another rule.`}</div>
             ) : null}
-            <div className="secondary-text">{`Seats: ${preview.value.impact.message}`}</div>
-            {preview.value.impact.cost ? <div className="secondary-text">{preview.value.impact.cost.text}</div> : null}
+            <SeatImpactLine impact={preview.value.impact} prefix="Seats: " isPca={props.isPca} />
           </>
         ) : null}
         {remove.error ? <ErrorCard error={remove.error} /> : null}

@@ -1,9 +1,7 @@
 import * as React from "react";
-import { Link } from "azure-devops-ui/Link";
-import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
-import type { GroupRulePreviewResponse, PeopleSample, SeatImpactView } from "../services/group-rules-service";
-import { openHostUrl } from "../services/navigation";
+import type { GroupRulePreviewResponse, PeopleSample } from "../services/group-rules-service";
 import { sampleText } from "./group-rule-text";
+import { SeatImpactLine } from "./seat-impact-note";
 import { usersText } from "./users-text";
 
 function PeopleLine(props: { label: string; people: PeopleSample }): JSX.Element {
@@ -16,36 +14,8 @@ function PeopleLine(props: { label: string; people: PeopleSample }): JSX.Element
   );
 }
 
-/** The server's word on seats: fits, or how many are missing, what adding them costs, and where. */
-export function SeatImpactCard(props: { impact: SeatImpactView }): JSX.Element {
-  const { impact } = props;
-  const url = impact.subscriptionUrl;
-  return (
-    <MessageCard
-      severity={impact.fits ? MessageCardSeverity.Info : MessageCardSeverity.Warning}
-      className="seat-impact"
-    >
-      <div className="flex-column rhythm-vertical-4">
-        <span>{`Seats: ${impact.message}`}</span>
-        {impact.cost ? <span>{impact.cost.text}</span> : null}
-        {!impact.fits && url ? (
-          <Link
-            href={url}
-            onClick={(e) => {
-              e.preventDefault();
-              void openHostUrl(url);
-            }}
-          >
-            Add seats on the Subscription page
-          </Link>
-        ) : null}
-      </div>
-    </MessageCard>
-  );
-}
-
 /** What the rule would do now, as the server previewed it: who is new, raised, unchanged, and the seats. */
-export function GroupRulePreview(props: { preview: GroupRulePreviewResponse }): JSX.Element {
+export function GroupRulePreview(props: { preview: GroupRulePreviewResponse; isPca: boolean }): JSX.Element {
   const { preview } = props;
   const role = preview.roleLabel;
   return (
@@ -58,7 +28,7 @@ export function GroupRulePreview(props: { preview: GroupRulePreviewResponse }): 
         <PeopleLine label={`Raised to ${role}`} people={preview.raised} />
         <PeopleLine label={`Already ${role} or higher`} people={preview.alreadyAtLeast} />
       </ul>
-      <SeatImpactCard impact={preview.impact} />
+      <SeatImpactLine impact={preview.impact} prefix="Seats: " isPca={props.isPca} />
     </section>
   );
 }

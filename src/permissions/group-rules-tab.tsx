@@ -15,6 +15,7 @@ import type { GroupRulesState } from "./use-group-rules";
 export interface GroupRulesTabProps {
   rules: GroupRulesState;
   defaultRole: Role;
+  isPca: boolean;
   /** After any change (or refusal): the page shows the outcome and reads seats, lists and rules again. */
   onChanged: (status: Status) => void;
 }
@@ -102,7 +103,7 @@ export function GroupRulesTab(props: GroupRulesTabProps): JSX.Element {
         </ul>
       ) : null}
       {asking?.kind === "delete" ? (
-        <DeleteRuleDialog rule={asking.rule} onDeleted={done} onDismiss={() => setAsking(null)} />
+        <DeleteRuleDialog rule={asking.rule} isPca={props.isPca} onDeleted={done} onDismiss={() => setAsking(null)} />
       ) : null}
       {asking?.kind === "confirm" && asking.rule.sync.heldRemovals ? (
         <ConfirmRemovalsDialog
@@ -115,6 +116,7 @@ export function GroupRulesTab(props: GroupRulesTabProps): JSX.Element {
       {adding ? (
         <AddGroupRulePanel
           defaultRole={props.defaultRole}
+          isPca={props.isPca}
           onDismiss={() => setAdding(false)}
           onSaved={(status) => {
             setAdding(false);

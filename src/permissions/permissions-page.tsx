@@ -106,7 +106,7 @@ function UserManagement(props: { isPca: boolean }): JSX.Element {
         />
       ) : null}
       {tab === "group-rules" ? (
-        <GroupRulesTab rules={groupRules} defaultRole={overview.defaultRole} onChanged={changed} />
+        <GroupRulesTab rules={groupRules} defaultRole={overview.defaultRole} isPca={props.isPca} onChanged={changed} />
       ) : null}
       {tab === "audit" ? <AuditTrail refreshKey={refreshKey} /> : null}
       {tab === "service-account" ? <ServiceAccountSection isPca={props.isPca} /> : null}

@@ -18,7 +18,6 @@ export type {
   PersonRef,
 } from "../../functions/contracts/group-rules";
 export { RULE_ROLES } from "../../functions/contracts/group-rules";
-export type { SeatImpactView } from "../../functions/contracts/users";
 
 /** A role a rule can give (Default or a licensed role). */
 export type RuleRole = GroupRuleRequest["role"];

@@ -23,15 +23,10 @@ export async function getAdminPageUrl(page: AdminPage): Promise<string> {
 
 /** Navigates the whole Azure DevOps page (not just our frame) to an admin page. */
 export async function openAdminPage(page: AdminPage): Promise<void> {
-  await openHostUrl(await getAdminPageUrl(page));
-}
-
-/**
- * Navigates the whole Azure DevOps page to an address the server gave, such as the
- * Subscription page with the number of users a step needs filled in.
- */
-export async function openHostUrl(url: string): Promise<void> {
-  const navigation = await SDK.getService<IHostNavigationService>(HostServiceIds.hostNavigation);
+  const [navigation, url] = await Promise.all([
+    SDK.getService<IHostNavigationService>(HostServiceIds.hostNavigation),
+    getAdminPageUrl(page),
+  ]);
   navigation.navigate(url);
 }
 

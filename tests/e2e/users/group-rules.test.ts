@@ -74,8 +74,9 @@ describe("group rules as a Project Collection Administrator", { timeout: 90_000 
       await preview.getByText("New licenses: 4").waitFor({ timeout: 20_000 });
       expect(await preview.textContent()).toMatch(/Platform Team has 4 users now, nested groups included/);
       expect(await preview.textContent()).toMatch(/Chloé Dubois/);
-      await preview.getByText(/Seats: Needs 2 more seats than are free \(2 free\)/).waitFor();
-      expect(await preview.getByRole("link", { name: "Add seats on the Subscription page" }).count()).toBe(1);
+      await preview.getByText(/Seats: Needs 2 more seats than are free \(2 of 5 free\)/).waitFor();
+      const addSeats = preview.getByRole("link", { name: "Add seats on the Subscription page" });
+      expect(await addSeats.getAttribute("href")).toMatch(/timetracker-subscription-hub\?users=7$/); // 3 licensed + 4
       expect(await panel.getByRole("button", { name: "Save rule" }).isDisabled()).toBe(true);
       expect(await seriousViolations(page)).toEqual([]); // the panel with a preview that does not fit
 
