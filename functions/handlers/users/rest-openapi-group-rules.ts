@@ -177,7 +177,10 @@ const impact = {
     seatsMissing: { type: "integer" },
     costOfMissingSeats: { ...money, description: "What adding the missing seats costs now (Chargebee's estimate)." },
     monthlySaving: { ...money, description: "What freed seats save per month once the subscription is lowered." },
-    summary: { type: "string", description: '"Uses 4 of 6 free seats", "Needs 2 more seats than are free (1 of 5 free)".' },
+    summary: {
+      type: "string",
+      description: '"Uses 4 of 6 free seats", "Needs 2 more seats than are free (1 of 5 free)".',
+    },
     subscriptionUrl: { type: "string", description: "The Subscription page with the users the rule needs filled in." },
     usersNeeded: { type: "integer", nullable: true },
     costText: { type: "string", nullable: true },

@@ -184,10 +184,16 @@ describe("a group rule", () => {
         role: "Team",
       }),
     );
-    expect(preview.impact).toMatchObject({ fits: false, seatsFree: 4, usersNeeded: licensedNow + preview.impact.seatsNeeded });
+    expect(preview.impact).toMatchObject({
+      fits: false,
+      seatsFree: 4,
+      usersNeeded: licensedNow + preview.impact.seatsNeeded,
+    });
     expect(preview.impact.seatsMissing).toBe(preview.impact.seatsNeeded - 4);
     expect(preview.impact.costText).toEqual(expect.any(String));
-    expect(preview.impact.subscriptionUrl).toContain(`timetracker-subscription-hub?users=${licensedNow + preview.impact.seatsNeeded}`);
+    expect(preview.impact.subscriptionUrl).toContain(
+      `timetracker-subscription-hub?users=${licensedNow + preview.impact.seatsNeeded}`,
+    );
     const refused = await u.call<{ error: { code: string; message: string } }>(u.priya, "POST", "users/group-rules", {
       groupDescriptor: engineering,
       role: "Team",
