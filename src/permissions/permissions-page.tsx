@@ -12,10 +12,13 @@ import { usersService, type Role, type UsersOverviewResponse } from "../services
 import { AddUsersPanel } from "./add-users-panel";
 import { AuditTrail } from "./audit-trail";
 import { DefaultRoleDropdown } from "./default-role-dropdown";
+import { GroupRulesTab } from "./group-rules-tab";
+import { GroupRulesWarning } from "./group-rules-warning";
 import { LicensedUsers } from "./licensed-users";
 import { SeatSummaryText } from "./seat-summary";
 import { ServiceAccountSection } from "./service-account-section";
 import { StatusMessage, type Status } from "./status-message";
+import { useGroupRules } from "./use-group-rules";
 import { useAction } from "../common/use-action";
 
 export const MANAGE_USERS_REASON =
@@ -35,7 +38,7 @@ export function PermissionsPage(): JSX.Element {
   );
 }
 
-type TabId = "licensed" | "audit" | "service-account";
+type TabId = "licensed" | "group-rules" | "audit" | "service-account";
 
 function UserManagement(props: { isPca: boolean }): JSX.Element {
   const [overview, setOverview] = React.useState<UsersOverviewResponse | null>(null);
@@ -44,6 +47,8 @@ function UserManagement(props: { isPca: boolean }): JSX.Element {
   const [tab, setTab] = React.useState<TabId>("licensed");
   const [adding, setAdding] = React.useState(false);
   const [refreshKey, setRefreshKey] = React.useState(0);
+  // PCAs read the rules at once for the warning; Administrators when they open the tab.
+  const groupRules = useGroupRules(props.isPca || tab === "group-rules");
 
   const readOverview = React.useCallback(
     () =>
@@ -58,6 +63,7 @@ function UserManagement(props: { isPca: boolean }): JSX.Element {
     setStatus(next);
     setRefreshKey((k) => k + 1);
     void readOverview();
+    groupRules.reload();
   };
   const defaultRole = useAction(
     (role: Role) => usersService.setDefaultRole(role),
@@ -78,9 +84,16 @@ function UserManagement(props: { isPca: boolean }): JSX.Element {
         />
         <SeatSummaryText seats={overview.seats} isPca={props.isPca} />
       </div>
+      {props.isPca ? (
+        <GroupRulesWarning
+          warnings={groupRules.value?.warnings ?? []}
+          onOpen={tab === "group-rules" ? undefined : () => setTab("group-rules")}
+        />
+      ) : null}
       <StatusMessage status={status} onDismiss={() => setStatus(null)} />
       <TabBar selectedTabId={tab} onSelectedTabChanged={(id) => setTab(id as TabId)} tabSize={TabSize.Compact}>
         <Tab id="licensed" name="Licensed users" />
+        <Tab id="group-rules" name="Group rules" />
         <Tab id="audit" name="Audit trail" />
         <Tab id="service-account" name="Service account" />
       </TabBar>
@@ -91,6 +104,9 @@ function UserManagement(props: { isPca: boolean }): JSX.Element {
           refreshKey={refreshKey}
           onChanged={changed}
         />
+      ) : null}
+      {tab === "group-rules" ? (
+        <GroupRulesTab rules={groupRules} defaultRole={overview.defaultRole} isPca={props.isPca} onChanged={changed} />
       ) : null}
       {tab === "audit" ? <AuditTrail refreshKey={refreshKey} /> : null}
       {tab === "service-account" ? <ServiceAccountSection isPca={props.isPca} /> : null}

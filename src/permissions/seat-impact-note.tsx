@@ -4,7 +4,7 @@ import { Link } from "azure-devops-ui/Link";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { MAX_ASSIGN_USERS } from "../../functions/contracts/users";
 import { openHostUrl } from "../services/navigation";
-import type { AssignRolesPreviewResponse } from "../services/users-service";
+import type { AssignRolesPreviewResponse, SeatImpactView } from "../services/users-service";
 import { usersText } from "./status-message";
 import type { PreviewState } from "./use-role-preview";
 
@@ -46,15 +46,24 @@ export function SeatImpactNote(props: SeatImpactNoteProps): JSX.Element | null {
         </div>
       );
     case "ready":
-      return state.value.fits ? (
-        <FitsLine impact={state.value} prefix={prefix} />
-      ) : (
-        <Shortfall impact={state.value} prefix={prefix} isPca={props.isPca} />
-      );
+      return <SeatImpactLine impact={state.value} prefix={prefix} isPca={props.isPca} />;
   }
 }
 
-function FitsLine(props: { impact: AssignRolesPreviewResponse; prefix: string }): JSX.Element {
+/** A seat impact the server decided, with the users it cannot change when it knows of any. */
+type Impact = SeatImpactView & { problems?: AssignRolesPreviewResponse["problems"] };
+
+/** The server's seat impact of one step (a role change, a group rule, deleting one): fits, or the shortfall. */
+export function SeatImpactLine(props: { impact: Impact; prefix?: string; isPca: boolean }): JSX.Element {
+  const prefix = props.prefix ?? "";
+  return props.impact.fits ? (
+    <FitsLine impact={props.impact} prefix={prefix} />
+  ) : (
+    <Shortfall impact={props.impact} prefix={prefix} isPca={props.isPca} />
+  );
+}
+
+function FitsLine(props: { impact: Impact; prefix: string }): JSX.Element {
   const { impact } = props;
   return (
     <div className="flex-column rhythm-vertical-4 seat-impact" role="status" aria-live="polite">
@@ -71,7 +80,7 @@ function FitsLine(props: { impact: AssignRolesPreviewResponse; prefix: string })
   );
 }
 
-function Shortfall(props: { impact: AssignRolesPreviewResponse; prefix: string; isPca: boolean }): JSX.Element {
+function Shortfall(props: { impact: Impact; prefix: string; isPca: boolean }): JSX.Element {
   const { impact } = props;
   return (
     <MessageCard severity={MessageCardSeverity.Warning} className="seat-impact" role="alert">
@@ -98,8 +107,8 @@ function Shortfall(props: { impact: AssignRolesPreviewResponse; prefix: string; 
 }
 
 /** Users the change cannot apply to, known before applying (the first reason in words). */
-function Problems(props: { impact: AssignRolesPreviewResponse }): JSX.Element | null {
-  const { problems } = props.impact;
+function Problems(props: { impact: Impact }): JSX.Element | null {
+  const { problems = [] } = props.impact;
   if (problems.length === 0) return null;
   return (
     <div className="secondary-text">

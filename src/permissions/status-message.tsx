@@ -3,6 +3,8 @@ import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { ApiError, seatRefusalUrl } from "../services/api-error";
 import { openHostUrl, openSubscriptionPage } from "../services/navigation";
 
+export { usersText } from "./users-text";
+
 export type Status = { kind: "success"; text: string } | { kind: "error"; error: Error } | null;
 
 /**
@@ -36,9 +38,4 @@ export function StatusMessage(props: { status: Status; onDismiss: () => void }):
       {status.error.message}
     </MessageCard>
   );
-}
-
-/** How many users, in words. */
-export function usersText(count: number): string {
-  return count === 1 ? "1 user" : `${count.toLocaleString("en")} users`;
 }

@@ -26,6 +26,7 @@ export type {
   ListMembersResponse,
   MemberView,
   RoleView,
+  SeatImpactView,
   SeatSummary,
   ServiceAccountResponse,
   UsersOverviewResponse,

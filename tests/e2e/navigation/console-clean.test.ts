@@ -90,12 +90,19 @@ async function walkPermissions(page: Page, addWho: string): Promise<void> {
     .click();
   await see(permissions.getByText("Role was successfully changed"));
   await permissions.getByRole("button", { name: "Add Users", exact: true }).click();
-  await permissions.getByRole("tab", { name: "Group" }).click();
+  await permissions.getByRole("tab", { name: "Group", exact: true }).click();
   await permissions.getByRole("textbox", { name: "Group name" }).fill("Engineering");
   await permissions.getByRole("button", { name: /^Engineering \(/ }).click();
   await see(
     permissions.getByRole("grid", { name: "Members of Engineering" }).getByRole("row", { name: /Chloé Dubois/ }),
   );
+  await permissions.getByRole("button", { name: "Cancel" }).click();
+  await permissions.getByRole("tab", { name: "Group rules" }).click();
+  await see(permissions.getByText("No group rules yet.", { exact: false }));
+  await permissions.getByRole("button", { name: "Add rule" }).click();
+  await permissions.getByRole("textbox", { name: "Group name" }).fill("Engineering");
+  await permissions.getByRole("button", { name: /^Engineering \(/ }).click();
+  await see(permissions.getByRole("region", { name: "Preview" }));
   await permissions.getByRole("button", { name: "Cancel" }).click();
 }
 

@@ -42,7 +42,7 @@ export async function addUsersOneByOne(tour: Tour): Promise<void> {
 export async function addUsersByGroup(tour: Tour): Promise<void> {
   // 1. Add Users.
   await tour.frame.getByRole("button", { name: "Add Users" }).click();
-  await tour.frame.getByRole("tab", { name: "Group" }).click();
+  await tour.frame.getByRole("tab", { name: "Group", exact: true }).click();
   // 2. Type the name of the group; once selected, its members show.
   await tour.frame.getByRole("textbox", { name: "Group name" }).fill(GROUP.name);
   await tour.frame.getByRole("button", { name: new RegExp(`^${GROUP.name} \\(`) }).click();
