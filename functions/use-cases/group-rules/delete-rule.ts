@@ -57,7 +57,7 @@ export async function deleteRule(
   const marked = await markDeleting(deps, caller.org.id, ruleId, caller.requestId);
   const removed = await finishDeletion(deps, caller.org, marked.value);
   return {
-    message: `The rule for "${ruleName(marked.value.group)}" is deleted; ${plural(removed, "member")} lost its part.`,
+    message: `The rule for "${ruleName(marked.value.group)}" is deleted; ${plural(removed, "member")} no longer ${removed === 1 ? "has" : "have"} its role.`,
     removed,
   };
 }

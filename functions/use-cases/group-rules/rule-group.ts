@@ -1,7 +1,7 @@
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnauthorizedError } from "../../domain/errors";
 import type { OrgRecord } from "../../domain/org";
 import type { DirectoryCredential, DirectoryGroup, DirectoryUser } from "../../ports/org-directory";
-import { serviceCredential } from "../users/service-account";
+import { SERVICE_ACCOUNT_MISSING, serviceCredential } from "../users/service-account";
 import type { UsersDeps } from "../users/users-deps";
 
 export const GROUP_NOT_FOUND =
@@ -45,6 +45,8 @@ export async function readGroupAsServiceAccount(
 
 /** What the last read of a group says to show on the rule when it failed. */
 export function readProblem(error: unknown): string {
+  if (error instanceof ConflictError && error.message === SERVICE_ACCOUNT_MISSING)
+    return "Group rules read their groups with the organization's service account, and none is saved: a Project Collection Administrator saves one under Timetracker Settings › Service account.";
   // A refused token arrives as the ConflictError of readGroupAsServiceAccount, which says what to fix.
   if (error instanceof NotFoundError)
     return "The group no longer exists in Azure DevOps. Delete the rule, or create the group again.";

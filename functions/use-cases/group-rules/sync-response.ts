@@ -11,7 +11,11 @@ export function syncResponse(outcome: SyncOutcome, defaultRole: Role): GroupRule
   const parts = outcome.read
     ? [`${plural(outcome.added, "member")} got the rule's role, ${plural(outcome.removed, "member")} lost it.`]
     : [`Could not read the group, so nobody was removed: ${problem?.message ?? "Azure DevOps did not answer."}`];
-  if (waiting.count > 0) parts.push(`${plural(waiting.count, "member")} wait for a seat.`);
-  if (heldRemovals) parts.push(`${plural(heldRemovals.count, "removal")} are held until you confirm them.`);
+  if (waiting.count > 0)
+    parts.push(`${plural(waiting.count, "member")} ${waiting.count === 1 ? "waits" : "wait"} for a seat.`);
+  if (heldRemovals)
+    parts.push(
+      `${plural(heldRemovals.count, "removal")} ${heldRemovals.count === 1 ? "is" : "are"} held until you confirm them.`,
+    );
   return { rule: view, added: outcome.added, removed: outcome.removed, message: parts.join(" ") };
 }

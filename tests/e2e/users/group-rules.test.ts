@@ -140,7 +140,7 @@ describe("group rules as a Project Collection Administrator", { timeout: 90_000 
       await groupMember("POST", PLATFORM_TEAM, NOAH);
       await f.getByRole("button", { name: "Sync now: Platform Team" }).click({ timeout: 20_000 });
       await f
-        .getByText(/0 members got the rule's role, 0 members lost it\..*wait for a seat/)
+        .getByText(/0 members got the rule's role, 0 members lost it\..*waits? for a seat/)
         .waitFor({ timeout: 30_000 });
       const card = ruleCard(f, "Platform Team");
       await expect.poll(() => card.textContent(), { timeout: 10_000 }).toMatch(/1 user waiting for a seat/);
