@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { ForbiddenError, UpstreamThrottledError } from "../../domain/errors";
-import { newOrg, type OrgRecord } from "../../domain/org";
+import type { OrgRecord } from "../../domain/org";
 import type { DirectoryGroup, DirectoryUser, OrgDirectory } from "../../ports/org-directory";
 import { applyRoleChanges } from "../users/apply-role-changes";
 import { sealSecret } from "../users/secret-box";
 import { InMemoryUsersWorld } from "../users/test-support/in-memory-users";
+import { subscribedOrg } from "../users/test-support/subscribed-org";
 import type { UsersDeps } from "../users/users-deps";
 import { createRule } from "./create-rule";
 import { deleteRule, previewRuleDeletion } from "./delete-rule";
@@ -29,23 +30,7 @@ const user = (n: number): DirectoryUser => ({
 });
 const users = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => user(from + i));
 
-function subscribed(seats: number): OrgRecord {
-  return {
-    ...newOrg(ORG_ID, "fabrikam", new Date("2026-10-01T00:00:00Z")),
-    subscription: {
-      plan: "team",
-      status: "active",
-      seats,
-      billingPeriod: "monthly",
-      chargebeeSubscriptionId: "s",
-      chargebeeCustomerId: "c",
-      currentTermEnd: null,
-      nextBillingAt: null,
-      resourceVersion: 1,
-      updatedAt: "",
-    },
-  };
-}
+const subscribed = (seats: number): OrgRecord => subscribedOrg(seats, { plan: "team" });
 
 /** An org with a service account and a group whose members the test changes between syncs. */
 function setup(seats: number, members: DirectoryUser[]) {

@@ -4,6 +4,7 @@ import { newOrg } from "../../domain/org";
 import type { OpResult } from "../../ports/seat-commit";
 import { applyRoleChanges } from "./apply-role-changes";
 import { InMemoryUsersWorld } from "./test-support/in-memory-users";
+import { subscribedOrg } from "./test-support/subscribed-org";
 
 const ORG_ID = "7f075dd3-f821-517e-b68e-ad4ee91705c2";
 const actor = { id: "admin", displayName: "Admin" };
@@ -58,24 +59,7 @@ describe("bulk role changes that keep losing races", () => {
 
 describe("group rules' parts through the same write path", () => {
   const engineering = { id: "rule-eng", name: "Engineering" };
-  const subscribed = (seats: number) => {
-    const org = newOrg(ORG_ID, "fabrikam", new Date("2026-10-01T00:00:00Z"));
-    return {
-      ...org,
-      subscription: {
-        plan: "team" as const,
-        status: "active" as const,
-        seats,
-        billingPeriod: "monthly" as const,
-        chargebeeSubscriptionId: "s",
-        chargebeeCustomerId: "c",
-        currentTermEnd: null,
-        nextBillingAt: null,
-        resourceVersion: 1,
-        updatedAt: "",
-      },
-    };
-  };
+  const subscribed = (seats: number) => subscribedOrg(seats, { plan: "team" });
 
   it("licenses a member while the rule grants, and frees the seat when they leave the group", async () => {
     const w = new InMemoryUsersWorld(subscribed(5), () => 0);

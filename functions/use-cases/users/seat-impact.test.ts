@@ -1,29 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { UpstreamError } from "../../domain/errors";
-import { newOrg, type OrgRecord } from "../../domain/org";
+import type { OrgRecord } from "../../domain/org";
 import type { SeatCostPort } from "../../ports/seat-cost";
 import { seatImpact } from "./seat-impact";
 import { InMemoryUsersWorld } from "./test-support/in-memory-users";
+import { subscribedOrg } from "./test-support/subscribed-org";
 
 const ORG_ID = "7f075dd3-f821-517e-b68e-ad4ee91705c2";
 
 /** An org on Start with `seats` seats and `licensed` members on Team; the seat cost port is the test's. */
 function orgWith(seats: number, licensed: number, seatCost: SeatCostPort) {
-  const org: OrgRecord = {
-    ...newOrg(ORG_ID, "fabrikam", new Date("2026-10-01T00:00:00Z")),
-    subscription: {
-      plan: "start",
-      status: "active",
-      seats,
-      billingPeriod: "monthly",
-      chargebeeSubscriptionId: "s",
-      chargebeeCustomerId: "c",
-      currentTermEnd: null,
-      nextBillingAt: null,
-      resourceVersion: 1,
-      updatedAt: "",
-    },
-  };
+  const org: OrgRecord = subscribedOrg(seats);
+
   const w = new InMemoryUsersWorld(org, () => 0);
   for (let i = 0; i < licensed; i++) {
     const member = { orgId: ORG_ID, userId: `u${i}`, role: "Team" as const, direct: "Team" as const, grants: [] };

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SeatLimitError, UnavailableError } from "../../domain/errors";
-import { newOrg, type OrgRecord } from "../../domain/org";
 import type { GrantRole } from "../../domain/member";
 import { seatRole } from "../../domain/role-sources";
 import { ASSIGNABLE_ROLES, ROLES, type AssignedRole, type Role } from "../../domain/roles";
@@ -11,31 +10,14 @@ import { flushPendingAudit } from "./audit-trail";
 import { ensureLedger } from "./seat-ledger";
 import { setDefaultRole } from "./set-default-role";
 import { InMemoryUsersWorld } from "./test-support/in-memory-users";
+import { subscribedOrg as subscribed } from "./test-support/subscribed-org";
 import type { UserManager } from "./user-manager";
 
 const ORG_ID = "7f075dd3-f821-517e-b68e-ad4ee91705c2";
 const USERS = Array.from({ length: 12 }, (_, i) => `u${i}`);
 const actor = { id: "admin", displayName: "Admin" };
 
-function subscribedOrg(seats: number, defaultRole: Role = "Team"): OrgRecord {
-  const org = newOrg(ORG_ID, "fabrikam", new Date("2026-10-01T00:00:00Z"));
-  return {
-    ...org,
-    defaultRole,
-    subscription: {
-      plan: "start",
-      status: "active",
-      seats,
-      billingPeriod: "monthly",
-      chargebeeSubscriptionId: "s",
-      chargebeeCustomerId: "c",
-      currentTermEnd: null,
-      nextBillingAt: null,
-      resourceVersion: 1,
-      updatedAt: "",
-    },
-  };
-}
+const subscribedOrg = (seats: number, defaultRole: Role = "Team") => subscribed(seats, { defaultRole });
 
 const profile = (id: string) => ({
   id,
