@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ForbiddenError, UpstreamThrottledError } from "../../domain/errors";
+import { ForbiddenError, UpstreamThrottledError, ValidationError } from "../../domain/errors";
 import type { OrgRecord } from "../../domain/org";
 import type { DirectoryGroup, DirectoryUser, OrgDirectory } from "../../ports/org-directory";
 import { applyRoleChanges } from "../users/apply-role-changes";
@@ -213,5 +213,32 @@ describe("a group rule's sync", () => {
     expect(world.rules.size).toBe(0);
     expect(world.actualLicensed()).toBe(0);
     expect(log).toEqual([]);
+  });
+
+  it("refuses a 101st rule and a group above 50,000 users, saying the limits, and writes nothing", async () => {
+    const { world, deps, caller } = setup(10, users(0, 2));
+    await createRule(deps, caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
+    const template = [...world.rules.values()][0].value;
+    for (let i = 1; i < 100; i++)
+      world.rules.set(`rule-${i}`, { value: { ...template, id: `rule-${i}` }, etag: world.nextEtag() });
+    const other = { groupDescriptor: "vssgp.Uy0xLTktb3RoZXI", role: "Team" as const };
+    await expect(createRule(deps, caller, other)).rejects.toThrow(/at most 100 group rules/);
+    world.rules.clear();
+    const huge = {
+      ...deps,
+      directory: {
+        ...deps.directory,
+        groupMembers: () =>
+          Promise.reject(
+            new ValidationError(
+              "This group is too large to expand here (more than 500 nested groups or 50,000 users).",
+            ),
+          ),
+      },
+    };
+    const membersBefore = [...world.members.values()].map((m) => m.etag);
+    await expect(createRule(huge, caller, other)).rejects.toThrow(/50,000 users/);
+    expect(world.rules.size).toBe(0);
+    expect([...world.members.values()].map((m) => m.etag)).toEqual(membersBefore);
   });
 });
