@@ -6,6 +6,7 @@ import { CosmosApiTokenStore } from "../adapters/cosmos/cosmos-api-token-store";
 import { CosmosAuditLog } from "../adapters/cosmos/cosmos-audit-log";
 import { CosmosDatabase } from "../adapters/cosmos/cosmos-client";
 import { CosmosHealth } from "../adapters/cosmos/cosmos-health";
+import { CosmosMemberActivity } from "../adapters/cosmos/cosmos-member-activity";
 import { CosmosMemberRoster } from "../adapters/cosmos/cosmos-member-roster";
 import { CosmosOrgStore } from "../adapters/cosmos/cosmos-org-store";
 import { CosmosSeatCommitStore } from "../adapters/cosmos/cosmos-seat-commit";
@@ -51,9 +52,13 @@ function buildServices(config: Config): Services {
   const now = () => new Date();
   const orgs = new CosmosOrgStore(db);
   const roster = new CosmosMemberRoster(db);
+  const activity = new CosmosMemberActivity(db);
+  // Bookkeeping that failed (activity stamps): the Functions host keeps console output in its log.
+  const warn = (line: string) => console.warn(line);
   const users: UsersDeps = {
     orgs,
     roster,
+    activity,
     ledgers: new CosmosSeatLedgerStore(db),
     commits: new CosmosSeatCommitStore(db),
     audit: new CosmosAuditLog(db),
@@ -70,6 +75,7 @@ function buildServices(config: Config): Services {
     now,
     randomBytes,
     newId: randomUUID,
+    warn,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
   const time: TimeDeps = {
@@ -79,8 +85,10 @@ function buildServices(config: Config): Services {
     activityTypes: new CosmosActivityTypeStore(db),
     workItems: new CachedWorkItemDirectory(new DevopsWorkItemDirectory(config.devops), () => now().getTime()),
     roster,
+    activity,
     now,
     newId: randomUUID,
+    warn,
   };
   let provider: ReturnType<typeof chargebeeBilling> | undefined;
   let webhooks: ReturnType<typeof chargebeeWebhooks> | undefined;

@@ -1,4 +1,5 @@
 import type { MemberRecord } from "../domain/member";
+import type { SourceFilter } from "../domain/role-sources";
 import type { SeatCounts } from "../domain/seats";
 import type { Versioned } from "./versioned";
 
@@ -16,6 +17,10 @@ export interface MemberListQuery {
   /** Only licensed members (given whether Default counts), or everyone with a record. */
   licensedOnly: boolean;
   defaultLicensed: boolean;
+  /** Only members whose role comes (also) from this source; null for any. */
+  source: SourceFilter | null;
+  /** Only members who tracked no time since this instant (ISO), or never; null for everyone. */
+  trackedNothingSince: string | null;
   pageSize: number;
   continuation: string | null;
 }
@@ -35,6 +40,8 @@ export interface MemberRoster {
   /** Current records (with etags) of these users; users without a record are absent. */
   readMany(orgId: string, userIds: readonly string[]): Promise<Map<string, Versioned<MemberRecord>>>;
   list(orgId: string, query: MemberListQuery): Promise<MemberPage>;
+  /** The group rules whose grants license members now, by name (each once). */
+  grantingRules(orgId: string): Promise<{ id: string; name: string }[]>;
   /** Members by e-mail address (lower-cased keys). */
   findByEmails(orgId: string, emails: readonly string[]): Promise<Map<string, MemberRecord>>;
   /** Every member of the org, licensed or not (who can own worklogs). */

@@ -1,5 +1,6 @@
 import type { Container, OperationInput, SqlParameter } from "@azure/cosmos";
 import type { MemberRecord } from "../../domain/member";
+import type { SourceFilter } from "../../domain/role-sources";
 import type { SeatCounts } from "../../domain/seats";
 import type { MemberListQuery, MemberPage, MemberRoster } from "../../ports/member-roster";
 import type { Versioned } from "../../ports/versioned";
@@ -14,6 +15,25 @@ const EXPLICIT_ROLES = ["Team", "Product", "Budget", "Administrator"];
 const SORT_FIELD = { name: "nameKey", email: "emailKey", role: "roleOrder" } as const;
 /** Emails per lookup query: keeps ARRAY_CONTAINS parameters small. */
 const EMAIL_CHUNK = 200;
+
+/**
+ * The licensed list's source filter over the stored parts (domain/role-sources.ts
+ * `roleSourceLabels` reads them the same way): "direct" when the direct assignment licenses
+ * the member by itself (records from before group rules have only `role`, which was direct),
+ * "rules" when any rule grants a role, "rule" when that rule does.
+ */
+function sourceFilter(source: SourceFilter | null, parameters: { name: string; value: string | string[] }[]): string[] {
+  if (!source) return [];
+  switch (source.kind) {
+    case "direct":
+      return ["(NOT IS_DEFINED(c.direct) OR ARRAY_CONTAINS(@roles, c.direct))"];
+    case "rules":
+      return ["ARRAY_LENGTH(c.grants) > 0"];
+    case "rule":
+      parameters.push({ name: "@ruleId", value: source.ruleId });
+      return ['ARRAY_CONTAINS(c.grants, {"ruleId": @ruleId}, true)'];
+  }
+}
 
 /**
  * Members of one org in bulk: point reads through Cosmos bulk operations (no scan),
@@ -56,13 +76,19 @@ export class CosmosMemberRoster implements MemberRoster {
     const members = await this.container();
     const filters = ["c.orgId = @orgId", "c.type = 'member'"];
     const parameters: { name: string; value: string | string[] }[] = [{ name: "@orgId", value: orgId }];
-    if (q.licensedOnly) {
-      filters.push("ARRAY_CONTAINS(@roles, c.role)");
-      parameters.push({ name: "@roles", value: q.defaultLicensed ? [...EXPLICIT_ROLES, "Default"] : EXPLICIT_ROLES });
-    }
+    const licensedRoles = q.defaultLicensed ? [...EXPLICIT_ROLES, "Default"] : EXPLICIT_ROLES;
+    if (q.licensedOnly || q.source?.kind === "direct")
+      parameters.push({ name: "@roles", value: licensedRoles });
+    if (q.licensedOnly) filters.push("ARRAY_CONTAINS(@roles, c.role)");
     if (q.search) {
       filters.push("CONTAINS(c.search, @search)");
       parameters.push({ name: "@search", value: q.search });
+    }
+    filters.push(...sourceFilter(q.source, parameters));
+    if (q.trackedNothingSince) {
+      // ISO instants of one format compare as strings; a member who never tracked has no field.
+      filters.push("(NOT IS_DEFINED(c.lastTrackedAt) OR c.lastTrackedAt < @trackedSince)");
+      parameters.push({ name: "@trackedSince", value: q.trackedNothingSince });
     }
     const query = `SELECT * FROM c WHERE ${filters.join(" AND ")} ORDER BY c.${SORT_FIELD[q.sort]} ${q.descending ? "DESC" : "ASC"}`;
     const fingerprint = queryFingerprint({ query, parameters });
@@ -76,6 +102,26 @@ export class CosmosMemberRoster implements MemberRoster {
         .fetchNext(),
     );
     return { members: resources.map(memberRecord), continuation: sealPageToken(fingerprint, continuationToken) };
+  }
+
+  async grantingRules(orgId: string): Promise<{ id: string; name: string }[]> {
+    const members = await this.container();
+    // One row per grant: the emulator has no DISTINCT, and an org has few rules, so the
+    // rows are folded here (a rule's name is the same on every member it licenses).
+    const rows = await storeCall("Reading the group rules of the members", () =>
+      members.items
+        .query<{ ruleId: string; ruleName: string }>(
+          {
+            query:
+              "SELECT g.ruleId, g.ruleName FROM c JOIN g IN c.grants WHERE c.orgId = @orgId AND c.type = 'member'",
+            parameters: [{ name: "@orgId", value: orgId }],
+          },
+          { partitionKey: orgId, maxItemCount: 1000 },
+        )
+        .fetchAll(),
+    );
+    const byId = new Map(rows.resources.map((r) => [r.ruleId, r.ruleName]));
+    return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
   }
 
   async findByEmails(orgId: string, emails: readonly string[]): Promise<Map<string, MemberRecord>> {

@@ -7,6 +7,7 @@ import { REST_API_WINDOWS, SlidingWindowLimiter } from "../../../domain/rate-lim
 import { effectiveRoleOf } from "../../../domain/role-sources";
 import { isLicensed } from "../../../domain/roles";
 import type { SeatCounts } from "../../../domain/seats";
+import type { MemberActivity } from "../../../ports/member-activity";
 import type { MemberRoster } from "../../../ports/member-roster";
 import type { OrgStore } from "../../../ports/org-store";
 import type { OpResult, SeatCommitStore } from "../../../ports/seat-commit";
@@ -25,6 +26,8 @@ export class InMemoryUsersWorld {
   org: { value: OrgRecord; etag: string };
   readonly audit: AuditEntry[] = [];
   readonly outbox = new Map<string, AuditEntry>();
+  /** What `warn` was told (bookkeeping failures). */
+  readonly warnings: string[] = [];
   private version = 0;
 
   /** Batches land all or nothing, as on Cosmos DB. */
@@ -93,6 +96,9 @@ export class InMemoryUsersWorld {
       },
       async findByEmails() {
         return new Map();
+      },
+      async grantingRules() {
+        throw new Error("not used");
       },
       async countCategories(): Promise<SeatCounts> {
         await world.yieldRandomly();
@@ -165,10 +171,19 @@ export class InMemoryUsersWorld {
         return { ...world.org };
       },
     };
+    // A stamp changes the record's etag, as a Cosmos patch does (a role change that read it before retries).
+    const activity: MemberActivity = {
+      async touch(_orgId, userId, field, at) {
+        await world.yieldRandomly();
+        const member = world.members.get(userId);
+        if (member) world.members.set(userId, { value: { ...member.value, [field]: at }, etag: world.nextEtag() });
+      },
+    };
     let ids = 0;
     return {
       orgs,
       roster,
+      activity,
       ledgers,
       commits,
       audit: {
@@ -190,6 +205,7 @@ export class InMemoryUsersWorld {
       now: () => new Date("2026-11-10T00:00:00Z"),
       randomBytes: () => Buffer.alloc(32),
       newId: () => `id-${++ids}`,
+      warn: (line) => world.warnings.push(line),
       sleep: () => world.yieldRandomly(),
     };
   }
