@@ -1,5 +1,5 @@
 import type { GrantRole, MemberRecord, RuleGrant } from "./member";
-import { effectiveRole, highestRole, isLicensed, roleLabel, type AssignedRole, type Role } from "./roles";
+import { effectiveRole, highestRole, roleLabel, type AssignedRole, type Role } from "./roles";
 
 /**
  * Where a member's role comes from (docs/decisions/0009-group-rules.md): their direct
@@ -76,13 +76,13 @@ export function roleLabelOf(parts: RoleParts, defaultRole: Role): string {
 export type SourceFilter = { kind: "direct" } | { kind: "rules" } | { kind: "rule"; ruleId: string };
 
 /**
- * Where a licensed member's role comes from, as the Source column reads: "Direct" when the
- * direct assignment licenses them by itself (Default only while the default role does), then
- * "Rule: <group>" per rule, by name. The licensed list's source filter (adapters/cosmos
- * member roster) decides by the same parts.
+ * Where a member's role comes from, as the Source column reads: "Direct" when an
+ * administrator assigned a role (anything but None), then "Rule: <group>" per rule whose
+ * group the member is in, by name. Every part is named, also one a higher part outranks.
+ * The licensed list's source filter (adapters/cosmos member roster) reads the same parts.
  */
-export function roleSourceLabels(parts: RoleParts, defaultRole: Role): string[] {
-  const direct = isLicensed(effectiveRole(parts.direct, defaultRole)) ? ["Direct"] : [];
+export function roleSourceLabels(parts: RoleParts): string[] {
+  const direct = parts.direct === "None" ? [] : ["Direct"];
   const rules = parts.grants.map((g) => `Rule: ${g.ruleName}`).sort((a, b) => a.localeCompare(b));
   return [...direct, ...rules];
 }

@@ -17,16 +17,16 @@ const SORT_FIELD = { name: "nameKey", email: "emailKey", role: "roleOrder" } as 
 const EMAIL_CHUNK = 200;
 
 /**
- * The licensed list's source filter over the stored parts (domain/role-sources.ts
- * `roleSourceLabels` reads them the same way): "direct" when the direct assignment licenses
- * the member by itself (records from before group rules have only `role`, which was direct),
- * "rules" when any rule grants a role, "rule" when that rule does.
+ * The licensed list's source filter over the stored parts, as domain/role-sources.ts
+ * `roleSourceLabels` names them: "direct" when an administrator assigned a role (records
+ * from before group rules have only `role`, which was the direct one, and is licensed in this
+ * list), "rules" when the member is in any rule's group, "rule" when in that rule's.
  */
 function sourceFilter(source: SourceFilter | null, parameters: { name: string; value: string | string[] }[]): string[] {
   if (!source) return [];
   switch (source.kind) {
     case "direct":
-      return ["(NOT IS_DEFINED(c.direct) OR ARRAY_CONTAINS(@roles, c.direct))"];
+      return ["(NOT IS_DEFINED(c.direct) OR c.direct != 'None')"];
     case "rules":
       return ["ARRAY_LENGTH(c.grants) > 0"];
     case "rule":
@@ -76,10 +76,10 @@ export class CosmosMemberRoster implements MemberRoster {
     const members = await this.container();
     const filters = ["c.orgId = @orgId", "c.type = 'member'"];
     const parameters: { name: string; value: string | string[] }[] = [{ name: "@orgId", value: orgId }];
-    const licensedRoles = q.defaultLicensed ? [...EXPLICIT_ROLES, "Default"] : EXPLICIT_ROLES;
-    if (q.licensedOnly || q.source?.kind === "direct")
-      parameters.push({ name: "@roles", value: licensedRoles });
-    if (q.licensedOnly) filters.push("ARRAY_CONTAINS(@roles, c.role)");
+    if (q.licensedOnly) {
+      filters.push("ARRAY_CONTAINS(@roles, c.role)");
+      parameters.push({ name: "@roles", value: q.defaultLicensed ? [...EXPLICIT_ROLES, "Default"] : EXPLICIT_ROLES });
+    }
     if (q.search) {
       filters.push("CONTAINS(c.search, @search)");
       parameters.push({ name: "@search", value: q.search });

@@ -22,7 +22,7 @@ export function memberView(member: MemberRecord, org: OrgRecord): MemberView {
     displayName: member.displayName,
     email: member.email,
     role: roleView(member, org),
-    sources: roleSourceLabels(member, org.defaultRole),
+    sources: roleSourceLabels(member),
     lastTrackedAt: member.lastTrackedAt ?? null,
     lastOpenedAt: member.lastOpenedAt ?? null,
   };
