@@ -186,7 +186,12 @@ describe("the Default Role", () => {
     const answer = await ok(u.call<DefaultRoleResponse>(u.marcus, "PATCH", "users/default-role", { role: "Product" }));
     expect(answer).toMatchObject({ defaultRole: "Product", message: "Role was successfully changed" });
     const { members } = await list("?search=okafor");
-    expect(members[0].role).toEqual({ assigned: "Default", effective: "Product", label: "Default (Product)" });
+    expect(members[0].role).toEqual({
+      assigned: "Default",
+      effective: "Product",
+      label: "Default (Product)",
+      rules: [],
+    });
     const aisha = await signIn(u.stack, "fabrikam", "aisha.okafor@fabrikam.example");
     expect((await ok(u.call<{ role: { effective: string } }>(aisha, "GET", "me"))).role.effective).toBe("Product");
     await ok(u.call(u.marcus, "PATCH", "users/default-role", { role: "Team" }));
