@@ -26,7 +26,9 @@ const source = z
   .refine((s) => s === "direct" || s === "rules" || RULE_SOURCE.test(s), {
     error: "source must be direct, rules or rule:<rule id>",
   })
-  .transform((s): SourceFilter => (s === "direct" || s === "rules" ? { kind: s } : { kind: "rule", ruleId: RULE_SOURCE.exec(s)![1] }));
+  .transform((s): SourceFilter =>
+    s === "direct" || s === "rules" ? { kind: s } : { kind: "rule", ruleId: RULE_SOURCE.exec(s)![1] },
+  );
 
 const INACTIVE_DAYS_TEXT = INACTIVE_DAY_CHOICES.join(", ").replace(/, (\d+)$/, " or $1");
 

@@ -79,7 +79,11 @@ describe("deciding who the caller is in Timetracker", () => {
     const { deps, world } = newOrgWorld();
     await resolveCallerAccess(deps, caller("ana"));
     const access = await resolveCallerAccess(deps, caller("ben"));
-    expect(access).toMatchObject({ parts: { direct: "Default", grants: [] }, effective: world.org.value.defaultRole, licensed: true });
+    expect(access).toMatchObject({
+      parts: { direct: "Default", grants: [] },
+      effective: world.org.value.defaultRole,
+      licensed: true,
+    });
     expect(world.members.get("ben")?.value.role).toBe("Default");
   });
 

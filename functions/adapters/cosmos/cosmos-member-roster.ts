@@ -112,8 +112,7 @@ export class CosmosMemberRoster implements MemberRoster {
       members.items
         .query<{ ruleId: string; ruleName: string }>(
           {
-            query:
-              "SELECT g.ruleId, g.ruleName FROM c JOIN g IN c.grants WHERE c.orgId = @orgId AND c.type = 'member'",
+            query: "SELECT g.ruleId, g.ruleName FROM c JOIN g IN c.grants WHERE c.orgId = @orgId AND c.type = 'member'",
             parameters: [{ name: "@orgId", value: orgId }],
           },
           { partitionKey: orgId, maxItemCount: 1000 },

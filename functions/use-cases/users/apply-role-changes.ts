@@ -124,7 +124,15 @@ async function plan(
     }
     if (!existing && "rule" in input && input.grant === null) {
       // Nothing to take away from someone Timetracker has no record of.
-      outcomes.set(input.userId, { userId: input.userId, ok: true, displayName: "", email: "", from: null, to: "None", changed: false });
+      outcomes.set(input.userId, {
+        userId: input.userId,
+        ok: true,
+        displayName: "",
+        email: "",
+        from: null,
+        to: "None",
+        changed: false,
+      });
       continue;
     }
     const profile = input.profile ?? found.get(input.userId);

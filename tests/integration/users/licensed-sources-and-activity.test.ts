@@ -22,7 +22,9 @@ beforeAll(async () => {
   await setRoles(u, "Default", ["aisha.okafor", "chloe.dubois"]);
   await setRoles(u, "Budget", ["grace.wright"]);
   await setRoles(u, "Team", ["sofia.hernandez"]);
-  [aisha, grace] = await Promise.all(["aisha.okafor", "grace.wright"].map((l) => signIn(u.stack, "fabrikam", email(l))));
+  [aisha, grace] = await Promise.all(
+    ["aisha.okafor", "grace.wright"].map((l) => signIn(u.stack, "fabrikam", email(l))),
+  );
 });
 afterAll(async () => {
   await u?.stack.stop();
@@ -112,7 +114,12 @@ describe("when each user last tracked time and opened Timetracker", () => {
 
   it("creates no record for a user Timetracker does not know", async () => {
     const activity = new CosmosMemberActivity(services().db);
-    await activity.touch(u.priya.org.id, "00000000-0000-0000-0000-00000000abcd", "lastOpenedAt", new Date().toISOString());
+    await activity.touch(
+      u.priya.org.id,
+      "00000000-0000-0000-0000-00000000abcd",
+      "lastOpenedAt",
+      new Date().toISOString(),
+    );
     await activity.touch(u.priya.org.id, "org", "lastOpenedAt", new Date().toISOString()); // the org's document, no member's
     const { members } = await services().db.containers();
     const { statusCode } = await members.item("00000000-0000-0000-0000-00000000abcd", u.priya.org.id).read();
