@@ -32,7 +32,8 @@ const source = z
 
 const INACTIVE_DAYS_TEXT = INACTIVE_DAY_CHOICES.join(", ").replace(/, (\d+)$/, " or $1");
 
-export const ListMembersQuery = z.strictObject({
+/** Which licensed users a list covers: its search and filters (the page and "Select all" share them). */
+const licensedFilter = {
   search,
   source: source.optional(),
   /** No time tracked in this many days (never-tracked included). */
@@ -42,6 +43,14 @@ export const ListMembersQuery = z.strictObject({
       error: `inactiveDays must be ${INACTIVE_DAYS_TEXT}`,
     })
     .optional(),
+};
+export type LicensedFilterQuery = z.infer<z.ZodObject<typeof licensedFilter>>;
+
+/** GET users/licensed/ids: every licensed user the search and filters cover ("Select all"). */
+export const LicensedIdsQuery = z.strictObject(licensedFilter);
+
+export const ListMembersQuery = z.strictObject({
+  ...licensedFilter,
   sort: z.enum(["name", "email", "role"], { error: "sort must be name, email or role" }).default("name"),
   direction: z.enum(["asc", "desc"], { error: "direction must be asc or desc" }).default("asc"),
   continuation,
@@ -153,6 +162,11 @@ export interface UsersOverviewResponse {
 export interface ListMembersResponse {
   members: MemberView[];
   continuationToken: string | null;
+}
+
+/** GET users/licensed/ids: what "Select all" selects, every page of the list at once. */
+export interface LicensedIdsResponse {
+  ids: string[];
 }
 
 /** GET users/licensed/rules: the group rules that license members now (the Source filter's choices). */

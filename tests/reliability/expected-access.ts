@@ -45,6 +45,7 @@ export const EXPECTED_ACCESS: Record<string, Access> = {
   "users-overview": MANAGE_USERS,
   "users-licensed": MANAGE_USERS,
   "users-licensed-rules": MANAGE_USERS,
+  "users-licensed-ids": MANAGE_USERS,
   "users-assign-roles": MANAGE_USERS,
   "users-default-role": MANAGE_USERS,
   "users-unlicensed": MANAGE_USERS,

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CosmosMemberActivity } from "../../../functions/adapters/cosmos/cosmos-member-activity";
 import { services } from "../../../functions/app/services";
 import type { StopTimerResponse, WorklogView } from "../../../functions/contracts/time";
-import type { LicensedRulesResponse, ListMembersResponse, MemberView } from "../../../functions/contracts/users";
+import type {
+  LicensedIdsResponse,
+  LicensedRulesResponse,
+  ListMembersResponse,
+  MemberView,
+} from "../../../functions/contracts/users";
 import type { GrantRole } from "../../../functions/domain/member";
 import { applyRoleChanges } from "../../../functions/use-cases/users/apply-role-changes";
 import { signIn, type SignedIn } from "../support/sign-in";
@@ -155,6 +160,18 @@ describe("no time tracked in 30 / 60 / 90 days", () => {
     expect(byName((await list("&inactiveDays=60")).members)).not.toContain("Marcus Johnson");
   });
 
+  it("Select all gets the ids of exactly the users the filter lists, every page at once", async () => {
+    const listed = (await list("&inactiveDays=30")).members.map((m) => m.id).sort();
+    const { ids } = await ok(u.call<LicensedIdsResponse>(u.priya, "GET", "users/licensed/ids?inactiveDays=30"));
+    expect(ids.sort()).toEqual(listed);
+    const rules = await ok(
+      u.call<LicensedIdsResponse>(u.priya, "GET", "users/licensed/ids?search=grace&inactiveDays=30"),
+    );
+    expect(searched.ids).toEqual([grace.user.id]);
+    const refused = await u.call<{ error: { message: string } }>(u.priya, "GET", "users/licensed/ids?sort=name");
+    expect(refused.status).toBe(400);
+  });
+
   it("combines with search", async () => {
     expect(byName((await list("&inactiveDays=30&search=fabrikam.example")).members)).toContain("Grace Wright");
     expect((await list("&inactiveDays=30&search=liam")).members).toEqual([]);
@@ -192,9 +209,13 @@ describe("where each role comes from", () => {
     expect(byName((await list("&source=rule%3Arule-none")).members)).toEqual([]);
   });
 
-  it("combines the source with no time tracked", async () => {
+  it("combines the source with no time tracked, for the list and for Select all", async () => {
     // Rahul never tracked, Chloé never tracked, Liam tracked 10 days ago.
-    expect(byName((await list("&source=rules&inactiveDays=30")).members)).toEqual(["Chloé Dubois", "Rahul Sharma"]);
+    const { members } = await list("&source=rules&inactiveDays=30");
+    expect(byName(members)).toEqual(["Chloé Dubois", "Rahul Sharma"]);
+    const path = "users/licensed/ids?source=rules&inactiveDays=30";
+    const { ids } = await ok(u.call<LicensedIdsResponse>(u.priya, "GET", path));
+    expect(ids.sort()).toEqual(members.map((m) => m.id).sort());
   });
 
   it("lists the rules that license users, for the filter", async () => {

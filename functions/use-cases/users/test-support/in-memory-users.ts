@@ -97,6 +97,9 @@ export class InMemoryUsersWorld {
       async findByEmails() {
         return new Map();
       },
+      async matchingIds() {
+        throw new Error("not used");
+      },
       async grantingRules() {
         throw new Error("not used");
       },
