@@ -164,7 +164,7 @@ describe("no time tracked in 30 / 60 / 90 days", () => {
     const listed = (await list("&inactiveDays=30")).members.map((m) => m.id).sort();
     const { ids } = await ok(u.call<LicensedIdsResponse>(u.priya, "GET", "users/licensed/ids?inactiveDays=30"));
     expect(ids.sort()).toEqual(listed);
-    const rules = await ok(
+    const searched = await ok(
       u.call<LicensedIdsResponse>(u.priya, "GET", "users/licensed/ids?search=grace&inactiveDays=30"),
     );
     expect(searched.ids).toEqual([grace.user.id]);
