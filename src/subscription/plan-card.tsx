@@ -18,10 +18,14 @@ export interface PlanCardProps {
   onOpenPermissions: () => void;
 }
 
+/** The Free card's way to Permissions opens the licensed list at the users who are easiest to let go. */
+export const FREE_HINT_DAYS = 90;
+
 /**
  * One plan of the plan selection with its annual price for the chosen users. A plan that
  * does not fit is greyed out with the reason; Free's reason links to Permissions, where
- * users are set to None to bring the count down.
+ * users are set to None to bring the count down, filtered to those with no time tracked in
+ * 90 days (Select all, then None).
  */
 export function PlanCard(props: PlanCardProps): JSX.Element {
   const { offer } = props;
@@ -59,7 +63,11 @@ export function PlanCard(props: PlanCardProps): JSX.Element {
           <div className="secondary-text">No price available</div>
         )}
         {!offer.fit.fits ? <div className="plan-card-reason">{offer.fit.reason}</div> : null}
-        {greyed && offer.plan === "free" ? <Link onClick={props.onOpenPermissions}>Permissions</Link> : null}
+        {greyed && offer.plan === "free" ? (
+          <Link
+            onClick={props.onOpenPermissions}
+          >{`Permissions: users with no time tracked in ${FREE_HINT_DAYS} days`}</Link>
+        ) : null}
         {offer.move === "current" ? <div className="secondary-text">Your current plan</div> : null}
         {props.action && !greyed ? (
           <div>

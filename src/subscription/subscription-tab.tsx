@@ -13,6 +13,7 @@ import { CancelDialog } from "./cancel-dialog";
 import { CheckoutWait, OrderTotal } from "./checkout-steps";
 import { initialPeriod, type Purpose, type View } from "./flow";
 import { OrderView } from "./order-view";
+import { FREE_HINT_DAYS } from "./plan-card";
 import { PlanSelection } from "./plan-selection";
 import { useAction } from "../common/use-action";
 import { useLoaded } from "./use-loaded";
@@ -70,7 +71,7 @@ export function SubscriptionTab(props: SubscriptionTabProps): JSX.Element {
                 onSeatsChange={(seats) => go({ ...view, seats })}
                 onChoose={choose(view.purpose)}
                 onBack={() => go({ name: "overview" })}
-                onOpenPermissions={() => void openPermissionsPage()}
+                onOpenPermissions={() => void openPermissionsPage({ source: null, inactiveDays: FREE_HINT_DAYS })}
                 busy={switchToFree.busy}
                 error={switchToFree.error}
               />

@@ -1,5 +1,6 @@
 import { findUser, type HostStore } from "./store";
 import { formatUrl, parseUrl, type Route } from "./url-state";
+import { HOST_QUERY_KEYS } from "./host-query-keys";
 
 /**
  * Keeps the address bar and the store in step: switching user, host kind,
@@ -8,6 +9,7 @@ import { formatUrl, parseUrl, type Route } from "./url-state";
  */
 export class UrlSync {
   private replaceNext = false;
+  private nextPageQuery: Record<string, string> | null = null;
 
   constructor(private readonly store: HostStore) {
     store.subscribe((state, previous) => {
@@ -24,7 +26,12 @@ export class UrlSync {
     this.write(false);
   }
 
-  goTo(route: Route): void {
+  /**
+   * Another page: with `pageQuery`, the hosted page's own query parameters are replaced by
+   * these (an SDK navigate to a URL); without, they stay (the host's own menus).
+   */
+  goTo(route: Route, pageQuery?: Record<string, string>): void {
+    if (pageQuery) this.nextPageQuery = pageQuery;
     this.store.update({ route, contentHash: "" });
   }
 
@@ -45,6 +52,8 @@ export class UrlSync {
 
   private write(push: boolean): void {
     const state = this.store.state;
+    const search = this.nextPageQuery ? this.withPageQuery(this.nextPageQuery) : window.location.search;
+    this.nextPageQuery = null;
     const url = formatUrl(
       {
         org: state.org.name,
@@ -54,11 +63,19 @@ export class UrlSync {
         route: state.route,
         contentHash: state.contentHash,
       },
-      window.location.search,
+      search,
     );
     if (url === window.location.search + window.location.hash) return;
     if (push) history.pushState(null, "", url);
     else history.replaceState(null, "", url);
+  }
+
+  /** The current search with the hosted page's parameters replaced (the host's own are kept). */
+  private withPageQuery(pageQuery: Record<string, string>): string {
+    const query = new URLSearchParams(window.location.search);
+    for (const key of [...query.keys()]) if (!HOST_QUERY_KEYS.has(key)) query.delete(key);
+    for (const [key, value] of Object.entries(pageQuery)) if (value) query.set(key, value);
+    return `?${query.toString()}`;
   }
 
   private readUrl(): void {

@@ -116,7 +116,7 @@ describe("Billing, Invoices, Cancel and Free", { timeout: 60_000 }, () => {
     await expect
       .poll(() => free.textContent())
       .toContain("13 users are licensed now. Set 10 users to None on the Permissions page, then switch.");
-    expect(await free.getByText("Permissions", { exact: true }).isVisible()).toBe(true);
+    expect(await free.getByText("Permissions: users with no time tracked in 90 days").isVisible()).toBe(true);
     expect(await frame.getByRole("button", { name: "Switch Free" }).count()).toBe(0);
   });
 

@@ -1,12 +1,10 @@
 import type { HostStore } from "../store";
 import type { UrlSync } from "../url-sync";
+import { HOST_QUERY_KEYS } from "../host-query-keys";
 import { textOf } from "../text";
 
 // ms.vss-features.host-navigation-service (IHostNavigationService in
 // azure-devops-extension-api Common/CommonServices.d.ts).
-
-/** Query parameters that belong to the dev host itself; hosted pages do not see them. */
-export const HOST_QUERY_KEYS = new Set(["org", "user", "host", "theme"]);
 
 export interface NavigationDeps {
   store: HostStore;
@@ -54,9 +52,12 @@ export function createHostNavigationService(deps: NavigationDeps): object {
     navigate: (url: string) => {
       // Azure DevOps serves collection-admin hubs at <collection>/_settings/<publisher.extension.hub>:
       // show that hub here rather than leaving for the stand-in's URL.
-      const settings = /\/_settings\/([^/?#]+)/.exec(String(url));
-      if (settings) deps.urlSync.goTo({ kind: "settings", slug: settings[1].split(".").pop()! });
-      else window.location.href = String(url);
+      // The hub reads its own query parameters (getQueryParams), as on Azure DevOps.
+      const settings = /\/_settings\/([^/?#]+)(\?[^#]*)?/.exec(String(url));
+      if (settings) {
+        const query = Object.fromEntries(new URLSearchParams(settings[2] ?? ""));
+        deps.urlSync.goTo({ kind: "settings", slug: settings[1].split(".").pop()! }, query);
+      } else window.location.href = String(url);
     },
     openNewWindow: (url: string, features?: string) => {
       window.open(String(url), "_blank", features ?? "");
