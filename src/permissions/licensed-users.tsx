@@ -33,18 +33,18 @@ export interface LicensedUsersProps {
 }
 
 const COLUMNS: ExtraColumn<MemberView>[] = [
-  { id: "source", name: "Source", width: -16, text: (m) => m.sources.join(", ") },
+  { id: "source", name: "Source", width: -32, text: (m) => m.sources.join(", ") },
   {
     id: "last-tracked",
     name: "Last tracked",
-    width: -11,
+    width: 104,
     text: (m) => activityText(m.lastTrackedAt, new Date()),
     title: (m) => (m.lastTrackedAt ? activityDate(m.lastTrackedAt) : undefined),
   },
   {
     id: "last-opened",
     name: "Last opened",
-    width: -11,
+    width: 104,
     text: (m) => activityText(m.lastOpenedAt, new Date()),
     title: (m) => (m.lastOpenedAt ? activityDate(m.lastOpenedAt) : undefined),
   },
@@ -147,7 +147,7 @@ function LicensedList(props: LicensedUsersProps & { initialFilter: LicensedFilte
   return (
     <div className="flex-row rhythm-horizontal-16 licensed-users">
       <div className="flex-column flex-grow rhythm-vertical-8 licensed-list">
-        <div className="flex-row flex-center licensed-toolbar">
+        <div className="flex-row flex-center rhythm-horizontal-16">
           <TextField
             className="flex-grow"
             value={searchText}
@@ -157,7 +157,6 @@ function LicensedList(props: LicensedUsersProps & { initialFilter: LicensedFilte
             prefixIconProps={{ iconName: "Search" }}
             style={TextFieldStyle.inline}
           />
-          <LicensedFilters filter={filter} rules={rules} onChange={setFilter} />
           <Checkbox
             label="Select all"
             ariaLabel={filtered ? "Select all users the filters show" : "Select all licensed users"}
@@ -165,6 +164,7 @@ function LicensedList(props: LicensedUsersProps & { initialFilter: LicensedFilte
             onChange={(_, checked) => setAll(checked)}
           />
         </div>
+        <LicensedFilters filter={filter} rules={rules} onChange={setFilter} />
         {progress ? <BatchProgressBar progress={progress} verb="Changing roles" /> : null}
         {list.error ? <ErrorCard error={list.error} /> : null}
         {!list.loading && list.items.length === 0 && !list.error ? (

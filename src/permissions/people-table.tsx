@@ -24,10 +24,10 @@ export interface Person {
 export interface ExtraColumn<T> {
   id: string;
   name: string;
-  /** Negative: a share of the table's width, as for the built-in columns. */
+  /** Pixels, or negative: a share of the width left, as for the built-in columns. */
   width: number;
   text: (item: T) => string;
-  /** The cell's tooltip (e.g. the full date), if any. */
+  /** The cell's tooltip (e.g. the full date); by default its text. */
   title?: (item: T) => string | undefined;
 }
 
@@ -63,13 +63,14 @@ export function PeopleTable<T extends Person>(props: PeopleTableProps<T>): JSX.E
       (value: (item: T) => string, title?: (item: T) => string | undefined) =>
       (_rowIndex: number, columnIndex: number, column: ITableColumn<T>, item: T) => (
         <SimpleTableCell key={`col-${columnIndex}`} columnIndex={columnIndex} tableColumn={column}>
-          <span className="text-ellipsis" title={title?.(item)}>
+          <span className="text-ellipsis" title={title ? title(item) : value(item)}>
             {value(item)}
           </span>
         </SimpleTableCell>
       );
-    // With more columns, name, e-mail and role give up some of their width.
-    const [nameWidth, emailWidth, roleWidth] = extraColumns?.length ? [-22, -26, -14] : [-35, -40, -25];
+    // With more columns, name, e-mail and role give up some of their width (a cell cut short
+    // shows its whole text as a tooltip).
+    const [nameWidth, emailWidth, roleWidth] = extraColumns?.length ? [-28, -16, -24] : [-35, -40, -25];
     const sortProps = (by: MemberSort) =>
       sortBy !== undefined
         ? { sortOrder: sortBy === by ? (sortDescending ? SortOrder.descending : SortOrder.ascending) : undefined }
