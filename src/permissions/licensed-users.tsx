@@ -159,7 +159,7 @@ function LicensedList(props: LicensedUsersProps & { initialFilter: LicensedFilte
           />
           <Checkbox
             label="Select all"
-            ariaLabel={filtered ? "Select all users the filters show" : "Select all licensed users"}
+            ariaLabel={filtered ? "Select all users the filters show" : undefined}
             checked={all}
             onChange={(_, checked) => setAll(checked)}
           />
