@@ -44,7 +44,8 @@ export async function setPageQuery(params: Record<string, string>): Promise<void
   navigation.setQueryParams(params);
 }
 
-/** Timetracker Permissions, its licensed list filtered (e.g. no time tracked in 90 days). */
-export const openPermissionsPage = (filter?: LicensedFilter): Promise<void> =>
-  openAdminPage("permissions", filter ? filterToQuery(filter) : undefined);
+export const openPermissionsPage = (): Promise<void> => openAdminPage("permissions");
+/** Timetracker Permissions with its licensed list filtered (e.g. no time tracked in 90 days). */
+export const openLicensedList = (filter: LicensedFilter): Promise<void> =>
+  openAdminPage("permissions", filterToQuery(filter));
 export const openSubscriptionPage = (): Promise<void> => openAdminPage("subscription");

@@ -7,7 +7,7 @@ import {
   type PlansResponse,
   type SubscriptionOverview,
 } from "../services/billing-service";
-import { openPermissionsPage } from "../services/navigation";
+import { openLicensedList } from "../services/navigation";
 import { ActivationInfo } from "./activation-info";
 import { CancelDialog } from "./cancel-dialog";
 import { CheckoutWait, OrderTotal } from "./checkout-steps";
@@ -71,7 +71,7 @@ export function SubscriptionTab(props: SubscriptionTabProps): JSX.Element {
                 onSeatsChange={(seats) => go({ ...view, seats })}
                 onChoose={choose(view.purpose)}
                 onBack={() => go({ name: "overview" })}
-                onOpenPermissions={() => void openPermissionsPage({ source: null, inactiveDays: FREE_HINT_DAYS })}
+                onOpenPermissions={() => void openLicensedList({ source: null, inactiveDays: FREE_HINT_DAYS })}
                 busy={switchToFree.busy}
                 error={switchToFree.error}
               />
