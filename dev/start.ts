@@ -10,7 +10,11 @@ import { startDevHost } from "./host/server";
 import { REPO_ROOT } from "./repo-root";
 import { DEFAULT_PORTS, startBackendStack } from "./stack";
 
+/** The local host runs timers only when asked; `npm start` syncs group rules every minute so a change shows soon. */
+const GROUP_RULES_EVERY_MS = 60_000;
+
 async function main(): Promise<void> {
+  process.env.GROUP_RULES_SYNC_MINUTES ??= "1";
   const backend = await startBackendStack({ ports: DEFAULT_PORTS, dataDir: path.join(REPO_ROOT, ".data"), log: true });
   const apiUrl = `http://localhost:${backend.functions.port}`;
   const frontEnd = await buildFrontEnd({
@@ -28,11 +32,18 @@ async function main(): Promise<void> {
     ...(backend.chargebee ? { chargebeeUrl: backend.chargebee.url } : {}),
   });
   const devHostUrl = `http://localhost:${devHost.port}`;
+  const groupRules = setInterval(() => {
+    backend.functions.runTimer("group-rules-sync").catch((error: unknown) => {
+      console.error(`group rules sync: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }, GROUP_RULES_EVERY_MS);
 
   console.log(`
 Timetracker is running.
 
   Open           ${devHostUrl}/?user=priya.patel@fabrikam.example#/hub
+  Groups         ${devHostUrl}/#/standin/groups   (dev only: add or remove members of the stand-in's groups)
+                 group rules sync every minute here (GROUP_RULES_SYNC_MINUTES=1), or at once with Sync now
   Functions API  ${apiUrl}/api/health
   Azure DevOps   ${backend.devops.url}   (stand-in, org "fabrikam" and "contoso")
   Chargebee      ${backend.chargebee?.url ?? backend.env.CHARGEBEE_SITE}   (stand-in; test card 4111 1111 1111 1111)
@@ -45,6 +56,7 @@ Press Ctrl-C to stop.`);
     if (stopping) return;
     stopping = true;
     console.log("\nStopping…");
+    clearInterval(groupRules);
     await devHost.stop();
     await frontEnd.stop();
     await backend.stop();

@@ -100,6 +100,9 @@ describe("PCA permission check", () => {
     expect(asPriya.body).toEqual({ count: 1, value: [true] });
     const asMarcus = await client.call(PCA_CHECK, { auth: (await client.tokens("fabrikam", marcus.id)).accessToken });
     expect(asMarcus.body).toEqual({ count: 1, value: [false] });
+    // A project administrator is not a collection administrator.
+    const isabella = (await client.tokens("fabrikam", "isabella.costa@fabrikam.example")).accessToken;
+    expect((await client.call(PCA_CHECK, { auth: isabella })).body).toEqual({ count: 1, value: [false] });
   });
 
   it("follows PCA membership changes, including through a nested group", async () => {

@@ -204,6 +204,35 @@ describe("memberships, subject lookup and identities", () => {
     expect(containers.sort()).toEqual(["[Fabrikam Mobile]\\Contributors", "[TEAM FOUNDATION]\\Platform Team"]);
   });
 
+  it("finds a group identity by its [scope]\\Name with searchFilter=General, as the service does", async () => {
+    const find = async (name: string) =>
+      (
+        await client.call<WireList<Identity>>(
+          `/vssps/fabrikam/_apis/identities?searchFilter=General&filterValue=${encodeURIComponent(name)}&queryMembership=None`,
+          { auth: token },
+        )
+      ).body.value.map((i) => ({ name: i.providerDisplayName, domain: i.properties.Domain.$value, sid: i.descriptor }));
+    const pca = await find("[FABRIKAM]\\Project Collection Administrators");
+    expect(pca).toEqual([
+      {
+        name: "[fabrikam]\\Project Collection Administrators",
+        domain: `vstfs:///Framework/IdentityDomain/${fabrikam.id}`,
+        sid: expect.stringMatching(/^Microsoft\.TeamFoundation\.Identity;S-1-9-1551374245-[\d-]+-0-0-0-0-1$/),
+      },
+    ]);
+    // A project's administrators: the same SID ending, but the project's domain and numbers.
+    const mobile = fabrikam.projects.find((p) => p.name === "Fabrikam Mobile")!;
+    const projectAdmins = await find("[Fabrikam Mobile]\\Project Administrators");
+    expect(projectAdmins).toEqual([
+      {
+        name: "[Fabrikam Mobile]\\Project Administrators",
+        domain: `vstfs:///Classification/TeamProject/${mobile.id}`,
+        sid: expect.stringMatching(/-0-0-0-0-1$/),
+      },
+    ]);
+    expect(projectAdmins[0].sid).not.toBe(pca[0].sid);
+  });
+
   it("finds a user identity by email and answers null for unknown descriptors", async () => {
     const byEmail = await client.call<WireList<Identity>>(
       "/vssps/fabrikam/_apis/identities?searchFilter=General&filterValue=Tom.Becker@fabrikam.example",

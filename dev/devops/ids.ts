@@ -76,17 +76,24 @@ export const groupIdFor = (orgId: string, principalName: string): string =>
   uuidV5(orgId, `group:${principalName.toLowerCase()}`);
 
 /**
- * Azure DevOps group SIDs: S-1-9-1551374245-<4 numbers of the host>-<scope>-... where the
- * Project Collection Administrators group of a collection ends in -0-0-0-0-1.
+ * Azure DevOps group SIDs: S-1-9-1551374245-<4 numbers of a scope>-<well-known RIDs or a kind>-...
+ * A scope's own administrators group ends in -0-0-0-0-1 under that scope's numbers: the
+ * collection's for Project Collection Administrators, the project's for a project's Project
+ * Administrators (both shapes are in Microsoft's recorded Graph groups). Other groups carry
+ * the collection's numbers, a kind (1 project, 3 Entra) and 4 numbers of their own.
  */
 function sidNumbers(seed: string, count: number): string[] {
   const hash = createHash("sha1").update(seed, "utf8").digest();
   return Array.from({ length: count }, (_, i) => String(hash.readUInt32BE(i * 4)));
 }
 
-export function groupSidFor(orgId: string, kind: "pca" | "project" | "aad", key: string): string {
+/** key: the group's `[scope]\Name`, or the project's name for "projectAdmins". */
+export function groupSidFor(orgId: string, kind: "pca" | "projectAdmins" | "project" | "aad", key: string): string {
   const host = sidNumbers(`host:${orgId}`, 4).join("-");
   if (kind === "pca") return `S-1-9-1551374245-${host}-0-0-0-0-1`;
+  if (kind === "projectAdmins") {
+    return `S-1-9-1551374245-${sidNumbers(`scope:${orgId}:${key.toLowerCase()}`, 4).join("-")}-0-0-0-0-1`;
+  }
   const scope = kind === "project" ? "1" : "3";
   return `S-1-9-1551374245-${host}-${scope}-${sidNumbers(`${kind}:${key.toLowerCase()}`, 4).join("-")}`;
 }

@@ -8,8 +8,13 @@ export class MembershipGraph {
   private readonly down = new Map<string, Set<string>>();
   private readonly up = new Map<string, Set<string>>();
 
+  /** Whether `member` going into `container` would make a group a member of itself. */
+  wouldCycle(container: string, member: string): boolean {
+    return container === member || this.expandedMembers(member).has(container);
+  }
+
   add(container: string, member: string): boolean {
-    if (container === member || this.expandedMembers(member).has(container)) {
+    if (this.wouldCycle(container, member)) {
       // Azure DevOps refuses membership cycles too.
       throw new StateError("Validation", "A group cannot be a member of itself, directly or through other groups.");
     }

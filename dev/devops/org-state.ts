@@ -92,6 +92,11 @@ export class OrgState {
     return group;
   }
 
+  /** A user (id, email, descriptor) or else a group (descriptor, principal or unique display name). */
+  findSubject(ref: string): SubjectRecord | undefined {
+    return this.findUser(ref) ?? this.findGroup(ref);
+  }
+
   subject(descriptor: string): SubjectRecord | undefined {
     return this.subjects.get(descriptor);
   }
@@ -162,13 +167,30 @@ export class OrgState {
     return group;
   }
 
-  /** `member` is a user (id, email, descriptor) or a group (descriptor, principal or display name). */
-  addGroupMember(groupRef: string, memberRef: string): void {
-    this.memberships.add(this.group(groupRef).descriptor, this.memberDescriptor(memberRef));
+  /**
+   * `member` is a user (id, email, descriptor) or a group (descriptor, principal or display name).
+   * False when it already was a direct member (nothing changed).
+   */
+  addGroupMember(groupRef: string, memberRef: string): boolean {
+    const group = this.group(groupRef);
+    const member = this.memberDescriptor(memberRef);
+    if (this.memberships.wouldCycle(group.descriptor, member)) {
+      // Only a group can close a cycle: a user contains nobody.
+      const subject = this.subjects.get(member);
+      const name = subject?.kind === "group" ? subject.principalName : member;
+      throw new StateError(
+        "Validation",
+        member === group.descriptor
+          ? `'${group.principalName}' cannot be a member of itself.`
+          : `Adding '${name}' to '${group.principalName}' would make a group a member of itself: '${name}' already contains '${group.principalName}', directly or through other groups.`,
+      );
+    }
+    return this.memberships.add(group.descriptor, member);
   }
 
-  removeGroupMember(groupRef: string, memberRef: string): void {
-    this.memberships.remove(this.group(groupRef).descriptor, this.memberDescriptor(memberRef));
+  /** False when `member` was not a direct member (nothing changed). */
+  removeGroupMember(groupRef: string, memberRef: string): boolean {
+    return this.memberships.remove(this.group(groupRef).descriptor, this.memberDescriptor(memberRef));
   }
 
   /** Makes a user a direct PCA or removes their direct PCA membership. */
@@ -189,7 +211,7 @@ export class OrgState {
   }
 
   private memberDescriptor(ref: string): string {
-    const subject = this.findUser(ref) ?? this.findGroup(ref);
+    const subject = this.findSubject(ref);
     if (!subject) throw new StateError("NotFound", `No user or group '${ref}' in organization '${this.name}'.`);
     return subject.descriptor;
   }

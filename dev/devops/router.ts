@@ -82,6 +82,14 @@ export function createRouter(routes: Route[], state: DevopsState, config: Standi
     };
     const { route } = found;
     if (route.kind === "dev") return route.handle(ctx);
+    if (method !== "OPTIONS") state.restRequests++;
+    const outage = method === "OPTIONS" ? null : state.outageStatus(url.pathname);
+    if (outage !== null)
+      throw new AdoError(
+        outage,
+        "The service is temporarily unavailable (stand-in outage).",
+        "ServiceUnavailableException",
+      );
     const org = state.findOrg(found.params.org ?? "");
     if (!org)
       throw new AdoError(404, `The organization '${found.params.org}' does not exist.`, "HostDoesNotExistException");

@@ -1,7 +1,9 @@
 import { buildOrgSeed } from "./seed-types";
 
 // The main dev org. Priya Patel is the first user and a Project Collection Administrator;
-// Tom Becker is the one Stakeholder. Some users belong to no group at all, like in real orgs.
+// Tom Becker is the one Stakeholder. Isabella Costa administers Fabrikam Mobile only: a project
+// administrator, not a PCA, though her group's SID ends like the PCA group's (as on Azure
+// DevOps). Some users belong to no group at all, like in real orgs.
 export const fabrikam = buildOrgSeed({
   name: "fabrikam",
   emailDomain: "fabrikam.example",
@@ -52,6 +54,12 @@ export const fabrikam = buildOrgSeed({
       scope: { kind: "project", project: "Fabrikam Mobile" },
       description: "Members of this group can add, modify, and delete items within the team project.",
       users: ["diego.alvarez", "yuki.tanaka", "olivia.brown", "kwame.mensah", "mei.chen"],
+    },
+    {
+      displayName: "Project Administrators",
+      scope: { kind: "project", project: "Fabrikam Mobile" },
+      description: "Members of this group can perform all operations in the team project.",
+      users: ["isabella.costa"],
     },
     {
       displayName: "Engineering",

@@ -58,6 +58,8 @@ export interface SeedOrg {
 
 /** The display name of the collection admin group; the stand-in's PCA check reads it. */
 export const PCA_GROUP_NAME = "Project Collection Administrators";
+/** A project's own administrators group; its SID ends like the PCA group's (see ids.ts). */
+export const PROJECT_ADMINS_GROUP_NAME = "Project Administrators";
 
 export interface OrgSeedInput {
   name: string;

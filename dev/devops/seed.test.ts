@@ -47,6 +47,17 @@ describe("seed", () => {
     ]);
   });
 
+  it("gives Fabrikam Mobile a Project Administrators group with Isabella Costa, who is no PCA", () => {
+    const org = new DevopsState(seedOrgs).org("fabrikam");
+    const admins = org.group("[Fabrikam Mobile]\\Project Administrators");
+    const isabella = org.user("isabella.costa@fabrikam.example");
+    expect(org.memberships.directMembers(admins.descriptor)).toEqual([isabella.descriptor]);
+    expect({ isPcaGroup: admins.isPcaGroup, isabellaIsPca: org.isPca(isabella.id) }).toEqual({
+      isPcaGroup: false,
+      isabellaIsPca: false,
+    });
+  });
+
   it("refuses a membership cycle and changes nothing", () => {
     const org = new DevopsState(seedOrgs).org("fabrikam");
     expect(() => org.addGroupMember("Platform Team", "Engineering")).toThrow(/member of itself/);

@@ -19,11 +19,37 @@ export interface PatRecord {
 /** Everything the stand-in knows; tests hold it and mutate it between requests. */
 export class DevopsState {
   readonly pageSizes: PageSizes = { graphUsers: 500, entitlements: 100 };
+  /** REST requests answered (dev endpoints not counted): benchmarks count what a call costs Azure DevOps. */
+  restRequests = 0;
+  /** An outage tests start mid-call: matching REST requests after the first `after` answer `status` (dev endpoints keep working). */
+  private outage: { after: number; status: number; matching: RegExp } | null = null;
   private readonly orgs = new Map<string, OrgState>();
   private readonly pats = new Map<string, PatRecord>();
 
   constructor(seed: readonly SeedOrg[]) {
     for (const org of seed) this.orgs.set(org.name.toLowerCase(), OrgState.fromSeed(org));
+  }
+
+  /**
+   * After the next `after` REST requests whose path matches `matching` (all by default), every
+   * matching request fails with `status` until `endOutage`.
+   */
+  failRequestsAfter(after: number, status = 503, matching = /./): void {
+    this.outage = { after, status, matching };
+  }
+
+  endOutage(): void {
+    this.outage = null;
+  }
+
+  /** The status the outage answers this request with, or null (counts the request). */
+  outageStatus(path: string): number | null {
+    if (!this.outage || !this.outage.matching.test(path)) return null;
+    if (this.outage.after > 0) {
+      this.outage.after--;
+      return null;
+    }
+    return this.outage.status;
   }
 
   orgNames(): string[] {
@@ -36,7 +62,8 @@ export class DevopsState {
 
   org(name: string): OrgState {
     const org = this.findOrg(name);
-    if (!org) throw new StateError("NotFound", `No organization '${name}'.`);
+    if (!org)
+      throw new StateError("NotFound", `No organization '${name}'; the stand-in has ${this.orgNames().join(", ")}.`);
     return org;
   }
 

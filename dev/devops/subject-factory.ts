@@ -1,6 +1,6 @@
 import { base64NoPad, groupIdFor, groupSidFor, originIdFor, userGuidsFor } from "./ids";
 import type { GroupRecord, UserRecord } from "./records";
-import { PCA_GROUP_NAME, type AccessLevel, type GroupScope } from "./seed-types";
+import { PCA_GROUP_NAME, PROJECT_ADMINS_GROUP_NAME, type AccessLevel, type GroupScope } from "./seed-types";
 
 // Builds user and group records with the identifiers Azure DevOps would give them.
 
@@ -45,8 +45,13 @@ export function makeGroup(ctx: GroupContext, input: NewGroup): GroupRecord {
   // Entra groups show up in Graph under the [TEAM FOUNDATION] pseudo-scope.
   const scopeName = scope.kind === "project" ? scope.project : scope.kind === "aad" ? "TEAM FOUNDATION" : ctx.orgName;
   const principalName = `[${scopeName}]\\${displayName}`;
-  const sidKind = isPcaGroup ? "pca" : scope.kind === "aad" ? "aad" : "project";
-  const sid = groupSidFor(ctx.orgId, sidKind, principalName);
+  // A project's administrators get their project's well-known SID, ending like the PCA group's.
+  const isProjectAdmins = scope.kind === "project" && displayName === PROJECT_ADMINS_GROUP_NAME;
+  const sid = isPcaGroup
+    ? groupSidFor(ctx.orgId, "pca", principalName)
+    : isProjectAdmins
+      ? groupSidFor(ctx.orgId, "projectAdmins", scopeName)
+      : groupSidFor(ctx.orgId, scope.kind === "aad" ? "aad" : "project", principalName);
   const domain =
     scope.kind === "project"
       ? `vstfs:///Classification/TeamProject/${ctx.projectId(scope.project)}`

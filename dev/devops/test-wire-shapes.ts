@@ -64,9 +64,13 @@ export interface WorkItem {
 export interface Identity {
   id: string;
   isContainer: boolean;
+  /** Identity descriptor, `Type;identifier`. */
+  descriptor: string;
   subjectDescriptor: string;
   providerDisplayName: string;
   /** Identity descriptors of the members, when queryMembership asks for them. */
   members: string[];
-  properties: { Account: { $value: string }; Mail: { $value: string } };
+  /** Identity descriptors of the containers, when queryMembership asks for them. */
+  memberOf: string[];
+  properties: { Account: { $value: string }; Mail: { $value: string }; Domain: { $value: string } };
 }

@@ -1,16 +1,22 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody, sendError } from "./http-util";
 
+/** The stand-in's dev endpoints the host page calls, by method. */
+const PROXIED = new Map<string, RegExp[]>([
+  ["GET", [/^\/_dev\/orgs\/[^/]+$/, /^\/_dev\/orgs\/[^/]+\/groups$/]],
+  ["POST", [/^\/_dev\/tokens$/, /^\/_dev\/orgs\/[^/]+\/groups\/[^/]+\/members$/]],
+  ["PUT", [/^\/_dev\/orgs\/[^/]+\/deployment$/]],
+  ["DELETE", [/^\/_dev\/orgs\/[^/]+\/groups\/[^/]+\/members\/[^/]+$/]],
+]);
+
 /**
  * Forwards the stand-in's dev endpoints (token minting, org directory, the org's
- * Services/Server mode) so the host page talks to one origin only. Only these are
- * proxied: everything else the extension needs from Azure DevOps it calls on the
- * stand-in itself.
+ * Services/Server mode, group membership) so the host page talks to one origin only.
+ * Only these are proxied: everything else the extension needs from Azure DevOps it
+ * calls on the stand-in itself.
  */
 export function isDevopsProxyPath(method: string, pathname: string): boolean {
-  if (method === "POST" && pathname === "/_dev/tokens") return true;
-  if (method === "PUT" && /^\/_dev\/orgs\/[^/]+\/deployment$/.test(pathname)) return true;
-  return method === "GET" && /^\/_dev\/orgs\/[^/]+$/.test(pathname);
+  return (PROXIED.get(method) ?? []).some((pattern) => pattern.test(pathname));
 }
 
 export async function proxyToDevops(

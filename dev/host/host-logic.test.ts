@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hubSlug, placeContributions } from "./client/contributions";
 import { expiryMs, TokenCache } from "./client/tokens";
-import { formatUrl, parseUrl } from "./client/url-state";
+import { formatUrl, parseUrl, withPageQuery } from "./client/url-state";
 import { XdmSerializer } from "./client/xdm/serialization";
 import type { HostContribution, StandinTokens } from "./shared/config-types";
 
@@ -30,6 +30,7 @@ describe("deep links", () => {
       kind: "settings",
       slug: "permissions",
     });
+    expect(parseUrl({ search: "", hash: "#/standin/groups" }).route).toEqual({ kind: "standin-groups" });
     expect(parseUrl({ search: "", hash: "#/workitem/abc" }).route).toEqual({ kind: "hub" });
   });
 
@@ -48,6 +49,17 @@ describe("deep links", () => {
     expect(url).toBe("?tab=times&user=a%40b.example&org=fabrikam&host=cloud#/workitem/7");
     const parsed = parseUrl({ search: url.slice(0, url.indexOf("#")), hash: url.slice(url.indexOf("#")) });
     expect(parsed.route).toEqual({ kind: "workitem", id: 7 });
+  });
+});
+
+describe("navigating to a page address with a query string", () => {
+  it("keeps the host's own parameters and gives the hosted pages exactly the address's", () => {
+    expect(withPageQuery("?org=fabrikam&user=a%40b.example&tab=times", new URLSearchParams("users=8"))).toBe(
+      "?org=fabrikam&user=a%40b.example&users=8",
+    );
+    expect(withPageQuery("?org=fabrikam&users=8", new URLSearchParams(""))).toBe("?org=fabrikam");
+    // A page address cannot switch the signed-in user or the organization.
+    expect(withPageQuery("?user=a", new URLSearchParams("user=b&users=3"))).toBe("?user=a&users=3");
   });
 });
 

@@ -128,7 +128,7 @@ describe("dev host server", () => {
     expect(await escape.text()).not.toContain("not served");
   });
 
-  it("proxies token minting, the org directory and the Cloud/Server switch to the stand-in, passing its errors through", async () => {
+  it("proxies token minting, the org directory, the Cloud/Server switch and group membership to the stand-in, passing its errors through", async () => {
     const tokens = await get("/_dev/tokens", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -149,6 +149,16 @@ describe("dev host server", () => {
       body: '{"deployment":"server"}',
     });
     expect((await get("/_dev/orgs/fabrikam/users", { method: "PUT", body: "{}" })).status).toBe(405);
+
+    // The Groups (stand-in) page: list, add and remove, names URL-encoded as the page sends them.
+    const members = `/_dev/orgs/fabrikam/groups/${encodeURIComponent("[TEAM FOUNDATION]\\Platform Team")}/members`;
+    expect((await get("/_dev/orgs/fabrikam/groups")).status).toBe(200);
+    expect(received.at(-1)).toEqual({ method: "GET", url: "/_dev/orgs/fabrikam/groups", body: "" });
+    await get(members, { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"member":"u1"}' });
+    expect(received.at(-1)).toEqual({ method: "POST", url: members, body: '{"member":"u1"}' });
+    await get(`${members}/aad.dTE%2B%2F`, { method: "DELETE" });
+    expect(received.at(-1)).toEqual({ method: "DELETE", url: `${members}/aad.dTE%2B%2F`, body: "" });
+    expect((await get("/_dev/orgs/fabrikam/groups", { method: "DELETE" })).status).toBe(405);
 
     const missingOrg = await get("/_dev/orgs/nowhere");
     expect(missingOrg.status).toBe(404);

@@ -18,6 +18,10 @@ export interface Config {
   webhook: WebhookCredentials;
   /** Where the Subscription / Permissions pages live, for links in messages. */
   publicBaseUrl: string;
+  groupRules: {
+    /** GROUP_RULES_SYNC_MINUTES: how often each rule re-reads its group (the timer runs every 5 minutes). */
+    syncIntervalMinutes: number;
+  };
 }
 
 function list(value: string | undefined): string[] {
@@ -31,6 +35,15 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
   const value = env[name];
   if (!value) throw new Error(`App setting ${name} is required.`);
   return value;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new Error(`App setting ${name} must be a positive number of minutes, not "${value}".`);
+  return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -67,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     webhook: { username: env.CHARGEBEE_WEBHOOK_USER ?? "", password: env.CHARGEBEE_WEBHOOK_PASSWORD ?? "" },
     publicBaseUrl: env.PUBLIC_BASE_URL ?? "https://dev.azure.com",
+    groupRules: { syncIntervalMinutes: positive(env, "GROUP_RULES_SYNC_MINUTES", 15) },
   };
 }

@@ -7,6 +7,7 @@ import { CosmosAuditLog } from "../adapters/cosmos/cosmos-audit-log";
 import { CosmosDatabase } from "../adapters/cosmos/cosmos-client";
 import { CosmosHealth } from "../adapters/cosmos/cosmos-health";
 import { CosmosMemberActivity } from "../adapters/cosmos/cosmos-member-activity";
+import { CosmosGroupRuleStore } from "../adapters/cosmos/cosmos-group-rule-store";
 import { CosmosMemberRoster } from "../adapters/cosmos/cosmos-member-roster";
 import { CosmosOrgStore } from "../adapters/cosmos/cosmos-org-store";
 import { CosmosSeatCommitStore } from "../adapters/cosmos/cosmos-seat-commit";
@@ -25,6 +26,7 @@ import { REST_API_WINDOWS, SlidingWindowLimiter } from "../domain/rate-limit";
 import type { StoreHealth } from "../ports/health";
 import type { OrgStore } from "../ports/org-store";
 import type { BillingDeps } from "../use-cases/billing/billing-deps";
+import { costOfUsers, monthlySavingOfSeats } from "../use-cases/billing/seat-cost";
 import type { TimeDeps } from "../use-cases/time/time-deps";
 import { countLicensed } from "../use-cases/users/count-licensed";
 import type { UsersDeps } from "../use-cases/users/users-deps";
@@ -62,9 +64,15 @@ function buildServices(config: Config): Services {
     ledgers: new CosmosSeatLedgerStore(db),
     commits: new CosmosSeatCommitStore(db),
     audit: new CosmosAuditLog(db),
+    rules: new CosmosGroupRuleStore(db),
     tokens: new CosmosApiTokenStore(db),
     serviceAccounts: new CosmosServiceAccountStore(db),
     directory: new DevopsOrgDirectory(config.devops),
+    // Over the billing use-cases (built below; called only once a request runs).
+    seatCost: {
+      forUsers: (orgId, count) => costOfUsers(billing, orgId, count),
+      monthlySaving: (orgId, seats) => monthlySavingOfSeats(billing, orgId, seats),
+    },
     limiter: new SlidingWindowLimiter(REST_API_WINDOWS),
     ownerAuthority: new ExpiringCache(),
     settings: {

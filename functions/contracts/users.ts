@@ -183,6 +183,53 @@ export interface AssignRolesResponse {
   message: string;
 }
 
+/** Cents in a currency, with the text to show ("$48.00"). */
+export interface MoneyView {
+  amount: number;
+  currency: string;
+  text: string;
+}
+
+/**
+ * What a user-management step does to seats and money, decided by the server before the
+ * step is taken (+ Add Users, Assign Role, Select all, None).
+ */
+export interface SeatImpactView {
+  /** Seats the step takes (positive) or frees (negative), net. */
+  seatsNeeded: number;
+  /** Seats free now; null while the plan has no seat limit (trial). */
+  seatsFree: number | null;
+  fits: boolean;
+  /** Seats to add to the subscription before the step fits (0 when it fits). */
+  seatsMissing: number;
+  /**
+   * What adding the missing seats costs now (Chargebee's estimate of the change, as on
+   * Subscription › Change users; without a paid subscription the list price of the plan
+   * to buy); null when nothing is missing or no price is known.
+   */
+  costOfMissingSeats: MoneyView | null;
+  /** What freeing seats saves per month at the current plan's list price; null when nothing is freed or nothing is paid. */
+  monthlySaving: MoneyView | null;
+  /** "Uses 4 of 6 free seats", "Frees 3 seats", "Needs 2 more seats than are free (1 of 5 free)". */
+  summary: string;
+  /** Organization Settings › Timetracker Subscription, with the number of users it needs filled in. */
+  subscriptionUrl: string;
+  /** Users the subscription must be for so the step fits (licensed now + needed); null when it fits. */
+  usersNeeded: number | null;
+  /** The cost in words ("Adding 3 seats to your Start plan bills $27.00 now…"); null when nothing is missing. */
+  costText: string | null;
+  /** The saving in words; null when `monthlySaving` is. */
+  savingText: string | null;
+}
+
+/** POST /api/users/roles/preview: what POST /api/users/roles with the same body would do, writing nothing. */
+export interface AssignRolesPreviewResponse extends SeatImpactView {
+  /** Users whose role would change. */
+  changing: number;
+  /** Users the change would not apply to, and why (known before writing). */
+  problems: { userId: string; message: string }[];
+}
+
 export interface DefaultRoleResponse {
   defaultRole: Role;
   seats: SeatSummary;

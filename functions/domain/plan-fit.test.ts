@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SeatLimitError, ValidationError } from "./errors";
-import { assertOrderFits, freeSwitchFit, orderFit, planFit, seatsFit } from "./plan-fit";
+import { assertOrderFits, freeSwitchFit, orderFit, planFit, planForUsers, seatsFit } from "./plan-fit";
 import { PLAN_IDS } from "./plans";
 
 const fitting = (users: number, licensed = users) => PLAN_IDS.filter((plan) => orderFit(plan, users, licensed).fits);
@@ -53,5 +53,21 @@ describe("plan fitting", () => {
     expect(() => assertOrderFits("start", 10, 14)).toThrow(SeatLimitError);
     expect(() => assertOrderFits("free", 3, 4)).toThrow(SeatLimitError);
     expect(() => assertOrderFits("start", 14, 14)).not.toThrow();
+  });
+});
+
+describe("the plan for a number of users", () => {
+  it("keeps the current plan while it fits, else moves up to the smallest that does", () => {
+    expect(planForUsers("start", 8)).toBe("start");
+    expect(planForUsers("start", 22)).toBe("team"); // Start ends at 19
+    expect(planForUsers("team", 22)).toBe("team");
+    expect(planForUsers("free", 5)).toBe("start");
+  });
+
+  it("starts from the smallest plan that fits without any plan, and after a cancelled larger plan", () => {
+    expect(planForUsers(null, 2)).toBe("free");
+    expect(planForUsers(null, 14)).toBe("start");
+    expect(planForUsers(null, 300)).toBe("ultimate");
+    expect(planForUsers("ultimate", 5)).toBe("start"); // Ultimate starts at 20
   });
 });

@@ -1,6 +1,6 @@
 import { SeatLimitError, ValidationError } from "./errors";
 import type { PlanId } from "./org";
-import { FREE_MAX_USERS, planRule } from "./plans";
+import { FREE_MAX_USERS, PLANS, planRule } from "./plans";
 
 /**
  * Which plans fit a number of users, and whether seats may be set to a number. The plan
@@ -72,4 +72,17 @@ export function assertOrderFits(plan: PlanId, seats: number, licensed: number): 
   if (!byPlan.fits) throw new ValidationError(byPlan.reason);
   const byLicensed = plan === "free" ? freeSwitchFit(licensed) : seatsFit(seats, licensed);
   if (!byLicensed.fits) throw new SeatLimitError(byLicensed.reason, { licensed, seats });
+}
+
+/**
+ * The plan a subscription for `users` users would be on: the current (or last) plan when it
+ * fits them, else the smallest plan above it that does, else the smallest that fits at all
+ * (without any plan, the smallest that fits).
+ */
+export function planForUsers(current: PlanId | null, users: number): PlanId {
+  if (current && planFit(current, users).fits) return current;
+  const rank = current ? planRule(current).rank : -1;
+  const fitting = PLANS.filter((rule) => planFit(rule.id, users).fits);
+  // Team takes 1–299 and Ultimate 20 and more: some plan fits every number of users.
+  return (fitting.find((rule) => rule.rank > rank) ?? fitting[0])?.id ?? "ultimate";
 }

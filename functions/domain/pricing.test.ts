@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { amountFor, formatMoney, quote, rateCard, type PlanPrice } from "./pricing";
+import { amountFor, formatMoney, monthlyAmountOfTopSeats, quote, rateCard, type PlanPrice } from "./pricing";
 
 /** The list prices of docs/architecture.md ("Roles and plans at a glance") as Chargebee states them: cents per unit per billing period. */
 const start = (period: "yearly" | "monthly"): PlanPrice => ({
@@ -72,5 +72,18 @@ describe("price display", () => {
     };
     expect(amountFor(volume, 10)).toBe(5000);
     expect(amountFor(volume, 11)).toBe(3300);
+  });
+});
+
+describe("what lowering the seats saves", () => {
+  it("is the list price per user per month of the plan and period, times the seats", () => {
+    expect(monthlyAmountOfTopSeats(start("monthly"), 10, 3)).toBe(2_700);
+    expect(monthlyAmountOfTopSeats(start("yearly"), 10, 3)).toBe(2_400); // $8 a month, billed yearly
+    expect(monthlyAmountOfTopSeats(start("monthly"), 2, 5)).toBe(1_800); // never below no seats
+  });
+
+  it("takes tiered seats from the top tier", () => {
+    expect(monthlyAmountOfTopSeats(ultimateYearly, 110, 10)).toBe(10 * 1_000);
+    expect(monthlyAmountOfTopSeats(ultimateYearly, 105, 10)).toBe(5 * 1_000 + 5 * 1_700);
   });
 });

@@ -134,3 +134,13 @@ export function rateCard(price: PlanPrice): { from: number; to: number | null; p
 export function formatMoney(cents: number, currency: string): string {
   return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
 }
+
+/**
+ * Cents per month that the top `count` of `seats` cost at list price: what lowering the
+ * subscription's seats by `count` saves (for tiered prices, the seats of the highest tiers).
+ */
+export function monthlyAmountOfTopSeats(price: PlanPrice, seats: number, count: number): number {
+  const kept = Math.max(0, seats - count);
+  const saved = amountFor(price.model, seats) - amountFor(price.model, kept);
+  return Math.round(saved / MONTHS_PER_PERIOD[price.period]);
+}

@@ -58,11 +58,11 @@ describe("seat rules", () => {
 
   it("refuses only requests that add licensed users beyond the seats, saying how many are free", () => {
     expect(checkSeats(2, 1, 3)).toEqual({ ok: true });
-    expect(checkSeats(2, 2, 3)).toEqual({ ok: false, free: 1, needed: 2 });
+    expect(checkSeats(2, 2, 3)).toEqual({ ok: false, free: 1, needed: 2, usersNeeded: 4 });
     expect(checkSeats(5, 0, 3)).toEqual({ ok: true }); // above the seats after a downgrade: moving people is fine
-    expect(checkSeats(5, 1, 3)).toEqual({ ok: false, free: 0, needed: 1 });
+    expect(checkSeats(5, 1, 3)).toEqual({ ok: false, free: 0, needed: 1, usersNeeded: 6 });
     expect(checkSeats(1_000, 500, null)).toEqual({ ok: true }); // trial
-    expect(checkSeats(0, 1, 0)).toEqual({ ok: false, free: 0, needed: 1 }); // expired or cancelled
+    expect(checkSeats(0, 1, 0)).toEqual({ ok: false, free: 0, needed: 1, usersNeeded: 1 }); // expired or cancelled
   });
 
   it("words refusals with the free seats and the way out", () => {

@@ -70,7 +70,15 @@ export function addCounts(a: SeatCounts, b: SeatCounts, sign: 1 | -1 = 1): SeatC
   return { explicit: a.explicit + sign * b.explicit, onDefault: a.onDefault + sign * b.onDefault };
 }
 
-export type SeatCheck = { ok: true } | { ok: false; free: number; needed: number };
+/** Why a request does not fit: seats free now, seats it needs, and how many users the plan must be for so it fits. */
+export interface SeatShortfall {
+  free: number;
+  needed: number;
+  /** Licensed now plus `needed`: the Subscription page's Users Assignable that makes it fit. */
+  usersNeeded: number;
+}
+
+export type SeatCheck = { ok: true } | ({ ok: false } & SeatShortfall);
 
 /**
  * Whether `needed` more seats fit. `limit` null is unlimited (trial). Only requests that add
@@ -80,7 +88,7 @@ export type SeatCheck = { ok: true } | { ok: false; free: number; needed: number
 export function checkSeats(licensedNow: number, needed: number, limit: number | null): SeatCheck {
   if (limit === null || needed <= 0) return { ok: true };
   if (licensedNow + needed <= limit) return { ok: true };
-  return { ok: false, free: Math.max(0, limit - licensedNow), needed };
+  return { ok: false, free: Math.max(0, limit - licensedNow), needed, usersNeeded: licensedNow + needed };
 }
 
 /** Seats a request needs: the net of all its moves, so a swap at full capacity fits. */

@@ -50,6 +50,8 @@ export interface MemberRoster {
   grantingRules(orgId: string): Promise<{ id: string; name: string }[]>;
   /** Members by e-mail address (lower-cased keys). */
   findByEmails(orgId: string, emails: readonly string[]): Promise<Map<string, MemberRecord>>;
+  /** Members holding a group rule's part (its sync compares them with the group). */
+  withRule(orgId: string, ruleId: string): Promise<MemberRecord[]>;
   /** Every member of the org, licensed or not (who can own worklogs). */
   listAll(orgId: string): Promise<MemberRecord[]>;
   /** Recount of the ledger's counters (the reconcile timer only: this reads the whole org). */

@@ -36,7 +36,12 @@ export interface OrgDirectory {
   ): Promise<UserPage>;
   /** Groups whose name starts with `prefix`. */
   searchGroups(orgName: string, credential: DirectoryCredential, prefix: string): Promise<DirectoryGroup[]>;
-  /** The users in a group now, nested groups expanded (each user once). */
+  /** One group by descriptor, or null when Azure DevOps has no such group. */
+  group(orgName: string, credential: DirectoryCredential, descriptor: string): Promise<DirectoryGroup | null>;
+  /**
+   * The users in a group now, nested groups expanded (each user once). Throws rather than
+   * answer part of the group: a group rule's sync removes nobody on a partial read.
+   */
   groupMembers(orgName: string, credential: DirectoryCredential, groupDescriptor: string): Promise<DirectoryUser[]>;
   /** Users by id; ids that are not users of the org are absent from the map. */
   usersByIds(

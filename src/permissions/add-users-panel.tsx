@@ -13,13 +13,14 @@ import {
   type BatchProgress,
   type DirectoryUserView,
   type Role,
-  type SeatSummary,
 } from "../services/users-service";
 import { GroupMembers } from "./group-members";
 import { BatchProgressBar } from "./licensed-users";
 import { roleName } from "./role-picker";
+import { SeatImpactNote } from "./seat-impact-note";
 import { StatusMessage, usersText, type Status } from "./status-message";
 import { UnlicensedUsers } from "./unlicensed-users";
+import { previewNow, useRolePreview } from "./use-role-preview";
 import { UserByEmail } from "./user-by-email";
 
 /** What Azure DevOps Server cannot do here, and what it can (see README, Compatibility). */
@@ -28,21 +29,20 @@ export const SERVER_ADD_USERS_NOTE =
 
 export interface AddUsersPanelProps {
   defaultRole: Role;
-  seats: SeatSummary;
+  /** Only Project Collection Administrators are sent to the Subscription page for seats. */
+  isPca: boolean;
   onDismiss: () => void;
   onAdded: (status: Status) => void;
   /** The backend refused for lack of seats: the page reads the seats again. */
   onSeatsChanged: () => void;
 }
 
-/** Seats a role takes for users who hold none now. */
-function takesSeat(role: AssignedRole, defaultRole: Role): boolean {
-  return role !== "None" && !(role === "Default" && defaultRole === "None");
-}
-
 /**
  * "+ Add Users": organization users without a seat, or the members of a group; select some
- * (or Select all Unlicensed Users), pick a role in Assign Role and click Add users.
+ * (or Select all Unlicensed Users), pick a role in Assign Role and click Add users. What
+ * that does to seats is the server's preview, shown before Add users is clicked and asked
+ * again right before applying: a change that does not fit is not started, so the batches
+ * never leave it half-applied.
  */
 export function AddUsersPanel(props: AddUsersPanelProps): JSX.Element {
   // Azure DevOps Server has no Graph or User Entitlements: only adding by e-mail works there.
@@ -57,34 +57,26 @@ export function AddUsersPanel(props: AddUsersPanelProps): JSX.Element {
     selection.select(0);
     return selection;
   }, []);
-  const toAdd = picked.filter((u) => !u.licensed);
+  const toAdd = React.useMemo(() => picked.filter((u) => !u.licensed), [picked]);
+  const request = React.useMemo(() => ({ role, userIds: toAdd.map((u) => u.id) }), [role, toAdd]);
+  const preview = useRolePreview(toAdd.length > 0 ? request : null);
+  const doesNotFit = preview.state.status === "ready" && !preview.state.value.fits;
 
   const add = async () => {
-    const { available } = props.seats;
-    if (takesSeat(role, props.defaultRole) && available !== null && toAdd.length > available) {
-      const free = available === 1 ? "1 seat is free" : `${available} seats are free`;
-      setStatus({
-        kind: "error",
-        error: new ApiError(
-          409,
-          "seat_limit",
-          `Not enough seats: adding ${usersText(toAdd.length)} needs ${toAdd.length} seats, but only ${free} on your current plan. Add seats on the Subscription page.`,
-        ),
-      });
-      return;
-    }
     setStatus(null);
     let result: Awaited<ReturnType<typeof assignInBatches>>;
     try {
-      result = await assignInBatches(
-        role,
-        toAdd.map((u) => u.id),
-        setProgress,
-      );
+      const decided = await previewNow(request);
+      if (decided) preview.show(request, decided);
+      if (decided && !decided.fits) return; // the note says what is missing; nothing is applied
+      result = await assignInBatches(role, request.userIds, setProgress);
     } catch (error) {
       setProgress(null);
       setStatus({ kind: "error", error: error instanceof Error ? error : new Error(String(error)) });
-      if (error instanceof ApiError && error.code === "seat_limit") props.onSeatsChanged();
+      if (error instanceof ApiError && error.code === "seat_limit") {
+        props.onSeatsChanged();
+        preview.refresh();
+      }
       return;
     }
     setProgress(null);
@@ -112,7 +104,7 @@ export function AddUsersPanel(props: AddUsersPanelProps): JSX.Element {
           text: toAdd.length > 0 ? `Add users (${toAdd.length})` : "Add users",
           primary: true,
           onClick: () => void add(),
-          disabled: toAdd.length === 0 || progress !== null,
+          disabled: toAdd.length === 0 || progress !== null || doesNotFit,
         },
       ]}
     >
@@ -146,6 +138,7 @@ export function AddUsersPanel(props: AddUsersPanelProps): JSX.Element {
             onSelect={(_, item) => setRole(item.id as AssignedRole)}
           />
         </div>
+        <SeatImpactNote state={preview.state} isPca={props.isPca} />
         {progress ? <BatchProgressBar progress={progress} verb="Adding users" /> : null}
         <StatusMessage status={status} onDismiss={() => setStatus(null)} />
       </div>

@@ -5,11 +5,12 @@ import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import { TextField, TextFieldStyle } from "azure-devops-ui/TextField";
 import { ErrorCard } from "../components/error-card";
 import { filterFromQuery, filterToQuery, NO_FILTER, type LicensedFilter } from "../services/licensed-filter";
-import { getPageQuery, setPageQuery } from "../services/navigation";
+import { hostQueryParams, setPageQuery } from "../services/navigation";
 import {
   assignInBatches,
   usersService,
   type AssignedRole,
+  type AssignRolesPreviewResponse,
   type BatchProgress,
   type MemberSort,
   type MemberView,
@@ -21,12 +22,15 @@ import { LicensedFilters } from "./licensed-filters";
 import { PeopleTable, selectedItems, type ExtraColumn } from "./people-table";
 import { RolePicker } from "./role-picker";
 import { usersText, type Status } from "./status-message";
+import { previewNow, useRolePreview, type PreviewRequest } from "./use-role-preview";
 import { usePagedList } from "./use-paged-list";
 import { useSelection } from "./use-selection";
 import { useDebounced } from "./use-debounced";
 
 export interface LicensedUsersProps {
   defaultRole: Role;
+  /** Only Project Collection Administrators are sent to the Subscription page for seats. */
+  isPca: boolean;
   /** Bumped by the page when the list must be read again (users added, default role changed). */
   refreshKey: number;
   onChanged: (status: Status) => void;
@@ -52,39 +56,20 @@ const COLUMNS: ExtraColumn<MemberView>[] = [
 
 /**
  * The licensed users: search, sort, filter by source and by no time tracked, select (or
- * Select all), and a role picked on the right applies at once. The filters start from the
- * page's address (`?inactiveDays=90`), so a link can open the list filtered.
+ * Select all), and a role picked on the right applies at once, unless the server's preview,
+ * asked right before, says it does not fit. The filters start from the page's address
+ * (`?inactiveDays=90`), so a link can open the list filtered.
  */
 export function LicensedUsers(props: LicensedUsersProps): JSX.Element {
   const [initial, setInitial] = React.useState<LicensedFilter | null>(null);
   React.useEffect(() => {
-    getPageQuery().then(
+    hostQueryParams().then(
       (query) => setInitial(filterFromQuery(query)),
       () => setInitial(NO_FILTER),
     );
   }, []);
   if (!initial) return <Spinner size={SpinnerSize.medium} label="Loading users..." />;
   return <LicensedList {...props} initialFilter={initial} />;
-}
-
-/** Every licensed user the search and filters cover, while Select all is on: what a role then changes. */
-function useAllIds(all: boolean, search: string, filter: LicensedFilter, key: string): string[] | null {
-  const [ids, setIds] = React.useState<{ key: string; ids: string[] } | null>(null);
-  const request = React.useRef({ search, filter });
-  request.current = { search, filter };
-  React.useEffect(() => {
-    if (!all) return;
-    let live = true;
-    const { search: s, filter: f } = request.current;
-    usersService.licensedIds(s, f).then(
-      (answer) => live && setIds({ key, ids: answer.ids }),
-      () => undefined, // the count stays unknown; picking a role asks again and shows that error
-    );
-    return () => {
-      live = false;
-    };
-  }, [all, key]);
-  return all && ids?.key === key ? ids.ids : null;
 }
 
 function LicensedList(props: LicensedUsersProps & { initialFilter: LicensedFilter }): JSX.Element {
@@ -106,14 +91,24 @@ function LicensedList(props: LicensedUsersProps & { initialFilter: LicensedFilte
     key,
   );
   const { selection, count, all, setAll } = useSelection(key, list.items.length);
-  const allIds = useAllIds(all, search, filter, key);
   const [progress, setProgress] = React.useState<BatchProgress | null>(null);
-  const [confirm, setConfirm] = React.useState<{ ids: string[] } | null>(null);
+  const [checking, setChecking] = React.useState(false);
+  const [confirm, setConfirm] = React.useState<{ ids: string[]; preview: AssignRolesPreviewResponse } | null>(null);
   const picked = selectedItems<MemberView>(selection, list.items);
   const onSort = React.useCallback((by: MemberSort, descending: boolean) => setSort({ by, descending }), []);
 
+  // The preview is asked for exactly the users a role would change: with Select all, every
+  // one the search and filters cover.
+  const ids = useTargetIds(all, search, filter, key, picked);
+  const [pointed, setPointed] = React.useState<AssignedRole>("None");
+  const request = React.useMemo<PreviewRequest | null>(
+    () => (ids && ids.length > 0 ? { role: pointed, userIds: ids } : null),
+    [pointed, ids],
+  );
+  const preview = useRolePreview(request);
+
   const targets = async (): Promise<string[]> =>
-    all ? (allIds ?? (await usersService.licensedIds(search, filter)).ids) : picked.map((m) => m.id);
+    ids ?? (all ? (await usersService.licensedIds(search, filter)).ids : picked.map((m) => m.id));
   const filtered = filter.source !== null || filter.inactiveDays !== null;
   const apply = async (role: AssignedRole, ids: string[]) => {
     setConfirm(null);
@@ -138,10 +133,24 @@ function LicensedList(props: LicensedUsersProps & { initialFilter: LicensedFilte
     }
   };
   const onPick = async (role: AssignedRole) => {
-    const ids = await targets();
-    if (ids.length === 0) return;
-    if (role === "None") setConfirm({ ids });
-    else await apply(role, ids);
+    setPointed(role);
+    setChecking(true);
+    let decided: AssignRolesPreviewResponse | null;
+    let userIds: string[];
+    try {
+      userIds = await targets();
+      if (userIds.length === 0) return;
+      decided = await previewNow({ role, userIds });
+    } catch (error) {
+      props.onChanged({ kind: "error", error: error instanceof Error ? error : new Error(String(error)) });
+      return;
+    } finally {
+      setChecking(false);
+    }
+    if (decided) preview.show({ role, userIds }, decided);
+    if (decided && !decided.fits) return; // the note says what is missing; nothing is applied
+    if (role === "None" && decided) setConfirm({ ids: userIds, preview: decided });
+    else await apply(role, userIds);
   };
 
   return (
@@ -189,22 +198,61 @@ function LicensedList(props: LicensedUsersProps & { initialFilter: LicensedFilte
       </div>
       <RolePicker
         selected={picked.map((m) => m.role)}
-        selectedCount={allIds?.length ?? count}
-        allSelected={all && allIds === null && list.hasMore}
+        selectedCount={all && ids ? ids.length : count}
+        allSelected={all && ids === null && list.hasMore}
         defaultRole={props.defaultRole}
-        busy={progress !== null}
+        busy={progress !== null || checking}
         onPick={(role) => void onPick(role)}
+        pointed={pointed}
+        onPoint={setPointed}
+        impact={preview.state}
+        isPca={props.isPca}
       />
       {confirm ? (
         <ConfirmNoneDialog
           userCount={confirm.ids.length}
-          seatsFreed={confirm.ids.length}
+          preview={confirm.preview}
           onConfirm={() => void apply("None", confirm.ids)}
           onDismiss={() => setConfirm(null)}
         />
       ) : null}
     </div>
   );
+}
+
+/**
+ * The ids a role change would go to: the selected rows, or with Select all every licensed
+ * user the search and filters cover (users/licensed/ids, once per list); null while they are
+ * being read. The same array while the selection stays, so its preview is asked once.
+ */
+function useTargetIds(
+  all: boolean,
+  search: string,
+  filter: LicensedFilter,
+  key: string,
+  picked: MemberView[],
+): string[] | null {
+  const pickedKey = picked.map((m) => m.id).join(",");
+  const pickedIds = React.useMemo(() => (pickedKey ? pickedKey.split(",") : []), [pickedKey]);
+  const [everyone, setEveryone] = React.useState<{ key: string; ids: string[] } | null>(null);
+  // The search and filters `key` stands for, read when it changes (the filter object is new on every render).
+  const request = React.useRef({ search, filter });
+  request.current = { search, filter };
+  React.useEffect(() => {
+    if (!all) return;
+    let live = true;
+    const { search: s, filter: f } = request.current;
+    usersService.licensedIds(s, f).then(
+      (answer) => live && setEveryone({ key, ids: answer.ids }),
+      // The page still works: the role change reads the ids again, and says why if it cannot.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [all, key]);
+  if (!all) return pickedIds;
+  return everyone?.key === key ? everyone.ids : null;
 }
 
 /** The Source filter's choices, read again after every change (a rule may have left). */

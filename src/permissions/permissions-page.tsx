@@ -85,14 +85,19 @@ function UserManagement(props: { isPca: boolean }): JSX.Element {
         <Tab id="service-account" name="Service account" />
       </TabBar>
       {tab === "licensed" ? (
-        <LicensedUsers defaultRole={overview.defaultRole} refreshKey={refreshKey} onChanged={changed} />
+        <LicensedUsers
+          defaultRole={overview.defaultRole}
+          isPca={props.isPca}
+          refreshKey={refreshKey}
+          onChanged={changed}
+        />
       ) : null}
       {tab === "audit" ? <AuditTrail refreshKey={refreshKey} /> : null}
       {tab === "service-account" ? <ServiceAccountSection isPca={props.isPca} /> : null}
       {adding ? (
         <AddUsersPanel
           defaultRole={overview.defaultRole}
-          seats={overview.seats}
+          isPca={props.isPca}
           onDismiss={() => setAdding(false)}
           onSeatsChanged={() => void readOverview()}
           onAdded={(next) => {

@@ -2,7 +2,9 @@ import * as React from "react";
 import { Button } from "azure-devops-ui/Button";
 import { Card } from "azure-devops-ui/Card";
 import type { AssignedRole, Role, RoleView } from "../services/users-service";
+import { SeatImpactNote } from "./seat-impact-note";
 import { usersText } from "./status-message";
+import type { PreviewState } from "./use-role-preview";
 import { ADDABLE_ROLES } from "../../functions/contracts/roles";
 
 /** The roles one click assigns: every addable role, then None (which asks first). */
@@ -21,11 +23,17 @@ export interface RolePickerProps {
   defaultRole: Role;
   busy: boolean;
   onPick: (role: AssignedRole) => void;
+  /** The role under the pointer or focus, and what giving it to the selection does to seats (the server's preview). */
+  pointed: AssignedRole;
+  onPoint: (role: AssignedRole) => void;
+  impact: PreviewState;
+  isPca: boolean;
 }
 
 /**
  * The right-hand panel: the selected user's current role, and the roles one click assigns
- * (at once, no Save button; None asks for confirmation first).
+ * (at once, no Save button; None asks for confirmation first). Below them, what the role
+ * under the pointer (or focus; None until then) does to seats, before it is clicked.
  */
 export function RolePicker(props: RolePickerProps): JSX.Element {
   const { selectedCount } = props;
@@ -55,10 +63,13 @@ export function RolePicker(props: RolePickerProps): JSX.Element {
                 ariaPressed={current}
                 disabled={props.busy || (selectedCount === 0 && !props.allSelected)}
                 onClick={() => props.onPick(role)}
+                onMouseOver={() => props.onPoint(role)}
+                onFocus={() => props.onPoint(role)}
               />
             );
           })}
         </div>
+        <SeatImpactNote state={props.impact} isPca={props.isPca} label={roleName(props.pointed, props.defaultRole)} />
       </div>
     </Card>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createApiClient, type ApiClient } from "./api-client";
-import { ApiError, HTTP_ERROR, INVALID_RESPONSE, NETWORK_ERROR } from "./api-error";
+import { ApiError, HTTP_ERROR, INVALID_RESPONSE, NETWORK_ERROR, seatRefusalUrl } from "./api-error";
 import { fakeJwt } from "./test-support/fake-jwt";
 import { createTokenCache } from "./token-cache";
 
@@ -88,6 +88,21 @@ describe("api client", () => {
     const error = await caught(client.patch("members/u1", { role: "Team" }));
 
     expect(error).toMatchObject({ status: 409, code: "SeatLimit", message: "All 5 seats are taken." });
+  });
+
+  it("keeps a seat refusal's details, so the page opens the Subscription page for the users it needs", async () => {
+    const subscriptionUrl = "https://dev.azure.com/fabrikam/_settings/x.timetracker-subscription-hub?users=8";
+    const details = { free: 2, needed: 5, usersNeeded: 8, subscriptionUrl };
+    const backend = fakeBackend(
+      json(409, { error: { code: "seat_limit", message: "Not enough seats", details } }),
+      json(409, { error: { code: "conflict", message: "Changed", details } }),
+    );
+    const { client } = clientWith(backend.fetch);
+
+    const refusal = await caught(client.post("users/roles", {}));
+    expect(refusal.details).toEqual(details);
+    expect(seatRefusalUrl(refusal)).toBe(subscriptionUrl);
+    expect(seatRefusalUrl(await caught(client.post("users/roles", {})))).toBeNull();
   });
 
   it("reports an error answer without the contract body by its HTTP status", async () => {

@@ -5,13 +5,24 @@
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** The backend's `error.details`, when it sent any (a seat refusal's free seats and Subscription page link). */
+  readonly details: unknown;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, details?: unknown) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
+    this.details = details;
   }
+}
+
+/** The Subscription page address a seat refusal links to (with the users it needs filled in), if it sent one. */
+export function seatRefusalUrl(error: ApiError): string | null {
+  const details = error.details;
+  if (error.code !== "seat_limit" || typeof details !== "object" || details === null) return null;
+  const url = "subscriptionUrl" in details ? details.subscriptionUrl : undefined;
+  return typeof url === "string" ? url : null;
 }
 
 /** The request never got an HTTP answer (backend down, CORS, offline). Status 0. */
@@ -24,12 +35,12 @@ export const INVALID_RESPONSE = "InvalidResponse";
 /** Builds the ApiError for a non-2xx answer from its status and (maybe JSON) body text. */
 export function errorFromResponse(status: number, statusText: string, bodyText: string): ApiError {
   const contractError = readContractError(bodyText);
-  if (contractError) return new ApiError(status, contractError.code, contractError.message);
+  if (contractError) return new ApiError(status, contractError.code, contractError.message, contractError.details);
   const reason = statusText ? `${status} ${statusText}` : String(status);
   return new ApiError(status, HTTP_ERROR, `The Timetracker service answered ${reason}.`);
 }
 
-function readContractError(bodyText: string): { code: string; message: string } | undefined {
+function readContractError(bodyText: string): { code: string; message: string; details: unknown } | undefined {
   let body: unknown;
   try {
     body = JSON.parse(bodyText);
@@ -42,5 +53,5 @@ function readContractError(bodyText: string): { code: string; message: string } 
   const code = "code" in error ? error.code : undefined;
   const message = "message" in error ? error.message : undefined;
   if (typeof code !== "string" || typeof message !== "string") return undefined;
-  return { code, message };
+  return { code, message, details: "details" in error ? error.details : undefined };
 }

@@ -17,7 +17,8 @@ export interface BatchResult {
 /**
  * Assigns one role to many users, ASSIGN_BATCH_SIZE per request, reporting progress after
  * each batch. Stops at the first refused batch (e.g. no seats left) and throws its error;
- * the batches before it stay applied, so the page checks the free seats before starting.
+ * the batches before it stay applied, so the page asks the server's preview (users/roles/preview)
+ * right before starting and does not start a change that does not fit.
  */
 export async function assignInBatchesWith(
   send: (role: AssignedRole, ids: string[]) => Promise<AssignRolesResponse>,

@@ -32,8 +32,20 @@ export async function openAdminPage(page: AdminPage, query?: Record<string, stri
   navigation.navigate(url);
 }
 
-/** The host page's query parameters (a hub's state that a link can set). */
-export async function getPageQuery(): Promise<Record<string, string>> {
+export const openPermissionsPage = (): Promise<void> => openAdminPage("permissions");
+/** Timetracker Permissions with its licensed list filtered (e.g. no time tracked in 90 days). */
+export const openLicensedList = (filter: LicensedFilter): Promise<void> =>
+  openAdminPage("permissions", filterToQuery(filter));
+export const openSubscriptionPage = (): Promise<void> => openAdminPage("subscription");
+
+/** Navigates the whole Azure DevOps page to an address the backend gave (the Subscription page for N users). */
+export async function openHostUrl(url: string): Promise<void> {
+  const navigation = await SDK.getService<IHostNavigationService>(HostServiceIds.hostNavigation);
+  navigation.navigate(url);
+}
+
+/** The page address's query parameters (`?users=8`): a hub's frame has its own address, so the host reads them. */
+export async function hostQueryParams(): Promise<Record<string, string>> {
   const navigation = await SDK.getService<IHostNavigationService>(HostServiceIds.hostNavigation);
   return navigation.getQueryParams();
 }
@@ -43,9 +55,3 @@ export async function setPageQuery(params: Record<string, string>): Promise<void
   const navigation = await SDK.getService<IHostNavigationService>(HostServiceIds.hostNavigation);
   navigation.setQueryParams(params);
 }
-
-export const openPermissionsPage = (): Promise<void> => openAdminPage("permissions");
-/** Timetracker Permissions with its licensed list filtered (e.g. no time tracked in 90 days). */
-export const openLicensedList = (filter: LicensedFilter): Promise<void> =>
-  openAdminPage("permissions", filterToQuery(filter));
-export const openSubscriptionPage = (): Promise<void> => openAdminPage("subscription");

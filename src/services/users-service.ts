@@ -1,4 +1,5 @@
 import type {
+  AssignRolesPreviewResponse,
   AssignRolesResponse,
   AuditResponse,
   CreateTokenResponse,
@@ -19,6 +20,7 @@ import type { LicensedFilter } from "./licensed-filter";
 
 export type {
   ApiTokenView,
+  AssignRolesPreviewResponse,
   AssignRolesResponse,
   AuditEntryView,
   AuditResponse,
@@ -75,6 +77,9 @@ export const usersService = {
   licensedRules: () => api().get<LicensedRulesResponse>("users/licensed/rules"),
   assignRoles: (role: AssignedRole, userIds: string[]) =>
     api().post<AssignRolesResponse>("users/roles", { role, userIds }),
+  /** What assignRoles would do (seats, cost, who cannot change), writing nothing. */
+  previewRoles: (role: AssignedRole, userIds: string[], signal?: AbortSignal) =>
+    api().post<AssignRolesPreviewResponse>("users/roles/preview", { role, userIds }, { signal }),
   setDefaultRole: (role: Role) => api().patch<DefaultRoleResponse>("users/default-role", { role }),
   unlicensed: (search: string, continuation: string | null) =>
     api().get<DirectoryUsersResponse>("users/unlicensed", {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OrderQuote, PlanOffer } from "../services/billing-service";
-import { confirmLabel, estimateSummary, initialPeriod, planButtonLabel } from "./flow";
+import { confirmLabel, estimateSummary, initialPeriod, planButtonLabel, purposeForUsers, requestedUsers } from "./flow";
 
 const offer = (over: Partial<PlanOffer>): PlanOffer => ({
   plan: "team",
@@ -42,5 +42,24 @@ describe("subscription flow wording", () => {
     });
     expect(estimateSummary(quote(3000, 0))).toEqual({ label: "Billed immediately", amount: 3000 });
     expect(estimateSummary(quote(0, 5000))).toEqual({ label: "Credit for your next invoices", amount: 5000 });
+  });
+});
+
+describe("opened for a number of users (?users=N)", () => {
+  it("reads a number of users and ignores anything else", () => {
+    expect(requestedUsers({ users: "8" })).toBe(8);
+    expect(requestedUsers({ users: "0" })).toBeNull();
+    expect(requestedUsers({ users: "-3" })).toBeNull();
+    expect(requestedUsers({ users: "8.5" })).toBeNull();
+    expect(requestedUsers({ users: "lots" })).toBeNull();
+    expect(requestedUsers({})).toBeNull();
+  });
+
+  it("changes the users of a live paid subscription, and buys otherwise", () => {
+    expect(purposeForUsers({ state: "active", plan: "start" })).toBe("change-users");
+    expect(purposeForUsers({ state: "non_renewing", plan: "team" })).toBe("change-users");
+    expect(purposeForUsers({ state: "active", plan: "free" })).toBe("buy");
+    expect(purposeForUsers({ state: "trial", plan: null })).toBe("buy");
+    expect(purposeForUsers({ state: "cancelled", plan: "start" })).toBe("buy");
   });
 });

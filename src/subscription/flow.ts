@@ -1,4 +1,4 @@
-import type { BillingPeriod, OrderQuote, PlanId, PlanOffer } from "../services/billing-service";
+import type { BillingPeriod, OrderQuote, PlanId, PlanOffer, SubscriptionOverview } from "../services/billing-service";
 
 /**
  * The Subscription tab's steps, as the product documents them:
@@ -19,6 +19,8 @@ export type View =
   | { name: "overview"; notice?: string }
   /** seats undefined: the licensed users now (or the current seats, if more). */
   | { name: "plans"; purpose: Purpose; seats?: number }
+  /** Opened for a number of users (the Permissions page's ?users=N): the plan selection for them. */
+  | { name: "requested"; seats: number }
   | { name: "order"; draft: OrderDraft }
   | { name: "total"; draft: OrderDraft; amount: number; currency: string }
   | { name: "checkout"; hostedPageId: string; url: string };
@@ -68,4 +70,17 @@ export function estimateSummary(quote: OrderQuote): { label: string; amount: num
   if (estimate.billedImmediately > 0) return { label: "Billed immediately", amount: estimate.billedImmediately };
   if (estimate.credit > 0) return { label: "Credit for your next invoices", amount: estimate.credit };
   return { label: "Billed immediately", amount: 0 };
+}
+
+/** The page address's `users` (?users=8, from the Permissions page), when it is a number of users; else null. */
+export function requestedUsers(query: Readonly<Record<string, string>>): number | null {
+  const users = query.users;
+  // The plans endpoint checks the range; this only keeps out what is no number of users at all.
+  return users !== undefined && /^[1-9]\d{0,5}$/.test(users) ? Number(users) : null;
+}
+
+/** Opened for a number of users: Change users of the live paid subscription, else Buy Now. */
+export function purposeForUsers(overview: Pick<SubscriptionOverview, "state" | "plan">): Purpose {
+  const live = overview.state === "active" || overview.state === "non_renewing";
+  return live && overview.plan !== null && overview.plan !== "free" ? "change-users" : "buy";
 }

@@ -6,7 +6,8 @@ import { PageLayout } from "../components/page-layout";
 import { TrialBar } from "../components/trial-bar";
 import { useMe } from "../common/use-me";
 import { BillingTab } from "./billing-tab";
-import type { View } from "./flow";
+import { hostQueryParams } from "../services/navigation";
+import { requestedUsers, type View } from "./flow";
 import { InvoicesTab } from "./invoices-tab";
 import { SubscriptionTab } from "./subscription-tab";
 
@@ -37,6 +38,20 @@ function SubscriptionManager(): JSX.Element {
   const [view, setView] = React.useState<View>({ name: "overview" });
   // The bar is for the trial only; it goes as soon as this page sees a plan bought.
   const [inTrial, setInTrial] = React.useState(true);
+  // Opened from the Permissions page for the users a change needs (?users=8): their plan selection.
+  React.useEffect(() => {
+    let live = true;
+    hostQueryParams().then(
+      (query) => {
+        const seats = requestedUsers(query);
+        if (live && seats !== null) setView((v) => (v.name === "overview" ? { name: "requested", seats } : v));
+      },
+      () => undefined, // a host without query parameters opens on the Activation Information
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
   const buyNow = () => {
     setTab("subscription");
     setView({ name: "plans", purpose: "buy" });

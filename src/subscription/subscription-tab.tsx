@@ -11,7 +11,7 @@ import { openLicensedList } from "../services/navigation";
 import { ActivationInfo } from "./activation-info";
 import { CancelDialog } from "./cancel-dialog";
 import { CheckoutWait, OrderTotal } from "./checkout-steps";
-import { initialPeriod, type Purpose, type View } from "./flow";
+import { initialPeriod, purposeForUsers, type Purpose, type View } from "./flow";
 import { OrderView } from "./order-view";
 import { FREE_HINT_DAYS } from "./plan-card";
 import { PlanSelection } from "./plan-selection";
@@ -62,14 +62,17 @@ export function SubscriptionTab(props: SubscriptionTabProps): JSX.Element {
             draft: { purpose, plan: offer.plan, seats: plans.seats, period: initialPeriod(purpose, o.billingPeriod) },
           });
         };
-        switch (view.name) {
+        // Opened for a number of users: their plan selection, to change the users of a paid plan or to buy one.
+        const shown: Exclude<View, { name: "requested" }> =
+          view.name === "requested" ? { name: "plans", purpose: purposeForUsers(o), seats: view.seats } : view;
+        switch (shown.name) {
           case "plans":
             return (
               <PlanSelection
-                purpose={view.purpose}
-                seats={view.seats}
-                onSeatsChange={(seats) => go({ ...view, seats })}
-                onChoose={choose(view.purpose)}
+                purpose={shown.purpose}
+                seats={shown.seats}
+                onSeatsChange={(seats) => go({ ...shown, seats })}
+                onChoose={choose(shown.purpose)}
                 onBack={() => go({ name: "overview" })}
                 onOpenPermissions={() => void openLicensedList({ source: null, inactiveDays: FREE_HINT_DAYS })}
                 busy={switchToFree.busy}
@@ -79,34 +82,34 @@ export function SubscriptionTab(props: SubscriptionTabProps): JSX.Element {
           case "order":
             return (
               <OrderView
-                draft={view.draft}
-                onPeriodChange={(period) => go({ name: "order", draft: { ...view.draft, period } })}
+                draft={shown.draft}
+                onPeriodChange={(period) => go({ name: "order", draft: { ...shown.draft, period } })}
                 onCheckout={(quote) =>
-                  go({ name: "total", draft: view.draft, amount: quote.order.amount, currency: quote.order.currency })
+                  go({ name: "total", draft: shown.draft, amount: quote.order.amount, currency: quote.order.currency })
                 }
                 onChanged={done(NOTICES.changed)}
                 onBack={() =>
-                  view.draft.purpose === "change-billing"
+                  shown.draft.purpose === "change-billing"
                     ? go({ name: "overview" })
-                    : go({ name: "plans", purpose: view.draft.purpose, seats: view.draft.seats })
+                    : go({ name: "plans", purpose: shown.draft.purpose, seats: shown.draft.seats })
                 }
               />
             );
           case "total":
             return (
               <OrderTotal
-                draft={view.draft}
-                amount={view.amount}
-                currency={view.currency}
+                draft={shown.draft}
+                amount={shown.amount}
+                currency={shown.currency}
                 onStarted={(hostedPageId, url) => go({ name: "checkout", hostedPageId, url })}
-                onBack={() => go({ name: "order", draft: view.draft })}
+                onBack={() => go({ name: "order", draft: shown.draft })}
               />
             );
           case "checkout":
             return (
               <CheckoutWait
-                hostedPageId={view.hostedPageId}
-                url={view.url}
+                hostedPageId={shown.hostedPageId}
+                url={shown.url}
                 onConfirmed={done(NOTICES.bought)}
                 onEnded={(notice) => go({ name: "overview", notice: notice || undefined })}
               />
@@ -116,7 +119,7 @@ export function SubscriptionTab(props: SubscriptionTabProps): JSX.Element {
               <>
                 <ActivationInfo
                   overview={o}
-                  notice={view.notice}
+                  notice={shown.notice}
                   onChoosePlans={choosePlans}
                   onChangeBilling={() =>
                     o.plan && o.seats

@@ -122,6 +122,29 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
     expect(found).toHaveLength(2);
   });
 
+  it("group reads one group by descriptor, and answers null for one Azure DevOps does not know", async () => {
+    exercised.add("DevopsOrgDirectory.group");
+    const recorded = recordedBody<{ descriptor: string; displayName: string; principalName: string; origin: string }>(
+      "graph",
+      "Groups/GetGroup-AddRemoveAADGroupByOID.json",
+    );
+    only("GET", /\/_apis\/graph\/groups\/[^/]+$/i, () => ({ body: recorded }));
+    const found = await directory.group(ORG, PAT, recorded.descriptor);
+    expect(found).toMatchObject({
+      descriptor: recorded.descriptor,
+      displayName: "Full Time Engineers",
+      principalName: "[TEAM FOUNDATION]\\Full Time Engineers",
+      origin: "aad",
+    });
+    const [url] = sent(/\/_apis\/graph\/groups\//i).slice(-1);
+    expect(decodeURIComponent(url.pathname)).toBe(`/vssps/${ORG}/_apis/graph/groups/${recorded.descriptor}`);
+    only("GET", /\/_apis\/graph\/groups\/[^/]+$/i, () => ({
+      status: 404,
+      body: { message: "VS860018: The requested group was not found.", typeKey: "GraphSubjectNotFoundException" },
+    }));
+    expect(await directory.group(ORG, PAT, "vssgp.Uy0xLTktMTU1MTM3NDI0NS1ub3RoZXJl")).toBeNull();
+  });
+
   it("groupMembers walks memberships, subject lookup and identities to the users", async () => {
     exercised.add("DevopsOrgDirectory.groupMembers");
     // Microsoft recorded each call in a different organization; the descriptors are linked
@@ -182,17 +205,93 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
     expect(await directory.userByEmail(ORG, PAT, "jtseng@vscsi.us")).toEqual(jiaHao);
   });
 
-  it("isCollectionAdmin reads memberOf: no collection-admin group in the recorded identity, yes with the recorded -0-0-0-0-1 group", async () => {
-    exercised.add("DevopsOrgDirectory.isCollectionAdmin");
-    only("GET", /\/_apis\/identities$/, () => ({ body: identitiesByIds() }));
-    expect(await directory.isCollectionAdmin(ORG, PAT, jiaHao.id)).toBe(false);
+  describe("isCollectionAdmin: the org's [org]\\Project Collection Administrators by name, then the user's memberOf", () => {
+    type RecordedGroup = { principalName: string; descriptor: string; domain: string; displayName: string };
+    type GroupIdentity = Identity & {
+      descriptor: string;
+      providerDisplayName: string;
+      properties: Record<string, { $type: string; $value: string }>;
+    };
+    const recordedGroups = () => recordedBody<{ value: RecordedGroup[] }>("graph", "Groups/GetAllGroups.json").value;
+    const identityDescriptorOf = (group: RecordedGroup) =>
+      `Microsoft.TeamFoundation.Identity;${Buffer.from(group.descriptor.split(".")[1], "base64url").toString("utf8")}`;
+    const recordedGroup = (principalName: string) => recordedGroups().find((g) => g.principalName === principalName)!;
+    /**
+     * A General search's answer in the shape Microsoft recorded (SearchPCVUByName: the collection's
+     * Valid Users group), carrying one of the recorded Graph groups' name, SID and domain instead.
+     */
+    const searchAnswer = (...groups: RecordedGroup[]) => {
+      const recorded = recordedBody<{ count: number; value: GroupIdentity[] }>(
+        "ims",
+        "Identities/SearchPCVUByName.json",
+      );
+      const value = groups.map((g) => {
+        const identity = structuredClone(recorded.value[0]);
+        identity.descriptor = identityDescriptorOf(g);
+        identity.subjectDescriptor = g.descriptor;
+        identity.providerDisplayName = g.principalName;
+        identity.properties.Domain.$value = g.domain;
+        identity.properties.Account.$value = g.displayName;
+        return identity;
+      });
+      return { count: value.length, value };
+    };
+    // Microsoft's recording: `[Fabrikam]\Project Collection Administrators` (the name's case differs
+    // from our org name's) and `[MyFirstProject]\Project Administrators`, both SIDs ending -0-0-0-0-1.
+    const pca = () => recordedGroup("[Fabrikam]\\Project Collection Administrators");
+    const projectAdmins = () => recordedGroup("[MyFirstProject]\\Project Administrators");
+    const userIn = (...memberOf: string[]) => {
+      const body = identitiesByIds();
+      body.value[0].memberOf = memberOf;
+      return body;
+    };
+    const serve = (search: unknown, user: unknown) =>
+      only("GET", /\/_apis\/identities$/, (q) => ({ body: q.get("searchFilter") ? search : user }));
 
-    // The group descriptor of Microsoft's recorded Permissions_Remove example (security/7.1).
-    const pcaGroup = "Microsoft.TeamFoundation.Identity;S-1-9-1551374245-1204400969-2402986413-2179408616-0-0-0-0-1";
-    const member = identitiesByIds();
-    member.value[0].memberOf = [pcaGroup];
-    only("GET", /\/_apis\/identities$/, () => ({ body: member }));
-    expect(await directory.isCollectionAdmin(ORG, PAT, jiaHao.id)).toBe(true);
+    it("accepts a member of the collection's group and refuses a member of only a project's Project Administrators", async () => {
+      exercised.add("DevopsOrgDirectory.isCollectionAdmin");
+      expect([identityDescriptorOf(pca()), identityDescriptorOf(projectAdmins())].map((d) => d.slice(-10))).toEqual([
+        "-0-0-0-0-1",
+        "-0-0-0-0-1",
+      ]);
+      serve(searchAnswer(pca()), userIn(identityDescriptorOf(pca())));
+      expect(await directory.isCollectionAdmin(ORG, PAT, jiaHao.id)).toBe(true);
+      serve(searchAnswer(pca()), userIn(identityDescriptorOf(projectAdmins())));
+      expect(await directory.isCollectionAdmin(ORG, PAT, jiaHao.id)).toBe(false);
+      serve(searchAnswer(pca()), identitiesByIds()); // the recorded identity, in no group
+      expect(await directory.isCollectionAdmin(ORG, PAT, jiaHao.id)).toBe(false);
+
+      const [search, user] = sent(/\/_apis\/identities$/).slice(-2);
+      expect(Object.fromEntries(search.searchParams)).toEqual({
+        searchFilter: "General",
+        filterValue: "[fabrikam]\\Project Collection Administrators",
+        queryMembership: "None",
+        "api-version": "7.1",
+      });
+      expect(Object.fromEntries(user.searchParams)).toEqual({
+        identityIds: jiaHao.id,
+        queryMembership: "ExpandedUp",
+        "api-version": "7.1",
+      });
+    });
+
+    it("takes no project's group of the same name for the collection's, and refuses when the search finds none", async () => {
+      // A project named like the org may hold a group named like the collection's: its Domain is the project's.
+      const impostor = { ...projectAdmins(), principalName: "[fabrikam]\\Project Collection Administrators" };
+      serve(searchAnswer(impostor), userIn(identityDescriptorOf(impostor)));
+      expect(await directory.isCollectionAdmin(ORG, PAT, jiaHao.id)).toBe(false);
+      serve({ count: 0, value: [] }, userIn(identityDescriptorOf(pca())));
+      expect(await directory.isCollectionAdmin(ORG, PAT, jiaHao.id)).toBe(false);
+      serve(searchAnswer(impostor, pca()), userIn(identityDescriptorOf(pca())));
+      expect(await directory.isCollectionAdmin(ORG, PAT, jiaHao.id)).toBe(true);
+    });
+
+    it("answers UpstreamError, not a yes, when the search's answer cannot be trusted", async () => {
+      serve(searchAnswer(pca(), pca()), userIn(identityDescriptorOf(pca())));
+      await expect(directory.isCollectionAdmin(ORG, PAT, jiaHao.id)).rejects.toThrow(/unexpected format/);
+      serve({ value: "not a list" }, userIn(identityDescriptorOf(pca())));
+      await expect(directory.isCollectionAdmin(ORG, PAT, jiaHao.id)).rejects.toThrow(/unexpected format/);
+    });
   });
 
   it("whoAmI reads connectionData", async () => {
@@ -320,6 +419,7 @@ describe("every request the adapters sent", () => {
 /** Prototype members that are not port methods (they only build requests for the ones above). */
 const PRIVATE_HELPERS = new Set([
   "DevopsOrgDirectory.base",
+  "DevopsOrgDirectory.collectionAdminsGroup",
   "DevopsOrgDirectory.identities",
   "DevopsWorkItemDirectory.withClient",
 ]);

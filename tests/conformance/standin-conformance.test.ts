@@ -141,6 +141,16 @@ const CASES: Case[] = [
     maps: ["value[].properties"],
   },
   {
+    name: "identities: a group by its [scope]\\Name (the backend's PCA group lookup)",
+    area: "ims",
+    operation: ["/{organization}/_apis/identities", "get"],
+    request: () => ({
+      path: `/vssps/fabrikam/_apis/identities?searchFilter=General&filterValue=${encodeURIComponent("[fabrikam]\\Project Collection Administrators")}&queryMembership=None&api-version={version}`,
+    }),
+    recorded: { file: "Identities/SearchPCVUByName.json" },
+    maps: ["value[].properties"],
+  },
+  {
     name: "user entitlements (list)",
     area: "memberEntitlementManagement",
     operation: ["/{organization}/_apis/userentitlements", "get"],
@@ -300,9 +310,29 @@ describe("the stand-in's group SIDs have the shapes Microsoft recorded", () => {
       "[MyFirstProject]\\Contributors",
     ],
     ["an Entra group", (g: { origin: string }) => g.origin === "aad", "\\Part Time Engineers"],
+    [
+      "a project's Project Administrators",
+      (g: { principalName: string }) => g.principalName === "[Fabrikam Mobile]\\Project Administrators",
+      "[MyFirstProject]\\Project Administrators",
+    ],
   ] as const)("%s", (_, pick, recordedName) => {
     const group = client.standin.state.org("fabrikam").groups.find((g) => pick(g as never))!;
     expect(shape(sidOf(group.descriptor))).toBe(shape(recorded(recordedName)));
     expect(group.sid).toBe(sidOf(group.descriptor));
+  });
+
+  it("a project's Project Administrators end like the PCA group but under the project's numbers, as recorded", () => {
+    const scopeOf = (sid: string) => sid.replace(/-0-0-0-0-1$/, "");
+    const org = client.standin.state.org("fabrikam");
+    const pca = org.groups.find((g) => g.isPcaGroup)!;
+    const projectAdmins = org.group("[Fabrikam Mobile]\\Project Administrators");
+    const recordedDiffers =
+      scopeOf(recorded("\\Project Collection Administrators")) !==
+      scopeOf(recorded("[MyFirstProject]\\Project Administrators"));
+    expect({ recordedDiffers, sameEnding: projectAdmins.sid.endsWith("-0-0-0-0-1") }).toEqual({
+      recordedDiffers: true,
+      sameEnding: true,
+    });
+    expect(scopeOf(projectAdmins.sid)).not.toBe(scopeOf(pca.sid));
   });
 });

@@ -47,6 +47,7 @@ export const EXPECTED_ACCESS: Record<string, Access> = {
   "users-licensed-rules": MANAGE_USERS,
   "users-licensed-ids": MANAGE_USERS,
   "users-assign-roles": MANAGE_USERS,
+  "users-preview-roles": MANAGE_USERS,
   "users-default-role": MANAGE_USERS,
   "users-unlicensed": MANAGE_USERS,
   "users-groups": MANAGE_USERS,
@@ -54,6 +55,15 @@ export const EXPECTED_ACCESS: Record<string, Access> = {
   "users-lookup": MANAGE_USERS,
   "users-audit": MANAGE_USERS,
   "users-service-account-get": MANAGE_USERS,
+  // Group rules (the Permissions page's Group rules tab): whoever manages users.
+  "users-group-rules-list": MANAGE_USERS,
+  "users-group-rules-preview": MANAGE_USERS,
+  "users-group-rules-create": MANAGE_USERS,
+  "users-group-rules-sync-all": MANAGE_USERS,
+  "users-group-rules-delete-preview": MANAGE_USERS,
+  "users-group-rules-delete": MANAGE_USERS,
+  "users-group-rules-sync": MANAGE_USERS,
+  "users-group-rules-confirm-removals": MANAGE_USERS,
   // The organization's service account (a PAT for work without a user): PCAs only.
   "users-service-account-save": "pca",
   "users-service-account-delete": "pca",

@@ -1,7 +1,17 @@
-import type { DevHostConfig, StandinOrg, StandinTokens } from "../shared/config-types";
+import type { DevHostConfig, StandinGroup, StandinOrg, StandinTokens } from "../shared/config-types";
 
 // Calls from the host page to its own server (which proxies the stand-in's
 // /_dev endpoints). Failures carry the server's `{ error: { message } }` text.
+
+/** A failed call; `reason` is the server's own message, for pages that show it to a person. */
+export class HostApiError extends Error {
+  constructor(
+    message: string,
+    readonly reason: string,
+  ) {
+    super(message);
+  }
+}
 
 async function getJson<T>(input: string, init?: RequestInit): Promise<T> {
   const res = await fetch(input, init);
@@ -14,7 +24,7 @@ async function getJson<T>(input: string, init?: RequestInit): Promise<T> {
     } catch {
       // not JSON: keep the raw text
     }
-    throw new Error(`${init?.method ?? "GET"} ${input} failed (${res.status}): ${message}`);
+    throw new HostApiError(`${init?.method ?? "GET"} ${input} failed (${res.status}): ${message}`, message);
   }
   return JSON.parse(text) as T;
 }
@@ -42,4 +52,25 @@ export function setDeployment(org: string, hostKind: "cloud" | "server"): Promis
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ deployment: hostKind === "server" ? "server" : "services" }),
   });
+}
+
+const groupMembersUrl = (org: string, group: string) =>
+  `/_dev/orgs/${encodeURIComponent(org)}/groups/${encodeURIComponent(group)}/members`;
+
+/** The org's groups with their direct members (the Groups (stand-in) page). */
+export async function fetchGroups(org: string): Promise<StandinGroup[]> {
+  return (await getJson<{ value: StandinGroup[] }>(`/_dev/orgs/${encodeURIComponent(org)}/groups`)).value;
+}
+
+/** Adds a user or group (id, email or descriptor) to a group; answers the group as it is now. */
+export function addGroupMember(org: string, group: string, member: string): Promise<StandinGroup> {
+  return getJson<StandinGroup>(groupMembersUrl(org, group), {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ member }),
+  });
+}
+
+export function removeGroupMember(org: string, group: string, member: string): Promise<StandinGroup> {
+  return getJson<StandinGroup>(`${groupMembersUrl(org, group)}/${encodeURIComponent(member)}`, { method: "DELETE" });
 }

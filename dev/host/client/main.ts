@@ -48,7 +48,7 @@ async function boot(root: HTMLElement): Promise<void> {
   // for the switch: the backend decides on what Azure DevOps says when it first sees a token.
   let deployment = setDeployment(org.name, url.host);
   store.subscribe((state, previous) => {
-    if (state.hostKind !== previous.hostKind || state.org !== previous.org)
+    if (state.hostKind !== previous.hostKind || state.org.name !== previous.org.name)
       deployment = setDeployment(state.org.name, state.hostKind);
   });
   const mintAfterSwitch = async (orgName: string, userId: string) => {

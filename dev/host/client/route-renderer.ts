@@ -3,6 +3,7 @@ import type { HostState } from "./store";
 import { renderHubView, renderMissing } from "./views/hub-view";
 import type { View, ViewContext } from "./views/view";
 import { renderWorkItemFormView } from "./views/work-item-form-view";
+import { renderStandinGroupsView } from "./views/standin-groups-view";
 import { renderWorkItemsView } from "./views/work-items-view";
 
 /**
@@ -43,6 +44,9 @@ export class RouteRenderer {
           : renderMissing(this.content, `No Organization Settings hub "${route.slug}" in the extension manifest.`);
         break;
       }
+      case "standin-groups":
+        this.view = renderStandinGroupsView(this.ctx, this.content);
+        break;
       case "hub": {
         const hub = findHub(this.ctx.places.projectHubs, all, route.slug);
         this.view = hub
@@ -55,13 +59,16 @@ export class RouteRenderer {
   }
 }
 
-/** A new page in Azure DevOps terms: every frame starts over. */
+/**
+ * A new page in Azure DevOps terms: every frame starts over. A fresh copy of the same org
+ * (the Groups page refreshes it so PCA badges follow a membership change) is not one.
+ */
 export function needsRebuild(state: HostState, previous: HostState): boolean {
   return (
     state.route !== previous.route ||
-    state.user !== previous.user ||
+    state.user.id !== previous.user.id ||
     state.hostKind !== previous.hostKind ||
-    state.org !== previous.org
+    state.org.name !== previous.org.name
   );
 }
 
@@ -70,5 +77,6 @@ function titleOf(state: HostState): string {
   if (r.kind === "workitem") return `Work item ${r.id}`;
   if (r.kind === "workitems") return "Work items";
   if (r.kind === "settings") return "Organization Settings";
+  if (r.kind === "standin-groups") return "Groups (stand-in)";
   return "Boards";
 }

@@ -9,7 +9,9 @@ export type Route =
   | { kind: "hub"; slug?: string }
   | { kind: "workitems" }
   | { kind: "workitem"; id: number }
-  | { kind: "settings"; slug: string };
+  | { kind: "settings"; slug: string }
+  /** Organization Settings › Local stand-in › Groups (stand-in): the dev host's own page, no extension. */
+  | { kind: "standin-groups" };
 
 export interface UrlState {
   org?: string;
@@ -27,6 +29,7 @@ export function parseRoute(path: string): Route {
   if (head === "workitems") return { kind: "workitems" };
   if (head === "settings" && arg) return { kind: "settings", slug: arg };
   if (head === "hub" && arg) return { kind: "hub", slug: arg };
+  if (head === "standin" && arg === "groups") return { kind: "standin-groups" };
   return { kind: "hub" };
 }
 
@@ -40,7 +43,25 @@ export function formatRoute(route: Route): string {
       return `/workitem/${route.id}`;
     case "settings":
       return `/settings/${route.slug}`;
+    case "standin-groups":
+      return "/standin/groups";
   }
+}
+
+/** Query parameters that belong to the dev host itself; hosted pages do not see them. */
+export const HOST_QUERY_KEYS = new Set(["org", "user", "host", "theme"]);
+
+/**
+ * The address's query after navigating to a page address with `pageQuery`: the dev host's
+ * own parameters stay, the hosted pages' are exactly the new address's (as in Azure DevOps,
+ * where a new address brings its own query string).
+ */
+export function withPageQuery(currentSearch: string, pageQuery: URLSearchParams): string {
+  const query = new URLSearchParams();
+  new URLSearchParams(currentSearch).forEach((value, key) => HOST_QUERY_KEYS.has(key) && query.append(key, value));
+  pageQuery.forEach((value, key) => !HOST_QUERY_KEYS.has(key) && query.append(key, value));
+  const text = query.toString();
+  return text ? `?${text}` : "";
 }
 
 export function parseUrl(location: Pick<Location, "search" | "hash">): UrlState {

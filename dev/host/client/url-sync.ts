@@ -1,6 +1,5 @@
 import { findUser, type HostStore } from "./store";
-import { formatUrl, parseUrl, type Route } from "./url-state";
-import { HOST_QUERY_KEYS } from "./host-query-keys";
+import { formatUrl, parseUrl, withPageQuery, type Route } from "./url-state";
 
 /**
  * Keeps the address bar and the store in step: switching user, host kind,
@@ -9,7 +8,8 @@ import { HOST_QUERY_KEYS } from "./host-query-keys";
  */
 export class UrlSync {
   private replaceNext = false;
-  private nextPageQuery: Record<string, string> | null = null;
+  /** The hosted pages' query of the address being navigated to (navigate(url)), for the next write. */
+  private nextPageQuery: URLSearchParams | undefined;
 
   constructor(private readonly store: HostStore) {
     store.subscribe((state, previous) => {
@@ -26,12 +26,9 @@ export class UrlSync {
     this.write(false);
   }
 
-  /**
-   * Another page: with `pageQuery`, the hosted page's own query parameters are replaced by
-   * these (an SDK navigate to a URL); without, they stay (the host's own menus).
-   */
-  goTo(route: Route, pageQuery?: Record<string, string>): void {
-    if (pageQuery) this.nextPageQuery = pageQuery;
+  /** Shows `route`; with `pageQuery` (a page address's query), the hosted pages' parameters become exactly those. */
+  goTo(route: Route, pageQuery?: URLSearchParams): void {
+    this.nextPageQuery = pageQuery;
     this.store.update({ route, contentHash: "" });
   }
 
@@ -52,8 +49,10 @@ export class UrlSync {
 
   private write(push: boolean): void {
     const state = this.store.state;
-    const search = this.nextPageQuery ? this.withPageQuery(this.nextPageQuery) : window.location.search;
-    this.nextPageQuery = null;
+    const search = this.nextPageQuery
+      ? withPageQuery(window.location.search, this.nextPageQuery)
+      : window.location.search;
+    this.nextPageQuery = undefined;
     const url = formatUrl(
       {
         org: state.org.name,
@@ -68,14 +67,6 @@ export class UrlSync {
     if (url === window.location.search + window.location.hash) return;
     if (push) history.pushState(null, "", url);
     else history.replaceState(null, "", url);
-  }
-
-  /** The current search with the hosted page's parameters replaced (the host's own are kept). */
-  private withPageQuery(pageQuery: Record<string, string>): string {
-    const query = new URLSearchParams(window.location.search);
-    for (const key of [...query.keys()]) if (!HOST_QUERY_KEYS.has(key)) query.delete(key);
-    for (const [key, value] of Object.entries(pageQuery)) if (value) query.set(key, value);
-    return `?${query.toString()}`;
   }
 
   private readUrl(): void {

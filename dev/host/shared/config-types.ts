@@ -65,6 +65,25 @@ export interface StandinOrg {
   workItems: StandinWorkItem[];
 }
 
+/** A direct member of a group, as the stand-in's group endpoints list it. */
+export interface StandinGroupMember {
+  descriptor: string;
+  displayName: string;
+  /** A user's email, a group's `[scope]\Name`. */
+  principalName: string;
+  kind: "user" | "group";
+}
+
+/** GET /_dev/orgs/{org}/groups (one entry), and what adding or removing a member answers. */
+export interface StandinGroup {
+  descriptor: string;
+  principalName: string;
+  displayName: string;
+  /** "vsts" (Azure DevOps group) or "aad" (Entra ID group). */
+  origin: string;
+  members: StandinGroupMember[];
+}
+
 /** POST /_dev/tokens on the Azure DevOps stand-in. */
 export interface StandinTokens {
   appToken: string;

@@ -15,6 +15,8 @@ export type MemberDocument = MemberRecord & {
   search: string;
   /** 7pace's numeric role id, for sorting by role. */
   roleOrder: number;
+  /** The ids of the rules in `grants`: a rule's sync finds its members with one ARRAY_CONTAINS. */
+  ruleIds: string[];
 };
 
 export function memberDocument(member: MemberRecord): MemberDocument {
@@ -26,6 +28,7 @@ export function memberDocument(member: MemberRecord): MemberDocument {
     emailKey: member.email.toLowerCase(),
     search: searchText(member.displayName, member.email),
     roleOrder: ROLE_IDS[member.role],
+    ruleIds: member.grants.map((g) => g.ruleId),
   };
 }
 

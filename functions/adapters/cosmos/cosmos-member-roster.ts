@@ -170,13 +170,28 @@ export class CosmosMemberRoster implements MemberRoster {
     return found;
   }
 
+  async withRule(orgId: string, ruleId: string): Promise<MemberRecord[]> {
+    return this.queryAll("Reading the rule's members", "AND ARRAY_CONTAINS(c.ruleIds, @ruleId)", orgId, [
+      { name: "@ruleId", value: ruleId },
+    ]);
+  }
+
   async listAll(orgId: string): Promise<MemberRecord[]> {
+    return this.queryAll("Reading the members", "", orgId, []);
+  }
+
+  private async queryAll(
+    what: string,
+    condition: string,
+    orgId: string,
+    extra: SqlParameter[],
+  ): Promise<MemberRecord[]> {
     const members = await this.container();
-    return storeCall("Reading the members", async () => {
+    return storeCall(what, async () => {
       const iterator = members.items.query<Record<string, unknown>>(
         {
-          query: "SELECT * FROM c WHERE c.orgId = @orgId AND c.type = 'member'",
-          parameters: [{ name: "@orgId", value: orgId }],
+          query: `SELECT * FROM c WHERE c.orgId = @orgId AND c.type = 'member' ${condition}`,
+          parameters: [{ name: "@orgId", value: orgId }, ...extra],
         },
         { partitionKey: orgId, maxItemCount: 1000 },
       );

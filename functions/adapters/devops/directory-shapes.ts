@@ -51,6 +51,8 @@ export function entitlementsOf(page: z.infer<typeof EntitlementPage>): z.infer<t
 const PropertyValue = z.object({ $value: z.unknown() }).partial();
 export const Identity = z.object({
   id: z.string(),
+  /** Identity descriptor (`Type;identifier`), what another identity's memberOf lists. */
+  descriptor: z.string().optional(),
   providerDisplayName: z.string().nullish(),
   isContainer: z.boolean().optional(),
   isActive: z.boolean().optional(),

@@ -49,4 +49,15 @@ describe("group expansion", () => {
     const g = graph({ root: ["aad.gone", "aad.a"] }, [user("aad.a")]);
     expect((await expandGroup(g, "root")).map((u) => u.descriptor)).toEqual(["aad.a"]);
   });
+
+  it("refuses a group of more than 50,000 users, saying the limit, instead of answering part of it", async () => {
+    const many = Array.from({ length: 50_001 }, (_, i) => `aad.u${i}`);
+    const g = graph({ root: ["vssgp.half", ...many.slice(0, 25_000)], "vssgp.half": many.slice(25_000) }, [
+      group("vssgp.half"),
+      ...many.map(user),
+    ]);
+    await expect(expandGroup(g, "root")).rejects.toThrow(/more than 500 nested groups or 50,000 users/);
+    const exactly = graph({ root: many.slice(0, 50_000) }, many.slice(0, 50_000).map(user));
+    expect(await expandGroup(exactly, "root")).toHaveLength(50_000);
+  });
 });

@@ -1,10 +1,11 @@
-import { UpstreamError } from "../../domain/errors";
+import { ValidationError } from "../../domain/errors";
+import { MAX_RULE_GROUP_MEMBERS } from "../../domain/group-rule";
 import { mapLimited } from "../../domain/map-limited";
 import type { GraphSubject } from "./directory-shapes";
 
 /** Groups one expansion may open, and users it may return: bounds the cost of a huge group. */
 export const MAX_GROUPS_EXPANDED = 500;
-export const MAX_GROUP_USERS = 20_000;
+export const MAX_GROUP_USERS = MAX_RULE_GROUP_MEMBERS;
 const PARALLEL = 6;
 
 export interface GroupGraph {
@@ -38,7 +39,7 @@ export async function expandGroup(graph: GroupGraph, root: string): Promise<Grap
       }
     }
     if (opened.size > MAX_GROUPS_EXPANDED || users.size > MAX_GROUP_USERS) {
-      throw new UpstreamError(
+      throw new ValidationError(
         `This group is too large to expand here (more than ${MAX_GROUPS_EXPANDED} nested groups or ${MAX_GROUP_USERS.toLocaleString("en")} users). Pick a smaller group.`,
       );
     }

@@ -36,10 +36,13 @@ const RELEASED_VERSION = "7.1";
 /** Identities and subjects resolved per request (URL length stays well under limits). */
 const BATCH = 50;
 /**
- * The Project Collection Administrators group has a well-known SID in every collection:
- * S-1-9-1551374245-<collection>-0-0-0-0-1.
+ * The collection's administrators group, by the name Azure DevOps gives it in every collection.
+ * Its SID (`...-0-0-0-0-1`) is no proof: a project's `[Project]\Project Administrators` SID ends
+ * the same way under the project's numbers (Microsoft's recorded Graph groups show both).
  */
-const PCA_GROUP = /^Microsoft\.TeamFoundation\.Identity;S-1-9-1551374245-[\d-]+-0-0-0-0-1$/i;
+const PCA_GROUP_NAME = "Project Collection Administrators";
+/** A collection-level identity's Domain; a project's groups have `vstfs:///Classification/TeamProject/<id>`. */
+const COLLECTION_DOMAIN = /^vstfs:\/\/\/Framework\/IdentityDomain\//i;
 
 /**
  * Graph, Identities and Entitlements go through azure-devops-node-api's `rest` client: the
@@ -105,15 +108,25 @@ export class DevopsOrgDirectory implements OrgDirectory {
         subjectKind: ["Group"],
       }),
     );
-    return data.value
-      .filter((s) => s.subjectKind.toLowerCase() === "group")
-      .map((s) => ({
-        descriptor: s.descriptor,
-        displayName: s.displayName ?? s.principalName ?? s.descriptor,
-        principalName: s.principalName ?? "",
-        origin: s.origin ?? "",
-        description: s.description ?? "",
-      }));
+    return data.value.filter((s) => s.subjectKind.toLowerCase() === "group").map(toGroup);
+  }
+
+  async group(orgName: string, credential: DirectoryCredential, descriptor: string): Promise<DirectoryGroup | null> {
+    try {
+      const subject = await this.http.session(credential, (s) =>
+        read(
+          GraphSubject,
+          s,
+          this.base("vssps", orgName),
+          `/_apis/graph/groups/${encodeURIComponent(descriptor)}?${GRAPH_VERSION}`,
+        ),
+      );
+      if (subject.subjectKind.toLowerCase() !== "group") return null;
+      return toGroup(subject);
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
   }
 
   async groupMembers(
@@ -181,16 +194,57 @@ export class DevopsOrgDirectory implements OrgDirectory {
   }
 
   async isCollectionAdmin(orgName: string, credential: DirectoryCredential, userId: string): Promise<boolean> {
+    const vssps = this.base("vssps", orgName);
     const params = new URLSearchParams({
       identityIds: userId,
       queryMembership: "ExpandedUp",
       "api-version": RELEASED_VERSION,
     });
-    const data = await this.http.session(credential, (s) =>
-      read(IdentityList, s, this.base("vssps", orgName), `/_apis/identities?${params}`),
+    const [pcaGroup, data] = await this.http.session(credential, (s) =>
+      Promise.all([
+        this.collectionAdminsGroup(s, vssps, orgName),
+        read(IdentityList, s, vssps, `/_apis/identities?${params}`),
+      ]),
     );
+    if (!pcaGroup) return false; // fail closed: without the group, nobody is taken for its member
     const identity = data.value.find((i): i is Identity => !!i && i.id.toLowerCase() === userId.toLowerCase());
-    return !!identity?.memberOf?.some((d) => PCA_GROUP.test(d));
+    return !!identity?.memberOf?.some((d) => d.toLowerCase() === pcaGroup);
+  }
+
+  /**
+   * The identity descriptor (lower case) of the org's `[<org>]\Project Collection Administrators`,
+   * or null when the search finds none. Matched by its exact name and a collection-level Domain:
+   * a project named like the org could hold a group of that name, under the project's Domain.
+   */
+  private async collectionAdminsGroup(session: DevopsSession, vssps: string, orgName: string): Promise<string | null> {
+    const name = `[${orgName}]\\${PCA_GROUP_NAME}`;
+    // Identities_Read Identities (identities.json 7.1): General matches a group's `[scope]\Name`.
+    const params = new URLSearchParams({
+      searchFilter: "General",
+      filterValue: name,
+      queryMembership: "None",
+      "api-version": RELEASED_VERSION,
+    });
+    let found: (Identity | null)[];
+    try {
+      found = (await read(IdentityList, session, vssps, `/_apis/identities?${params}`)).value;
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
+    const groups = found.filter(
+      (i): i is Identity =>
+        !!i &&
+        i.isContainer === true &&
+        i.providerDisplayName?.toLowerCase() === name.toLowerCase() &&
+        COLLECTION_DOMAIN.test(identityProperty(i, "Domain")),
+    );
+    if (groups.length === 0) return null;
+    // One collection holds one group of that name; two, or one without a descriptor, is not an answer to trust.
+    if (groups.length > 1 || !groups[0].descriptor) {
+      throw new UpstreamError(`Azure DevOps answered the search for ${name} in an unexpected format.`);
+    }
+    return groups[0].descriptor.toLowerCase();
   }
 
   async whoAmI(
@@ -230,6 +284,16 @@ export class DevopsOrgDirectory implements OrgDirectory {
     });
     return pages.flat().filter((i): i is Identity => i !== null && i.isActive !== false);
   }
+}
+
+function toGroup(s: GraphSubject): DirectoryGroup {
+  return {
+    descriptor: s.descriptor,
+    displayName: s.displayName ?? s.principalName ?? s.descriptor,
+    principalName: s.principalName ?? "",
+    origin: s.origin ?? "",
+    description: s.description ?? "",
+  };
 }
 
 function toUser(identity: Identity): DirectoryUser {

@@ -9,3 +9,6 @@ import "./tokens";
 import "./rest-roles";
 import "./rest-openapi";
 import "./reconcile-timer";
+import "./group-rules";
+import "./rest-group-rules";
+import "./group-rules-timer";

@@ -1,5 +1,6 @@
 import { MAX_REST_COUNT, MAX_REST_ENTRIES } from "../../contracts/rest-users";
 import { ASSIGNABLE_ROLES, ROLE_IDS } from "../../domain/roles";
+import { groupRulePaths, groupRuleSchemas } from "./rest-openapi-group-rules";
 
 /**
  * OpenAPI 3.0 description of the REST API for automation (7pace-compatible), written by hand
@@ -52,6 +53,7 @@ export function restOpenApiDocument(serverUrl: string): Record<string, unknown> 
     servers: [{ url: serverUrl }],
     security: [{ bearerToken: [] }, { basicToken: [] }],
     paths: {
+      ...groupRulePaths(tooMany),
       "/rest/users/roles": {
         get: {
           operationId: "listUserRoles",
@@ -141,6 +143,7 @@ export function restOpenApiDocument(serverUrl: string): Record<string, unknown> 
         basicToken: { type: "http", scheme: "basic", description: "Empty user name, the token as password." },
       },
       schemas: {
+        ...groupRuleSchemas,
         Error: error,
         Role: roleRef,
         UserRoles: {

@@ -2,6 +2,7 @@ import { AssignRolesRequest, DefaultRoleRequest, type DefaultRoleResponse } from
 import { readJson } from "../../http/json-body";
 import { defineRoute, json } from "../../http/route";
 import { assignRoles } from "../../use-cases/users/assign-roles";
+import { previewRoleChanges } from "../../use-cases/users/preview-role-changes";
 import { seatSummary } from "../../use-cases/users/member-views";
 import { setDefaultRole } from "../../use-cases/users/set-default-role";
 import { managerRequest } from "./users-request";
@@ -32,5 +33,17 @@ defineRoute("users-default-role", {
       message: "Role was successfully changed",
     };
     return json(body);
+  },
+});
+
+/** What POST users/roles would do with the same body, writing nothing (seats, cost, who cannot change). */
+defineRoute("users-preview-roles", {
+  methods: ["POST"],
+  route: "users/roles/preview",
+  auth: "user",
+  handler: async ({ request, services, caller }) => {
+    const { deps, manager } = await managerRequest(services, caller);
+    const body = await readJson(request, AssignRolesRequest);
+    return json(await previewRoleChanges(deps, manager, body));
   },
 });

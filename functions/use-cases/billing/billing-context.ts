@@ -18,6 +18,13 @@ export interface BillingContext {
   billing: () => BillingProvider;
 }
 
+/**
+ * What pricing an order and asking Chargebee for its estimate need: the org as stored, its
+ * licensed users and the provider, without the caller. User management prices seats on it
+ * for Timetracker Administrators too (who may not open the Subscription page).
+ */
+export type OrderContext = Pick<BillingContext, "deps" | "org" | "licensed" | "billing">;
+
 export const PCA_ONLY_MESSAGE =
   "Only Project Collection Administrators can see and change the Timetracker subscription.";
 

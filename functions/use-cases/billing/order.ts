@@ -4,7 +4,7 @@ import type { SubscriptionSnapshot } from "../../domain/org";
 import { assertOrderFits } from "../../domain/plan-fit";
 import { FREE_MAX_USERS, periodFor } from "../../domain/plans";
 import { formatMoney, type PlanPrice } from "../../domain/pricing";
-import type { BillingContext } from "./billing-context";
+import type { OrderContext } from "./billing-context";
 import { loadCatalog, requirePrice } from "./catalog";
 import { liveSubscription, toPriceView } from "./plan-offers";
 
@@ -24,7 +24,7 @@ export interface PricedOrder {
  * Validates an order against the plan rules and the licensed users, then prices it from
  * Chargebee's catalog. Nothing from the client but plan, period and seats is used.
  */
-export async function priceOrder(ctx: BillingContext, request: OrderRequest): Promise<PricedOrder> {
+export async function priceOrder(ctx: OrderContext, request: OrderRequest): Promise<PricedOrder> {
   assertOrderFits(request.plan, request.seats, ctx.licensed);
   // Free always comes with its three seats: it costs nothing either way.
   const seats = request.plan === "free" ? FREE_MAX_USERS : request.seats;
@@ -57,7 +57,7 @@ export function assertChangesSomething(order: PricedOrder): SubscriptionSnapshot
 }
 
 /** "Your Order": the price, and for a change Chargebee's estimate (billed immediately or credited). */
-export async function quoteOrder(ctx: BillingContext, request: OrderRequest): Promise<OrderQuote> {
+export async function quoteOrder(ctx: OrderContext, request: OrderRequest): Promise<OrderQuote> {
   const order = await priceOrder(ctx, request);
   if (order.kind !== "change") return { kind: order.kind, order: order.view, estimate: null };
   const live = assertChangesSomething(order);

@@ -1,7 +1,5 @@
 import { planState, seatLimit } from "../../domain/access";
 import { chunk } from "../../domain/chunk";
-import type { MemberRecord } from "../../domain/member";
-import { directChangeRefusal, sameParts, seatRole, withRuleGrant } from "../../domain/role-sources";
 import { retryOnConflict, TooManyChangesError } from "../../domain/retry-on-conflict";
 import {
   checkSeats,
@@ -9,19 +7,17 @@ import {
   fitInOrder,
   licensedCount,
   licensedDelta,
-  netSeatsNeeded,
   seatLimitMessage,
+  type SeatShortfall,
 } from "../../domain/seats";
-import type { MemberWrite } from "../../ports/member-roster";
-import type { DirectoryUser } from "../../ports/org-directory";
 import { MAX_COMMIT_WRITES, type OpResult } from "../../ports/seat-commit";
 import { commitChunk, type ChunkPlan } from "./commit-chunk";
+import { planRoleChanges, seatsNeededBy } from "./plan-role-changes";
 import type { RoleChangeContext, RoleChangeInput, RoleChangeOutcome } from "./role-change";
 import { ensureLedger } from "./seat-ledger";
 import { seatRefusal } from "./subscription-link";
 import type { UsersDeps } from "./users-deps";
 
-export const NOT_IN_ORG = "This user is not a user of this Azure DevOps organization.";
 const NO_SEAT = "No seat is free for this user now; they get one when a seat frees.";
 const KEPT_CHANGING = "Someone else kept changing this user at the same time; try again.";
 
@@ -49,14 +45,14 @@ export async function applyRoleChanges(
 ): Promise<RoleChangeOutcome[]> {
   const outcomes = new Map<string, RoleChangeOutcome>();
   const limit = seatLimit(planState(ctx.org, deps.now()));
-  let refusal: { free: number; needed: number } | null = null;
+  let refusal: SeatShortfall | null = null;
   let pending = [...inputs];
   const round = async (index: number) => {
     if (pending.length === 0) return;
+    const plan = await planRoleChanges(deps, ctx, pending);
+    for (const outcome of plan.decided) outcomes.set(outcome.userId, outcome);
     const planned =
-      index === 0 && ctx.fillFreeSeats
-        ? await fitFreeSeats(deps, ctx, await plan(deps, ctx, pending, outcomes), limit, outcomes)
-        : await plan(deps, ctx, pending, outcomes);
+      index === 0 && ctx.fillFreeSeats ? await fitFreeSeats(deps, ctx, plan.planned, limit, outcomes) : plan.planned;
     if (index === 0 && !ctx.fillFreeSeats) await checkWholeRequest(deps, ctx, planned, limit);
     const retry = new Set<string>();
     const counted = defaultIsCounted(ctx.org.defaultRole);
@@ -100,84 +96,6 @@ export async function applyRoleChanges(
   return inputs.map(
     (input) => outcomes.get(input.userId) ?? { userId: input.userId, ok: false, message: KEPT_CHANGING },
   );
-}
-
-async function plan(
-  deps: UsersDeps,
-  ctx: RoleChangeContext,
-  inputs: RoleChangeInput[],
-  outcomes: Map<string, RoleChangeOutcome>,
-): Promise<ChunkPlan[]> {
-  const current = await deps.roster.readMany(
-    ctx.org.id,
-    inputs.map((i) => i.userId),
-  );
-  const unknown = inputs.filter((i) => !current.has(i.userId) && !i.profile).map((i) => i.userId);
-  const found = unknown.length > 0 && ctx.lookUp ? await ctx.lookUp(unknown) : new Map<string, DirectoryUser>();
-  const now = deps.now().toISOString();
-  const planned: ChunkPlan[] = [];
-  for (const input of inputs) {
-    const existing = current.get(input.userId);
-    if (existing && ctx.createOnly) {
-      outcomes.set(input.userId, unchanged(existing.value));
-      continue;
-    }
-    if (!existing && "rule" in input && input.grant === null) {
-      // Nothing to take away from someone Timetracker has no record of.
-      outcomes.set(input.userId, {
-        userId: input.userId,
-        ok: true,
-        displayName: "",
-        email: "",
-        from: null,
-        to: "None",
-        changed: false,
-      });
-      continue;
-    }
-    const profile = input.profile ?? found.get(input.userId);
-    const base = existing?.value ?? (profile ? newMember(ctx.org.id, input.userId, profile) : null);
-    if (!base) {
-      outcomes.set(input.userId, { userId: input.userId, ok: false, message: NOT_IN_ORG });
-      continue;
-    }
-    const refusal = "rule" in input ? null : directChangeRefusal(base, input.role, base.displayName);
-    if (refusal) {
-      outcomes.set(input.userId, { userId: input.userId, ok: false, message: refusal });
-      continue;
-    }
-    const parts =
-      "rule" in input ? withRuleGrant(base, input.rule, input.grant) : { direct: input.role, grants: base.grants };
-    if (existing && sameParts(existing.value, parts)) {
-      outcomes.set(input.userId, unchanged(existing.value));
-      continue;
-    }
-    const role = seatRole(parts);
-    const member: MemberRecord = { ...base, ...parts, role, updatedAt: now, updatedBy: ctx.actor.id };
-    const write: MemberWrite = existing ? { kind: "replace", member, etag: existing.etag } : { kind: "create", member };
-    planned.push({ userId: input.userId, move: { from: existing?.value.role ?? null, to: role }, write });
-  }
-  return planned;
-}
-
-function unchanged(member: MemberRecord): RoleChangeOutcome {
-  const { userId, displayName, email, role } = member;
-  return { userId, ok: true, displayName, email, from: role, to: role, changed: false };
-}
-
-function newMember(orgId: string, userId: string, profile: DirectoryUser): MemberRecord {
-  return {
-    orgId,
-    userId,
-    role: "None",
-    direct: "None",
-    grants: [],
-    displayName: profile.displayName,
-    email: profile.email,
-    uniqueName: profile.uniqueName,
-    updatedAt: "",
-    updatedBy: "",
-  };
 }
 
 /** What a written batch did to each of its entries: landed, failed, or changed meanwhile (to retry). */
@@ -236,10 +154,7 @@ async function checkWholeRequest(
 ): Promise<void> {
   if (limit === null || planned.length === 0) return;
   const ledger = (await ensureLedger(deps, ctx.org)).value;
-  const needed = netSeatsNeeded(
-    planned.map((p) => p.move),
-    ledger.defaultCounted,
-  );
+  const needed = seatsNeededBy(planned, ledger.defaultCounted);
   const check = checkSeats(licensedCount(ledger.counts, ledger.defaultCounted), needed, limit);
   if (!check.ok) throw seatRefusal(deps.settings, ctx.org.name, check);
 }

@@ -1,7 +1,15 @@
 import type { AuditEntry, RoleChange } from "../../domain/audit";
 import { PreconditionFailedError, UnavailableError } from "../../domain/errors";
 import { jitteredExponential, retryOnConflict } from "../../domain/retry-on-conflict";
-import { addCounts, checkSeats, countDeltas, licensedCount, netSeatsNeeded, type RoleMove } from "../../domain/seats";
+import {
+  addCounts,
+  checkSeats,
+  countDeltas,
+  licensedCount,
+  netSeatsNeeded,
+  type RoleMove,
+  type SeatShortfall,
+} from "../../domain/seats";
 import type { MemberWrite } from "../../ports/member-roster";
 import type { OpResult } from "../../ports/seat-commit";
 import type { RoleChangeContext } from "./role-change";
@@ -15,7 +23,7 @@ export interface ChunkPlan {
 }
 
 export type ChunkResult =
-  | { kind: "refused"; check: { free: number; needed: number } }
+  | { kind: "refused"; check: SeatShortfall }
   /** Per write: all landed, or none did and the ones that stopped the batch say why (changed: read again and retry; failed). */
   | { kind: "written"; writes: OpResult[] };
 

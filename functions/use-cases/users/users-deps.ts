@@ -3,10 +3,12 @@ import type { SlidingWindowLimiter } from "../../domain/rate-limit";
 import type { ApiTokenStore } from "../../ports/api-token-store";
 import type { AuditLog } from "../../ports/audit-log";
 import type { MemberActivity } from "../../ports/member-activity";
+import type { GroupRuleStore } from "../../ports/group-rule-store";
 import type { MemberRoster } from "../../ports/member-roster";
 import type { OrgDirectory } from "../../ports/org-directory";
 import type { OrgStore } from "../../ports/org-store";
 import type { SeatCommitStore } from "../../ports/seat-commit";
+import type { SeatCostPort } from "../../ports/seat-cost";
 import type { SeatLedgerStore } from "../../ports/seat-ledger-store";
 import type { ServiceAccountStore } from "../../ports/service-account-store";
 import type { SubscriptionLinkSettings } from "./subscription-link";
@@ -28,9 +30,13 @@ export interface UsersDeps {
   /** Ledger, members and audit entry in one transactional batch. */
   commits: SeatCommitStore;
   audit: AuditLog;
+  /** Group rules (licenses that follow Azure DevOps groups). */
+  rules: GroupRuleStore;
   tokens: ApiTokenStore;
   serviceAccounts: ServiceAccountStore;
   directory: OrgDirectory;
+  /** What adding seats costs and what freeing them saves (over billing; functions/app builds it). */
+  seatCost: SeatCostPort;
   /** REST API requests per token (in memory, per instance). */
   limiter: SlidingWindowLimiter;
   /** Whether a token's owner may still manage users, briefly. */

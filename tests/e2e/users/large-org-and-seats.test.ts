@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setPlan, subscription } from "../../integration/users/support/users-stack";
-import { PERMISSIONS, permissionsFrame, startUsersE2e, type UsersE2e } from "./support/users-e2e";
+import type { FrameLocator, Locator } from "playwright-core";
+import { setPlan, subscribe, subscription } from "../../integration/users/support/users-stack";
+import { PERMISSIONS, permissionsFrame, screenshot, startUsersE2e, type UsersE2e } from "./support/users-e2e";
 
-/** Seats refused in the browser, 5,000 licensed users, the dark theme and the service account. */
+/** Seats and their cost in the browser, 5,000 licensed users, the dark theme and the service account. */
 let e: UsersE2e;
 beforeAll(async () => {
   e = await startUsersE2e();
@@ -14,36 +15,74 @@ afterAll(async () => {
 const PRIYA = "priya.patel@fabrikam.example";
 const DANIEL = "daniel.kim@fabrikam.example";
 
-describe("the seat limit in the browser", { timeout: 60_000 }, () => {
-  it("refuses users beyond the seats, says how many are free, and offers the Subscription page", async () => {
-    await setPlan(e.u.priya.org.id, subscription(5));
+const row = (f: FrameLocator | Locator, name: string) => f.getByRole("row", { name: new RegExp(name) });
+const licensedNow = async () =>
+  (await e.u.call<{ seats: { licensed: number } }>(e.u.priya, "GET", "users/overview")).body.seats.licensed;
+
+describe("seats and money in the browser", { timeout: 90_000 }, () => {
+  it("says what adding users does to the seats before adding them, and asks the server again right before", async () => {
+    await setPlan(e.u.priya.org.id, subscription(5)); // 3 licensed: 2 seats free
     const page = await e.open(PRIYA, PERMISSIONS);
     try {
       const f = permissionsFrame(page);
       await f.getByText("2 of 5 seats available").waitFor({ timeout: 20_000 });
-      // Someone lowers the seats while the page is open: the backend refuses, not only the page.
-      await setPlan(e.u.priya.org.id, subscription(3));
       await f.getByRole("button", { name: "Add Users", exact: true }).click();
       const panel = f.getByRole("dialog");
-      await panel
-        .getByRole("row", { name: /Aisha Okafor/ })
-        .getByRole("checkbox")
-        .click({ timeout: 20_000 });
+      await row(panel, "Aisha Okafor").getByRole("checkbox").click({ timeout: 20_000 });
+      await panel.getByText("Uses 1 of 2 free seats").waitFor({ timeout: 10_000 });
+      // Someone lowers the seats while the page is open: Add users asks again and applies nothing.
+      await setPlan(e.u.priya.org.id, subscription(3));
       await panel.getByRole("button", { name: "Add users (1)" }).click();
-      await panel.getByText(/only 0 seats are free/).waitFor({ timeout: 10_000 });
-      expect(await panel.getByRole("button", { name: "Open the Subscription page" }).count()).toBe(1);
-      await panel
-        .getByRole("row", { name: /Mei Chen/ })
-        .getByRole("checkbox")
-        .click();
-      await panel.getByRole("button", { name: "Add users (2)" }).click(); // the page now knows: refused before sending
-      await panel.getByText(/needs 2 seats, but only 0 seats are free/).waitFor({ timeout: 10_000 });
-      expect(
-        (await e.u.call<{ seats: { licensed: number } }>(e.u.priya, "GET", "users/overview")).body.seats.licensed,
-      ).toBe(3);
+      await panel.getByText("Needs 1 more seat than are free (0 of 3 free)").waitFor({ timeout: 10_000 });
+      expect(await panel.getByRole("button", { name: "Add users (1)" }).isDisabled()).toBe(true);
+      expect(await licensedNow()).toBe(3);
     } finally {
       await setPlan(e.u.priya.org.id, null);
       await page.close();
+    }
+  });
+
+  it("shows what the missing seats cost now (Chargebee's estimate) and opens the Subscription page for that many users", async () => {
+    await subscribe(e.u, { plan: "start", period: "monthly", seats: 5 }); // 3 licensed: 2 seats free
+    try {
+      for (const theme of ["dark", "light"] as const) {
+        const page = await e.open(PRIYA, PERMISSIONS, { theme });
+        const f = permissionsFrame(page);
+        await f.getByText("2 of 5 seats available").waitFor({ timeout: 20_000 });
+        await f.getByRole("button", { name: "Add Users", exact: true }).click();
+        const panel = f.getByRole("dialog");
+        for (const name of ["Aisha Okafor", "Grace Wright", "Mei Chen"])
+          await row(panel, name).getByRole("checkbox").click({ timeout: 20_000 });
+        const shortfall = panel.getByRole("alert").filter({ hasText: "Needs 1 more seat" });
+        await shortfall.getByText("Needs 1 more seat than are free (2 of 5 free)").waitFor({ timeout: 10_000 });
+        expect(await shortfall.textContent()).toMatch(
+          /Adding 1 seat to your Start plan bills \$\d+\.\d\d now \(Chargebee's prorated estimate\), then \$54\.00 per month\./,
+        );
+        const link = shortfall.getByRole("link", { name: "Add seats on the Subscription page" });
+        expect(await link.getAttribute("href")).toMatch(/timetracker-subscription-hub\?users=6$/);
+        expect(await panel.getByRole("button", { name: "Add users (3)" }).isDisabled()).toBe(true);
+        await screenshot(page, `add-users-missing-seats-${theme}`);
+        if (theme === "dark") {
+          await page.close();
+          continue;
+        }
+        // The link opens the Subscription page on Change users for the 6 users the change needs.
+        await link.click();
+        const subscriptionPage = page.frameLocator('iframe[src*="subscription.html"]');
+        const usersAssignable = subscriptionPage.getByRole("spinbutton", { name: "Users Assignable" });
+        await usersAssignable.waitFor({ timeout: 20_000 });
+        expect(await usersAssignable.inputValue()).toBe("6");
+        await subscriptionPage
+          .getByRole("button", { name: /Continue/ })
+          .first()
+          .waitFor({ timeout: 10_000 });
+        expect(page.url()).toContain("users=6");
+        await screenshot(page, "subscription-for-6-users");
+        await page.close();
+      }
+      expect(await licensedNow()).toBe(3);
+    } finally {
+      await setPlan(e.u.priya.org.id, null);
     }
   });
 });
@@ -86,6 +125,10 @@ describe("an organization with 5,000 licensed users", { timeout: 180_000 }, () =
     await f.getByRole("row", { name: /Synthetic User 000001/ }).waitFor({ timeout: 20_000 });
     await f.getByRole("checkbox", { name: "Select all", exact: true }).click();
     await f.getByText("5,000 users selected").waitFor(); // every one the search covers, not only those loaded
+    // Select all covers users not loaded yet: the server says what None would free for all of them.
+    await f.getByText("None: Frees 5,000 seats").waitFor({ timeout: 30_000 });
+    await f.getByRole("group", { name: "Assign role" }).getByRole("button", { name: "Product", exact: true }).hover();
+    await f.getByText("Product: Changes no seats").waitFor({ timeout: 30_000 });
     await f.getByRole("group", { name: "Assign role" }).getByRole("button", { name: "Product", exact: true }).click();
     await f.getByText(/Changing roles: \d[\d,]* of 5,000 users/).waitFor({ timeout: 30_000 });
     await f.getByText("Role was successfully changed").waitFor({ timeout: 120_000 });

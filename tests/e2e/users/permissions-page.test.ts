@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FrameLocator, Locator } from "playwright-core";
+import type { FrameLocator, Locator, Page } from "playwright-core";
 import { seriousViolations } from "../walkthrough/support/accessibility";
-import { PERMISSIONS, permissionsFrame, startUsersE2e, type UsersE2e } from "./support/users-e2e";
+import { PERMISSIONS, permissionsFrame, screenshot, startUsersE2e, type UsersE2e } from "./support/users-e2e";
 
 /**
  * The Timetracker Permissions page in the dev host, as a PCA (who is also the first user and
@@ -23,10 +23,10 @@ const row = (f: FrameLocator | Locator, name: string) => f.getByRole("row", { na
 const roleButton = (f: FrameLocator, name: string) =>
   f.getByRole("group", { name: "Assign role" }).getByRole("button", { name, exact: true });
 
-async function openAs(email: string): Promise<{ f: FrameLocator; close: () => Promise<void> }> {
+async function openAs(email: string): Promise<{ f: FrameLocator; page: Page; close: () => Promise<void> }> {
   const page = await e.open(email, PERMISSIONS);
   const f = permissionsFrame(page);
-  return { f, close: () => page.close() };
+  return { f, page, close: () => page.close() };
 }
 
 describe("as a Project Collection Administrator", { timeout: 60_000 }, () => {
@@ -43,9 +43,14 @@ describe("as a Project Collection Administrator", { timeout: 60_000 }, () => {
   });
 
   it("changes a role at once when a role is clicked, and confirms None with the seats it frees", async () => {
-    const { f, close } = await openAs(PRIYA);
+    const { f, page, close } = await openAs(PRIYA);
     await row(f, "Liam O'Connor").getByRole("checkbox").click();
     await f.getByText("Current role: Team").waitFor();
+    // Before any click: what None would free, then what the role under the pointer does.
+    await f.getByText("None: Frees 1 seat").waitFor({ timeout: 10_000 });
+    await roleButton(f, "Product").hover();
+    await f.getByText("Product: Changes no seats").waitFor({ timeout: 10_000 });
+    await screenshot(page, "role-picker-impact");
     await roleButton(f, "Product").click();
     await f.getByText("Role was successfully changed").waitFor({ timeout: 10_000 });
     await expect.poll(() => row(f, "Liam O'Connor").textContent()).toContain("Product");
@@ -53,7 +58,8 @@ describe("as a Project Collection Administrator", { timeout: 60_000 }, () => {
     await row(f, "Liam O'Connor").getByRole("checkbox").click();
     await roleButton(f, "None").click();
     const dialog = f.getByRole("dialog");
-    await dialog.getByText("This frees 1 seat.").waitFor();
+    await dialog.getByText("Frees 1 seat.").waitFor();
+    await screenshot(page, "confirm-none");
     await dialog.getByRole("button", { name: "Assign None" }).click();
     await expect.poll(() => row(f, "Liam O'Connor").count(), { timeout: 10_000 }).toBe(0);
     expect(await f.getByText("2 licensed").count()).toBe(1);
@@ -66,6 +72,7 @@ describe("as a Project Collection Administrator", { timeout: 60_000 }, () => {
     const panel = f.getByRole("dialog");
     await row(panel, "Aisha Okafor").getByRole("checkbox").click({ timeout: 20_000 });
     await row(panel, "Mei Chen").getByRole("checkbox").click();
+    await panel.getByText("No seat limit during the trial").waitFor({ timeout: 10_000 });
     await panel.getByRole("button", { name: "Assign Role: Default (Team)" }).click();
     await f.getByRole("option", { name: "Budget" }).click();
     await panel.getByRole("button", { name: "Add users (2)" }).click();

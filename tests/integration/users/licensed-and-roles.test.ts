@@ -35,7 +35,7 @@ describe("the licensed users list", () => {
     ]);
     expect(members.find((m) => m.displayName === "Aisha Okafor")).toMatchObject({
       email: "aisha.okafor@fabrikam.example",
-      role: { assigned: "Default", effective: "Team", label: "Default (Team)" },
+      role: { assigned: "Default", effective: "Team", label: "Default (Team)", rules: [] },
     });
     expect(members.find((m) => m.displayName === "Grace Wright")?.role.label).toBe("Budget");
     expect(members.some((m) => m.displayName === "Daniel Kim")).toBe(false); // None

@@ -24,7 +24,11 @@ const seats = async () => (await ok(u.call<UsersOverviewResponse>(u.priya, "GET"
 const assign = (role: string, locals: string[], who = u.priya) =>
   u.call<
     AssignRolesResponse & {
-      error: { code: string; message: string; details: { free: number; needed: number; subscriptionUrl: string } };
+      error: {
+        code: string;
+        message: string;
+        details: { free: number; needed: number; usersNeeded: number; subscriptionUrl: string };
+      };
     }
   >(who, "POST", "users/roles", {
     role,
@@ -48,7 +52,8 @@ describe("the seats of the plan", () => {
     expect(body.error.details).toEqual({
       free: 1,
       needed: 2,
-      subscriptionUrl: expect.stringMatching(/\/fabrikam\/_settings\/.*timetracker-subscription-hub$/),
+      usersNeeded: 4, // 2 licensed + 2: the Subscription page opens for 4 users
+      subscriptionUrl: expect.stringMatching(/\/fabrikam\/_settings\/.*timetracker-subscription-hub\?users=4$/),
     });
     expect(await licensedEmails(u)).toEqual(before);
     expect((await assign("Team", ["aisha.okafor"])).status).toBe(200);

@@ -7,8 +7,9 @@ import type {
   ServiceAccountResponse,
 } from "../../../functions/contracts/users";
 import { ROUTES } from "../../../functions/http/route";
+import { signIn } from "../support/sign-in";
 import { basic, bearer, rest } from "./support/rest-client";
-import { ok, startUsersStack, type UsersStack } from "./support/users-stack";
+import { email, ok, startUsersStack, type UsersStack } from "./support/users-stack";
 
 let u: UsersStack;
 beforeAll(async () => {
@@ -159,6 +160,33 @@ describe("the service account", () => {
     });
     const { secret: fresh } = await createToken(u.daniel, "PCA, checked");
     expect((await rest(u.stack, bearer(fresh), "GET", "users/roles")).status).toBe(200);
+  });
+
+  it("refuses a token whose owner administers only a project, and lets a PCA owner's token through", async () => {
+    // Isabella Costa is in [Fabrikam Mobile]\Project Administrators, whose SID ends -0-0-0-0-1 like
+    // the PCA group's; she is neither a PCA nor, once demoted below, a Timetracker Administrator.
+    const fabrikam = u.stack.devops.state.org("fabrikam");
+    const projectAdmins = fabrikam.group("[Fabrikam Mobile]\\Project Administrators");
+    const isabella = await signIn(u.stack, "fabrikam", email("isabella.costa"));
+    expect({
+      sid: projectAdmins.sid.slice(-10),
+      member: fabrikam.memberships
+        .expandedContainers(fabrikam.user(isabella.user.email).descriptor)
+        .has(projectAdmins.descriptor),
+      isPca: fabrikam.isPca(isabella.user.id),
+    }).toEqual({ sid: "-0-0-0-0-1", member: true, isPca: false });
+    await ok(u.call(u.priya, "POST", "users/roles", { role: "Administrator", userIds: [isabella.user.id] }));
+    const { secret } = await createToken(isabella, "project administrator");
+    await ok(u.call(u.priya, "POST", "users/roles", { role: "None", userIds: [isabella.user.id] }));
+
+    const { status, body } = await rest<{ error: { message: string } }>(u.stack, bearer(secret), "GET", "users/roles");
+    expect(status).toBe(403);
+    expect(body.error.message).toMatch(
+      /Isabella Costa.*no longer a Timetracker Administrator or a Project Collection Administrator/,
+    );
+    // Same service account, same check: Daniel (a PCA with no Timetracker role) gets through.
+    const { secret: pcaToken } = await createToken(u.daniel, "PCA owner");
+    expect((await rest(u.stack, bearer(pcaToken), "GET", "users/roles")).status).toBe(200);
   });
 
   it("never returns or stores the PAT in clear", async () => {

@@ -24,6 +24,7 @@ export const SAMPLE_BODIES: Record<string, () => Record<string, unknown>> = {
   "activity-types-update": () => ({ archived: false }),
   "time-settings-update": () => ({ preventTimeOnClosedItems: false }),
   "users-assign-roles": () => ({ role: "Team", userIds: [BYSTANDER] }),
+  "users-preview-roles": () => ({ role: "Team", userIds: [BYSTANDER] }),
   "users-default-role": () => ({ role: "Team" }),
   "users-service-account-save": () => ({ pat: "sweep0000000000000000000000000000000000000000000000" }),
   "rest-users-roles-assign": () => ({ users: [{ email: "grace.wright@fabrikam.example", role: { name: "Team" } }] }),

@@ -1,7 +1,7 @@
 import type { HostStore } from "../store";
 import type { UrlSync } from "../url-sync";
-import { HOST_QUERY_KEYS } from "../host-query-keys";
 import { textOf } from "../text";
+import { HOST_QUERY_KEYS } from "../url-state";
 
 // ms.vss-features.host-navigation-service (IHostNavigationService in
 // azure-devops-extension-api Common/CommonServices.d.ts).
@@ -51,13 +51,15 @@ export function createHostNavigationService(deps: NavigationDeps): object {
     setQueryParams: (params: Record<string, string>) => deps.urlSync.setQueryParams(params ?? {}),
     navigate: (url: string) => {
       // Azure DevOps serves collection-admin hubs at <collection>/_settings/<publisher.extension.hub>:
-      // show that hub here rather than leaving for the stand-in's URL.
-      // The hub reads its own query parameters (getQueryParams), as on Azure DevOps.
+      // show that hub here rather than leaving for the stand-in's URL, with the address's query
+      // string, which the hub reads through getQueryParams (the Subscription page's ?users=N).
       const settings = /\/_settings\/([^/?#]+)(\?[^#]*)?/.exec(String(url));
-      if (settings) {
-        const query = Object.fromEntries(new URLSearchParams(settings[2] ?? ""));
-        deps.urlSync.goTo({ kind: "settings", slug: settings[1].split(".").pop()! }, query);
-      } else window.location.href = String(url);
+      if (settings)
+        deps.urlSync.goTo(
+          { kind: "settings", slug: settings[1].split(".").pop()! },
+          new URLSearchParams(settings[2] ?? ""),
+        );
+      else window.location.href = String(url);
     },
     openNewWindow: (url: string, features?: string) => {
       window.open(String(url), "_blank", features ?? "");

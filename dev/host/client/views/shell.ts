@@ -154,6 +154,13 @@ export class Shell {
           h("div", { className: "nav-section", id: "nav-extensions" }, "Extensions"),
           ...adminLinks,
         ),
+        // Not an Azure DevOps page: the dev host's own tool over the stand-in, kept apart and named so.
+        h(
+          "div",
+          { role: "group", "aria-labelledby": "nav-standin" },
+          h("div", { className: "nav-section", id: "nav-standin" }, "Local stand-in (dev only)"),
+          link("Groups (stand-in)", { kind: "standin-groups" }, r.kind === "standin-groups"),
+        ),
       ),
     );
   }

@@ -1,6 +1,8 @@
 import { ExpiringCache } from "../../../auth/expiring-cache";
 import type { AuditEntry } from "../../../domain/audit";
-import { ConflictError, PreconditionFailedError } from "../../../domain/errors";
+import { ConflictError, NotFoundError, PreconditionFailedError } from "../../../domain/errors";
+import type { GroupRuleRecord } from "../../../domain/group-rule";
+import type { GroupRuleStore } from "../../../ports/group-rule-store";
 import type { MemberRecord } from "../../../domain/member";
 import type { OrgRecord } from "../../../domain/org";
 import { REST_API_WINDOWS, SlidingWindowLimiter } from "../../../domain/rate-limit";
@@ -28,6 +30,7 @@ export class InMemoryUsersWorld {
   readonly outbox = new Map<string, AuditEntry>();
   /** What `warn` was told (bookkeeping failures). */
   readonly warnings: string[] = [];
+  readonly rules = new Map<string, { value: GroupRuleRecord; etag: string }>();
   private version = 0;
 
   /** Batches land all or nothing, as on Cosmos DB. */
@@ -84,6 +87,10 @@ export class InMemoryUsersWorld {
       async listAll() {
         await world.yieldRandomly();
         return [...world.members.values()].map((m) => m.value);
+      },
+      async withRule(_orgId, ruleId) {
+        await world.yieldRandomly();
+        return [...world.members.values()].map((m) => m.value).filter((m) => m.grants.some((g) => g.ruleId === ruleId));
       },
       async readMany(_orgId, ids) {
         await world.yieldRandomly();
@@ -195,9 +202,11 @@ export class InMemoryUsersWorld {
         },
         list: async () => ({ entries: [], continuation: null }),
       },
+      rules: InMemoryUsersWorld.rulesOf(world),
       tokens: undefined as never,
       serviceAccounts: undefined as never,
       directory: undefined as never,
+      seatCost: undefined as never,
       limiter: new SlidingWindowLimiter(REST_API_WINDOWS),
       ownerAuthority: new ExpiringCache(),
       settings: {
@@ -210,6 +219,41 @@ export class InMemoryUsersWorld {
       newId: () => `id-${++ids}`,
       warn: (line) => world.warnings.push(line),
       sleep: () => world.yieldRandomly(),
+    };
+  }
+
+  private static rulesOf(world: InMemoryUsersWorld): GroupRuleStore {
+    return {
+      async list() {
+        await world.yieldRandomly();
+        return [...world.rules.values()].map((r) => ({ ...r }));
+      },
+      async get(_orgId, id) {
+        await world.yieldRandomly();
+        const rule = world.rules.get(id);
+        return rule ? { ...rule } : null;
+      },
+      async create(rule) {
+        await world.yieldRandomly();
+        if (world.rules.has(rule.id)) throw new ConflictError("exists");
+        world.rules.set(rule.id, { value: rule, etag: world.nextEtag() });
+        return { ...world.rules.get(rule.id)! };
+      },
+      async replace(rule, etag) {
+        await world.yieldRandomly();
+        const current = world.rules.get(rule.id);
+        if (!current) throw new NotFoundError("gone");
+        if (current.etag !== etag) throw new PreconditionFailedError("changed");
+        world.rules.set(rule.id, { value: rule, etag: world.nextEtag() });
+        return { ...world.rules.get(rule.id)! };
+      },
+      async delete(_orgId, id) {
+        await world.yieldRandomly();
+        world.rules.delete(id);
+      },
+      async *orgIds() {
+        if (world.rules.size > 0) yield world.org.value.id;
+      },
     };
   }
 

@@ -1,4 +1,6 @@
+import path from "node:path";
 import type { FrameLocator, Page } from "playwright-core";
+import { REPO_ROOT } from "../../../../dev/build/build";
 import type { DevHost } from "../../../../dev/host/server";
 import type { TestBrowser } from "../../../../dev/host/test-fixtures/browser";
 import { startDevHostSession } from "../../support/dev-host-session";
@@ -40,3 +42,7 @@ export async function startUsersE2e(): Promise<UsersE2e> {
 
 export const PERMISSIONS = "#/settings/permissions";
 export const permissionsFrame = (page: Page): FrameLocator => page.frameLocator('iframe[src*="permissions.html"]');
+
+/** What a user sees, kept for a look at test-results/users-e2e/<name>.png (not committed). */
+export const screenshot = (page: Page, name: string): Promise<Buffer> =>
+  page.screenshot({ path: path.join(REPO_ROOT, "test-results", "users-e2e", `${name}.png`) });

@@ -3,6 +3,8 @@ import { startBackendStack } from "../../../../dev/stack";
 import { services } from "../../../../functions/app/services";
 import type { SubscriptionSnapshot } from "../../../../functions/domain/org";
 import type { AssignedRole } from "../../../../functions/domain/roles";
+import type { CheckoutStarted, CheckoutSync } from "../../../../functions/contracts/billing";
+import { completeCheckout } from "../../billing/support/hosted-checkout";
 import { api, signIn, type SignedIn } from "../../support/sign-in";
 
 /**
@@ -100,4 +102,18 @@ export async function licensedEmails(u: UsersStack): Promise<string[]> {
     continuation = page.continuationToken;
   } while (continuation);
   return emails.sort();
+}
+
+/**
+ * Buys a plan as Priya does on the Subscription page: Chargebee's hosted checkout (the
+ * stand-in's), then the sync that stores the subscription. Clears any plan set with setPlan first.
+ */
+export async function subscribe(u: UsersStack, order: { plan: string; period: string; seats: number }): Promise<void> {
+  await setPlan(u.priya.org.id, null);
+  const started = await ok(
+    u.call<CheckoutStarted>(u.priya, "POST", "subscription/checkout", { ...order, requestId: crypto.randomUUID() }),
+  );
+  await completeCheckout(started.url);
+  const synced = await ok(u.call<CheckoutSync>(u.priya, "POST", `subscription/checkout/${started.hostedPageId}/sync`));
+  if (synced.state !== "succeeded") throw new Error(`The checkout did not succeed: ${JSON.stringify(synced)}`);
 }

@@ -1,0 +1,149 @@
+import type { GrantRole } from "./member";
+
+/**
+ * Group rules (docs/decisions/0009-group-rules.md): a rule licenses the members of an Azure
+ * DevOps or Entra group with one role, and a sync follows the group. Pure rules: the record,
+ * the limits, and what one sync changes.
+ */
+export const MAX_GROUP_RULES = 100;
+/** A rule's group may have at most this many users (nested groups expanded). */
+export const MAX_RULE_GROUP_MEMBERS = 50_000;
+/** Members waiting for a seat kept by name on the rule (the rest wait in name order). */
+export const MAX_WAITING_LISTED = 1_000;
+/** A sync holds removals above this share of the rule's members... */
+const HOLD_SHARE = 1 / 5;
+/** ...when they are at least this many people. */
+const HOLD_MINIMUM = 10;
+
+export interface RulePerson {
+  userId: string;
+  displayName: string;
+  email: string;
+}
+
+export interface WaitingPerson extends RulePerson {
+  /** When the member first found no free seat: the waiting order. */
+  since: string;
+}
+
+export interface RuleGroup {
+  descriptor: string;
+  displayName: string;
+  principalName: string;
+  /** "vsts" (Azure DevOps) or "aad" (Entra). */
+  origin: string;
+}
+
+export interface RuleSyncState {
+  lastRunAt: string | null;
+  lastSuccessAt: string | null;
+  /** Users in the group at the last complete read. */
+  groupMembers: number | null;
+  /** Members holding the rule's part after the last sync. */
+  holders: number;
+  /** The last sync could not read the group completely: what went wrong, since when. */
+  problem: { message: string; since: string } | null;
+  /** In the order they get a seat; at most MAX_WAITING_LISTED, `waitingCount` counts all. */
+  waiting: WaitingPerson[];
+  waitingCount: number;
+  /** Removals held for an administrator's confirmation. */
+  heldRemovals: { count: number; sample: RulePerson[]; since: string } | null;
+  /** Who syncs the rule now (an instance and request), until when: one sync at a time. */
+  lease: { holder: string; until: string } | null;
+}
+
+export interface GroupRuleRecord {
+  id: string;
+  orgId: string;
+  group: RuleGroup;
+  role: GrantRole;
+  createdAt: string;
+  createdBy: { id: string; displayName: string };
+  /** Set when deletion starts: the rule's parts are being removed, and no sync adds any. */
+  deleting: boolean;
+  sync: RuleSyncState;
+}
+
+export const NEVER_SYNCED: RuleSyncState = {
+  lastRunAt: null,
+  lastSuccessAt: null,
+  groupMembers: null,
+  holders: 0,
+  problem: null,
+  waiting: [],
+  waitingCount: 0,
+  heldRemovals: null,
+  lease: null,
+};
+
+/** The name lists show for a rule: "Rule: Engineering". */
+export function ruleName(group: RuleGroup): string {
+  return group.displayName || group.principalName;
+}
+
+export interface SyncPlan {
+  /** Holders who left the group: their part goes. */
+  removals: string[];
+  /** Members without the part yet, in the order they get a seat. */
+  additions: RulePerson[];
+  /** Removals held back for confirmation (removals is then empty). */
+  held: { count: number; sample: RulePerson[] } | null;
+}
+
+/**
+ * What one sync changes, from a complete read of the group: everyone who left loses the
+ * rule's part (unless that is more than a fifth of the rule's members and at least 10
+ * people, and no administrator confirmed as many), and everyone new gets it, those who waited
+ * longest first, then the rest by name, so the order is the same on every run.
+ */
+export function planSync(input: {
+  groupMembers: readonly RulePerson[];
+  holders: readonly RulePerson[];
+  waiting: readonly WaitingPerson[];
+  confirmedRemovals: number | null;
+}): SyncPlan {
+  const inGroup = new Set(input.groupMembers.map((m) => m.userId));
+  const holding = new Set(input.holders.map((h) => h.userId));
+  const leaving = input.holders.filter((h) => !inGroup.has(h.userId));
+  const waitedSince = new Map(input.waiting.map((w) => [w.userId, w.since]));
+  const additions = input.groupMembers
+    .filter((m) => !holding.has(m.userId))
+    .sort((a, b) => {
+      const sa = waitedSince.get(a.userId);
+      const sb = waitedSince.get(b.userId);
+      if (sa !== undefined || sb !== undefined) {
+        if (sa === undefined) return 1;
+        if (sb === undefined) return -1;
+        if (sa !== sb) return sa < sb ? -1 : 1;
+      }
+      return byName(a, b);
+    });
+  const confirmed = input.confirmedRemovals !== null && leaving.length <= input.confirmedRemovals;
+  if (removalsNeedConfirmation(leaving.length, input.holders.length) && !confirmed) {
+    return { removals: [], additions, held: { count: leaving.length, sample: [...leaving].sort(byName).slice(0, 50) } };
+  }
+  return { removals: leaving.map((h) => h.userId), additions, held: null };
+}
+
+/** More than a fifth of the rule's members, and at least 10 people, leaving at once. */
+export function removalsNeedConfirmation(removals: number, holders: number): boolean {
+  return removals >= HOLD_MINIMUM && removals > holders * HOLD_SHARE;
+}
+
+/**
+ * The waiting list after a sync: who found no seat, in the order they were offered one,
+ * keeping when each first waited (a member who waited before keeps their place).
+ */
+export function waitingAfter(
+  unseated: readonly RulePerson[],
+  before: readonly WaitingPerson[],
+  now: string,
+): { waiting: WaitingPerson[]; waitingCount: number } {
+  const since = new Map(before.map((w) => [w.userId, w.since]));
+  const waiting = unseated.slice(0, MAX_WAITING_LISTED).map((p) => ({ ...p, since: since.get(p.userId) ?? now }));
+  return { waiting, waitingCount: unseated.length };
+}
+
+function byName(a: RulePerson, b: RulePerson): number {
+  return a.displayName.localeCompare(b.displayName, "en") || a.userId.localeCompare(b.userId);
+}

@@ -1,0 +1,57 @@
+import type { GroupRuleRequest, GroupRuleSyncResponse } from "../../contracts/group-rules";
+import { ConflictError } from "../../domain/errors";
+import { NEVER_SYNCED, type GroupRuleRecord } from "../../domain/group-rule";
+import type { UsersDeps } from "../users/users-deps";
+import type { RuleCaller } from "./rule-caller";
+import { readGroupAsServiceAccount } from "./rule-group";
+import { ruleIdFor } from "./rule-id";
+import { previewOf, refuseUnlessNewRuleFits } from "./preview-rule";
+import { seatRefusal } from "../users/subscription-link";
+import { syncResponse } from "./sync-response";
+import { syncRule } from "./sync-rule";
+
+/**
+ * Saves a rule and runs its first sync. The group is read with the service account, as every
+ * later sync will read it, so a rule that could never sync is refused before anything is
+ * written; so is a rule whose group does not fit the free seats now (nothing is half-applied:
+ * the preview said how many seats are missing). Members who join later and find no seat wait.
+ */
+export async function createRule(
+  deps: UsersDeps,
+  caller: RuleCaller,
+  request: GroupRuleRequest,
+): Promise<GroupRuleSyncResponse> {
+  await refuseUnlessNewRuleFits(deps, caller, request.groupDescriptor);
+  const { group, members } = await readGroupAsServiceAccount(deps, caller.org, request.groupDescriptor);
+  const { impact } = await previewOf(deps, caller, request, group, members);
+  if (!impact.fits && impact.seatsFree !== null && impact.usersNeeded !== null)
+    throw seatRefusal(deps.settings, caller.org.name, {
+      free: impact.seatsFree,
+      needed: impact.seatsNeeded,
+      usersNeeded: impact.usersNeeded,
+    });
+  const rule: GroupRuleRecord = {
+    id: await ruleIdFor(request.groupDescriptor),
+    orgId: caller.org.id,
+    group: {
+      descriptor: request.groupDescriptor,
+      displayName: group.displayName,
+      principalName: group.principalName,
+      origin: group.origin,
+    },
+    role: request.role,
+    createdAt: deps.now().toISOString(),
+    createdBy: { id: caller.actor.id, displayName: caller.actor.displayName },
+    deleting: false,
+    sync: NEVER_SYNCED,
+  };
+  try {
+    await deps.rules.create(rule);
+  } catch (error) {
+    if (error instanceof ConflictError)
+      throw new ConflictError(`The group "${group.displayName}" has a rule already: someone created it just now.`);
+    throw error;
+  }
+  const outcome = await syncRule(deps, caller.org, rule.id, { holder: caller.requestId, members });
+  return syncResponse(outcome, caller.org.defaultRole);
+}

@@ -1,0 +1,33 @@
+import type { GroupRulesResponse } from "../../contracts/group-rules";
+import { MAX_GROUP_RULES, ruleName, type GroupRuleRecord } from "../../domain/group-rule";
+import type { UsersDeps } from "../users/users-deps";
+import type { RuleCaller } from "./rule-caller";
+import { ruleView } from "./rule-views";
+
+export async function listRules(deps: UsersDeps, caller: RuleCaller): Promise<GroupRulesResponse> {
+  const rules = (await deps.rules.list(caller.org.id)).map((r) => r.value).filter((r) => !r.deleting);
+  return rulesResponse(rules, caller);
+}
+
+export function rulesResponse(rules: GroupRuleRecord[], caller: RuleCaller): GroupRulesResponse {
+  return {
+    rules: rules.map((r) => ruleView(r, caller.org.defaultRole)),
+    maxRules: MAX_GROUP_RULES,
+    warnings: caller.isPca ? rules.flatMap(warningOf) : [],
+  };
+}
+
+function warningOf(rule: GroupRuleRecord): string[] {
+  const name = ruleName(rule.group);
+  const { problem, heldRemovals } = rule.sync;
+  const warnings: string[] = [];
+  if (problem)
+    warnings.push(
+      `The group rule "${name}" cannot read its group since ${problem.since.slice(0, 16).replace("T", " ")} UTC: ${problem.message} Nobody is removed until it can.`,
+    );
+  if (heldRemovals)
+    warnings.push(
+      `The group rule "${name}" holds ${heldRemovals.count} removals until an administrator confirms them on the Group rules tab.`,
+    );
+  return warnings;
+}

@@ -1,0 +1,57 @@
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnauthorizedError } from "../../domain/errors";
+import type { OrgRecord } from "../../domain/org";
+import type { DirectoryCredential, DirectoryGroup, DirectoryUser } from "../../ports/org-directory";
+import { serviceCredential } from "../users/service-account";
+import type { UsersDeps } from "../users/users-deps";
+
+export const GROUP_NOT_FOUND =
+  "Azure DevOps has no such group, or the account reading it cannot see it. Search for the group again.";
+
+/** The group and every user in it now (nested groups expanded), read with `credential`. */
+export async function readGroup(
+  deps: UsersDeps,
+  org: OrgRecord,
+  credential: DirectoryCredential,
+  descriptor: string,
+): Promise<{ group: DirectoryGroup; members: DirectoryUser[] }> {
+  const group = await deps.directory.group(org.name, credential, descriptor);
+  if (!group) throw new NotFoundError(GROUP_NOT_FOUND);
+  const members = await deps.directory.groupMembers(org.name, credential, descriptor);
+  return { group, members: uniqueById(members) };
+}
+
+/**
+ * Reads the group with the org's service account, as every sync will: a rule whose group the
+ * service account cannot read would never sync, so creating one is refused with what to fix.
+ */
+export async function readGroupAsServiceAccount(
+  deps: UsersDeps,
+  org: OrgRecord,
+  descriptor: string,
+): Promise<{ group: DirectoryGroup; members: DirectoryUser[] }> {
+  const credential = await serviceCredential(deps, org.id);
+  try {
+    return await readGroup(deps, org, credential, descriptor);
+  } catch (error) {
+    if (error instanceof UnauthorizedError || error instanceof ForbiddenError)
+      throw new ConflictError(
+        "The service account cannot read this group's members: Azure DevOps refused its token. Group rules need a service account whose token has Graph (Read) and Identity (Read) and has not expired; save a new token under Timetracker Settings › Service account.",
+      );
+    throw error;
+  }
+}
+
+/** What the last read of a group says to show on the rule when it failed. */
+export function readProblem(error: unknown): string {
+  // A refused token arrives as the ConflictError of readGroupAsServiceAccount, which says what to fix.
+  if (error instanceof NotFoundError)
+    return "The group no longer exists in Azure DevOps. Delete the rule, or create the group again.";
+  if (error instanceof DomainError) return error.message;
+  return "Azure DevOps did not answer completely.";
+}
+
+function uniqueById(users: DirectoryUser[]): DirectoryUser[] {
+  const byId = new Map<string, DirectoryUser>();
+  for (const u of users) byId.set(u.id.toLowerCase(), { ...u, id: u.id.toLowerCase() });
+  return [...byId.values()];
+}

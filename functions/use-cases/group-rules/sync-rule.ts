@@ -1,0 +1,180 @@
+import type { AuditActor, AuditSurface } from "../../domain/audit";
+import { ConflictError, NotFoundError, PreconditionFailedError } from "../../domain/errors";
+import {
+  planSync,
+  ruleName,
+  waitingAfter,
+  type GroupRuleRecord,
+  type RulePerson,
+  type RuleSyncState,
+} from "../../domain/group-rule";
+import type { OrgRecord } from "../../domain/org";
+import { retryOnConflict } from "../../domain/retry-on-conflict";
+import type { DirectoryUser } from "../../ports/org-directory";
+import type { Versioned } from "../../ports/versioned";
+import { applyRoleChanges } from "../users/apply-role-changes";
+import type { RoleChangeOutcome } from "../users/role-change";
+import type { UsersDeps } from "../users/users-deps";
+import { readGroupAsServiceAccount, readProblem } from "./rule-group";
+
+/** A sync holds its rule this long at most: a crashed instance's lease runs out. */
+const LEASE_MS = 15 * 60_000;
+const RULE_WRITE_ATTEMPTS = 5;
+export const SYNC_RUNNING = "This rule is being synced right now. Try again in a minute.";
+
+export interface SyncOutcome {
+  rule: GroupRuleRecord;
+  added: number;
+  removed: number;
+  /** False when the group could not be read completely: nobody was removed. */
+  read: boolean;
+}
+
+export interface SyncOptions {
+  /** Who runs the sync (the lease's holder): a request id or the timer's invocation. */
+  holder: string;
+  /** Removals an administrator confirmed just now. */
+  confirmRemovals?: number;
+  /** The group as just read (creating a rule reads it first). */
+  members?: DirectoryUser[];
+}
+
+/** Audit entries of a sync name the rule: source "group rule Engineering". */
+export function ruleActor(rule: GroupRuleRecord): { actor: AuditActor; surface: AuditSurface } {
+  return {
+    actor: { id: `group-rule:${rule.id}`, displayName: `group rule ${ruleName(rule.group)}` },
+    surface: "group-rule",
+  };
+}
+
+/**
+ * One sync of one rule (docs/decisions/0009-group-rules.md): read the whole group with the
+ * service account, remove the rule's part from whoever left (first, so their seats are free)
+ * and give it to whoever is new, up to the free seats, through the seat-checked write path.
+ * A read that fails in any way changes no member: the rule records the problem and since
+ * when, and the next sync tries again. One sync of a rule runs at a time (a lease on it).
+ */
+export async function syncRule(
+  deps: UsersDeps,
+  org: OrgRecord,
+  ruleId: string,
+  options: SyncOptions,
+): Promise<SyncOutcome> {
+  const leased = await takeLease(deps, org.id, ruleId, options.holder);
+  const rule = leased.value;
+  const startedAt = deps.now().toISOString();
+  let members: DirectoryUser[];
+  try {
+    members = options.members ?? (await readGroupAsServiceAccount(deps, org, rule.group.descriptor)).members;
+  } catch (error) {
+    const problem = { message: readProblem(error), since: rule.sync.problem?.since ?? startedAt };
+    const saved = await saveSync(deps, leased, (s) => ({ ...s, lastRunAt: startedAt, problem, lease: null }));
+    return { rule: saved, added: 0, removed: 0, read: false };
+  }
+  try {
+    return await applySync(deps, org, leased, members, options, startedAt);
+  } catch (error) {
+    await saveSync(deps, leased, (s) => ({ ...s, lease: null })).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function applySync(
+  deps: UsersDeps,
+  org: OrgRecord,
+  leased: Versioned<GroupRuleRecord>,
+  members: DirectoryUser[],
+  options: SyncOptions,
+  startedAt: string,
+): Promise<SyncOutcome> {
+  const rule = leased.value;
+  const holders = (await deps.roster.withRule(org.id, rule.id)).map(person);
+  const plan = planSync({
+    groupMembers: members.map((m) => ({ userId: m.id, displayName: m.displayName, email: m.email })),
+    holders,
+    waiting: rule.sync.waiting,
+    confirmedRemovals: options.confirmRemovals ?? null,
+  });
+  const ctx = { org, ...ruleActor(rule) };
+  const ruleRef = { id: rule.id, name: ruleName(rule.group) };
+  const removed = await applyRoleChanges(
+    deps,
+    ctx,
+    plan.removals.map((userId) => ({ userId, rule: ruleRef, grant: null })),
+  );
+  const profiles = new Map(members.map((m) => [m.id, m]));
+  const added = await applyRoleChanges(
+    deps,
+    { ...ctx, fillFreeSeats: true },
+    plan.additions.map((p) => ({ userId: p.userId, rule: ruleRef, grant: rule.role, profile: profiles.get(p.userId) })),
+  );
+  const removedCount = countChanged(removed);
+  const addedCount = countChanged(added);
+  const unseated = plan.additions.filter((_, i) => isUnseated(added[i]));
+  const finishedAt = deps.now().toISOString();
+  const saved = await saveSync(deps, leased, (s) => ({
+    ...s,
+    lastRunAt: startedAt,
+    lastSuccessAt: finishedAt,
+    groupMembers: members.length,
+    holders: holders.length - removedCount + addedCount,
+    problem: null,
+    ...waitingAfter(unseated, s.waiting, finishedAt),
+    heldRemovals: plan.held ? { ...plan.held, since: s.heldRemovals?.since ?? finishedAt } : null,
+    lease: null,
+  }));
+  return { rule: saved, added: addedCount, removed: removedCount, read: true };
+}
+
+function person(m: { userId: string; displayName: string; email: string }): RulePerson {
+  return { userId: m.userId, displayName: m.displayName, email: m.email };
+}
+
+function countChanged(outcomes: RoleChangeOutcome[]): number {
+  return outcomes.filter((o) => o.ok && o.changed).length;
+}
+
+function isUnseated(outcome: RoleChangeOutcome | undefined): boolean {
+  return !!outcome && !outcome.ok && outcome.reason === "no-seat";
+}
+
+/** Takes the rule's sync lease, or refuses while another sync (or a deletion) holds it. */
+async function takeLease(
+  deps: UsersDeps,
+  orgId: string,
+  ruleId: string,
+  holder: string,
+): Promise<Versioned<GroupRuleRecord>> {
+  return retryOnConflict(
+    { attempts: RULE_WRITE_ATTEMPTS, isConflict: (e) => e instanceof PreconditionFailedError },
+    async () => {
+      const current = await deps.rules.get(orgId, ruleId);
+      if (!current) throw new NotFoundError("There is no such group rule: it may have been deleted.");
+      const rule = current.value;
+      if (rule.deleting) throw new ConflictError("This rule is being deleted.");
+      const now = deps.now();
+      if (rule.sync.lease && rule.sync.lease.holder !== holder && Date.parse(rule.sync.lease.until) > now.getTime())
+        throw new ConflictError(SYNC_RUNNING);
+      const lease = { holder, until: new Date(now.getTime() + LEASE_MS).toISOString() };
+      return deps.rules.replace({ ...rule, sync: { ...rule.sync, lease } }, current.etag);
+    },
+  );
+}
+
+/** Writes the sync's result onto the rule as it is now (a deletion may have started meanwhile). */
+async function saveSync(
+  deps: UsersDeps,
+  leased: Versioned<GroupRuleRecord>,
+  next: (sync: RuleSyncState) => RuleSyncState,
+): Promise<GroupRuleRecord> {
+  let current: Versioned<GroupRuleRecord> | null = leased;
+  return retryOnConflict(
+    { attempts: RULE_WRITE_ATTEMPTS, isConflict: (e) => e instanceof PreconditionFailedError },
+    async (attempt) => {
+      if (attempt > 0) current = await deps.rules.get(leased.value.orgId, leased.value.id);
+      if (!current) return { ...leased.value, sync: next(leased.value.sync) };
+      const rule = { ...current.value, sync: next(current.value.sync) };
+      return (await deps.rules.replace(rule, current.etag)).value;
+    },
+  );
+}
