@@ -206,7 +206,8 @@ export class InMemoryUsersWorld {
       tokens: undefined as never,
       serviceAccounts: undefined as never,
       directory: undefined as never,
-      seatCost: undefined as never,
+      // No paid subscription and no catalog price: a seat impact then names no cost or saving.
+      seatCost: { forUsers: async () => null, monthlySaving: async () => null },
       limiter: new SlidingWindowLimiter(REST_API_WINDOWS),
       ownerAuthority: new ExpiringCache(),
       settings: {
