@@ -183,6 +183,9 @@ describe("the licensed list's Source, Last tracked and Last opened", { timeout: 
     await f.getByRole("checkbox", { name: "Select all users the filters show" }).focus();
     await page.keyboard.press("Space");
     await f.getByText("4 users selected").waitFor({ timeout: 10_000 });
+    // The seat impact is the server's for exactly those four (of the eight licensed), before a click.
+    await f.getByText("None: Frees 4 seats").waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(SHOTS, "licensed-filtered-impact-dark.png") });
     await f.getByRole("group", { name: "Assign role" }).getByRole("button", { name: "None", exact: true }).click();
     const dialog = f.getByRole("dialog");
     await dialog.getByText("4 users will no longer have access to Timetracker.", { exact: false }).waitFor();
