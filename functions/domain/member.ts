@@ -30,6 +30,8 @@ export interface MemberRecord {
   uniqueName: string;
   updatedAt: string;
   updatedBy: string;
+  /** The member's Graph subject descriptor, once a group read named it: the next read needs no lookup. */
+  descriptor?: string;
   /** When the member last tracked time (a worklog or a timer), ISO; absent if never. */
   lastTrackedAt?: string;
   /** When the member last opened Timetracker, ISO (to the day); absent if never. */

@@ -11,6 +11,8 @@ export interface DirectoryUser {
   displayName: string;
   email: string;
   uniqueName: string;
+  /** The Graph subject descriptor, when Azure DevOps named it (group memberships list these). */
+  descriptor?: string;
 }
 
 export interface DirectoryGroup {
@@ -40,9 +42,15 @@ export interface OrgDirectory {
   group(orgName: string, credential: DirectoryCredential, descriptor: string): Promise<DirectoryGroup | null>;
   /**
    * The users in a group now, nested groups expanded (each user once). Throws rather than
-   * answer part of the group: a group rule's sync removes nobody on a partial read.
+   * answer part of the group: a group rule's sync removes nobody on a partial read. Users in
+   * `known` (by Graph descriptor) are answered as given, without looking them up again.
    */
-  groupMembers(orgName: string, credential: DirectoryCredential, groupDescriptor: string): Promise<DirectoryUser[]>;
+  groupMembers(
+    orgName: string,
+    credential: DirectoryCredential,
+    groupDescriptor: string,
+    known?: ReadonlyMap<string, DirectoryUser>,
+  ): Promise<DirectoryUser[]>;
   /** Users by id; ids that are not users of the org are absent from the map. */
   usersByIds(
     orgName: string,

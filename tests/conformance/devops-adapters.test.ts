@@ -33,6 +33,7 @@ const jiaHao = {
   displayName: "Jia-hao Tseng",
   email: "jtseng@vscsi.us",
   uniqueName: "jtseng@vscsi.us",
+  descriptor: "aad.MDA0NzBlMzQtZGE2MS03YTY5LWJkOTYtNDg3YTg0OWVjNTU4",
 };
 
 /** A connectionData body in the client library's own ConnectionData type (the Location area has no recorded examples). */
@@ -187,6 +188,14 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
     }).toEqual({ requests: 4, connections: 1 });
     const [identitiesUrl] = sent(/\/_apis\/identities$/).slice(-1);
     expect(identitiesUrl.searchParams.get("subjectDescriptors")).toBe(user.descriptor);
+
+    // A sync that knows the user already (by descriptor) opens the groups but looks up only the nested group.
+    const known = new Map([[user.descriptor, jiaHao]]);
+    const before = server.requests.length;
+    expect(await directory.groupMembers(ORG, PAT, root, known)).toEqual([jiaHao]);
+    const paths = server.requests.slice(before).map((r) => new URL(r.url, "http://x").pathname);
+    expect(paths.filter((p) => /identities$/.test(p))).toEqual([]);
+    expect(paths.filter((p) => /Memberships/.test(p))).toHaveLength(2);
   });
 
   it("usersByIds keeps the users and leaves the group identity out", async () => {

@@ -46,6 +46,7 @@ export function memberRecord(doc: Record<string, unknown>): MemberRecord {
     uniqueName: d.uniqueName,
     updatedAt: d.updatedAt,
     updatedBy: d.updatedBy,
+    ...(d.descriptor ? { descriptor: d.descriptor } : {}),
     ...(d.lastTrackedAt ? { lastTrackedAt: d.lastTrackedAt } : {}),
     ...(d.lastOpenedAt ? { lastOpenedAt: d.lastOpenedAt } : {}),
   };

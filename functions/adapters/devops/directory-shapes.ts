@@ -53,6 +53,8 @@ export const Identity = z.object({
   id: z.string(),
   /** Identity descriptor (`Type;identifier`), what another identity's memberOf lists. */
   descriptor: z.string().optional(),
+  /** The Graph subject descriptor (`aad.…`), what Graph memberships list. */
+  subjectDescriptor: z.string().optional(),
   providerDisplayName: z.string().nullish(),
   isContainer: z.boolean().optional(),
   isActive: z.boolean().optional(),

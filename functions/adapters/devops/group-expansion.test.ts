@@ -28,7 +28,7 @@ describe("group expansion", () => {
       },
       [user("aad.a"), user("aad.b"), user("aad.c"), group("vssgp.team"), group("aadgp.platform")],
     );
-    const users = await expandGroup(g, "root");
+    const { users } = await expandGroup(g, "root");
     expect(users.map((u) => u.descriptor).sort()).toEqual(["aad.a", "aad.b", "aad.c"]);
   });
 
@@ -40,14 +40,14 @@ describe("group expansion", () => {
       user("aad.a"),
       user("aad.b"),
     ]);
-    const users = await expandGroup(g, "root");
+    const { users } = await expandGroup(g, "root");
     expect(users.map((u) => u.descriptor).sort()).toEqual(["aad.a", "aad.b"]);
     expect([...g.opened].sort()).toEqual(["root", "vssgp.x", "vssgp.y"]);
   });
 
   it("skips members Azure DevOps cannot resolve", async () => {
     const g = graph({ root: ["aad.gone", "aad.a"] }, [user("aad.a")]);
-    expect((await expandGroup(g, "root")).map((u) => u.descriptor)).toEqual(["aad.a"]);
+    expect((await expandGroup(g, "root")).users.map((u) => u.descriptor)).toEqual(["aad.a"]);
   });
 
   it("refuses a group of more than 50,000 users, saying the limit, instead of answering part of it", async () => {
@@ -58,6 +58,26 @@ describe("group expansion", () => {
     ]);
     await expect(expandGroup(g, "root")).rejects.toThrow(/more than 500 nested groups or 50,000 users/);
     const exactly = graph({ root: many.slice(0, 50_000) }, many.slice(0, 50_000).map(user));
-    expect(await expandGroup(exactly, "root")).toHaveLength(50_000);
+    expect((await expandGroup(exactly, "root")).users).toHaveLength(50_000);
+  });
+
+  it("looks up only the users it does not know, and still opens every nested group", async () => {
+    const g = graph({ root: ["aad.a", "vssgp.team"], "vssgp.team": ["aad.b", "aad.new"] }, [
+      user("aad.a"),
+      user("aad.b"),
+      user("aad.new"),
+      group("vssgp.team"),
+    ]);
+    const asked: string[] = [];
+    const lookup = g.lookup;
+    g.lookup = (ds) => {
+      asked.push(...ds);
+      return lookup(ds);
+    };
+    const known = new Set(["aad.a", "aad.b"]);
+    const expansion = await expandGroup(g, "root", (d) => known.has(d));
+    expect(expansion.users.map((u) => u.descriptor)).toEqual(["aad.new"]);
+    expect(expansion.knownUsers.sort()).toEqual(["aad.a", "aad.b"]);
+    expect(asked.sort()).toEqual(["aad.new", "vssgp.team"]);
   });
 });

@@ -15,17 +15,35 @@ export interface GroupGraph {
   lookup(descriptors: string[]): Promise<Map<string, GraphSubject>>;
 }
 
+export interface Expansion {
+  /** Users looked up now. */
+  users: GraphSubject[];
+  /** Descriptors of users the caller already knew (not looked up again). */
+  knownUsers: string[];
+}
+
 /**
  * Every user in a group now, nested groups expanded level by level. Each group is opened
  * once, so membership cycles (which Azure DevOps refuses, but Entra sync can produce) end.
+ * Descriptors `isKnownUser` accepts are users the caller knows already: a sync that read the
+ * group before looks up only who is new, so a 1% change costs a few requests, not thousands.
  */
-export async function expandGroup(graph: GroupGraph, root: string): Promise<GraphSubject[]> {
+export async function expandGroup(
+  graph: GroupGraph,
+  root: string,
+  isKnownUser: (descriptor: string) => boolean = () => false,
+): Promise<Expansion> {
   const opened = new Set<string>([root]);
   const users = new Map<string, GraphSubject>();
+  const knownUsers = new Set<string>();
   let level = [root];
   while (level.length > 0) {
     const memberLists = await mapLimited(level, PARALLEL, (group) => graph.directMembers(group));
-    const fresh = [...new Set(memberLists.flat())].filter((d) => !opened.has(d) && !users.has(d));
+    const unseen = [...new Set(memberLists.flat())].filter(
+      (d) => !opened.has(d) && !users.has(d) && !knownUsers.has(d),
+    );
+    for (const d of unseen) if (isKnownUser(d)) knownUsers.add(d);
+    const fresh = unseen.filter((d) => !knownUsers.has(d));
     const subjects = await graph.lookup(fresh);
     const next: string[] = [];
     for (const descriptor of fresh) {
@@ -38,12 +56,12 @@ export async function expandGroup(graph: GroupGraph, root: string): Promise<Grap
         users.set(descriptor, subject);
       }
     }
-    if (opened.size > MAX_GROUPS_EXPANDED || users.size > MAX_GROUP_USERS) {
+    if (opened.size > MAX_GROUPS_EXPANDED || users.size + knownUsers.size > MAX_GROUP_USERS) {
       throw new ValidationError(
         `This group is too large to expand here (more than ${MAX_GROUPS_EXPANDED} nested groups or ${MAX_GROUP_USERS.toLocaleString("en")} users). Pick a smaller group.`,
       );
     }
     level = next;
   }
-  return [...users.values()];
+  return { users: [...users.values()], knownUsers: [...knownUsers] };
 }

@@ -133,12 +133,13 @@ export class DevopsOrgDirectory implements OrgDirectory {
     orgName: string,
     credential: DirectoryCredential,
     groupDescriptor: string,
+    known: ReadonlyMap<string, DirectoryUser> = new Map(),
   ): Promise<DirectoryUser[]> {
     const vssps = this.base("vssps", orgName);
     const path = (d: string) => `/_apis/graph/Memberships/${encodeURIComponent(d)}?direction=down&${GRAPH_VERSION}`;
     // One session for the whole expansion: one throttling budget and kept-alive connections, however many calls it takes.
     return this.http.session(credential, async (session) => {
-      const subjects = await expandGroup(
+      const expansion = await expandGroup(
         {
           directMembers: async (d) =>
             (await read(Memberships, session, vssps, path(d))).value.map((m) => m.memberDescriptor),
@@ -154,18 +155,19 @@ export class DevopsOrgDirectory implements OrgDirectory {
           },
         },
         groupDescriptor,
+        (d) => known.has(d),
       );
       // Graph descriptors are not user ids: the Identities API maps them to the storage key.
       const identities = await this.identities(
         session,
         vssps,
         "subjectDescriptors",
-        subjects.map((s) => s.descriptor),
+        expansion.users.map((s) => s.descriptor),
       );
-      return identities
-        .filter((i) => !i.isContainer)
-        .map(toUser)
-        .sort((a, b) => a.displayName.localeCompare(b.displayName));
+      const looked = identities.filter((i) => !i.isContainer).map(toUser);
+      return [...looked, ...expansion.knownUsers.map((d) => known.get(d)!)].sort((a, b) =>
+        a.displayName.localeCompare(b.displayName),
+      );
     });
   }
 
@@ -303,5 +305,6 @@ function toUser(identity: Identity): DirectoryUser {
     displayName: identity.providerDisplayName ?? email,
     email,
     uniqueName: identityProperty(identity, "Account") || email,
+    ...(identity.subjectDescriptor ? { descriptor: identity.subjectDescriptor } : {}),
   };
 }

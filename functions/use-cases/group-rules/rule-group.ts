@@ -13,10 +13,11 @@ export async function readGroup(
   org: OrgRecord,
   credential: DirectoryCredential,
   descriptor: string,
+  known?: ReadonlyMap<string, DirectoryUser>,
 ): Promise<{ group: DirectoryGroup; members: DirectoryUser[] }> {
   const group = await deps.directory.group(org.name, credential, descriptor);
   if (!group) throw new NotFoundError(GROUP_NOT_FOUND);
-  const members = await deps.directory.groupMembers(org.name, credential, descriptor);
+  const members = await deps.directory.groupMembers(org.name, credential, descriptor, known);
   return { group, members: uniqueById(members) };
 }
 
@@ -28,10 +29,11 @@ export async function readGroupAsServiceAccount(
   deps: UsersDeps,
   org: OrgRecord,
   descriptor: string,
+  known?: ReadonlyMap<string, DirectoryUser>,
 ): Promise<{ group: DirectoryGroup; members: DirectoryUser[] }> {
   const credential = await serviceCredential(deps, org.id);
   try {
-    return await readGroup(deps, org, credential, descriptor);
+    return await readGroup(deps, org, credential, descriptor, known);
   } catch (error) {
     if (error instanceof UnauthorizedError || error instanceof ForbiddenError)
       throw new ConflictError(

@@ -63,6 +63,8 @@ function setup(seats: number, members: DirectoryUser[]) {
   const deps: UsersDeps = {
     ...base,
     directory: directory as OrgDirectory,
+    // Prices are the billing side's (tested there): here a plan without a known price.
+    seatCost: { forUsers: async () => null, monthlySaving: async () => null },
     serviceAccounts: {
       get: async (orgId) => ({
         orgId,

@@ -8,6 +8,7 @@ import {
   type RulePerson,
   type RuleSyncState,
 } from "../../domain/group-rule";
+import type { MemberRecord } from "../../domain/member";
 import type { OrgRecord } from "../../domain/org";
 import { retryOnConflict } from "../../domain/retry-on-conflict";
 import type { DirectoryUser } from "../../ports/org-directory";
@@ -64,15 +65,19 @@ export async function syncRule(
   const rule = leased.value;
   const startedAt = deps.now().toISOString();
   let members: DirectoryUser[];
+  let holders: MemberRecord[];
   try {
-    members = options.members ?? (await readGroupAsServiceAccount(deps, org, rule.group.descriptor)).members;
+    holders = await deps.roster.withRule(org.id, rule.id);
+    members =
+      options.members ??
+      (await readGroupAsServiceAccount(deps, org, rule.group.descriptor, knownUsers(holders))).members;
   } catch (error) {
     const problem = { message: readProblem(error), since: rule.sync.problem?.since ?? startedAt };
     const saved = await saveSync(deps, leased, (s) => ({ ...s, lastRunAt: startedAt, problem, lease: null }));
     return { rule: saved, added: 0, removed: 0, read: false };
   }
   try {
-    return await applySync(deps, org, leased, members, options, startedAt);
+    return await applySync(deps, org, leased, members, holders.map(person), options, startedAt);
   } catch (error) {
     await saveSync(deps, leased, (s) => ({ ...s, lease: null })).catch(() => undefined);
     throw error;
@@ -84,11 +89,11 @@ async function applySync(
   org: OrgRecord,
   leased: Versioned<GroupRuleRecord>,
   members: DirectoryUser[],
+  holders: RulePerson[],
   options: SyncOptions,
   startedAt: string,
 ): Promise<SyncOutcome> {
   const rule = leased.value;
-  const holders = (await deps.roster.withRule(org.id, rule.id)).map(person);
   const plan = planSync({
     groupMembers: members.map((m) => ({ userId: m.id, displayName: m.displayName, email: m.email })),
     holders,
@@ -124,6 +129,21 @@ async function applySync(
     lease: null,
   }));
   return { rule: saved, added: addedCount, removed: removedCount, read: true };
+}
+
+/** The rule's members Azure DevOps named before, by Graph descriptor: the group read looks up only the others. */
+function knownUsers(holders: readonly MemberRecord[]): Map<string, DirectoryUser> {
+  const known = new Map<string, DirectoryUser>();
+  for (const h of holders)
+    if (h.descriptor)
+      known.set(h.descriptor, {
+        id: h.userId,
+        displayName: h.displayName,
+        email: h.email,
+        uniqueName: h.uniqueName,
+        descriptor: h.descriptor,
+      });
+  return known;
 }
 
 function person(m: { userId: string; displayName: string; email: string }): RulePerson {

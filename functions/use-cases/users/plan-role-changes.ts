@@ -75,7 +75,15 @@ export async function planRoleChanges(
       continue;
     }
     const role = seatRole(parts);
-    const member: MemberRecord = { ...base, ...parts, role, updatedAt: now, updatedBy: ctx.actor.id };
+    const descriptor = base.descriptor ?? profile?.descriptor;
+    const member: MemberRecord = {
+      ...base,
+      ...parts,
+      role,
+      ...(descriptor ? { descriptor } : {}),
+      updatedAt: now,
+      updatedBy: ctx.actor.id,
+    };
     const write: MemberWrite = existing ? { kind: "replace", member, etag: existing.etag } : { kind: "create", member };
     planned.push({ userId: input.userId, move: { from: existing?.value.role ?? null, to: role }, write });
   }
