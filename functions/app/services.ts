@@ -6,6 +6,7 @@ import { CosmosApiTokenStore } from "../adapters/cosmos/cosmos-api-token-store";
 import { CosmosAuditLog } from "../adapters/cosmos/cosmos-audit-log";
 import { CosmosDatabase } from "../adapters/cosmos/cosmos-client";
 import { CosmosHealth } from "../adapters/cosmos/cosmos-health";
+import { CosmosMemberActivity } from "../adapters/cosmos/cosmos-member-activity";
 import { CosmosGroupRuleStore } from "../adapters/cosmos/cosmos-group-rule-store";
 import { CosmosMemberRoster } from "../adapters/cosmos/cosmos-member-roster";
 import { CosmosOrgStore } from "../adapters/cosmos/cosmos-org-store";
@@ -53,9 +54,13 @@ function buildServices(config: Config): Services {
   const now = () => new Date();
   const orgs = new CosmosOrgStore(db);
   const roster = new CosmosMemberRoster(db);
+  const activity = new CosmosMemberActivity(db);
+  // Bookkeeping that failed (activity stamps): the Functions host keeps console output in its log.
+  const warn = (line: string) => console.warn(line);
   const users: UsersDeps = {
     orgs,
     roster,
+    activity,
     ledgers: new CosmosSeatLedgerStore(db),
     commits: new CosmosSeatCommitStore(db),
     audit: new CosmosAuditLog(db),
@@ -78,6 +83,7 @@ function buildServices(config: Config): Services {
     now,
     randomBytes,
     newId: randomUUID,
+    warn,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
   const time: TimeDeps = {
@@ -87,8 +93,10 @@ function buildServices(config: Config): Services {
     activityTypes: new CosmosActivityTypeStore(db),
     workItems: new CachedWorkItemDirectory(new DevopsWorkItemDirectory(config.devops), () => now().getTime()),
     roster,
+    activity,
     now,
     newId: randomUUID,
+    warn,
   };
   let provider: ReturnType<typeof chargebeeBilling> | undefined;
   let webhooks: ReturnType<typeof chargebeeWebhooks> | undefined;

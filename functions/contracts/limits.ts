@@ -5,3 +5,6 @@
 
 /** Users per role-assignment request the Permissions page sends (progress is shown per batch). */
 export const ASSIGN_BATCH_SIZE = 500;
+
+/** The licensed list's "No time tracked in" choices, in days. */
+export { INACTIVE_DAY_CHOICES } from "../domain/member-activity";

@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { AuditSurface } from "../domain/audit";
 import { ASSIGNABLE_ROLES, ROLES, type AssignedRole, type Role } from "../domain/roles";
 import { MAX_TOKEN_NAME } from "../domain/api-token";
+import { INACTIVE_DAY_CHOICES, type InactiveDays } from "../domain/member-activity";
+import type { SourceFilter } from "../domain/role-sources";
 
 /**
  * HTTP contracts of user management (Permissions page, API tokens, service account). The
@@ -16,8 +18,39 @@ const continuation = z.string().min(1).max(16_000, "the continuation token is to
 /** Users per interactive assignment request; the page sends batches of ASSIGN_BATCH_SIZE (contracts/limits). */
 export const MAX_ASSIGN_USERS = 10_000;
 
-export const ListMembersQuery = z.strictObject({
+/** `source` of the licensed list: "direct", "rules" (any group rule) or "rule:<rule id>". */
+const RULE_SOURCE = /^rule:(.{1,100})$/;
+const source = z
+  .string()
+  .trim()
+  .refine((s) => s === "direct" || s === "rules" || RULE_SOURCE.test(s), {
+    error: "source must be direct, rules or rule:<rule id>",
+  })
+  .transform((s): SourceFilter =>
+    s === "direct" || s === "rules" ? { kind: s } : { kind: "rule", ruleId: RULE_SOURCE.exec(s)![1] },
+  );
+
+const INACTIVE_DAYS_TEXT = INACTIVE_DAY_CHOICES.join(", ").replace(/, (\d+)$/, " or $1");
+
+/** Which licensed users a list covers: its search and filters (the page and "Select all" share them). */
+const licensedFilter = {
   search,
+  source: source.optional(),
+  /** No time tracked in this many days (never-tracked included). */
+  inactiveDays: z.coerce
+    .number({ error: `inactiveDays must be ${INACTIVE_DAYS_TEXT}` })
+    .refine((n): n is InactiveDays => (INACTIVE_DAY_CHOICES as readonly number[]).includes(n), {
+      error: `inactiveDays must be ${INACTIVE_DAYS_TEXT}`,
+    })
+    .optional(),
+};
+export type LicensedFilterQuery = z.infer<z.ZodObject<typeof licensedFilter>>;
+
+/** GET users/licensed/ids: every licensed user the search and filters cover ("Select all"). */
+export const LicensedIdsQuery = z.strictObject(licensedFilter);
+
+export const ListMembersQuery = z.strictObject({
+  ...licensedFilter,
   sort: z.enum(["name", "email", "role"], { error: "sort must be name, email or role" }).default("name"),
   direction: z.enum(["asc", "desc"], { error: "direction must be asc or desc" }).default("asc"),
   continuation,
@@ -102,6 +135,12 @@ export interface MemberView {
   displayName: string;
   email: string;
   role: RoleView;
+  /** Where the role comes from, as the Source column reads: "Direct", "Rule: Engineering" (direct first, rules by name). */
+  sources: string[];
+  /** When the user last tracked time (a worklog saved for them, or their timer stopped), ISO, to the day; null: never. */
+  lastTrackedAt: string | null;
+  /** When the user last opened Timetracker, ISO, to the day; null: never. */
+  lastOpenedAt: string | null;
 }
 
 export interface SeatSummary {
@@ -123,6 +162,16 @@ export interface UsersOverviewResponse {
 export interface ListMembersResponse {
   members: MemberView[];
   continuationToken: string | null;
+}
+
+/** GET users/licensed/ids: what "Select all" selects, every page of the list at once. */
+export interface LicensedIdsResponse {
+  ids: string[];
+}
+
+/** GET users/licensed/rules: the group rules that license members now (the Source filter's choices). */
+export interface LicensedRulesResponse {
+  rules: { id: string; name: string }[];
 }
 
 export interface AssignRolesResponse {

@@ -5,6 +5,7 @@ import {
   directChangeRefusal,
   effectiveRoleOf,
   roleLabelOf,
+  roleSourceLabels,
   seatRole,
   withRuleGrant,
   type RoleParts,
@@ -109,5 +110,32 @@ describe("the role's label", () => {
     expect(roleLabelOf(parts("Default"), "Team")).toBe("Default (Team)");
     expect(roleLabelOf(parts("None", ["eng", "Default"]), "Product")).toBe("Default (Product)");
     expect(roleLabelOf(parts("Team", ["eng", "Budget"]), "Team")).toBe("Budget");
+  });
+});
+
+describe("where a role comes from (the Source column)", () => {
+  const named = (direct: AssignedRole, ...grants: [string, string, GrantRole][]): RoleParts => ({
+    direct,
+    grants: grants.map(([ruleId, ruleName, role]) => ({ ruleId, ruleName, role })),
+  });
+
+  it("says Direct for an administrator's assignment, Rule: <group> per rule, direct first and rules by name", () => {
+    expect(roleSourceLabels(named("Team"))).toEqual(["Direct"]);
+    expect(roleSourceLabels(named("Default"))).toEqual(["Direct"]);
+    expect(roleSourceLabels(named("None", ["r1", "Engineering", "Team"]))).toEqual(["Rule: Engineering"]);
+    expect(roleSourceLabels(named("Product", ["r2", "Support", "Team"], ["r1", "Engineering", "Budget"]))).toEqual([
+      "Direct",
+      "Rule: Engineering",
+      "Rule: Support",
+    ]);
+  });
+
+  it("names a source for every licensed member", () => {
+    fc.assert(
+      fc.property(roleParts, defaultRole, (p, d) => {
+        if (isLicensed(effectiveRoleOf(p, d))) expect(roleSourceLabels(p).length).toBeGreaterThan(0);
+        if (p.direct === "None" && p.grants.length === 0) expect(roleSourceLabels(p)).toEqual([]);
+      }),
+    );
   });
 });

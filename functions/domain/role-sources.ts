@@ -71,3 +71,18 @@ export function roleLabelOf(parts: RoleParts, defaultRole: Role): string {
   const effective = effectiveRoleOf(parts, defaultRole);
   return seatRole(parts) === "Default" ? `Default (${effective})` : effective;
 }
+
+/** Which part of their role the licensed list filters members by. */
+export type SourceFilter = { kind: "direct" } | { kind: "rules" } | { kind: "rule"; ruleId: string };
+
+/**
+ * Where a member's role comes from, as the Source column reads: "Direct" when an
+ * administrator assigned a role (anything but None), then "Rule: <group>" per rule whose
+ * group the member is in, by name. Every part is named, also one a higher part outranks.
+ * The licensed list's source filter (adapters/cosmos member roster) reads the same parts.
+ */
+export function roleSourceLabels(parts: RoleParts): string[] {
+  const direct = parts.direct === "None" ? [] : ["Direct"];
+  const rules = parts.grants.map((g) => `Rule: ${g.ruleName}`).sort((a, b) => a.localeCompare(b));
+  return [...direct, ...rules];
+}

@@ -1,4 +1,5 @@
 import type { MemberRecord } from "../domain/member";
+import type { SourceFilter } from "../domain/role-sources";
 import type { SeatCounts } from "../domain/seats";
 import type { Versioned } from "./versioned";
 
@@ -8,14 +9,22 @@ export type MemberWrite =
 
 export type MemberSort = "name" | "email" | "role";
 
-export interface MemberListQuery {
+/** Which members a list covers. */
+export interface MemberFilter {
   /** Lower-cased text to find in name or email; empty for all. */
   search: string;
-  sort: MemberSort;
-  descending: boolean;
   /** Only licensed members (given whether Default counts), or everyone with a record. */
   licensedOnly: boolean;
   defaultLicensed: boolean;
+  /** Only members whose role comes (also) from this source; null for any. */
+  source: SourceFilter | null;
+  /** Only members who tracked no time since this instant (ISO), or never; null for everyone. */
+  trackedNothingSince: string | null;
+}
+
+export interface MemberListQuery extends MemberFilter {
+  sort: MemberSort;
+  descending: boolean;
   pageSize: number;
   continuation: string | null;
 }
@@ -35,6 +44,10 @@ export interface MemberRoster {
   /** Current records (with etags) of these users; users without a record are absent. */
   readMany(orgId: string, userIds: readonly string[]): Promise<Map<string, Versioned<MemberRecord>>>;
   list(orgId: string, query: MemberListQuery): Promise<MemberPage>;
+  /** The ids of every member the filter covers, in no particular order ("Select all"). */
+  matchingIds(orgId: string, filter: MemberFilter): Promise<string[]>;
+  /** The group rules whose grants license members now, by name (each once). */
+  grantingRules(orgId: string): Promise<{ id: string; name: string }[]>;
   /** Members by e-mail address (lower-cased keys). */
   findByEmails(orgId: string, emails: readonly string[]): Promise<Map<string, MemberRecord>>;
   /** Members holding a group rule's part (its sync compares them with the group). */

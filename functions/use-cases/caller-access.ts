@@ -17,6 +17,8 @@ export type AccessDeps = UsersDeps;
 
 export interface CallerAccess {
   org: Versioned<OrgRecord>;
+  /** The caller's member record as read (a recent copy on read-only requests); null without one. */
+  member: MemberRecord | null;
   /** Where the caller's role comes from (direct assignment and group rules). */
   parts: RoleParts;
   effective: Role;
@@ -48,7 +50,7 @@ export async function resolveCallerAccess(deps: AccessDeps, caller: Caller): Pro
   const parts: RoleParts = member ? { direct: member.direct, grants: member.grants } : NO_PARTS;
   const effective = effectiveRoleOf(parts, org.value.defaultRole);
   const licensed = isLicensed(effective);
-  return { org, parts, effective, licensed, plan, hasAccess: licensed && planAllowsUse(plan) };
+  return { org, member, parts, effective, licensed, plan, hasAccess: licensed && planAllowsUse(plan) };
 }
 
 async function createOrgAsFirstUser(deps: AccessDeps, caller: Caller): Promise<Versioned<OrgRecord>> {

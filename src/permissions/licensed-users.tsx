@@ -1,20 +1,25 @@
 import * as React from "react";
 import { Checkbox } from "azure-devops-ui/Checkbox";
 import { ProgressBar } from "azure-devops-ui/ProgressBar";
+import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import { TextField, TextFieldStyle } from "azure-devops-ui/TextField";
 import { ErrorCard } from "../components/error-card";
+import { filterFromQuery, filterToQuery, NO_FILTER, type LicensedFilter } from "../services/licensed-filter";
+import { hostQueryParams, setPageQuery } from "../services/navigation";
 import {
   assignInBatches,
   usersService,
   type AssignedRole,
+  type AssignRolesPreviewResponse,
   type BatchProgress,
   type MemberSort,
-  type AssignRolesPreviewResponse,
   type MemberView,
   type Role,
 } from "../services/users-service";
+import { activityDate, activityText } from "./activity-text";
 import { ConfirmNoneDialog } from "./confirm-none-dialog";
-import { PeopleTable, selectedItems } from "./people-table";
+import { LicensedFilters } from "./licensed-filters";
+import { PeopleTable, selectedItems, type ExtraColumn } from "./people-table";
 import { RolePicker } from "./role-picker";
 import { usersText, type Status } from "./status-message";
 import { previewNow, useRolePreview, type PreviewRequest } from "./use-role-preview";
@@ -31,31 +36,57 @@ export interface LicensedUsersProps {
   onChanged: (status: Status) => void;
 }
 
-/** Every licensed user id for the current search (for "Select all" beyond the loaded rows). */
-async function allIds(search: string): Promise<string[]> {
-  const ids: string[] = [];
-  let continuation: string | null = null;
-  do {
-    const page = await usersService.licensed({ search, sort: "name", descending: false, continuation, pageSize: 200 });
-    ids.push(...page.members.map((m) => m.id));
-    continuation = page.continuationToken;
-  } while (continuation);
-  return ids;
-}
+const COLUMNS: ExtraColumn<MemberView>[] = [
+  { id: "source", name: "Source", width: -32, text: (m) => m.sources.join(", ") },
+  {
+    id: "last-tracked",
+    name: "Last tracked",
+    width: 104,
+    text: (m) => activityText(m.lastTrackedAt, new Date()),
+    title: (m) => (m.lastTrackedAt ? activityDate(m.lastTrackedAt) : undefined),
+  },
+  {
+    id: "last-opened",
+    name: "Last opened",
+    width: 104,
+    text: (m) => activityText(m.lastOpenedAt, new Date()),
+    title: (m) => (m.lastOpenedAt ? activityDate(m.lastOpenedAt) : undefined),
+  },
+];
 
 /**
- * The licensed users: search, sort, select (or Select all), and a role picked on the right
- * applies at once, unless the server's preview, asked right before, says it does not fit.
+ * The licensed users: search, sort, filter by source and by no time tracked, select (or
+ * Select all), and a role picked on the right applies at once, unless the server's preview,
+ * asked right before, says it does not fit. The filters start from the page's address
+ * (`?inactiveDays=90`), so a link can open the list filtered.
  */
 export function LicensedUsers(props: LicensedUsersProps): JSX.Element {
+  const [initial, setInitial] = React.useState<LicensedFilter | null>(null);
+  React.useEffect(() => {
+    hostQueryParams().then(
+      (query) => setInitial(filterFromQuery(query)),
+      () => setInitial(NO_FILTER),
+    );
+  }, []);
+  if (!initial) return <Spinner size={SpinnerSize.medium} label="Loading users..." />;
+  return <LicensedList {...props} initialFilter={initial} />;
+}
+
+function LicensedList(props: LicensedUsersProps & { initialFilter: LicensedFilter }): JSX.Element {
   const [searchText, setSearchText] = React.useState("");
   const search = useDebounced(searchText.trim(), 300);
   const [sort, setSort] = React.useState<{ by: MemberSort; descending: boolean }>({ by: "name", descending: false });
-  const key = JSON.stringify([search, sort, props.refreshKey]);
+  const [filter, setFilterState] = React.useState(props.initialFilter);
+  const setFilter = (next: LicensedFilter) => {
+    setFilterState(next);
+    void setPageQuery(filterToQuery(next));
+  };
+  const rules = useLicensedRules(props.refreshKey);
+  const key = JSON.stringify([search, sort, filter, props.refreshKey]);
   const list = usePagedList(
     (continuation) =>
       usersService
-        .licensed({ search, sort: sort.by, descending: sort.descending, continuation })
+        .licensed({ search, filter, sort: sort.by, descending: sort.descending, continuation })
         .then((r) => ({ items: r.members, continuation: r.continuationToken })),
     key,
   );
@@ -66,7 +97,9 @@ export function LicensedUsers(props: LicensedUsersProps): JSX.Element {
   const picked = selectedItems<MemberView>(selection, list.items);
   const onSort = React.useCallback((by: MemberSort, descending: boolean) => setSort({ by, descending }), []);
 
-  const ids = useTargetIds(all, search, key, picked);
+  // The preview is asked for exactly the users a role would change: with Select all, every
+  // one the search and filters cover.
+  const ids = useTargetIds(all, search, filter, key, picked);
   const [pointed, setPointed] = React.useState<AssignedRole>("None");
   const request = React.useMemo<PreviewRequest | null>(
     () => (ids && ids.length > 0 ? { role: pointed, userIds: ids } : null),
@@ -74,7 +107,9 @@ export function LicensedUsers(props: LicensedUsersProps): JSX.Element {
   );
   const preview = useRolePreview(request);
 
-  const targets = async (): Promise<string[]> => ids ?? (all ? allIds(search) : picked.map((m) => m.id));
+  const targets = async (): Promise<string[]> =>
+    ids ?? (all ? (await usersService.licensedIds(search, filter)).ids : picked.map((m) => m.id));
+  const filtered = filter.source !== null || filter.inactiveDays !== null;
   const apply = async (role: AssignedRole, ids: string[]) => {
     setConfirm(null);
     try {
@@ -131,13 +166,23 @@ export function LicensedUsers(props: LicensedUsersProps): JSX.Element {
             prefixIconProps={{ iconName: "Search" }}
             style={TextFieldStyle.inline}
           />
-          <Checkbox label="Select all" checked={all} onChange={(_, checked) => setAll(checked)} />
+          <Checkbox
+            label="Select all"
+            ariaLabel={filtered ? "Select all users the filters show" : undefined}
+            checked={all}
+            onChange={(_, checked) => setAll(checked)}
+          />
         </div>
+        <LicensedFilters filter={filter} rules={rules} onChange={setFilter} />
         {progress ? <BatchProgressBar progress={progress} verb="Changing roles" /> : null}
         {list.error ? <ErrorCard error={list.error} /> : null}
         {!list.loading && list.items.length === 0 && !list.error ? (
           <div className="secondary-text">
-            {search ? "No licensed user matches your search." : "No licensed users yet. Use + Add Users."}
+            {filtered
+              ? "No licensed user matches these filters."
+              : search
+                ? "No licensed user matches your search."
+                : "No licensed users yet. Use + Add Users."}
           </div>
         ) : (
           <PeopleTable<MemberView>
@@ -147,13 +192,14 @@ export function LicensedUsers(props: LicensedUsersProps): JSX.Element {
             onLoadMore={list.loadMore}
             selection={selection}
             sort={{ ...sort, onSort }}
+            extraColumns={COLUMNS}
           />
         )}
       </div>
       <RolePicker
         selected={picked.map((m) => m.role)}
-        selectedCount={count}
-        allSelected={all && list.hasMore}
+        selectedCount={all && ids ? ids.length : count}
+        allSelected={all && ids === null && list.hasMore}
         defaultRole={props.defaultRole}
         busy={progress !== null || checking}
         onPick={(role) => void onPick(role)}
@@ -176,27 +222,53 @@ export function LicensedUsers(props: LicensedUsersProps): JSX.Element {
 
 /**
  * The ids a role change would go to: the selected rows, or with Select all every licensed
- * user of the search (read page by page once per list); null while they are being read. The
- * same array while the selection stays, so its preview is asked once.
+ * user the search and filters cover (users/licensed/ids, once per list); null while they are
+ * being read. The same array while the selection stays, so its preview is asked once.
  */
-function useTargetIds(all: boolean, search: string, key: string, picked: MemberView[]): string[] | null {
+function useTargetIds(
+  all: boolean,
+  search: string,
+  filter: LicensedFilter,
+  key: string,
+  picked: MemberView[],
+): string[] | null {
   const pickedKey = picked.map((m) => m.id).join(",");
   const pickedIds = React.useMemo(() => (pickedKey ? pickedKey.split(",") : []), [pickedKey]);
   const [everyone, setEveryone] = React.useState<{ key: string; ids: string[] } | null>(null);
+  // The search and filters `key` stands for, read when it changes (the filter object is new on every render).
+  const request = React.useRef({ search, filter });
+  request.current = { search, filter };
   React.useEffect(() => {
     if (!all) return;
     let live = true;
-    allIds(search).then(
-      (ids) => live && setEveryone({ key, ids }),
+    const { search: s, filter: f } = request.current;
+    usersService.licensedIds(s, f).then(
+      (answer) => live && setEveryone({ key, ids: answer.ids }),
       // The page still works: the role change reads the ids again, and says why if it cannot.
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [all, search, key]);
+  }, [all, key]);
   if (!all) return pickedIds;
   return everyone?.key === key ? everyone.ids : null;
+}
+
+/** The Source filter's choices, read again after every change (a rule may have left). */
+function useLicensedRules(refreshKey: number): { id: string; name: string }[] {
+  const [rules, setRules] = React.useState<{ id: string; name: string }[]>([]);
+  React.useEffect(() => {
+    let live = true;
+    usersService.licensedRules().then(
+      (answer) => live && setRules(answer.rules),
+      () => undefined, // the list still filters by Direct and Any group rule
+    );
+    return () => {
+      live = false;
+    };
+  }, [refreshKey]);
+  return rules;
 }
 
 export function BatchProgressBar(props: { progress: BatchProgress; verb: string }): JSX.Element {

@@ -20,6 +20,17 @@ export interface Person {
   role: RoleView;
 }
 
+/** A column beyond name, e-mail and role (the licensed list's Source, Last tracked, Last opened). */
+export interface ExtraColumn<T> {
+  id: string;
+  name: string;
+  /** Pixels, or negative: a share of the width left, as for the built-in columns. */
+  width: number;
+  text: (item: T) => string;
+  /** The cell's tooltip (e.g. the full date); by default its text. */
+  title?: (item: T) => string | undefined;
+}
+
 export interface PeopleTableProps<T extends Person> {
   ariaLabel: string;
   items: T[];
@@ -30,6 +41,8 @@ export interface PeopleTableProps<T extends Person> {
   sort?: { by: MemberSort; descending: boolean; onSort: (by: MemberSort, descending: boolean) => void };
   /** Role column header: "Role", or "Timetracker role" where users may have none. */
   roleHeader?: string;
+  /** Columns after Role; keep the array stable (a module constant or a memo). */
+  extraColumns?: ExtraColumn<T>[];
 }
 
 const SORTABLE: MemberSort[] = ["name", "email", "role"];
@@ -40,18 +53,24 @@ const SORTABLE: MemberSort[] = ["name", "email", "role"];
  * loaded user asks for the next page when it scrolls into view.
  */
 export function PeopleTable<T extends Person>(props: PeopleTableProps<T>): JSX.Element {
-  const { sort, roleHeader } = props;
+  const { sort, roleHeader, extraColumns } = props;
   // The parts of `sort` each memo reads: a parent may pass a new `sort` object on every render.
   const sortBy = sort?.by;
   const sortDescending = sort?.descending;
   const onSort = sort?.onSort;
   const columns = React.useMemo(() => {
     const text =
-      (value: (item: T) => string) => (_rowIndex: number, columnIndex: number, column: ITableColumn<T>, item: T) => (
+      (value: (item: T) => string, title?: (item: T) => string | undefined) =>
+      (_rowIndex: number, columnIndex: number, column: ITableColumn<T>, item: T) => (
         <SimpleTableCell key={`col-${columnIndex}`} columnIndex={columnIndex} tableColumn={column}>
-          <span className="text-ellipsis">{value(item)}</span>
+          <span className="text-ellipsis" title={title ? title(item) : value(item)}>
+            {value(item)}
+          </span>
         </SimpleTableCell>
       );
+    // With more columns, name, e-mail and role give up some of their width (a cell cut short
+    // shows its whole text as a tooltip).
+    const [nameWidth, emailWidth, roleWidth] = extraColumns?.length ? [-28, -16, -24] : [-35, -40, -25];
     const sortProps = (by: MemberSort) =>
       sortBy !== undefined
         ? { sortOrder: sortBy === by ? (sortDescending ? SortOrder.descending : SortOrder.ascending) : undefined }
@@ -60,27 +79,33 @@ export function PeopleTable<T extends Person>(props: PeopleTableProps<T>): JSX.E
       {
         id: "name",
         name: "Name",
-        width: new ObservableValue(-35),
+        width: new ObservableValue(nameWidth),
         renderCell: text((u) => u.displayName),
         sortProps: sortProps("name"),
       },
       {
         id: "email",
         name: "Email",
-        width: new ObservableValue(-40),
+        width: new ObservableValue(emailWidth),
         renderCell: text((u) => u.email),
         sortProps: sortProps("email"),
       },
       {
         id: "role",
         name: roleHeader ?? "Role",
-        width: new ObservableValue(-25),
+        width: new ObservableValue(roleWidth),
         renderCell: text((u) => u.role.label),
         sortProps: sortProps("role"),
       },
+      ...(extraColumns ?? []).map((extra): ITableColumn<T> => ({
+        id: extra.id,
+        name: extra.name,
+        width: new ObservableValue(extra.width),
+        renderCell: text(extra.text, extra.title),
+      })),
     ];
     return [new ColumnSelect() as unknown as ITableColumn<T>, ...cols];
-  }, [sortBy, sortDescending, roleHeader]);
+  }, [sortBy, sortDescending, roleHeader, extraColumns]);
 
   const behaviors = React.useMemo(
     () =>

@@ -1,6 +1,7 @@
 import * as SDK from "azure-devops-extension-sdk";
 import type { IHostNavigationService, ILocationService } from "azure-devops-extension-api";
 import { ContributionIds, HostServiceIds } from "./contribution-ids";
+import { filterToQuery, type LicensedFilter } from "./licensed-filter";
 import { getFullContributionId } from "./sdk-context";
 
 export type AdminPage = "permissions" | "subscription";
@@ -15,22 +16,26 @@ const adminHubs: Record<AdminPage, string> = {
  * collection-admin hubs at `<collection url>/_settings/<full contribution id>`; the
  * collection URL comes from the host so the same code works on Azure DevOps Server.
  */
-export async function getAdminPageUrl(page: AdminPage): Promise<string> {
+export async function getAdminPageUrl(page: AdminPage, query: Record<string, string> = {}): Promise<string> {
   const locations = await SDK.getService<ILocationService>(HostServiceIds.location);
   const collectionUrl = await locations.getServiceLocation();
-  return `${collectionUrl.replace(/\/+$/, "")}/_settings/${getFullContributionId(adminHubs[page])}`;
+  const search = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== "")).toString();
+  return `${collectionUrl.replace(/\/+$/, "")}/_settings/${getFullContributionId(adminHubs[page])}${search ? `?${search}` : ""}`;
 }
 
-/** Navigates the whole Azure DevOps page (not just our frame) to an admin page. */
-export async function openAdminPage(page: AdminPage): Promise<void> {
+/** Navigates the whole Azure DevOps page (not just our frame) to an admin page, with query parameters it reads. */
+export async function openAdminPage(page: AdminPage, query?: Record<string, string>): Promise<void> {
   const [navigation, url] = await Promise.all([
     SDK.getService<IHostNavigationService>(HostServiceIds.hostNavigation),
-    getAdminPageUrl(page),
+    getAdminPageUrl(page, query),
   ]);
   navigation.navigate(url);
 }
 
 export const openPermissionsPage = (): Promise<void> => openAdminPage("permissions");
+/** Timetracker Permissions with its licensed list filtered (e.g. no time tracked in 90 days). */
+export const openLicensedList = (filter: LicensedFilter): Promise<void> =>
+  openAdminPage("permissions", filterToQuery(filter));
 export const openSubscriptionPage = (): Promise<void> => openAdminPage("subscription");
 
 /** Navigates the whole Azure DevOps page to an address the backend gave (the Subscription page for N users). */
@@ -43,4 +48,10 @@ export async function openHostUrl(url: string): Promise<void> {
 export async function hostQueryParams(): Promise<Record<string, string>> {
   const navigation = await SDK.getService<IHostNavigationService>(HostServiceIds.hostNavigation);
   return navigation.getQueryParams();
+}
+
+/** Puts a hub's state in the host page's address (empty values remove a parameter). */
+export async function setPageQuery(params: Record<string, string>): Promise<void> {
+  const navigation = await SDK.getService<IHostNavigationService>(HostServiceIds.hostNavigation);
+  navigation.setQueryParams(params);
 }

@@ -6,6 +6,8 @@ import type {
   DefaultRoleResponse,
   DirectoryUsersResponse,
   GroupSearchResponse,
+  LicensedIdsResponse,
+  LicensedRulesResponse,
   ListMembersResponse,
   ListTokensResponse,
   ServiceAccountResponse,
@@ -14,6 +16,7 @@ import type {
 import type { AssignedRole, Role } from "../../functions/contracts/roles";
 import { getBackend } from "./backend";
 import { assignInBatchesWith, type BatchProgress, type BatchResult } from "./batch-assign";
+import type { LicensedFilter } from "./licensed-filter";
 
 export type {
   ApiTokenView,
@@ -39,6 +42,7 @@ export type MemberSort = "name" | "email" | "role";
 
 export interface LicensedQuery {
   search: string;
+  filter: LicensedFilter;
   sort: MemberSort;
   descending: boolean;
   continuation: string | null;
@@ -47,19 +51,31 @@ export interface LicensedQuery {
 
 const api = () => getBackend();
 
+/** The query parameters of the list's search and filters (ListMembersQuery, LicensedIdsQuery). */
+const filterQuery = (search: string, filter: LicensedFilter) => ({
+  search: search || undefined,
+  source: filter.source ?? undefined,
+  inactiveDays: filter.inactiveDays ?? undefined,
+});
+
 /** User management calls (Permissions page, API tokens, service account). */
 export const usersService = {
   overview: () => api().get<UsersOverviewResponse>("users/overview"),
   licensed: (q: LicensedQuery) =>
     api().get<ListMembersResponse>("users/licensed", {
       query: {
-        search: q.search || undefined,
+        ...filterQuery(q.search, q.filter),
         sort: q.sort,
         direction: q.descending ? "desc" : "asc",
         continuation: q.continuation ?? undefined,
         pageSize: q.pageSize,
       },
     }),
+  /** Every licensed user the search and filters cover (Select all). */
+  licensedIds: (search: string, filter: LicensedFilter) =>
+    api().get<LicensedIdsResponse>("users/licensed/ids", { query: filterQuery(search, filter) }),
+  /** The group rules that license users now (the Source filter's choices). */
+  licensedRules: () => api().get<LicensedRulesResponse>("users/licensed/rules"),
   assignRoles: (role: AssignedRole, userIds: string[]) =>
     api().post<AssignRolesResponse>("users/roles", { role, userIds }),
   /** What assignRoles would do (seats, cost, who cannot change), writing nothing. */

@@ -7,12 +7,13 @@ import {
   type PlansResponse,
   type SubscriptionOverview,
 } from "../services/billing-service";
-import { openPermissionsPage } from "../services/navigation";
+import { openLicensedList } from "../services/navigation";
 import { ActivationInfo } from "./activation-info";
 import { CancelDialog } from "./cancel-dialog";
 import { CheckoutWait, OrderTotal } from "./checkout-steps";
 import { initialPeriod, purposeForUsers, type Purpose, type View } from "./flow";
 import { OrderView } from "./order-view";
+import { FREE_HINT_DAYS } from "./plan-card";
 import { PlanSelection } from "./plan-selection";
 import { useAction } from "../common/use-action";
 import { useLoaded } from "./use-loaded";
@@ -73,7 +74,7 @@ export function SubscriptionTab(props: SubscriptionTabProps): JSX.Element {
                 onSeatsChange={(seats) => go({ ...shown, seats })}
                 onChoose={choose(shown.purpose)}
                 onBack={() => go({ name: "overview" })}
-                onOpenPermissions={() => void openPermissionsPage()}
+                onOpenPermissions={() => void openLicensedList({ source: null, inactiveDays: FREE_HINT_DAYS })}
                 busy={switchToFree.busy}
                 error={switchToFree.error}
               />

@@ -44,6 +44,8 @@ export const EXPECTED_ACCESS: Record<string, Access> = {
   // User management (Permissions page) and the REST API's tokens.
   "users-overview": MANAGE_USERS,
   "users-licensed": MANAGE_USERS,
+  "users-licensed-rules": MANAGE_USERS,
+  "users-licensed-ids": MANAGE_USERS,
   "users-assign-roles": MANAGE_USERS,
   "users-preview-roles": MANAGE_USERS,
   "users-default-role": MANAGE_USERS,

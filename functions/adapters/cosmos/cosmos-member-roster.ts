@@ -1,7 +1,8 @@
 import type { Container, OperationInput, SqlParameter } from "@azure/cosmos";
 import type { MemberRecord } from "../../domain/member";
+import type { SourceFilter } from "../../domain/role-sources";
 import type { SeatCounts } from "../../domain/seats";
-import type { MemberListQuery, MemberPage, MemberRoster } from "../../ports/member-roster";
+import type { MemberFilter, MemberListQuery, MemberPage, MemberRoster } from "../../ports/member-roster";
 import type { Versioned } from "../../ports/versioned";
 import type { CosmosDatabase } from "./cosmos-client";
 import { executeBulk } from "./cosmos-bulk";
@@ -14,6 +15,48 @@ const EXPLICIT_ROLES = ["Team", "Product", "Budget", "Administrator"];
 const SORT_FIELD = { name: "nameKey", email: "emailKey", role: "roleOrder" } as const;
 /** Emails per lookup query: keeps ARRAY_CONTAINS parameters small. */
 const EMAIL_CHUNK = 200;
+
+type Parameters = { name: string; value: string | string[] }[];
+
+/** The WHERE clause of a member list (every query names the org: the emulator ignores the partition key). */
+function filterClause(orgId: string, q: MemberFilter): { where: string; parameters: Parameters } {
+  const filters = ["c.orgId = @orgId", "c.type = 'member'"];
+  const parameters: Parameters = [{ name: "@orgId", value: orgId }];
+  if (q.licensedOnly) {
+    filters.push("ARRAY_CONTAINS(@roles, c.role)");
+    parameters.push({ name: "@roles", value: q.defaultLicensed ? [...EXPLICIT_ROLES, "Default"] : EXPLICIT_ROLES });
+  }
+  if (q.search) {
+    filters.push("CONTAINS(c.search, @search)");
+    parameters.push({ name: "@search", value: q.search });
+  }
+  filters.push(...sourceFilter(q.source, parameters));
+  if (q.trackedNothingSince) {
+    // ISO instants of one format compare as strings; a member who never tracked has no field.
+    filters.push("(NOT IS_DEFINED(c.lastTrackedAt) OR c.lastTrackedAt < @trackedSince)");
+    parameters.push({ name: "@trackedSince", value: q.trackedNothingSince });
+  }
+  return { where: filters.join(" AND "), parameters };
+}
+
+/**
+ * The licensed list's source filter over the stored parts, as domain/role-sources.ts
+ * `roleSourceLabels` names them: "direct" when an administrator assigned a role (records
+ * from before group rules have only `role`, which was the direct one, and is licensed in this
+ * list), "rules" when the member is in any rule's group, "rule" when in that rule's.
+ */
+function sourceFilter(source: SourceFilter | null, parameters: Parameters): string[] {
+  if (!source) return [];
+  switch (source.kind) {
+    case "direct":
+      return ["(NOT IS_DEFINED(c.direct) OR c.direct != 'None')"];
+    case "rules":
+      return ["ARRAY_LENGTH(c.grants) > 0"];
+    case "rule":
+      parameters.push({ name: "@ruleId", value: source.ruleId });
+      return ['ARRAY_CONTAINS(c.grants, {"ruleId": @ruleId}, true)'];
+  }
+}
 
 /**
  * Members of one org in bulk: point reads through Cosmos bulk operations (no scan),
@@ -54,17 +97,8 @@ export class CosmosMemberRoster implements MemberRoster {
 
   async list(orgId: string, q: MemberListQuery): Promise<MemberPage> {
     const members = await this.container();
-    const filters = ["c.orgId = @orgId", "c.type = 'member'"];
-    const parameters: { name: string; value: string | string[] }[] = [{ name: "@orgId", value: orgId }];
-    if (q.licensedOnly) {
-      filters.push("ARRAY_CONTAINS(@roles, c.role)");
-      parameters.push({ name: "@roles", value: q.defaultLicensed ? [...EXPLICIT_ROLES, "Default"] : EXPLICIT_ROLES });
-    }
-    if (q.search) {
-      filters.push("CONTAINS(c.search, @search)");
-      parameters.push({ name: "@search", value: q.search });
-    }
-    const query = `SELECT * FROM c WHERE ${filters.join(" AND ")} ORDER BY c.${SORT_FIELD[q.sort]} ${q.descending ? "DESC" : "ASC"}`;
+    const { where, parameters } = filterClause(orgId, q);
+    const query = `SELECT * FROM c WHERE ${where} ORDER BY c.${SORT_FIELD[q.sort]} ${q.descending ? "DESC" : "ASC"}`;
     const fingerprint = queryFingerprint({ query, parameters });
     const cosmosToken = openPageToken(q.continuation, fingerprint);
     const { resources, continuationToken } = await storeCall("Listing the members", () =>
@@ -76,6 +110,39 @@ export class CosmosMemberRoster implements MemberRoster {
         .fetchNext(),
     );
     return { members: resources.map(memberRecord), continuation: sealPageToken(fingerprint, continuationToken) };
+  }
+
+  async matchingIds(orgId: string, filter: MemberFilter): Promise<string[]> {
+    const members = await this.container();
+    const { where, parameters } = filterClause(orgId, filter);
+    const { resources } = await storeCall("Listing the members", () =>
+      members.items
+        .query<string>(
+          { query: `SELECT VALUE c.id FROM c WHERE ${where}`, parameters },
+          { partitionKey: orgId, maxItemCount: 5000 },
+        )
+        .fetchAll(),
+    );
+    return resources;
+  }
+
+  async grantingRules(orgId: string): Promise<{ id: string; name: string }[]> {
+    const members = await this.container();
+    // One row per grant: the emulator has no DISTINCT, and an org has few rules, so the
+    // rows are folded here (a rule's name is the same on every member it licenses).
+    const rows = await storeCall("Reading the group rules of the members", () =>
+      members.items
+        .query<{ ruleId: string; ruleName: string }>(
+          {
+            query: "SELECT g.ruleId, g.ruleName FROM c JOIN g IN c.grants WHERE c.orgId = @orgId AND c.type = 'member'",
+            parameters: [{ name: "@orgId", value: orgId }],
+          },
+          { partitionKey: orgId, maxItemCount: 1000 },
+        )
+        .fetchAll(),
+    );
+    const byId = new Map(rows.resources.map((r) => [r.ruleId, r.ruleName]));
+    return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
   }
 
   async findByEmails(orgId: string, emails: readonly string[]): Promise<Map<string, MemberRecord>> {

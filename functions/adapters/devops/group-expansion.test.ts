@@ -69,7 +69,7 @@ describe("group expansion", () => {
       group("vssgp.team"),
     ]);
     const asked: string[] = [];
-    const lookup = g.lookup;
+    const lookup = g.lookup.bind(g);
     g.lookup = (ds) => {
       asked.push(...ds);
       return lookup(ds);

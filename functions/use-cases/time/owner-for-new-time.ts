@@ -1,11 +1,14 @@
 import { ForbiddenError, ValidationError } from "../../domain/errors";
-import { licensedPeople } from "./licensed-people";
+import type { MemberRecord } from "../../domain/member";
+import { licensedMembers } from "./licensed-people";
 import type { TimeActor } from "./time-actor";
 import type { TimeDeps } from "./time-deps";
 
 export interface Owner {
   userId: string;
   displayName: string;
+  /** The owner's member record, for the activity stamp of their time. */
+  member: MemberRecord | null;
 }
 
 /**
@@ -19,19 +22,19 @@ export async function ownerForNewTime(
 ): Promise<Owner> {
   const { caller } = actor;
   if (requestedUserId === undefined || requestedUserId.toLowerCase() === caller.userId.toLowerCase()) {
-    return { userId: caller.userId, displayName: caller.displayName };
+    return { userId: caller.userId, displayName: caller.displayName, member: actor.member };
   }
   if (!actor.can("addTimeForOthers")) {
     throw new ForbiddenError(
       `Your role (${actor.role}) cannot add time for other users; Product, Budget and Administrator can.`,
     );
   }
-  const people = await licensedPeople(deps, caller.orgId);
-  const owner = people.find((p) => p.userId.toLowerCase() === requestedUserId.toLowerCase());
+  const members = await licensedMembers(deps, caller.orgId);
+  const owner = members.find((m) => m.userId.toLowerCase() === requestedUserId.toLowerCase());
   if (!owner) {
     throw new ValidationError(
       `The user '${requestedUserId}' is not a licensed Timetracker user of this organization, so no time can be added for them.`,
     );
   }
-  return { userId: owner.userId, displayName: owner.displayName };
+  return { userId: owner.userId, displayName: owner.displayName, member: owner };
 }

@@ -1,5 +1,6 @@
 import type { Caller } from "../../auth/caller";
 import { ForbiddenError } from "../../domain/errors";
+import type { MemberRecord } from "../../domain/member";
 import type { OrgSettings } from "../../domain/org";
 import { can, type Capability, type Role } from "../../domain/roles";
 import { timeAccessDenial } from "../../domain/time-access";
@@ -9,6 +10,8 @@ import { resolveCallerAccess, type AccessDeps } from "../caller-access";
 export interface TimeActor {
   caller: Caller;
   role: Role;
+  /** The caller's member record (read fresh for writes): what activity stamps start from. */
+  member: MemberRecord | null;
   settings: OrgSettings;
   can(capability: Capability): boolean;
   /** The edit rule's view of the caller. */
@@ -28,6 +31,7 @@ export async function requireTimeAccess(access: AccessDeps, caller: Caller): Pro
   return {
     caller,
     role,
+    member: found.member,
     settings: found.org.value.settings,
     can: (capability) => can(role, capability),
     editor: { userId: caller.userId, role },

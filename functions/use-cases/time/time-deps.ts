@@ -1,4 +1,5 @@
 import type { ActivityTypeStore } from "../../ports/activity-type-store";
+import type { MemberActivity } from "../../ports/member-activity";
 import type { MemberRoster } from "../../ports/member-roster";
 import type { OrgStore } from "../../ports/org-store";
 import type { TimerStore } from "../../ports/timer-store";
@@ -15,6 +16,10 @@ export interface TimeDeps {
   workItems: WorkItemDirectory;
   /** The org's members (for "on behalf of" and names). */
   roster: MemberRoster;
+  /** When members last tracked time (stamped as time is saved, use-cases/record-activity.ts). */
+  activity: MemberActivity;
   now: () => Date;
   newId: () => string;
+  /** Bookkeeping failures that must not fail a request. */
+  warn: (line: string) => void;
 }

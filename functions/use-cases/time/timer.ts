@@ -5,6 +5,7 @@ import { timerOutcome, type RunningTimer } from "../../domain/timer";
 import { startFields, validateComment, type Worklog } from "../../domain/worklog";
 import { formatZonedTime, parseOffset, parseZonedTime } from "../../domain/zoned-time";
 import type { Versioned } from "../../ports/versioned";
+import { recordActivity } from "../record-activity";
 import { loadActivityTypes } from "./activity-types";
 import type { TimeActor } from "./time-actor";
 import type { TimeDeps } from "./time-deps";
@@ -87,6 +88,7 @@ export async function stopTimer(deps: TimeDeps, actor: TimeActor): Promise<StopT
     saved.push(await saveSegment(deps, actor, timer, index, segment, now));
   }
   await deps.timers.delete(caller.orgId, caller.userId, running.etag);
+  if (saved.length > 0) await recordActivity(deps, actor.member, "lastTrackedAt");
   return { worklogs: saved.map((w) => worklogView(w, actor)), notice: outcome.notice };
 }
 

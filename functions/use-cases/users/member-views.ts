@@ -2,7 +2,7 @@ import type { MemberView, RoleView, SeatSummary } from "../../contracts/users";
 import { planState, seatLimit } from "../../domain/access";
 import type { MemberRecord } from "../../domain/member";
 import type { OrgRecord } from "../../domain/org";
-import { effectiveRoleOf, roleLabelOf, type RoleParts } from "../../domain/role-sources";
+import { effectiveRoleOf, roleLabelOf, roleSourceLabels, type RoleParts } from "../../domain/role-sources";
 import { defaultIsCounted, licensedCount } from "../../domain/seats";
 import { ensureLedger } from "./seat-ledger";
 import type { UsersDeps } from "./users-deps";
@@ -17,7 +17,15 @@ export function roleView(parts: RoleParts, org: OrgRecord): RoleView {
 }
 
 export function memberView(member: MemberRecord, org: OrgRecord): MemberView {
-  return { id: member.userId, displayName: member.displayName, email: member.email, role: roleView(member, org) };
+  return {
+    id: member.userId,
+    displayName: member.displayName,
+    email: member.email,
+    role: roleView(member, org),
+    sources: roleSourceLabels(member),
+    lastTrackedAt: member.lastTrackedAt ?? null,
+    lastOpenedAt: member.lastOpenedAt ?? null,
+  };
 }
 
 /** Licensed / available seats from the ledger (a point read). */

@@ -36,6 +36,8 @@ export async function listRestRoles(
       descending: false,
       licensedOnly: true,
       defaultLicensed: defaultIsCounted(org.defaultRole),
+      source: null,
+      trackedNothingSince: null,
       pageSize,
       continuation,
     });

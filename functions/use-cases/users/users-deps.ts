@@ -2,6 +2,7 @@ import type { ExpiringCache } from "../../auth/expiring-cache";
 import type { SlidingWindowLimiter } from "../../domain/rate-limit";
 import type { ApiTokenStore } from "../../ports/api-token-store";
 import type { AuditLog } from "../../ports/audit-log";
+import type { MemberActivity } from "../../ports/member-activity";
 import type { GroupRuleStore } from "../../ports/group-rule-store";
 import type { MemberRoster } from "../../ports/member-roster";
 import type { OrgDirectory } from "../../ports/org-directory";
@@ -23,6 +24,8 @@ export interface UsersDeps {
   orgs: OrgStore;
   /** Every read of member records; writes go through `commits` only. */
   roster: MemberRoster;
+  /** When members last tracked time or opened Timetracker (stamps beside the seat protocol). */
+  activity: MemberActivity;
   ledgers: SeatLedgerStore;
   /** Ledger, members and audit entry in one transactional batch. */
   commits: SeatCommitStore;
@@ -42,6 +45,8 @@ export interface UsersDeps {
   now: () => Date;
   randomBytes: (size: number) => Buffer;
   newId: () => string;
+  /** Bookkeeping failures that must not fail a request (use-cases/record-activity.ts). */
+  warn: (line: string) => void;
   /** Waits between retries of a contended write. */
   sleep: (ms: number) => Promise<void>;
 }

@@ -53,7 +53,7 @@ describe("a change of role", () => {
     const { resource: before } = await member.read<Record<string, unknown>>();
     if (!before) throw new Error("Marcus has no member document to change.");
     try {
-      await member.replace({ ...before, role: "None", updatedAt: new Date().toISOString() });
+      await member.replace({ ...before, role: "None", direct: "None", updatedAt: new Date().toISOString() });
 
       const start = await api(stack, marcus, "POST", "timer/start", { workItemId: 3 });
       expect(start).toMatchObject({

@@ -16,7 +16,15 @@ afterAll(async () => {
 const REQUESTS: Array<[string, string, string, unknown?]> = [
   ["users-overview", "GET", "users/overview"],
   ["users-licensed", "GET", "users/licensed"],
+  ["users-licensed-rules", "GET", "users/licensed/rules"],
+  ["users-licensed-ids", "GET", "users/licensed/ids"],
   ["users-assign-roles", "POST", "users/roles", { role: "Team", userIds: ["00000000-0000-0000-0000-000000000000"] }],
+  [
+    "users-preview-roles",
+    "POST",
+    "users/roles/preview",
+    { role: "Team", userIds: ["00000000-0000-0000-0000-000000000000"] },
+  ],
   ["users-default-role", "PATCH", "users/default-role", { role: "Team" }],
   ["users-unlicensed", "GET", "users/unlicensed"],
   ["users-groups", "GET", "users/groups?query=Eng"],

@@ -9,6 +9,7 @@ import { REST_API_WINDOWS, SlidingWindowLimiter } from "../../../domain/rate-lim
 import { effectiveRoleOf } from "../../../domain/role-sources";
 import { isLicensed } from "../../../domain/roles";
 import type { SeatCounts } from "../../../domain/seats";
+import type { MemberActivity } from "../../../ports/member-activity";
 import type { MemberRoster } from "../../../ports/member-roster";
 import type { OrgStore } from "../../../ports/org-store";
 import type { OpResult, SeatCommitStore } from "../../../ports/seat-commit";
@@ -27,6 +28,8 @@ export class InMemoryUsersWorld {
   org: { value: OrgRecord; etag: string };
   readonly audit: AuditEntry[] = [];
   readonly outbox = new Map<string, AuditEntry>();
+  /** What `warn` was told (bookkeeping failures). */
+  readonly warnings: string[] = [];
   readonly rules = new Map<string, { value: GroupRuleRecord; etag: string }>();
   private version = 0;
 
@@ -101,6 +104,12 @@ export class InMemoryUsersWorld {
       async findByEmails() {
         return new Map();
       },
+      async matchingIds() {
+        throw new Error("not used");
+      },
+      async grantingRules() {
+        throw new Error("not used");
+      },
       async countCategories(): Promise<SeatCounts> {
         await world.yieldRandomly();
         return world.actualCounts();
@@ -172,10 +181,19 @@ export class InMemoryUsersWorld {
         return { ...world.org };
       },
     };
+    // A stamp changes the record's etag, as a Cosmos patch does (a role change that read it before retries).
+    const activity: MemberActivity = {
+      async touch(_orgId, userId, field, at) {
+        await world.yieldRandomly();
+        const member = world.members.get(userId);
+        if (member) world.members.set(userId, { value: { ...member.value, [field]: at }, etag: world.nextEtag() });
+      },
+    };
     let ids = 0;
     return {
       orgs,
       roster,
+      activity,
       ledgers,
       commits,
       audit: {
@@ -188,7 +206,8 @@ export class InMemoryUsersWorld {
       tokens: undefined as never,
       serviceAccounts: undefined as never,
       directory: undefined as never,
-      seatCost: undefined as never,
+      // No paid subscription and no catalog price: a seat impact then names no cost or saving.
+      seatCost: { forUsers: async () => null, monthlySaving: async () => null },
       limiter: new SlidingWindowLimiter(REST_API_WINDOWS),
       ownerAuthority: new ExpiringCache(),
       settings: {
@@ -199,6 +218,7 @@ export class InMemoryUsersWorld {
       now: () => new Date("2026-11-10T00:00:00Z"),
       randomBytes: () => Buffer.alloc(32),
       newId: () => `id-${++ids}`,
+      warn: (line) => world.warnings.push(line),
       sleep: () => world.yieldRandomly(),
     };
   }

@@ -1,0 +1,35 @@
+import { NotFoundError, PreconditionFailedError } from "../../domain/errors";
+import type { ActivityField } from "../../domain/member-activity";
+import type { MemberActivity } from "../../ports/member-activity";
+import type { CosmosDatabase } from "./cosmos-client";
+import { storeCall } from "./cosmos-errors";
+
+/**
+ * Activity stamps as one patch `set` of the member document: no read first, and the rest of
+ * the record (role, parts, seat) is not rewritten, so a stamp cannot undo a role change. A
+ * patch needs the document to exist, and its condition that it is a member's, so nothing is
+ * ever created. It changes the document's etag: a role change that read the member before
+ * retries (once per member and day at most, see domain/member-activity.ts).
+ */
+export class CosmosMemberActivity implements MemberActivity {
+  constructor(private readonly db: CosmosDatabase) {}
+
+  async touch(orgId: string, userId: string, field: ActivityField, at: string): Promise<void> {
+    const { members } = await storeCall("Opening the database", () => this.db.containers());
+    try {
+      // Through `writing`: this instance's recent copies of the org's members are dropped.
+      await this.db.memberWrites.writing(orgId, () =>
+        storeCall("Recording when the user last used Timetracker", () =>
+          members.item(userId, orgId).patch({
+            operations: [{ op: "set", path: `/${field}`, value: at }],
+            condition: "FROM c WHERE c.type = 'member'",
+          }),
+        ),
+      );
+    } catch (error) {
+      // No member document (never admitted, or the id names another kind of document).
+      if (error instanceof NotFoundError || error instanceof PreconditionFailedError) return;
+      throw error;
+    }
+  }
+}
