@@ -51,10 +51,13 @@ describe("the store stops in the middle of a request", () => {
         api<ErrorBody>(stack, newcomer, "GET", "me"),
       );
       expect(hit).toBe(true);
+      // The visit's last store request is the best-effort "last opened" stamp: an outage there
+      // is logged and the visit is answered (the member was admitted); every other step is a 503.
+      const stampStep = step === steps;
       expect({ step, status: result.status, code: result.body.error?.code }).toEqual({
         step,
-        status: 503,
-        code: "unavailable",
+        status: stampStep ? 200 : 503,
+        code: stampStep ? undefined : "unavailable",
       });
       const retry = await api<MeResponse>(stack, newcomer, "GET", "me");
       expect({ step, status: retry.status, role: retry.body.role?.assigned }).toEqual({
@@ -81,6 +84,8 @@ describe("the store stops in the middle of a request", () => {
   /** Adds time with the store going down at each step in turn; returns how many worklogs each retry left behind. */
   async function addTimeThroughOutages(label: string, withRequestId = false): Promise<Record<number, number>> {
     const cosmos = stack.cosmos!;
+    // The day's first worklog also stamps "last tracked" (once a day): count the steps of a later one.
+    await api(stack, marcus, "POST", "worklogs", body(`${label} first of the day`));
     const steps = await storeRequestsOf(cosmos, () => api(stack, marcus, "POST", "worklogs", body(`${label} warm-up`)));
     expect(steps).toBeGreaterThan(1);
     const stored: Record<number, number> = {};
