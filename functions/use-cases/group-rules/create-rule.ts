@@ -1,12 +1,11 @@
 import type { GroupRuleRequest, GroupRuleSyncResponse } from "../../contracts/group-rules";
-import { ConflictError } from "../../domain/errors";
+import { ConflictError, SeatLimitError } from "../../domain/errors";
 import { NEVER_SYNCED, type GroupRuleRecord } from "../../domain/group-rule";
 import type { UsersDeps } from "../users/users-deps";
 import type { RuleCaller } from "./rule-caller";
 import { readGroupAsServiceAccount } from "./rule-group";
 import { ruleIdFor } from "./rule-id";
-import { previewOf, refuseUnlessNewRuleFits } from "./preview-rule";
-import { seatRefusal } from "../users/subscription-link";
+import { refuseUnlessNewRuleFits } from "./preview-rule";
 import { syncResponse } from "./sync-response";
 import { syncRule } from "./sync-rule";
 
@@ -23,13 +22,6 @@ export async function createRule(
 ): Promise<GroupRuleSyncResponse> {
   await refuseUnlessNewRuleFits(deps, caller, request.groupDescriptor);
   const { group, members } = await readGroupAsServiceAccount(deps, caller.org, request.groupDescriptor);
-  const { impact } = await previewOf(deps, caller, request, group, members);
-  if (!impact.fits && impact.seatsFree !== null && impact.usersNeeded !== null)
-    throw seatRefusal(deps.settings, caller.org.name, {
-      free: impact.seatsFree,
-      needed: impact.seatsNeeded,
-      usersNeeded: impact.usersNeeded,
-    });
   const rule: GroupRuleRecord = {
     id: await ruleIdFor(request.groupDescriptor),
     orgId: caller.org.id,
@@ -52,6 +44,18 @@ export async function createRule(
       throw new ConflictError(`The group "${group.displayName}" has a rule already: someone created it just now.`);
     throw error;
   }
-  const outcome = await syncRule(deps, caller.org, rule.id, { holder: caller.requestId, members });
-  return syncResponse(outcome, caller.org.defaultRole);
+  try {
+    // The first sync licenses the whole group or nobody (a seat refusal, with the link).
+    const outcome = await syncRule(deps, caller.org, rule.id, {
+      holder: caller.requestId,
+      members,
+      allOrNothing: true,
+    });
+    return syncResponse(outcome, caller.org.defaultRole);
+  } catch (error) {
+    // A seat refusal comes before any write: the rule goes again. After any other failure the
+    // rule stays (some members may hold its part now) and the next sync carries on.
+    if (error instanceof SeatLimitError) await deps.rules.delete(caller.org.id, rule.id);
+    throw error;
+  }
 }

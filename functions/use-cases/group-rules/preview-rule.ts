@@ -43,7 +43,7 @@ export async function refuseUnlessNewRuleFits(deps: UsersDeps, caller: RuleCalle
     );
 }
 
-export async function previewOf(
+async function previewOf(
   deps: UsersDeps,
   caller: RuleCaller,
   request: GroupRuleRequest,

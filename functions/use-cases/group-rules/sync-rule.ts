@@ -38,6 +38,8 @@ export interface SyncOptions {
   confirmRemovals?: number;
   /** The group as just read (creating a rule reads it first). */
   members?: DirectoryUser[];
+  /** License everyone new or nobody (a rule's first sync: nothing is half-applied), instead of filling free seats. */
+  allOrNothing?: boolean;
 }
 
 /** Audit entries of a sync name the rule: source "group rule Engineering". */
@@ -110,7 +112,7 @@ async function applySync(
   const profiles = new Map(members.map((m) => [m.id, m]));
   const added = await applyRoleChanges(
     deps,
-    { ...ctx, fillFreeSeats: true },
+    { ...ctx, fillFreeSeats: !options.allOrNothing },
     plan.additions.map((p) => ({ userId: p.userId, rule: ruleRef, grant: rule.role, profile: profiles.get(p.userId) })),
   );
   const removedCount = countChanged(removed);

@@ -59,6 +59,7 @@ async function run(): Promise<BenchResult> {
         displayName: u.displayName,
         email: u.email,
         uniqueName: u.email,
+        descriptor: u.descriptor,
         updatedAt: now,
         updatedBy: "bench",
       };
