@@ -7,6 +7,9 @@ import type { Versioned } from "./versioned";
 export type MemberWrite =
   { kind: "create"; member: MemberRecord } | { kind: "replace"; member: MemberRecord; etag: string };
 
+/** What a rule's sync needs of a member who holds its part. */
+export type RuleHolder = Pick<MemberRecord, "userId" | "displayName" | "email" | "uniqueName" | "descriptor">;
+
 export type MemberSort = "name" | "email" | "role";
 
 /** Which members a list covers. */
@@ -50,8 +53,10 @@ export interface MemberRoster {
   grantingRules(orgId: string): Promise<{ id: string; name: string }[]>;
   /** Members by e-mail address (lower-cased keys). */
   findByEmails(orgId: string, emails: readonly string[]): Promise<Map<string, MemberRecord>>;
-  /** Members holding a group rule's part (its sync compares them with the group). */
+  /** Members holding a group rule's part, whole (deleting the rule needs every part). */
   withRule(orgId: string, ruleId: string): Promise<MemberRecord[]>;
+  /** Who holds a group rule's part, only what a sync compares with the group (a smaller read). */
+  ruleHolders(orgId: string, ruleId: string): Promise<RuleHolder[]>;
   /** Every member of the org, licensed or not (who can own worklogs). */
   listAll(orgId: string): Promise<MemberRecord[]>;
   /** Recount of the ledger's counters (the reconcile timer only: this reads the whole org). */

@@ -2,7 +2,7 @@ import type { Container, OperationInput, SqlParameter } from "@azure/cosmos";
 import type { MemberRecord } from "../../domain/member";
 import type { SourceFilter } from "../../domain/role-sources";
 import type { SeatCounts } from "../../domain/seats";
-import type { MemberFilter, MemberListQuery, MemberPage, MemberRoster } from "../../ports/member-roster";
+import type { MemberFilter, MemberListQuery, MemberPage, MemberRoster, RuleHolder } from "../../ports/member-roster";
 import type { Versioned } from "../../ports/versioned";
 import type { CosmosDatabase } from "./cosmos-client";
 import { executeBulk } from "./cosmos-bulk";
@@ -176,6 +176,26 @@ export class CosmosMemberRoster implements MemberRoster {
     ]);
   }
 
+  async ruleHolders(orgId: string, ruleId: string): Promise<RuleHolder[]> {
+    const members = await this.container();
+    return storeCall("Reading the rule's members", async () => {
+      const iterator = members.items.query<RuleHolder>(
+        {
+          query:
+            "SELECT c.userId, c.displayName, c.email, c.uniqueName, c.descriptor FROM c WHERE c.orgId = @orgId AND c.type = 'member' AND ARRAY_CONTAINS(c.ruleIds, @ruleId)",
+          parameters: [
+            { name: "@orgId", value: orgId },
+            { name: "@ruleId", value: ruleId },
+          ],
+        },
+        { partitionKey: orgId, maxItemCount: 10_000 },
+      );
+      const all: RuleHolder[] = [];
+      while (iterator.hasMoreResults()) all.push(...(await iterator.fetchNext()).resources);
+      return all;
+    });
+  }
+
   async listAll(orgId: string): Promise<MemberRecord[]> {
     return this.queryAll("Reading the members", "", orgId, []);
   }
@@ -193,7 +213,9 @@ export class CosmosMemberRoster implements MemberRoster {
           query: `SELECT * FROM c WHERE c.orgId = @orgId AND c.type = 'member' ${condition}`,
           parameters: [{ name: "@orgId", value: orgId }, ...extra],
         },
-        { partitionKey: orgId, maxItemCount: 1000 },
+        // Large pages: every page is a round trip (and on the emulator a scan of the container);
+        // Cosmos DB still cuts a page at 4 MB.
+        { partitionKey: orgId, maxItemCount: 10_000 },
       );
       const all: MemberRecord[] = [];
       while (iterator.hasMoreResults()) {

@@ -8,9 +8,9 @@ import {
   type RulePerson,
   type RuleSyncState,
 } from "../../domain/group-rule";
-import type { MemberRecord } from "../../domain/member";
 import type { OrgRecord } from "../../domain/org";
 import { retryOnConflict } from "../../domain/retry-on-conflict";
+import type { RuleHolder } from "../../ports/member-roster";
 import type { DirectoryUser } from "../../ports/org-directory";
 import type { Versioned } from "../../ports/versioned";
 import { applyRoleChanges } from "../users/apply-role-changes";
@@ -67,9 +67,9 @@ export async function syncRule(
   const rule = leased.value;
   const startedAt = deps.now().toISOString();
   let members: DirectoryUser[];
-  let holders: MemberRecord[];
+  let holders: RuleHolder[];
   try {
-    holders = await deps.roster.withRule(org.id, rule.id);
+    holders = await deps.roster.ruleHolders(org.id, rule.id);
     members =
       options.members ??
       (await readGroupAsServiceAccount(deps, org, rule.group.descriptor, knownUsers(holders))).members;
@@ -134,7 +134,7 @@ async function applySync(
 }
 
 /** The rule's members Azure DevOps named before, by Graph descriptor: the group read looks up only the others. */
-function knownUsers(holders: readonly MemberRecord[]): Map<string, DirectoryUser> {
+function knownUsers(holders: readonly RuleHolder[]): Map<string, DirectoryUser> {
   const known = new Map<string, DirectoryUser>();
   for (const h of holders)
     if (h.descriptor)

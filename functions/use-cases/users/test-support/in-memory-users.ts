@@ -88,6 +88,10 @@ export class InMemoryUsersWorld {
         await world.yieldRandomly();
         return [...world.members.values()].map((m) => m.value);
       },
+      async ruleHolders(_orgId, ruleId) {
+        await world.yieldRandomly();
+        return [...world.members.values()].map((m) => m.value).filter((m) => m.grants.some((g) => g.ruleId === ruleId));
+      },
       async withRule(_orgId, ruleId) {
         await world.yieldRandomly();
         return [...world.members.values()].map((m) => m.value).filter((m) => m.grants.some((g) => g.ruleId === ruleId));
