@@ -11,7 +11,7 @@ import { GroupRulePreview } from "./group-rule-preview";
 import { ChosenGroup, GroupSearch } from "./group-search";
 import { roleName } from "./role-picker";
 import { StatusMessage, type Status } from "./status-message";
-import { useLoad } from "./use-load";
+import { useAsync } from "../common/use-async";
 
 export interface AddGroupRulePanelProps {
   defaultRole: Role;
@@ -39,7 +39,7 @@ export function AddGroupRulePanel(props: AddGroupRulePanelProps): JSX.Element {
     return selection;
   }, []);
   const request = group ? { groupDescriptor: group.descriptor, role } : null;
-  const preview = useLoad(
+  const preview = useAsync(
     request ? () => groupRulesService.preview(request) : null,
     request ? `${request.groupDescriptor}|${request.role}` : "",
   );

@@ -6,7 +6,7 @@ import { ErrorCard } from "../components/error-card";
 import { groupRulesService, type GroupRuleView } from "../services/group-rules-service";
 import { sampleText } from "./group-rule-text";
 import { SeatImpactLine } from "./seat-impact-note";
-import { useLoad } from "./use-load";
+import { useAsync } from "../common/use-async";
 import { usersText } from "./users-text";
 
 export interface DeleteRuleDialogProps {
@@ -19,7 +19,7 @@ export interface DeleteRuleDialogProps {
 /** Deleting a rule asks first, with the server's count of users who lose their license. */
 export function DeleteRuleDialog(props: DeleteRuleDialogProps): JSX.Element {
   const { rule } = props;
-  const preview = useLoad(() => groupRulesService.deletePreview(rule.id), rule.id);
+  const preview = useAsync(() => groupRulesService.deletePreview(rule.id), rule.id);
   const remove = useAction(
     () => groupRulesService.remove(rule.id),
     (answer) => props.onDeleted(answer.message),

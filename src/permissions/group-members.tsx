@@ -5,7 +5,7 @@ import { ErrorCard } from "../components/error-card";
 import { usersService, type DirectoryUserView, type GroupView } from "../services/users-service";
 import { PeopleTable, selectedItems } from "./people-table";
 import { ChosenGroup, GroupSearch } from "./group-search";
-import { useLoad } from "./use-load";
+import { useAsync } from "../common/use-async";
 import { useSelection } from "./use-selection";
 
 const NO_USERS: DirectoryUserView[] = [];
@@ -16,7 +16,7 @@ const NO_USERS: DirectoryUserView[] = [];
  */
 export function GroupMembers(props: { onPick: (users: DirectoryUserView[]) => void }): JSX.Element {
   const [group, setGroup] = React.useState<GroupView | null>(null);
-  const members = useLoad(
+  const members = useAsync(
     group ? () => usersService.groupMembers(group.descriptor).then((r) => r.users) : null,
     group?.descriptor ?? "",
   );

@@ -5,7 +5,7 @@ import { TextField, TextFieldStyle } from "azure-devops-ui/TextField";
 import { ErrorCard } from "../components/error-card";
 import { usersService, type GroupView } from "../services/users-service";
 import { useDebounced } from "./use-debounced";
-import { useLoad } from "./use-load";
+import { useAsync } from "../common/use-async";
 
 /**
  * Type the start of a group's name (Azure DevOps or Entra ID) and pick one of the groups the
@@ -14,7 +14,7 @@ import { useLoad } from "./use-load";
 export function GroupSearch(props: { onPick: (group: GroupView) => void }): JSX.Element {
   const [text, setText] = React.useState("");
   const query = useDebounced(text.trim(), 300);
-  const groups = useLoad(query ? () => usersService.searchGroups(query).then((r) => r.groups) : null, query);
+  const groups = useAsync(query ? () => usersService.searchGroups(query).then((r) => r.groups) : null, query);
   return (
     <div className="flex-column rhythm-vertical-8">
       <TextField
