@@ -23,9 +23,8 @@ afterAll(async () => {
   await server.stop();
 });
 
-type Identity = { id: string; subjectDescriptor: string; memberOf: string[] };
+type Identity = { id: string; subjectDescriptor: string; memberOf: string[]; isContainer?: boolean };
 type IdentityList = { count: number; value: Identity[] };
-type GraphSubjects = { count: number; value: Record<string, { descriptor: string; subjectKind: string }> };
 
 const identitiesByIds = () => recordedBody<IdentityList>("ims", "Identities/SearchByIds.json");
 const jiaHao = {
@@ -146,56 +145,50 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
     expect(await directory.group(ORG, PAT, "vssgp.Uy0xLTktMTU1MTM3NDI0NS1ub3RoZXJl")).toBeNull();
   });
 
-  it("groupMembers walks memberships, subject lookup and identities to the users", async () => {
+  it("groupMembers walks memberships and identities (users and groups in one lookup) to the users", async () => {
     exercised.add("DevopsOrgDirectory.groupMembers");
     // Microsoft recorded each call in a different organization; the descriptors are linked
-    // here (memberships -> lookup -> identities) so one walk reaches a recorded identity.
+    // here (memberships -> identities) so one walk reaches the recorded identities: the user
+    // and the group of SearchBySubjectDescriptors, one Identities call resolving both kinds.
     const memberships = recordedBody<{ value: Array<{ containerDescriptor: string; memberDescriptor: string }> }>(
       "graph",
       "MembershipsBatch/BatchGetMembershipsGroupDown.json",
     );
-    const lookup = recordedBody<GraphSubjects>("graph", "Subjectlookup/LookupSubjects.json");
     const identities = recordedBody<IdentityList>("ims", "Identities/SearchBySubjectDescriptors.json");
     const root = memberships.value[0].containerDescriptor;
-    const [nestedGroup, recordedUser] = Object.values(lookup.value);
-    const user = { ...recordedUser, descriptor: identities.value[0].subjectDescriptor };
-    const linkedLookup = { count: 2, value: { [nestedGroup.descriptor]: nestedGroup, [user.descriptor]: user } };
+    const [user, nestedGroup] = identities.value.map((i) => i.subjectDescriptor);
+    expect(identities.value.map((i) => i.isContainer ?? false)).toEqual([false, true]);
     server.answer(({ method, pathname }) => {
       if (method === "GET" && pathname.endsWith(`/Memberships/${root}`)) {
         return {
           body: {
             count: 2,
-            value: [nestedGroup.descriptor, user.descriptor].map((d) => ({
-              ...memberships.value[0],
-              memberDescriptor: d,
-            })),
+            value: [user, nestedGroup].map((d) => ({ ...memberships.value[0], memberDescriptor: d })),
           },
         };
       }
-      if (method === "GET" && pathname.endsWith(`/Memberships/${nestedGroup.descriptor}`))
-        return { body: { count: 0, value: [] } };
-      if (method === "POST" && /\/graph\/subjectlookup$/i.test(pathname)) return { body: linkedLookup };
+      if (method === "GET" && pathname.endsWith(`/Memberships/${nestedGroup}`)) return { body: { count: 0, value: [] } };
       if (method === "GET" && pathname === `/vssps/${ORG}/_apis/identities`) return { body: identities };
       return undefined;
     });
 
     const [requestsBefore, connectionsBefore] = [server.requests.length, server.connections];
-    expect(await directory.groupMembers(ORG, PAT, root)).toEqual([jiaHao]);
-    // One expansion, one kept-alive connection for its calls (memberships x2, lookup, identities).
+    expect(await directory.groupMembers(ORG, PAT, root)).toEqual([{ ...jiaHao, descriptor: user }]);
+    // One expansion, one kept-alive connection for its calls (memberships x2, identities once).
     expect({
       requests: server.requests.length - requestsBefore,
       connections: server.connections - connectionsBefore,
-    }).toEqual({ requests: 4, connections: 1 });
+    }).toEqual({ requests: 3, connections: 1 });
     const [identitiesUrl] = sent(/\/_apis\/identities$/).slice(-1);
-    expect(identitiesUrl.searchParams.get("subjectDescriptors")).toBe(user.descriptor);
+    expect(identitiesUrl.searchParams.get("subjectDescriptors")).toBe(`${user},${nestedGroup}`);
 
-    // A sync that knows the user already (by descriptor) opens the groups but looks up only the nested group.
-    const known = new Map([[user.descriptor, jiaHao]]);
-    const before = server.requests.length;
+    // A sync that knows the user already (by descriptor) opens the groups but looks up only the
+    // nested group; the recorded answer names the user too, and nobody asked for it is taken.
+    const known = new Map([[user, jiaHao]]);
+    const before = sent(/\/_apis\/identities$/).length;
     expect(await directory.groupMembers(ORG, PAT, root, known)).toEqual([jiaHao]);
-    const paths = server.requests.slice(before).map((r) => new URL(r.url, "http://x").pathname);
-    expect(paths.filter((p) => /identities$/.test(p))).toEqual([]);
-    expect(paths.filter((p) => /Memberships/.test(p))).toHaveLength(2);
+    const asked = sent(/\/_apis\/identities$/).slice(before);
+    expect(asked.map((u) => u.searchParams.get("subjectDescriptors"))).toEqual([nestedGroup]);
   });
 
   it("usersByIds keeps the users and leaves the group identity out", async () => {

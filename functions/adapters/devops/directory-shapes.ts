@@ -16,7 +16,6 @@ export const GraphSubject = z.object({
 export type GraphSubject = z.infer<typeof GraphSubject>;
 
 export const SubjectList = z.object({ value: z.array(GraphSubject) });
-export const SubjectLookup = z.object({ value: z.record(z.string(), GraphSubject) });
 export const Memberships = z.object({
   value: z.array(z.object({ containerDescriptor: z.string(), memberDescriptor: z.string() })),
 });

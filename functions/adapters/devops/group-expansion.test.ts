@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { GraphSubject } from "./directory-shapes";
-import { expandGroup, type GroupGraph } from "./group-expansion";
+import { expandGroup, type GroupGraph, type Resolved } from "./group-expansion";
 
-const user = (d: string): GraphSubject => ({ subjectKind: "user", descriptor: d, displayName: d });
-const group = (d: string): GraphSubject => ({ subjectKind: "group", descriptor: d, displayName: d });
+type Subject = [descriptor: string, resolved: Resolved<{ descriptor: string }>];
+const user = (d: string): Subject => [d, { kind: "user", user: { descriptor: d } }];
+const group = (d: string): Subject => [d, { kind: "group" }];
 
-function graph(edges: Record<string, string[]>, subjects: GraphSubject[]): GroupGraph & { opened: string[] } {
-  const byDescriptor = new Map(subjects.map((s) => [s.descriptor, s]));
+function graph(
+  edges: Record<string, string[]>,
+  subjects: Subject[],
+): GroupGraph<{ descriptor: string }> & { opened: string[] } {
+  const byDescriptor = new Map(subjects);
   const opened: string[] = [];
   return {
     opened,

@@ -1,23 +1,25 @@
 import { ValidationError } from "../../domain/errors";
 import { MAX_RULE_GROUP_MEMBERS } from "../../domain/group-rule";
 import { mapLimited } from "../../domain/map-limited";
-import type { GraphSubject } from "./directory-shapes";
 
 /** Groups one expansion may open, and users it may return: bounds the cost of a huge group. */
 export const MAX_GROUPS_EXPANDED = 500;
 export const MAX_GROUP_USERS = MAX_RULE_GROUP_MEMBERS;
 const PARALLEL = 6;
 
-export interface GroupGraph {
+/** What a descriptor names: a group to open, or a user (as the lookup describes them). */
+export type Resolved<U> = { kind: "group" } | { kind: "user"; user: U };
+
+export interface GroupGraph<U> {
   /** Direct member descriptors of a group (Graph memberships, direction=down). */
   directMembers(groupDescriptor: string): Promise<string[]>;
-  /** Subjects by descriptor (Graph subjectlookup); unknown descriptors are absent. */
-  lookup(descriptors: string[]): Promise<Map<string, GraphSubject>>;
+  /** Subjects by descriptor; unknown descriptors (and subjects neither user nor group) are absent. */
+  lookup(descriptors: string[]): Promise<Map<string, Resolved<U>>>;
 }
 
-export interface Expansion {
+export interface Expansion<U> {
   /** Users looked up now. */
-  users: GraphSubject[];
+  users: U[];
   /** Descriptors of users the caller already knew (not looked up again). */
   knownUsers: string[];
 }
@@ -28,13 +30,13 @@ export interface Expansion {
  * Descriptors `isKnownUser` accepts are users the caller knows already: a sync that read the
  * group before looks up only who is new, so a 1% change costs a few requests, not thousands.
  */
-export async function expandGroup(
-  graph: GroupGraph,
+export async function expandGroup<U>(
+  graph: GroupGraph<U>,
   root: string,
   isKnownUser: (descriptor: string) => boolean = () => false,
-): Promise<Expansion> {
+): Promise<Expansion<U>> {
   const opened = new Set<string>([root]);
-  const users = new Map<string, GraphSubject>();
+  const users = new Map<string, U>();
   const knownUsers = new Set<string>();
   let level = [root];
   while (level.length > 0) {
@@ -48,12 +50,11 @@ export async function expandGroup(
     const next: string[] = [];
     for (const descriptor of fresh) {
       const subject = subjects.get(descriptor);
-      if (!subject) continue;
-      if (subject.subjectKind.toLowerCase() === "group") {
+      if (subject?.kind === "group") {
         opened.add(descriptor);
         next.push(descriptor);
-      } else if (subject.subjectKind.toLowerCase() === "user") {
-        users.set(descriptor, subject);
+      } else if (subject?.kind === "user") {
+        users.set(descriptor, subject.user);
       }
     }
     if (opened.size > MAX_GROUPS_EXPANDED || users.size + knownUsers.size > MAX_GROUP_USERS) {

@@ -18,16 +18,15 @@ import {
   IdentityList,
   Memberships,
   SubjectList,
-  SubjectLookup,
   entitlementsOf,
   identityProperty,
   type Identity,
 } from "./directory-shapes";
 import { mapLimited } from "../../domain/map-limited";
-import { expandGroup } from "./group-expansion";
+import { expandGroup, type Resolved } from "./group-expansion";
 
 /**
- * api-versions as the 7.1 specifications list them: Graph's subject query, subject lookup and
+ * api-versions as the 7.1 specifications list them: Graph's subject query, groups and
  * memberships are still previews in 7.1 (graph.json, api-Version-preview.1); Identities and
  * User Entitlements are released 7.1 (identities.json, memberEntitlementManagement.json).
  */
@@ -143,29 +142,24 @@ export class DevopsOrgDirectory implements OrgDirectory {
         {
           directMembers: async (d) =>
             (await read(Memberships, session, vssps, path(d))).value.map((m) => m.memberDescriptor),
+          // Identities resolves subject descriptors of users and groups alike (Microsoft's
+          // recorded example asks for an aad user and a vssgp group at once), with the storage
+          // key a user's id is: one lookup per descriptor, not a Graph lookup and then this.
           lookup: async (descriptors) => {
-            const found = new Map<string, GraphSubject>();
-            await mapLimited(chunk(descriptors, BATCH), 4, async (batch) => {
-              const data = await read(SubjectLookup, session, vssps, `/_apis/graph/subjectlookup?${GRAPH_VERSION}`, {
-                lookupKeys: batch.map((descriptor) => ({ descriptor })),
-              });
-              for (const [descriptor, subject] of Object.entries(data.value)) found.set(descriptor, subject);
-            });
+            const asked = new Map(descriptors.map((d) => [d.toLowerCase(), d]));
+            const found = new Map<string, Resolved<DirectoryUser>>();
+            for (const identity of await this.identities(session, vssps, "subjectDescriptors", descriptors)) {
+              const descriptor = asked.get(identity.subjectDescriptor?.toLowerCase() ?? "");
+              if (!descriptor) continue;
+              found.set(descriptor, identity.isContainer ? { kind: "group" } : { kind: "user", user: toUser(identity) });
+            }
             return found;
           },
         },
         groupDescriptor,
         (d) => known.has(d),
       );
-      // Graph descriptors are not user ids: the Identities API maps them to the storage key.
-      const identities = await this.identities(
-        session,
-        vssps,
-        "subjectDescriptors",
-        expansion.users.map((s) => s.descriptor),
-      );
-      const looked = identities.filter((i) => !i.isContainer).map(toUser);
-      return [...looked, ...expansion.knownUsers.map((d) => known.get(d)!)].sort((a, b) =>
+      return [...expansion.users, ...expansion.knownUsers.map((d) => known.get(d)!)].sort((a, b) =>
         a.displayName.localeCompare(b.displayName),
       );
     });
