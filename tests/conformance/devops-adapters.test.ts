@@ -167,7 +167,8 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
           },
         };
       }
-      if (method === "GET" && pathname.endsWith(`/Memberships/${nestedGroup}`)) return { body: { count: 0, value: [] } };
+      if (method === "GET" && pathname.endsWith(`/Memberships/${nestedGroup}`))
+        return { body: { count: 0, value: [] } };
       if (method === "GET" && pathname === `/vssps/${ORG}/_apis/identities`) return { body: identities };
       return undefined;
     });

@@ -151,7 +151,10 @@ export class DevopsOrgDirectory implements OrgDirectory {
             for (const identity of await this.identities(session, vssps, "subjectDescriptors", descriptors)) {
               const descriptor = asked.get(identity.subjectDescriptor?.toLowerCase() ?? "");
               if (!descriptor) continue;
-              found.set(descriptor, identity.isContainer ? { kind: "group" } : { kind: "user", user: toUser(identity) });
+              found.set(
+                descriptor,
+                identity.isContainer ? { kind: "group" } : { kind: "user", user: toUser(identity) },
+              );
             }
             return found;
           },
