@@ -50,6 +50,32 @@ export interface RuleSyncState {
   heldRemovals: { count: number; sample: RulePerson[]; since: string } | null;
   /** Who syncs the rule now (an instance and request), until when: one sync at a time. */
   lease: { holder: string; until: string } | null;
+  /** Where the last complete sync left the rule's holders (ports/rule-holder-index.ts); null: read them from the members. */
+  holdersIndex: HoldersIndexRef | null;
+}
+
+/** One write of a rule's holders index: its version, how many parts, when. */
+export interface HoldersIndexRef {
+  version: string;
+  parts: number;
+  at: string;
+}
+
+/**
+ * A sync trusts the holders index only if it is young, so that however it came to differ
+ * from the members (a restore, a bug), the difference lasts a day at most.
+ */
+const HOLDERS_INDEX_MAX_AGE_MS = 24 * 60 * 60_000;
+
+/**
+ * The index a sync may read instead of the members: the one the last sync wrote, if that sync
+ * finished (it gave its lease back; a sync cut short leaves its lease, and may have changed
+ * holders after the index was written) and if it is less than a day old.
+ */
+export function trustedHoldersIndex(sync: RuleSyncState, now: Date): HoldersIndexRef | null {
+  const index = sync.holdersIndex;
+  if (!index || sync.lease) return null;
+  return now.getTime() - Date.parse(index.at) < HOLDERS_INDEX_MAX_AGE_MS ? index : null;
 }
 
 export interface GroupRuleRecord {
@@ -74,6 +100,7 @@ export const NEVER_SYNCED: RuleSyncState = {
   waitingCount: 0,
   heldRemovals: null,
   lease: null,
+  holdersIndex: null,
 };
 
 /** The name lists show for a rule: "Rule: Engineering". */

@@ -58,10 +58,20 @@ export class CosmosDatabase {
     const { database } = await this.client.databases.createIfNotExists({ id: this.config.database });
     const entries = await Promise.all(
       (Object.keys(CONTAINERS) as ContainerName[]).map(async (name) => {
-        const { id, partitionKey } = CONTAINERS[name];
+        const definition: { id: string; partitionKey: string; notIndexed?: readonly string[] } = CONTAINERS[name];
         const { container } = await database.containers.createIfNotExists({
-          id,
-          partitionKey: { paths: [partitionKey] },
+          id: definition.id,
+          partitionKey: { paths: [definition.partitionKey] },
+          ...(definition.notIndexed
+            ? {
+                indexingPolicy: {
+                  indexingMode: "consistent",
+                  automatic: true,
+                  includedPaths: [{ path: "/*" }],
+                  excludedPaths: [{ path: '/"_etag"/?' }, ...definition.notIndexed.map((path) => ({ path }))],
+                },
+              }
+            : {}),
         });
         return [name, container] as const;
       }),

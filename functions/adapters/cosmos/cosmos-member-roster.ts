@@ -13,6 +13,8 @@ import { openPageToken, queryFingerprint, sealPageToken } from "./cosmos-page-to
 
 const EXPLICIT_ROLES = ["Team", "Product", "Budget", "Administrator"];
 const SORT_FIELD = { name: "nameKey", email: "emailKey", role: "roleOrder" } as const;
+/** Requests naming this many users may read the whole org instead (readMany). */
+const WHOLE_ORG_READ_FROM = 1_000;
 /** Emails per lookup query: keeps ARRAY_CONTAINS parameters small. */
 const EMAIL_CHUNK = 200;
 
@@ -79,6 +81,11 @@ export class CosmosMemberRoster implements MemberRoster {
   }
 
   async readMany(orgId: string, userIds: readonly string[]): Promise<Map<string, Versioned<MemberRecord>>> {
+    // A request naming more users than the org has records (a rule's first sync over a large
+    // group) reads the org's records in one query instead of a point read per user, most of
+    // which would find nothing.
+    if (userIds.length >= WHOLE_ORG_READ_FROM && (await this.countMembers(orgId)) * 2 < userIds.length)
+      return this.readAllOf(orgId, userIds);
     const members = await this.container();
     const operations: OperationInput[] = userIds.map((id) => ({ operationType: "Read", id, partitionKey: orgId }));
     const results = await executeBulk("Reading the members", members, operations);
@@ -93,6 +100,45 @@ export class CosmosMemberRoster implements MemberRoster {
       found.set(userIds[i], { value: memberRecord(body), etag: result.eTag ?? String(body._etag) });
     });
     return found;
+  }
+
+  private async countMembers(orgId: string): Promise<number> {
+    const members = await this.container();
+    const { resources } = await storeCall("Counting the members", () =>
+      members.items
+        .query<number>(
+          {
+            query: "SELECT VALUE COUNT(1) FROM c WHERE c.orgId = @orgId AND c.type = 'member'",
+            parameters: [{ name: "@orgId", value: orgId }],
+          },
+          { partitionKey: orgId },
+        )
+        .fetchAll(),
+    );
+    return resources[0] ?? 0;
+  }
+
+  /** `userIds`' records out of one query over the org's members (with their etags). */
+  private async readAllOf(orgId: string, userIds: readonly string[]): Promise<Map<string, Versioned<MemberRecord>>> {
+    const wanted = new Set(userIds);
+    const members = await this.container();
+    return storeCall("Reading the members", async () => {
+      const iterator = members.items.query<Record<string, unknown>>(
+        {
+          query: "SELECT * FROM c WHERE c.orgId = @orgId AND c.type = 'member'",
+          parameters: [{ name: "@orgId", value: orgId }],
+        },
+        { partitionKey: orgId, maxItemCount: 10_000 },
+      );
+      const found = new Map<string, Versioned<MemberRecord>>();
+      while (iterator.hasMoreResults()) {
+        for (const doc of (await iterator.fetchNext()).resources) {
+          const id = String(doc.id);
+          if (wanted.has(id)) found.set(id, toVersioned(doc, memberRecord)!);
+        }
+      }
+      return found;
+    });
   }
 
   async list(orgId: string, q: MemberListQuery): Promise<MemberPage> {

@@ -75,6 +75,8 @@ export async function finishDeletion(deps: UsersDeps, org: RuleCaller["org"], ru
     throw new ConflictError(
       "Some members kept changing while the rule was deleted. Try again: the rule stays marked for deletion.",
     );
+  // The index goes first: a deletion cut short after it leaves the rule marked, and is finished again.
+  await deps.ruleHolders.delete(org.id, rule.id);
   await deps.rules.delete(org.id, rule.id);
   return outcomes.filter((o) => o.ok && o.changed).length;
 }

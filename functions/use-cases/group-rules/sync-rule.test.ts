@@ -242,3 +242,97 @@ describe("a group rule's sync", () => {
     expect([...world.members.values()].map((m) => m.etag)).toEqual(membersBefore);
   });
 });
+
+describe("a rule's holders index", () => {
+  /** Counts the syncs that read the holders from the members instead of the index. */
+  function counting(deps: UsersDeps) {
+    const counts = { memberQueries: 0 };
+    const roster = {
+      ...deps.roster,
+      ruleHolders: (orgId: string, ruleId: string) => {
+        counts.memberQueries++;
+        return deps.roster.ruleHolders(orgId, ruleId);
+      },
+    };
+    return { deps: { ...deps, roster }, counts };
+  }
+  const licensedNames = (world: InMemoryUsersWorld) =>
+    [...world.members.values()]
+      .filter((m) => m.value.role !== "None")
+      .map((m) => m.value.displayName)
+      .sort();
+
+  it("is what the next sync reads, and follows a swap of as many leaving as joining", async () => {
+    const setUp = setup(10, users(0, 4));
+    const { deps, counts } = counting(setUp.deps);
+    const created = await createRule(deps, setUp.caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
+    expect(counts.memberQueries).toBe(1); // the first sync has no index yet
+
+    setUp.state.members = [...users(2, 4), ...users(10, 12)]; // 0 and 1 leave, 10 and 11 join
+    const swapped = await syncRule(deps, setUp.caller.org, created.rule.id, { holder: "timer" });
+    expect(swapped).toMatchObject({ added: 2, removed: 2 });
+    expect(counts.memberQueries).toBe(1);
+
+    setUp.state.members = users(2, 4); // the newcomers leave again: only a rewritten index knows they hold the part
+    const back = await syncRule(deps, setUp.caller.org, created.rule.id, { holder: "timer" });
+    expect(back).toMatchObject({ added: 0, removed: 2 });
+    expect(licensedNames(setUp.world)).toEqual(["User 002", "User 003"]);
+    expect(back.rule.sync.holders).toBe(2);
+    expect(counts.memberQueries).toBe(1);
+  });
+
+  it("is not trusted after a sync that was cut short (its lease is still on the rule), nor after a day", async () => {
+    const setUp = setup(10, users(0, 3));
+    const { deps, counts } = counting(setUp.deps);
+    const created = await createRule(deps, setUp.caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
+    // The index loses a holder, as if a sync had licensed User 000 and stopped before writing it.
+    const written = setUp.world.holderIndex.get(created.rule.id)!;
+    setUp.world.holderIndex.set(created.rule.id, { ...written, holders: written.holders.slice(1) });
+    const rule = setUp.world.rules.get(created.rule.id)!;
+    const lease = { holder: "crashed-instance", until: "2026-11-09T23:00:00.000Z" };
+    setUp.world.rules.set(rule.value.id, {
+      value: { ...rule.value, sync: { ...rule.value.sync, lease } },
+      etag: setUp.world.nextEtag(),
+    });
+    setUp.state.members = users(1, 3);
+    const afterCrash = await syncRule(deps, setUp.caller.org, created.rule.id, { holder: "timer" });
+    expect(counts.memberQueries).toBe(2);
+    expect(afterCrash.removed).toBe(1);
+    expect(licensedNames(setUp.world)).toEqual(["User 001", "User 002"]);
+
+    // A day later the index is read from the members again, whatever it says.
+    const index = setUp.world.holderIndex.get(created.rule.id)!;
+    setUp.world.holderIndex.set(created.rule.id, { ...index, holders: [] });
+    const tomorrow = { ...deps, now: () => new Date(deps.now().getTime() + 24 * 60 * 60_000 + 1) };
+    setUp.state.members = users(2, 3);
+    const nextDay = await syncRule(tomorrow, setUp.caller.org, created.rule.id, { holder: "timer" });
+    expect(counts.memberQueries).toBe(3);
+    expect(nextDay.removed).toBe(1);
+    expect(licensedNames(setUp.world)).toEqual(["User 002"]);
+  });
+
+  it("failing to save does not fail the sync, which is then read from the members next time", async () => {
+    const setUp = setup(10, users(0, 2));
+    const failing = {
+      ...setUp.deps.ruleHolders,
+      write: () => Promise.reject(new Error("the store is full")),
+    };
+    const { deps, counts } = counting({ ...setUp.deps, ruleHolders: failing });
+    const created = await createRule(deps, setUp.caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
+    expect(created.added).toBe(2);
+    expect(created.rule.licensed).toBe(2);
+    expect(setUp.world.rules.get(created.rule.id)!.value.sync.holdersIndex).toBeNull();
+    expect(setUp.world.warnings.join("\n")).toContain("the store is full");
+    setUp.state.members = users(0, 1);
+    expect(await syncRule(deps, setUp.caller.org, created.rule.id, { holder: "timer" })).toMatchObject({ removed: 1 });
+    expect(counts.memberQueries).toBe(2);
+  });
+
+  it("goes with its rule", async () => {
+    const { world, deps, caller } = setup(10, users(0, 2));
+    const created = await createRule(deps, caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
+    expect(world.holderIndex.has(created.rule.id)).toBe(true);
+    await deleteRule(deps, caller, created.rule.id);
+    expect(world.holderIndex.has(created.rule.id)).toBe(false);
+  });
+});

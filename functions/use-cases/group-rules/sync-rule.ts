@@ -3,8 +3,10 @@ import { ConflictError, NotFoundError, PreconditionFailedError } from "../../dom
 import {
   planSync,
   ruleName,
+  trustedHoldersIndex,
   waitingAfter,
   type GroupRuleRecord,
+  type HoldersIndexRef,
   type RulePerson,
   type RuleSyncState,
 } from "../../domain/group-rule";
@@ -69,7 +71,7 @@ export async function syncRule(
   let members: DirectoryUser[];
   let holders: RuleHolder[];
   try {
-    holders = await deps.roster.ruleHolders(org.id, rule.id);
+    holders = await currentHolders(deps, org.id, rule);
     members =
       options.members ??
       (await readGroupAsServiceAccount(deps, org, rule.group.descriptor, knownUsers(holders))).members;
@@ -79,11 +81,19 @@ export async function syncRule(
     return { rule: saved, added: 0, removed: 0, read: false };
   }
   try {
-    return await applySync(deps, org, leased, members, holders.map(person), options, startedAt);
+    return await applySync(deps, org, leased, members, holders, options, startedAt);
   } catch (error) {
-    await saveSync(deps, leased, (s) => ({ ...s, lease: null })).catch(() => undefined);
+    // Some holders may have changed: the next sync reads them from the members.
+    await saveSync(deps, leased, (s) => ({ ...s, lease: null, holdersIndex: null })).catch(() => undefined);
     throw error;
   }
+}
+
+/** The rule's holders: from its index when the lease found it trustworthy, else from the members. */
+async function currentHolders(deps: UsersDeps, orgId: string, rule: GroupRuleRecord): Promise<RuleHolder[]> {
+  const index = rule.sync.holdersIndex;
+  const indexed = index ? await deps.ruleHolders.read(orgId, rule.id, index) : null;
+  return indexed ?? deps.roster.ruleHolders(orgId, rule.id);
 }
 
 async function applySync(
@@ -91,14 +101,14 @@ async function applySync(
   org: OrgRecord,
   leased: Versioned<GroupRuleRecord>,
   members: DirectoryUser[],
-  holders: RulePerson[],
+  holders: RuleHolder[],
   options: SyncOptions,
   startedAt: string,
 ): Promise<SyncOutcome> {
   const rule = leased.value;
   const plan = planSync({
     groupMembers: members.map((m) => ({ userId: m.id, displayName: m.displayName, email: m.email })),
-    holders,
+    holders: holders.map(person),
     waiting: rule.sync.waiting,
     confirmedRemovals: options.confirmRemovals ?? null,
   });
@@ -118,19 +128,74 @@ async function applySync(
   const removedCount = countChanged(removed);
   const addedCount = countChanged(added);
   const unseated = plan.additions.filter((_, i) => isUnseated(added[i]));
+  const after = holdersAfter(holders, removed, added, profiles);
+  const holdersIndex = await indexHolders(deps, org.id, rule, after, after !== holders);
   const finishedAt = deps.now().toISOString();
   const saved = await saveSync(deps, leased, (s) => ({
     ...s,
     lastRunAt: startedAt,
     lastSuccessAt: finishedAt,
     groupMembers: members.length,
-    holders: holders.length - removedCount + addedCount,
+    holders: after.length,
     problem: null,
+    holdersIndex,
     ...waitingAfter(unseated, s.waiting, finishedAt),
     heldRemovals: plan.held ? { ...plan.held, since: s.heldRemovals?.since ?? finishedAt } : null,
     lease: null,
   }));
   return { rule: saved, added: addedCount, removed: removedCount, read: true };
+}
+
+/**
+ * Who holds the part once the writes are done: everyone before but those whose removal went
+ * through (or who turned out to hold nothing), plus everyone whose addition did (or who held
+ * it already). The same array when nobody came or went.
+ */
+function holdersAfter(
+  before: RuleHolder[],
+  removed: readonly RoleChangeOutcome[],
+  added: readonly RoleChangeOutcome[],
+  profiles: ReadonlyMap<string, DirectoryUser>,
+): RuleHolder[] {
+  const gone = new Set(removed.filter((o) => o.ok).map((o) => o.userId));
+  const kept = before.filter((h) => !gone.has(h.userId));
+  const holding = new Set(kept.map((h) => h.userId));
+  let came = 0;
+  for (const o of added) {
+    const profile = profiles.get(o.userId);
+    if (!o.ok || !profile || holding.has(o.userId)) continue;
+    holding.add(o.userId);
+    came++;
+    kept.push({
+      userId: o.userId,
+      displayName: profile.displayName,
+      email: profile.email,
+      uniqueName: profile.uniqueName,
+      ...(profile.descriptor ? { descriptor: profile.descriptor } : {}),
+    });
+  }
+  return came === 0 && kept.length === before.length ? before : kept;
+}
+
+/**
+ * Writes the holders index for the next sync (when they changed, or the index was not
+ * trusted); the index is bookkeeping, so a failed write only sends the next sync to the members.
+ */
+async function indexHolders(
+  deps: UsersDeps,
+  orgId: string,
+  rule: GroupRuleRecord,
+  holders: readonly RuleHolder[],
+  changed: boolean,
+): Promise<HoldersIndexRef | null> {
+  if (rule.sync.holdersIndex && !changed) return rule.sync.holdersIndex;
+  try {
+    const written = await deps.ruleHolders.write(orgId, rule.id, holders, deps.newId(), rule.sync.holdersIndex);
+    return { ...written, at: deps.now().toISOString() };
+  } catch (error) {
+    deps.warn(`The holders index of group rule ${rule.id} (org ${orgId}) was not saved: ${String(error)}`);
+    return null;
+  }
 }
 
 /** The rule's members Azure DevOps named before, by Graph descriptor: the group read looks up only the others. */
@@ -178,7 +243,9 @@ async function takeLease(
       if (rule.sync.lease && rule.sync.lease.holder !== holder && Date.parse(rule.sync.lease.until) > now.getTime())
         throw new ConflictError(SYNC_RUNNING);
       const lease = { holder, until: new Date(now.getTime() + LEASE_MS).toISOString() };
-      return deps.rules.replace({ ...rule, sync: { ...rule.sync, lease } }, current.etag);
+      // An index a sync cut short may have left behind is dropped here, with the lease taken.
+      const holdersIndex = trustedHoldersIndex(rule.sync, now);
+      return deps.rules.replace({ ...rule, sync: { ...rule.sync, lease, holdersIndex } }, current.etag);
     },
   );
 }

@@ -4,6 +4,7 @@ import type { ApiTokenStore } from "../../ports/api-token-store";
 import type { AuditLog } from "../../ports/audit-log";
 import type { MemberActivity } from "../../ports/member-activity";
 import type { GroupRuleStore } from "../../ports/group-rule-store";
+import type { RuleHolderIndex } from "../../ports/rule-holder-index";
 import type { MemberRoster } from "../../ports/member-roster";
 import type { OrgDirectory } from "../../ports/org-directory";
 import type { OrgStore } from "../../ports/org-store";
@@ -32,6 +33,8 @@ export interface UsersDeps {
   audit: AuditLog;
   /** Group rules (licenses that follow Azure DevOps groups). */
   rules: GroupRuleStore;
+  /** Who holds each rule's part as its last sync left them (a sync's cheap read of its holders). */
+  ruleHolders: RuleHolderIndex;
   tokens: ApiTokenStore;
   serviceAccounts: ServiceAccountStore;
   directory: OrgDirectory;

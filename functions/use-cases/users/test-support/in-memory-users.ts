@@ -10,7 +10,8 @@ import { effectiveRoleOf } from "../../../domain/role-sources";
 import { isLicensed } from "../../../domain/roles";
 import type { SeatCounts } from "../../../domain/seats";
 import type { MemberActivity } from "../../../ports/member-activity";
-import type { MemberRoster } from "../../../ports/member-roster";
+import type { MemberRoster, RuleHolder } from "../../../ports/member-roster";
+import type { RuleHolderIndex } from "../../../ports/rule-holder-index";
 import type { OrgStore } from "../../../ports/org-store";
 import type { OpResult, SeatCommitStore } from "../../../ports/seat-commit";
 import type { SeatLedger, SeatLedgerStore } from "../../../ports/seat-ledger-store";
@@ -31,6 +32,7 @@ export class InMemoryUsersWorld {
   /** What `warn` was told (bookkeeping failures). */
   readonly warnings: string[] = [];
   readonly rules = new Map<string, { value: GroupRuleRecord; etag: string }>();
+  readonly holderIndex = new Map<string, { version: string; holders: RuleHolder[] }>();
   private version = 0;
 
   /** Batches land all or nothing, as on Cosmos DB. */
@@ -207,6 +209,7 @@ export class InMemoryUsersWorld {
         list: async () => ({ entries: [], continuation: null }),
       },
       rules: InMemoryUsersWorld.rulesOf(world),
+      ruleHolders: InMemoryUsersWorld.holderIndexOf(world),
       tokens: undefined as never,
       serviceAccounts: undefined as never,
       directory: undefined as never,
@@ -258,6 +261,26 @@ export class InMemoryUsersWorld {
       },
       async *orgIds() {
         if (world.rules.size > 0) yield world.org.value.id;
+      },
+    };
+  }
+
+  /** One entry per rule: the holders as written, under their version (the parts are one here). */
+  private static holderIndexOf(world: InMemoryUsersWorld): RuleHolderIndex {
+    return {
+      async read(_orgId, ruleId, ref) {
+        await world.yieldRandomly();
+        const written = world.holderIndex.get(ruleId);
+        return written && written.version === ref.version ? written.holders.map((h) => ({ ...h })) : null;
+      },
+      async write(_orgId, ruleId, holders, version) {
+        await world.yieldRandomly();
+        world.holderIndex.set(ruleId, { version, holders: holders.map((h) => ({ ...h })) });
+        return { version, parts: 1 };
+      },
+      async delete(_orgId, ruleId) {
+        await world.yieldRandomly();
+        world.holderIndex.delete(ruleId);
       },
     };
   }
