@@ -54,6 +54,16 @@ export interface RuleSyncState {
   holdersIndex: HoldersIndexRef | null;
 }
 
+/**
+ * Whether the timer syncs a rule now: its last sync is older than the interval, or members
+ * wait for a seat and one is free (they get it within one timer period, not one interval).
+ */
+export function syncDue(sync: RuleSyncState, now: Date, intervalMs: number, seatFree: boolean): boolean {
+  const last = sync.lastRunAt ? Date.parse(sync.lastRunAt) : 0;
+  if (now.getTime() - last >= intervalMs) return true;
+  return sync.waitingCount > 0 && seatFree && !sync.problem;
+}
+
 /** One write of a rule's holders index: its version, how many parts, when. */
 export interface HoldersIndexRef {
   version: string;

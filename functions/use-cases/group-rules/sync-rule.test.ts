@@ -215,6 +215,25 @@ describe("a group rule's sync", () => {
     expect(log).toEqual([]);
   });
 
+  it("has the timer seat a waiting member as soon as a seat frees, not an interval later", async () => {
+    const { world, state, deps, caller } = setup(3, users(0, 2));
+    const direct = { org: caller.org, actor: caller.actor, surface: "permissions-page" as const };
+    await applyRoleChanges(deps, direct, [{ userId: user(900).id, role: "Team", profile: user(900) }]);
+    const created = await createRule(deps, caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
+    state.members = users(0, 3);
+    const full = await syncRule(deps, caller.org, created.rule.id, { holder: "timer" });
+    expect(full.rule.sync.waiting.map((w) => w.displayName)).toEqual(["User 002"]);
+
+    const options = { intervalMs: 15 * 60_000, holder: "timer", log: () => undefined };
+    const minuteLater = { ...deps, now: () => new Date(deps.now().getTime() + 60_000) };
+    expect(await syncDueRules(minuteLater, options)).toMatchObject({ synced: 0 }); // no seat is free
+    await applyRoleChanges(deps, direct, [{ userId: user(900).id, role: "None" }]);
+    expect(await syncDueRules(minuteLater, options)).toMatchObject({ synced: 1 });
+    expect(world.members.get(user(2).id)!.value.role).toBe("Team");
+    expect(world.rules.get(created.rule.id)!.value.sync.waitingCount).toBe(0);
+    expect(world.actualLicensed()).toBe(3);
+  });
+
   it("refuses a 101st rule and a group above 50,000 users, saying the limits, and writes nothing", async () => {
     const { world, deps, caller } = setup(10, users(0, 2));
     await createRule(deps, caller, { groupDescriptor: GROUP.descriptor, role: "Team" });

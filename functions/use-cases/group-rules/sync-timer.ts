@@ -1,4 +1,9 @@
+import { planState, seatLimit } from "../../domain/access";
 import { ConflictError } from "../../domain/errors";
+import { syncDue } from "../../domain/group-rule";
+import type { OrgRecord } from "../../domain/org";
+import { licensedCount } from "../../domain/seats";
+import { ensureLedger } from "../users/seat-ledger";
 import type { UsersDeps } from "../users/users-deps";
 import { finishDeletion } from "./delete-rule";
 import { syncRule } from "./sync-rule";
@@ -14,8 +19,9 @@ export interface RuleSyncTally {
 
 /**
  * The sync timer's pass over every org with rules: each rule whose last sync is older than
- * `intervalMs` is synced, and a deletion that was cut short is finished. One org's failure
- * is logged and the others go on; a rule another instance is syncing is skipped.
+ * `intervalMs`, or whose members wait for a seat while one is free (someone was set to None,
+ * seats were bought), is synced, and a deletion that was cut short is finished. One org's
+ * failure is logged and the others go on; a rule another instance is syncing is skipped.
  */
 export async function syncDueRules(
   deps: UsersDeps,
@@ -27,14 +33,15 @@ export async function syncDueRules(
     try {
       const org = (await deps.orgs.get(orgId))?.value;
       if (!org) continue;
+      let seatFree: boolean | undefined;
       for (const { value: rule } of await deps.rules.list(orgId)) {
         if (rule.deleting) {
           await finishDeletion(deps, org, rule);
           tally.deletionsFinished++;
           continue;
         }
-        const last = rule.sync.lastRunAt ? Date.parse(rule.sync.lastRunAt) : 0;
-        if (deps.now().getTime() - last < options.intervalMs) continue;
+        if (rule.sync.waitingCount > 0) seatFree ??= await hasFreeSeat(deps, org);
+        if (!syncDue(rule.sync, deps.now(), options.intervalMs, seatFree ?? false)) continue;
         try {
           const outcome = await syncRule(deps, org, rule.id, { holder: options.holder });
           if (outcome.read) tally.synced++;
@@ -50,4 +57,12 @@ export async function syncDueRules(
     }
   }
   return tally;
+}
+
+/** Whether the org's seat ledger has a seat free now (no limit: always). */
+async function hasFreeSeat(deps: UsersDeps, org: OrgRecord): Promise<boolean> {
+  const limit = seatLimit(planState(org, deps.now()));
+  if (limit === null) return true;
+  const ledger = (await ensureLedger(deps, org)).value;
+  return licensedCount(ledger.counts, ledger.defaultCounted) < limit;
 }
