@@ -1,6 +1,6 @@
 import type { GroupRuleRequest, GroupRuleSyncResponse } from "../../contracts/group-rules";
 import { ConflictError, SeatLimitError } from "../../domain/errors";
-import { NEVER_SYNCED, type GroupRuleRecord } from "../../domain/group-rule";
+import { MAX_GROUP_RULES, NEVER_SYNCED, type GroupRuleRecord } from "../../domain/group-rule";
 import type { UsersDeps } from "../users/users-deps";
 import type { RuleCaller } from "./rule-caller";
 import { readGroupAsServiceAccount } from "./rule-group";
@@ -43,6 +43,15 @@ export async function createRule(
     if (error instanceof ConflictError)
       throw new ConflictError(`The group "${group.displayName}" has a rule already: someone created it just now.`);
     throw error;
+  }
+  // The limit was checked before the create; rules created at the same moment may have
+  // passed it together. Counting again after the create keeps the limit: any create that
+  // finds itself over it takes its rule away again (all of them, if they race: they retry).
+  if ((await deps.rules.list(caller.org.id)).length > MAX_GROUP_RULES) {
+    await deps.rules.delete(caller.org.id, rule.id);
+    throw new ConflictError(
+      `Another group rule was saved at the same moment, and an organization can have at most ${MAX_GROUP_RULES}. Try again: if there is still room, your rule is saved.`,
+    );
   }
   try {
     // The first sync licenses the whole group or nobody (a seat refusal, with the link).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ForbiddenError, UpstreamThrottledError, ValidationError } from "../../domain/errors";
+import type { GroupRuleRecord } from "../../domain/group-rule";
 import type { OrgRecord } from "../../domain/org";
 import type { DirectoryGroup, DirectoryUser, OrgDirectory } from "../../ports/org-directory";
 import { applyRoleChanges } from "../users/apply-role-changes";
@@ -242,6 +243,22 @@ describe("a group rule's sync", () => {
       world.rules.set(`rule-${i}`, { value: { ...template, id: `rule-${i}` }, etag: world.nextEtag() });
     const other = { groupDescriptor: "vssgp.Uy0xLTktb3RoZXI", role: "Team" as const };
     await expect(createRule(deps, caller, other)).rejects.toThrow(/at most 100 group rules/);
+    // At 99 rules, another administrator's rule lands between the check and this create.
+    world.rules.delete("rule-99");
+    const racing = {
+      ...deps,
+      rules: {
+        ...deps.rules,
+        create: async (rule: GroupRuleRecord) => {
+          world.rules.set("racer", { value: { ...template, id: "racer" }, etag: world.nextEtag() });
+          return deps.rules.create(rule);
+        },
+      },
+    };
+    const licensedBefore = world.actualLicensed();
+    await expect(createRule(racing, caller, other)).rejects.toThrow(/at the same moment.*at most 100/);
+    expect(world.rules.size).toBe(100);
+    expect(world.actualLicensed()).toBe(licensedBefore);
     world.rules.clear();
     const huge = {
       ...deps,
