@@ -8,7 +8,7 @@ import { ErrorCard } from "../components/error-card";
 import { groupRulesService, RULE_ROLES, type RuleRole } from "../services/group-rules-service";
 import type { GroupView, Role } from "../services/users-service";
 import { GroupRulePreview } from "./group-rule-preview";
-import { ChosenGroup, GroupSearch } from "./group-search";
+import { ChosenGroup, GROUP_SEARCH_INPUT, GroupSearch } from "./group-search";
 import { roleName } from "./role-picker";
 import { StatusMessage, type Status } from "./status-message";
 import { useAsync } from "../common/use-async";
@@ -54,6 +54,7 @@ export function AddGroupRulePanel(props: AddGroupRulePanelProps): JSX.Element {
   return (
     <Panel
       onDismiss={props.onDismiss}
+      defaultActiveElement={GROUP_SEARCH_INPUT}
       titleProps={{ text: "Add a group rule" }}
       description="Everyone in the group gets a Timetracker license with this role, and keeps it while they are in the group. Timetracker follows the group's membership from then on."
       footerButtonProps={[

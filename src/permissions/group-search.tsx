@@ -7,6 +7,9 @@ import { usersService, type GroupView } from "../services/users-service";
 import { useDebounced } from "./use-debounced";
 import { useAsync } from "../common/use-async";
 
+/** The search box, for a panel that opens with the keyboard in it (Panel's `defaultActiveElement`). */
+export const GROUP_SEARCH_INPUT = ".group-search-input";
+
 /**
  * Type the start of a group's name (Azure DevOps or Entra ID) and pick one of the groups the
  * server finds: + Add Users › Group and a group rule both start here.
@@ -22,6 +25,7 @@ export function GroupSearch(props: { onPick: (group: GroupView) => void }): JSX.
         onChange={(_, value) => setText(value)}
         placeholder="Type the name of a group"
         ariaLabel="Group name"
+        inputClassName={GROUP_SEARCH_INPUT.slice(1)}
         prefixIconProps={{ iconName: "Group" }}
         style={TextFieldStyle.inline}
       />

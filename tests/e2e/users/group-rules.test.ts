@@ -112,7 +112,13 @@ describe("group rules as a Project Collection Administrator", { timeout: 90_000 
       await f.getByRole("button", { name: "Add rule" }).focus({ timeout: 20_000 });
       await page.keyboard.press("Enter");
       const panel = f.getByRole("dialog");
-      await panel.getByRole("textbox", { name: "Group name" }).focus();
+      // The panel opens with the keyboard in the group search.
+      await expect
+        .poll(
+          () => panel.getByRole("textbox", { name: "Group name" }).evaluate((el) => el === document.activeElement),
+          { timeout: 5_000 },
+        )
+        .toBe(true);
       await page.keyboard.type("Platform");
       await panel.getByRole("button", { name: /^Platform Team \(Microsoft Entra ID\)/ }).focus({ timeout: 10_000 });
       await page.keyboard.press("Enter");
