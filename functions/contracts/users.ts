@@ -169,7 +169,7 @@ export interface LicensedIdsResponse {
   ids: string[];
 }
 
-/** GET users/licensed/rules: the group rules that license members now (the Source filter's choices). */
+/** GET users/licensed/rules: the org's group rules, by name (the Source filter's choices). */
 export interface LicensedRulesResponse {
   rules: { id: string; name: string }[];
 }

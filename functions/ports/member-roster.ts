@@ -49,8 +49,6 @@ export interface MemberRoster {
   list(orgId: string, query: MemberListQuery): Promise<MemberPage>;
   /** The ids of every member the filter covers, in no particular order ("Select all"). */
   matchingIds(orgId: string, filter: MemberFilter): Promise<string[]>;
-  /** The group rules whose grants license members now, by name (each once). */
-  grantingRules(orgId: string): Promise<{ id: string; name: string }[]>;
   /** Members by e-mail address (lower-cased keys). */
   findByEmails(orgId: string, emails: readonly string[]): Promise<Map<string, MemberRecord>>;
   /** Members holding a group rule's part, whole (deleting the rule needs every part). */

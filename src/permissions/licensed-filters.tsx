@@ -7,7 +7,7 @@ import type { LicensedFilter } from "../services/licensed-filter";
 
 export interface LicensedFiltersProps {
   filter: LicensedFilter;
-  /** The group rules that license users now (GET users/licensed/rules). */
+  /** The org's group rules (GET users/licensed/rules). */
   rules: { id: string; name: string }[];
   onChange: (filter: LicensedFilter) => void;
 }

@@ -172,25 +172,6 @@ export class CosmosMemberRoster implements MemberRoster {
     return resources;
   }
 
-  async grantingRules(orgId: string): Promise<{ id: string; name: string }[]> {
-    const members = await this.container();
-    // One row per grant: the emulator has no DISTINCT, and an org has few rules, so the
-    // rows are folded here (a rule's name is the same on every member it licenses).
-    const rows = await storeCall("Reading the group rules of the members", () =>
-      members.items
-        .query<{ ruleId: string; ruleName: string }>(
-          {
-            query: "SELECT g.ruleId, g.ruleName FROM c JOIN g IN c.grants WHERE c.orgId = @orgId AND c.type = 'member'",
-            parameters: [{ name: "@orgId", value: orgId }],
-          },
-          { partitionKey: orgId, maxItemCount: 1000 },
-        )
-        .fetchAll(),
-    );
-    const byId = new Map(rows.resources.map((r) => [r.ruleId, r.ruleName]));
-    return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
-  }
-
   async findByEmails(orgId: string, emails: readonly string[]): Promise<Map<string, MemberRecord>> {
     const members = await this.container();
     const found = new Map<string, MemberRecord>();

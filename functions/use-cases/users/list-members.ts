@@ -12,6 +12,7 @@ import { defaultIsCounted } from "../../domain/seats";
 import type { MemberFilter } from "../../ports/member-roster";
 import { memberView } from "./member-views";
 import type { UsersDeps } from "./users-deps";
+import { ruleName } from "../../domain/group-rule";
 
 /** The licensed users a search and the filters cover: one source (direct, any rule, one rule), no time in N days. */
 function licensedFilter(deps: UsersDeps, org: OrgRecord, query: LicensedFilterQuery): MemberFilter {
@@ -49,7 +50,13 @@ export async function licensedIds(
   return { ids: await deps.roster.matchingIds(org.id, licensedFilter(deps, org, query)) };
 }
 
-/** The Source filter's choices: the group rules that license members now. */
+/**
+ * The Source filter's choices: the org's group rules (at most 100 documents), also those that
+ * license nobody now, not the grants of every member (a 20,000-user rule is 20,000 grants).
+ */
 export async function licensedRules(deps: UsersDeps, org: OrgRecord): Promise<LicensedRulesResponse> {
-  return { rules: await deps.roster.grantingRules(org.id) };
+  const rules = (await deps.rules.list(org.id))
+    .filter(({ value }) => !value.deleting)
+    .map(({ value }) => ({ id: value.id, name: ruleName(value.group) }));
+  return { rules: rules.sort((a, b) => a.name.localeCompare(b.name, "en")) };
 }

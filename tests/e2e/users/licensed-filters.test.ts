@@ -5,7 +5,7 @@ import type { FrameLocator, Page } from "playwright-core";
 import { REPO_ROOT } from "../../../dev/build/build";
 import { services } from "../../../functions/app/services";
 import { applyRoleChanges } from "../../../functions/use-cases/users/apply-role-changes";
-import { email, ok, setRoles, userId } from "../../integration/users/support/users-stack";
+import { email, ok, saveRuleDocument, setRoles, userId } from "../../integration/users/support/users-stack";
 import { signIn } from "../../integration/support/sign-in";
 import { seriousViolations } from "../walkthrough/support/accessibility";
 import { PERMISSIONS, permissionsFrame, startUsersE2e, type UsersE2e } from "./support/users-e2e";
@@ -55,6 +55,7 @@ beforeAll(async () => {
   await backdate("marcus.johnson", 45);
   await backdate("grace.wright", 100);
   // Rahul is licensed only by the Engineering rule.
+  await saveRuleDocument(u.priya.org.id, { id: "rule-eng", name: "Engineering" });
   const org = (await services().orgs.get(u.priya.org.id))!.value;
   const rahul = u.stack.devops.state.org("fabrikam").user(email("rahul.sharma"));
   await applyRoleChanges(

@@ -11,7 +11,7 @@ import type {
 import type { GrantRole } from "../../../functions/domain/member";
 import { applyRoleChanges } from "../../../functions/use-cases/users/apply-role-changes";
 import { signIn, type SignedIn } from "../support/sign-in";
-import { email, ok, setRoles, startUsersStack, userId, type UsersStack } from "./support/users-stack";
+import { email, ok, saveRuleDocument, setRoles, startUsersStack, userId, type UsersStack } from "./support/users-stack";
 
 /**
  * The licensed list's Source, Last tracked and Last opened, and its filters, through the
@@ -181,7 +181,9 @@ describe("no time tracked in 30 / 60 / 90 days", () => {
 describe("where each role comes from", () => {
   const engineering = { id: "rule-eng", name: "Engineering" };
   const support = { id: "rule-sup", name: "Support" };
+  const contractors = { id: "rule-con", name: "Contractors" }; // licenses nobody
   beforeAll(async () => {
+    for (const rule of [engineering, support, contractors]) await saveRuleDocument(u.priya.org.id, rule);
     await grant(engineering, "liam.oconnor", "Team"); // also direct Team
     await grant(engineering, "rahul.sharma", "Product"); // only the rule
     await grant(support, "chloe.dubois", "Team"); // also direct Default
@@ -218,17 +220,15 @@ describe("where each role comes from", () => {
     expect(ids.sort()).toEqual(members.map((m) => m.id).sort());
   });
 
-  it("lists the rules that license users, for the filter", async () => {
+  it("offers every rule of the org for the filter, by name, also one that licenses nobody", async () => {
     const answer = await ok(u.call<LicensedRulesResponse>(u.priya, "GET", "users/licensed/rules"));
-    expect(answer.rules).toEqual([engineering, support]);
+    expect(answer.rules).toEqual([contractors, engineering, support]);
   });
 
   it("forgets a rule's part when the user leaves its group", async () => {
     await grant(support, "chloe.dubois", null);
     expect((await memberOf("chloe.dubois")).sources).toEqual(["Direct"]);
-    expect((await ok(u.call<LicensedRulesResponse>(u.priya, "GET", "users/licensed/rules"))).rules).toEqual([
-      engineering,
-    ]);
+    expect(byName((await list("&source=rule%3Arule-sup")).members)).toEqual([]);
   });
 
   it.each([

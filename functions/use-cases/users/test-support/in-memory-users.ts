@@ -113,9 +113,6 @@ export class InMemoryUsersWorld {
       async matchingIds() {
         throw new Error("not used");
       },
-      async grantingRules() {
-        throw new Error("not used");
-      },
       async countCategories(): Promise<SeatCounts> {
         await world.yieldRandomly();
         return world.actualCounts();

@@ -1,6 +1,7 @@
 import type { BackendStack } from "../../../../dev/stack";
 import { startBackendStack } from "../../../../dev/stack";
 import { services } from "../../../../functions/app/services";
+import { NEVER_SYNCED } from "../../../../functions/domain/group-rule";
 import type { SubscriptionSnapshot } from "../../../../functions/domain/org";
 import type { AssignedRole } from "../../../../functions/domain/roles";
 import type { CheckoutStarted, CheckoutSync } from "../../../../functions/contracts/billing";
@@ -116,4 +117,26 @@ export async function subscribe(u: UsersStack, order: { plan: string; period: st
   await completeCheckout(started.url);
   const synced = await ok(u.call<CheckoutSync>(u.priya, "POST", `subscription/checkout/${started.hostedPageId}/sync`));
   if (synced.state !== "succeeded") throw new Error(`The checkout did not succeed: ${JSON.stringify(synced)}`);
+}
+
+/**
+ * A group rule's document as creating the rule saves it, for tests of what rules feed (the
+ * licensed list's Source); creating and syncing rules is tested through their own routes.
+ */
+export async function saveRuleDocument(orgId: string, rule: { id: string; name: string }): Promise<void> {
+  await services().users.rules.create({
+    id: rule.id,
+    orgId,
+    group: {
+      descriptor: `vssgp.${rule.id}`,
+      displayName: rule.name,
+      principalName: `[fabrikam]\\${rule.name}`,
+      origin: "vsts",
+    },
+    role: "Team",
+    createdAt: new Date().toISOString(),
+    createdBy: { id: "priya", displayName: "Priya Patel" },
+    deleting: false,
+    sync: NEVER_SYNCED,
+  });
 }
