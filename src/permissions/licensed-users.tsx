@@ -37,7 +37,7 @@ export interface LicensedUsersProps {
 }
 
 const COLUMNS: ExtraColumn<MemberView>[] = [
-  { id: "source", name: "Source", width: -32, text: (m) => m.sources.join(", ") },
+  { id: "source", name: "Source", width: -24, text: (m) => m.sources.join(", ") },
   {
     id: "last-tracked",
     name: "Last tracked",

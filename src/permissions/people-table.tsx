@@ -70,7 +70,7 @@ export function PeopleTable<T extends Person>(props: PeopleTableProps<T>): JSX.E
       );
     // With more columns, name, e-mail and role give up some of their width (a cell cut short
     // shows its whole text as a tooltip).
-    const [nameWidth, emailWidth, roleWidth] = extraColumns?.length ? [-28, -16, -24] : [-35, -40, -25];
+    const [nameWidth, emailWidth, roleWidth] = extraColumns?.length ? [-24, -22, -30] : [-35, -40, -25];
     const sortProps = (by: MemberSort) =>
       sortBy !== undefined
         ? { sortOrder: sortBy === by ? (sortDescending ? SortOrder.descending : SortOrder.ascending) : undefined }
