@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { planSync, removalsNeedConfirmation, waitingAfter, type RulePerson } from "./group-rule";
+import {
+  finishedSync,
+  NEVER_SYNCED,
+  planSync,
+  removalsNeedConfirmation,
+  syncDue,
+  trustedHoldersIndex,
+  waitingAfter,
+  type RulePerson,
+  type RuleSyncState,
+} from "./group-rule";
 
 const person = (n: number): RulePerson => ({
   userId: `u${String(n).padStart(3, "0")}`,
@@ -97,5 +107,49 @@ describe("the waiting list", () => {
     expect(after.waitingCount).toBe(2);
     expect(waitingAfter(people(0, 1_500), [], "t").waiting).toHaveLength(1_000);
     expect(waitingAfter(people(0, 1_500), [], "t").waitingCount).toBe(1_500);
+  });
+});
+
+describe("a sync's lease and the holders index", () => {
+  const index = { version: "v1", parts: 2, at: "2026-11-10T00:00:00.000Z" };
+  const mine = { holder: "timer:1", until: "2026-11-10T00:15:00.000Z" };
+  const theirs = { holder: "request-9", until: "2026-11-10T00:20:00.000Z" };
+  const state = (over: Partial<RuleSyncState>): RuleSyncState => ({ ...NEVER_SYNCED, ...over });
+  const done = state({ lease: null, holdersIndex: { ...index, version: "v2" } });
+
+  it("trusts an index only after a sync that gave its lease back, and for a day", () => {
+    const now = new Date("2026-11-10T12:00:00.000Z");
+    expect(trustedHoldersIndex(state({ holdersIndex: index }), now)).toEqual(index);
+    expect(trustedHoldersIndex(state({ holdersIndex: index, lease: mine }), now)).toBeNull();
+    expect(trustedHoldersIndex(state({ holdersIndex: index }), new Date("2026-11-11T00:00:00.000Z"))).toBeNull();
+  });
+
+  it("keeps what a sync that still holds its lease wrote", () => {
+    expect(finishedSync(state({ lease: mine }), mine, done)).toEqual(done);
+  });
+
+  it("keeps no index when another sync took the rule meanwhile, and taints that sync's lease", () => {
+    expect(finishedSync(state({ lease: theirs }), mine, done)).toEqual({
+      ...done,
+      lease: { ...theirs, tainted: true },
+      holdersIndex: null,
+    });
+    expect(finishedSync(state({ lease: null }), mine, done)).toEqual({ ...done, holdersIndex: null });
+    // The other sync, when it finishes with its tainted lease, keeps no index either.
+    expect(finishedSync(state({ lease: { ...theirs, tainted: true } }), theirs, done)).toEqual({
+      ...done,
+      holdersIndex: null,
+    });
+  });
+
+  it("syncs a rule early only when members wait, a seat is free and its group was readable", () => {
+    const now = new Date("2026-11-10T00:05:00.000Z");
+    const recent = state({ lastRunAt: "2026-11-10T00:00:00.000Z", waitingCount: 2 });
+    const interval = 15 * 60_000;
+    expect(syncDue(recent, now, interval, true)).toBe(true);
+    expect(syncDue(recent, now, interval, false)).toBe(false);
+    expect(syncDue({ ...recent, waitingCount: 0 }, now, interval, true)).toBe(false);
+    expect(syncDue({ ...recent, problem: { message: "x", since: "" } }, now, interval, true)).toBe(false);
+    expect(syncDue({ ...recent, waitingCount: 0 }, new Date("2026-11-10T00:15:00.000Z"), interval, false)).toBe(true);
   });
 });

@@ -49,7 +49,7 @@ export interface RuleSyncState {
   /** Removals held for an administrator's confirmation. */
   heldRemovals: { count: number; sample: RulePerson[]; since: string } | null;
   /** Who syncs the rule now (an instance and request), until when: one sync at a time. */
-  lease: { holder: string; until: string } | null;
+  lease: SyncLease | null;
   /** Where the last complete sync left the rule's holders (ports/rule-holder-index.ts); null: read them from the members. */
   holdersIndex: HoldersIndexRef | null;
 }
@@ -62,6 +62,27 @@ export function syncDue(sync: RuleSyncState, now: Date, intervalMs: number, seat
   const last = sync.lastRunAt ? Date.parse(sync.lastRunAt) : 0;
   if (now.getTime() - last >= intervalMs) return true;
   return sync.waitingCount > 0 && seatFree && !sync.problem;
+}
+
+export interface SyncLease {
+  holder: string;
+  until: string;
+  /** Another sync, whose lease had run out, wrote members while this one held the rule. */
+  tainted?: boolean;
+}
+
+/**
+ * What a finishing sync writes, given the rule's sync state as it is now. Its lease may be
+ * gone: it ran out during a long sync and another sync took the rule (or has finished since).
+ * Then that other sync's lease stays, marked tainted (its reading of the holders may have
+ * missed what this sync wrote), and no holders index is kept; a sync whose own lease was
+ * tainted keeps none either. The next sync then reads the holders from the members.
+ */
+export function finishedSync(current: RuleSyncState, own: SyncLease, next: RuleSyncState): RuleSyncState {
+  const lease = current.lease;
+  if (!lease || lease.holder !== own.holder || lease.until !== own.until)
+    return { ...next, lease: lease ? { ...lease, tainted: true } : null, holdersIndex: null };
+  return lease.tainted ? { ...next, holdersIndex: null } : next;
 }
 
 /** One write of a rule's holders index: its version, how many parts, when. */

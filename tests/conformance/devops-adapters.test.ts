@@ -23,7 +23,13 @@ afterAll(async () => {
   await server.stop();
 });
 
-type Identity = { id: string; subjectDescriptor: string; memberOf: string[]; isContainer?: boolean };
+type Identity = {
+  id: string;
+  subjectDescriptor: string;
+  memberOf: string[];
+  isContainer?: boolean;
+  isActive?: boolean;
+};
 type IdentityList = { count: number; value: Identity[] };
 
 const identitiesByIds = () => recordedBody<IdentityList>("ims", "Identities/SearchByIds.json");
@@ -190,6 +196,50 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
     expect(await directory.groupMembers(ORG, PAT, root, known)).toEqual([jiaHao]);
     const asked = sent(/\/_apis\/identities$/).slice(before);
     expect(asked.map((u) => u.searchParams.get("subjectDescriptors"))).toEqual([nestedGroup]);
+  });
+
+  it("groupMembers licenses people only, and fails rather than skip a nested group it cannot describe", async () => {
+    // Graph lists build and service identities as users (Microsoft's recorded GetAllUsers has
+    // `svc.` and `acs.` ones) and groups hold service principals (`aadsp.`): none takes a seat.
+    const users = recordedBody<{ value: Array<{ descriptor: string }> }>("graph", "Users/GetAllUsers.json").value;
+    const service = users.find((u) => u.descriptor.startsWith("svc."))!.descriptor;
+    const principal = "aadsp.Mjk0ZmU1NTAtYjYwMS00YjYxLWE4NmQtZjJkOWIyMjMyNjQ2";
+    const recorded = recordedBody<IdentityList>("ims", "Identities/SearchBySubjectDescriptors.json");
+    const [person, group] = recorded.value;
+    const root = "vssgp.Uy0xLTktcm9vdA";
+    const answer = (nestedGroup: Identity | null) =>
+      server.answer(({ method, pathname, url }) => {
+        if (method === "GET" && pathname.endsWith(`/Memberships/${root}`))
+          return {
+            body: {
+              count: 4,
+              value: [person.subjectDescriptor, service, principal, group.subjectDescriptor].map((d) => ({
+                containerDescriptor: root,
+                memberDescriptor: d,
+              })),
+            },
+          };
+        if (method === "GET" && pathname.endsWith(`/Memberships/${group.subjectDescriptor}`))
+          return { body: { count: 0, value: [] } };
+        if (method === "GET" && pathname === `/vssps/${ORG}/_apis/identities`) {
+          const asked = new URL(url, "http://x").searchParams.get("subjectDescriptors")!.split(",");
+          const byDescriptor = new Map<string, Identity | null>([
+            [person.subjectDescriptor, person],
+            [service, { ...person, id: "10feb381-82c3-4902-8e1f-840299a48ae4", subjectDescriptor: service }],
+            [principal, { ...person, id: "294fe550-b601-4b61-a86d-f2d9b2232646", subjectDescriptor: principal }],
+            [group.subjectDescriptor, nestedGroup],
+          ]);
+          const value = asked.map((d) => byDescriptor.get(d) ?? null);
+          return { body: { count: value.length, value } };
+        }
+        return undefined;
+      });
+    answer(group);
+    expect((await directory.groupMembers(ORG, PAT, root)).map((u) => u.id)).toEqual([jiaHao.id]);
+    answer(null); // Azure DevOps lists the nested group but answers null for it
+    await expect(directory.groupMembers(ORG, PAT, root)).rejects.toThrow(/cannot be read completely/);
+    answer({ ...group, isActive: false });
+    await expect(directory.groupMembers(ORG, PAT, root)).rejects.toThrow(/cannot be read completely/);
   });
 
   it("usersByIds keeps the users and leaves the group identity out", async () => {

@@ -13,7 +13,10 @@ export type Resolved<U> = { kind: "group" } | { kind: "user"; user: U };
 export interface GroupGraph<U> {
   /** Direct member descriptors of a group (Graph memberships, direction=down). */
   directMembers(groupDescriptor: string): Promise<string[]>;
-  /** Subjects by descriptor; unknown descriptors (and subjects neither user nor group) are absent. */
+  /**
+   * Subjects by descriptor: groups to open and the users a rule may license; unknown users and
+   * other subjects (service identities) are absent. Throws when a group cannot be described.
+   */
   lookup(descriptors: string[]): Promise<Map<string, Resolved<U>>>;
 }
 

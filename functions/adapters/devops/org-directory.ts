@@ -35,6 +35,15 @@ const RELEASED_VERSION = "7.1";
 /** Identities and subjects resolved per request (URL length stays well under limits). */
 const BATCH = 50;
 /**
+ * The people a group rule licenses: Entra (`aad.`) and Microsoft account (`msa.`) users.
+ * Groups also hold build and service identities (`svc.`, `acs.`: Graph lists them as users in
+ * Microsoft's recorded GetAllUsers) and service principals (`aadsp.`); none of them opens
+ * Timetracker, so none takes a seat.
+ */
+const PERSON_DESCRIPTOR = /^(aad|msa)\./i;
+/** Azure DevOps (`vssgp.`) and Entra (`aadgp.`) groups. */
+const GROUP_DESCRIPTOR = /^(vssgp|aadgp)\./i;
+/**
  * The collection's administrators group, by the name Azure DevOps gives it in every collection.
  * Its SID (`...-0-0-0-0-1`) is no proof: a project's `[Project]\Project Administrators` SID ends
  * the same way under the project's numbers (Microsoft's recorded Graph groups show both).
@@ -148,14 +157,19 @@ export class DevopsOrgDirectory implements OrgDirectory {
           lookup: async (descriptors) => {
             const asked = new Map(descriptors.map((d) => [d.toLowerCase(), d]));
             const found = new Map<string, Resolved<DirectoryUser>>();
-            for (const identity of await this.identities(session, vssps, "subjectDescriptors", descriptors)) {
+            for (const identity of await this.identities(session, vssps, "subjectDescriptors", descriptors, true)) {
               const descriptor = asked.get(identity.subjectDescriptor?.toLowerCase() ?? "");
               if (!descriptor) continue;
-              found.set(
-                descriptor,
-                identity.isContainer ? { kind: "group" } : { kind: "user", user: toUser(identity) },
-              );
+              if (identity.isContainer) {
+                // A nested group Azure DevOps lists but will not describe is a read we cannot complete.
+                if (identity.isActive === false) throw unreadableGroup(descriptor);
+                found.set(descriptor, { kind: "group" });
+              } else if (identity.isActive !== false && PERSON_DESCRIPTOR.test(descriptor)) {
+                found.set(descriptor, { kind: "user", user: toUser(identity) });
+              }
             }
+            for (const descriptor of descriptors)
+              if (GROUP_DESCRIPTOR.test(descriptor) && !found.has(descriptor)) throw unreadableGroup(descriptor);
             return found;
           },
         },
@@ -266,11 +280,13 @@ export class DevopsOrgDirectory implements OrgDirectory {
     };
   }
 
+  /** Identities by storage key or subject descriptor; the inactive ones too only when asked (`withInactive`). */
   private async identities(
     session: DevopsSession,
     vssps: string,
     key: "identityIds" | "subjectDescriptors",
     values: string[],
+    withInactive = false,
   ): Promise<Identity[]> {
     const pages = await mapLimited(chunk(values, BATCH), 4, async (batch) => {
       const params = new URLSearchParams({ [key]: batch.join(","), "api-version": RELEASED_VERSION });
@@ -281,8 +297,14 @@ export class DevopsOrgDirectory implements OrgDirectory {
         throw error;
       }
     });
-    return pages.flat().filter((i): i is Identity => i !== null && i.isActive !== false);
+    return pages.flat().filter((i): i is Identity => i !== null && (withInactive || i.isActive !== false));
   }
+}
+
+function unreadableGroup(descriptor: string): Error {
+  return new UpstreamError(
+    `Azure DevOps lists the nested group ${descriptor} but does not describe it, so the group's members cannot be read completely.`,
+  );
 }
 
 function toGroup(s: GraphSubject): DirectoryGroup {

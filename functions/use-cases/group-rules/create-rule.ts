@@ -7,7 +7,7 @@ import { readGroupAsServiceAccount } from "./rule-group";
 import { ruleIdFor } from "./rule-id";
 import { refuseUnlessNewRuleFits } from "./preview-rule";
 import { syncResponse } from "./sync-response";
-import { syncRule } from "./sync-rule";
+import { syncLease, syncRule } from "./sync-rule";
 
 /**
  * Saves a rule and runs its first sync. The group is read with the service account, as every
@@ -35,7 +35,9 @@ export async function createRule(
     createdAt: deps.now().toISOString(),
     createdBy: { id: caller.actor.id, displayName: caller.actor.displayName },
     deleting: false,
-    sync: NEVER_SYNCED,
+    // Saved with this request's lease: no timer pass syncs the new rule before its first sync
+    // here (all or nothing), nor while a rule over the limit is taken away again.
+    sync: { ...NEVER_SYNCED, lease: syncLease(caller.requestId, deps.now()) },
   };
   try {
     await deps.rules.create(rule);

@@ -216,6 +216,31 @@ describe("a group rule's sync", () => {
     expect(log).toEqual([]);
   });
 
+  it("keeps the timer away from a rule being created, so its first sync stays all or nothing", async () => {
+    const { world, deps, caller } = setup(3, users(0, 5)); // 5 members, 3 seats
+    const options = { intervalMs: 15 * 60_000, holder: "timer", log: () => undefined };
+    let timer: Awaited<ReturnType<typeof syncDueRules>> | undefined;
+    const racing = {
+      ...deps,
+      rules: {
+        ...deps.rules,
+        create: async (rule: GroupRuleRecord) => {
+          const saved = await deps.rules.create(rule);
+          timer = await syncDueRules(deps, options); // a timer pass right after the rule is saved
+          return saved;
+        },
+      },
+    };
+    await expect(createRule(racing, caller, { groupDescriptor: GROUP.descriptor, role: "Team" })).rejects.toMatchObject(
+      {
+        code: "seat_limit",
+      },
+    );
+    expect(timer).toMatchObject({ synced: 0, skipped: 1 });
+    expect(world.actualLicensed()).toBe(0);
+    expect(world.rules.size).toBe(0);
+  });
+
   it("has the timer seat a waiting member as soon as a seat frees, not an interval later", async () => {
     const { world, state, deps, caller } = setup(3, users(0, 2));
     const direct = { org: caller.org, actor: caller.actor, surface: "permissions-page" as const };
@@ -345,6 +370,45 @@ describe("a rule's holders index", () => {
     expect(counts.memberQueries).toBe(3);
     expect(nextDay.removed).toBe(1);
     expect(licensedNames(setUp.world)).toEqual(["User 002"]);
+  });
+
+  it("is not kept when another sync took the rule while this one ran, nor by that other sync", async () => {
+    const setUp = setup(10, users(0, 3));
+    const { deps, counts } = counting(setUp.deps);
+    const created = await createRule(deps, setUp.caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
+    // While this sync reads the group, its lease runs out and another instance takes the rule.
+    const other = { holder: "other-instance", until: "2026-11-10T00:30:00.000Z" };
+    const takeOver = async () => {
+      const rule = setUp.world.rules.get(created.rule.id)!;
+      setUp.world.rules.set(rule.value.id, {
+        value: { ...rule.value, sync: { ...rule.value.sync, lease: other } },
+        etag: setUp.world.nextEtag(),
+      });
+      return users(0, 4);
+    };
+    const overlapping = { ...deps, directory: { ...deps.directory, groupMembers: takeOver } };
+    await syncRule(overlapping, setUp.caller.org, created.rule.id, { holder: "timer" });
+    const afterFirst = setUp.world.rules.get(created.rule.id)!.value.sync;
+    expect(afterFirst.lease).toEqual({ ...other, tainted: true });
+    expect(afterFirst.holdersIndex).toBeNull();
+
+    setUp.state.members = users(0, 4);
+    await syncRule(deps, setUp.caller.org, created.rule.id, { holder: "other-instance" });
+    expect(setUp.world.rules.get(created.rule.id)!.value.sync).toMatchObject({ lease: null, holdersIndex: null });
+    const queriesBefore = counts.memberQueries;
+    await syncRule(deps, setUp.caller.org, created.rule.id, { holder: "timer" });
+    expect(counts.memberQueries).toBe(queriesBefore + 1); // read from the members, then indexed again
+    expect(setUp.world.rules.get(created.rule.id)!.value.sync.holdersIndex).not.toBeNull();
+  });
+
+  it("is written again when it could not be read, instead of being tried on every sync", async () => {
+    const setUp = setup(10, users(0, 2));
+    const { deps, counts } = counting(setUp.deps);
+    const created = await createRule(deps, setUp.caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
+    setUp.world.holderIndex.delete(created.rule.id); // a part went missing
+    await syncRule(deps, setUp.caller.org, created.rule.id, { holder: "timer" });
+    await syncRule(deps, setUp.caller.org, created.rule.id, { holder: "timer" });
+    expect(counts.memberQueries).toBe(2); // the first sync, and the one that found no index
   });
 
   it("failing to save does not fail the sync, which is then read from the members next time", async () => {

@@ -3,12 +3,14 @@ import { ConflictError, NotFoundError, PreconditionFailedError } from "../../dom
 import {
   planSync,
   ruleName,
+  finishedSync,
   trustedHoldersIndex,
   waitingAfter,
   type GroupRuleRecord,
   type HoldersIndexRef,
   type RulePerson,
   type RuleSyncState,
+  type SyncLease,
 } from "../../domain/group-rule";
 import type { OrgRecord } from "../../domain/org";
 import { retryOnConflict } from "../../domain/retry-on-conflict";
@@ -70,8 +72,9 @@ export async function syncRule(
   const startedAt = deps.now().toISOString();
   let members: DirectoryUser[];
   let holders: RuleHolder[];
+  let fromIndex: boolean;
   try {
-    holders = await currentHolders(deps, org.id, rule);
+    ({ holders, fromIndex } = await currentHolders(deps, org.id, rule));
     members =
       options.members ??
       (await readGroupAsServiceAccount(deps, org, rule.group.descriptor, knownUsers(holders))).members;
@@ -81,7 +84,7 @@ export async function syncRule(
     return { rule: saved, added: 0, removed: 0, read: false };
   }
   try {
-    return await applySync(deps, org, leased, members, holders, options, startedAt);
+    return await applySync(deps, org, leased, { members, holders, fromIndex }, options, startedAt);
   } catch (error) {
     // Some holders may have changed: the next sync reads them from the members.
     await saveSync(deps, leased, (s) => ({ ...s, lease: null, holdersIndex: null })).catch(() => undefined);
@@ -90,22 +93,27 @@ export async function syncRule(
 }
 
 /** The rule's holders: from its index when the lease found it trustworthy, else from the members. */
-async function currentHolders(deps: UsersDeps, orgId: string, rule: GroupRuleRecord): Promise<RuleHolder[]> {
+async function currentHolders(
+  deps: UsersDeps,
+  orgId: string,
+  rule: GroupRuleRecord,
+): Promise<{ holders: RuleHolder[]; fromIndex: boolean }> {
   const index = rule.sync.holdersIndex;
   const indexed = index ? await deps.ruleHolders.read(orgId, rule.id, index) : null;
-  return indexed ?? deps.roster.ruleHolders(orgId, rule.id);
+  if (indexed) return { holders: indexed, fromIndex: true };
+  return { holders: await deps.roster.ruleHolders(orgId, rule.id), fromIndex: false };
 }
 
 async function applySync(
   deps: UsersDeps,
   org: OrgRecord,
   leased: Versioned<GroupRuleRecord>,
-  members: DirectoryUser[],
-  holders: RuleHolder[],
+  read: { members: DirectoryUser[]; holders: RuleHolder[]; fromIndex: boolean },
   options: SyncOptions,
   startedAt: string,
 ): Promise<SyncOutcome> {
   const rule = leased.value;
+  const { members, holders } = read;
   const plan = planSync({
     groupMembers: members.map((m) => ({ userId: m.id, displayName: m.displayName, email: m.email })),
     holders: holders.map(person),
@@ -129,7 +137,8 @@ async function applySync(
   const addedCount = countChanged(added);
   const unseated = plan.additions.filter((_, i) => isUnseated(added[i]));
   const after = holdersAfter(holders, removed, added, profiles);
-  const holdersIndex = await indexHolders(deps, org.id, rule, after, after !== holders);
+  // A new index when the holders changed, or when they were read from the members.
+  const holdersIndex = await indexHolders(deps, org.id, rule, after, after !== holders || !read.fromIndex);
   const finishedAt = deps.now().toISOString();
   const saved = await saveSync(deps, leased, (s) => ({
     ...s,
@@ -178,17 +187,17 @@ function holdersAfter(
 }
 
 /**
- * Writes the holders index for the next sync (when they changed, or the index was not
- * trusted); the index is bookkeeping, so a failed write only sends the next sync to the members.
+ * Writes the holders index for the next sync (when `stale`); the index is bookkeeping, so a
+ * failed write only sends the next sync to the members.
  */
 async function indexHolders(
   deps: UsersDeps,
   orgId: string,
   rule: GroupRuleRecord,
   holders: readonly RuleHolder[],
-  changed: boolean,
+  stale: boolean,
 ): Promise<HoldersIndexRef | null> {
-  if (rule.sync.holdersIndex && !changed) return rule.sync.holdersIndex;
+  if (rule.sync.holdersIndex && !stale) return rule.sync.holdersIndex;
   try {
     const written = await deps.ruleHolders.write(orgId, rule.id, holders, deps.newId(), rule.sync.holdersIndex);
     return { ...written, at: deps.now().toISOString() };
@@ -242,7 +251,9 @@ async function takeLease(
       const now = deps.now();
       if (rule.sync.lease && rule.sync.lease.holder !== holder && Date.parse(rule.sync.lease.until) > now.getTime())
         throw new ConflictError(SYNC_RUNNING);
-      const lease = { holder, until: new Date(now.getTime() + LEASE_MS).toISOString() };
+      // Taking one's own lease again (a request that created the rule) keeps its taint.
+      const tainted = rule.sync.lease?.holder === holder && rule.sync.lease.tainted;
+      const lease = { ...syncLease(holder, now), ...(tainted ? { tainted } : {}) };
       // An index a sync cut short may have left behind is dropped here, with the lease taken.
       const holdersIndex = trustedHoldersIndex(rule.sync, now);
       return deps.rules.replace({ ...rule, sync: { ...rule.sync, lease, holdersIndex } }, current.etag);
@@ -257,13 +268,19 @@ async function saveSync(
   next: (sync: RuleSyncState) => RuleSyncState,
 ): Promise<GroupRuleRecord> {
   let current: Versioned<GroupRuleRecord> | null = leased;
+  const own = leased.value.sync.lease!;
   return retryOnConflict(
     { attempts: RULE_WRITE_ATTEMPTS, isConflict: (e) => e instanceof PreconditionFailedError },
     async (attempt) => {
       if (attempt > 0) current = await deps.rules.get(leased.value.orgId, leased.value.id);
       if (!current) return { ...leased.value, sync: next(leased.value.sync) };
-      const rule = { ...current.value, sync: next(current.value.sync) };
-      return (await deps.rules.replace(rule, current.etag)).value;
+      const sync = finishedSync(current.value.sync, own, next(current.value.sync));
+      return (await deps.rules.replace({ ...current.value, sync }, current.etag)).value;
     },
   );
+}
+
+/** A lease for `holder` from now: what a sync, or the creation of a rule, holds the rule with. */
+export function syncLease(holder: string, now: Date): SyncLease {
+  return { holder, until: new Date(now.getTime() + LEASE_MS).toISOString() };
 }

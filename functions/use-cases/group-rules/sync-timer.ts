@@ -59,10 +59,17 @@ export async function syncDueRules(
   return tally;
 }
 
-/** Whether the org's seat ledger has a seat free now (no limit: always). */
+/**
+ * Whether the org's seat ledger has a seat free now (no limit: always). Only an early sync
+ * hangs on it: when the ledger cannot be read, the rules wait for their interval.
+ */
 async function hasFreeSeat(deps: UsersDeps, org: OrgRecord): Promise<boolean> {
   const limit = seatLimit(planState(org, deps.now()));
   if (limit === null) return true;
-  const ledger = (await ensureLedger(deps, org)).value;
-  return licensedCount(ledger.counts, ledger.defaultCounted) < limit;
+  try {
+    const ledger = (await ensureLedger(deps, org)).value;
+    return licensedCount(ledger.counts, ledger.defaultCounted) < limit;
+  } catch {
+    return false;
+  }
 }
