@@ -11,7 +11,7 @@ export interface DirectoryUser {
   displayName: string;
   email: string;
   uniqueName: string;
-  /** The Graph subject descriptor, when Azure DevOps named it (group memberships list these). */
+  /** The Graph subject descriptor, when Azure DevOps named it. */
   descriptor?: string;
 }
 
@@ -43,7 +43,7 @@ export interface OrgDirectory {
   /**
    * The users in a group now, nested groups expanded (each user once). Throws rather than
    * answer part of the group: a group rule's sync removes nobody on a partial read. Users in
-   * `known` (by Graph descriptor) are answered as given, without looking them up again.
+   * `known` (by user id) are answered as given, without looking them up again.
    */
   groupMembers(
     orgName: string,

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DevopsCallerDirectory } from "../../functions/adapters/devops/caller-directory";
 import { DevopsOrgDirectory } from "../../functions/adapters/devops/org-directory";
 import { DevopsWorkItemDirectory } from "../../functions/adapters/devops/work-items";
+import { NotFoundError } from "../../functions/domain/errors";
 import { UNDOCUMENTED_CALLS, judge, loadCatalogue } from "./support/operation-catalogue";
 import { recordedBody } from "./support/spec-files";
 import { RecordingServer, type Answer } from "./support/recording-server";
@@ -29,6 +30,7 @@ type Identity = {
   memberOf: string[];
   isContainer?: boolean;
   isActive?: boolean;
+  memberIds?: string[];
 };
 type IdentityList = { count: number; value: Identity[] };
 
@@ -151,95 +153,79 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
     expect(await directory.group(ORG, PAT, "vssgp.Uy0xLTktMTU1MTM3NDI0NS1ub3RoZXJl")).toBeNull();
   });
 
-  it("groupMembers walks memberships and identities (users and groups in one lookup) to the users", async () => {
+  it("groupMembers asks Identities for the group expanded down and looks up only the members it does not know", async () => {
     exercised.add("DevopsOrgDirectory.groupMembers");
-    // Microsoft recorded each call in a different organization; the descriptors are linked
-    // here (memberships -> identities) so one walk reaches the recorded identities: the user
-    // and the group of SearchBySubjectDescriptors, one Identities call resolving both kinds.
-    const memberships = recordedBody<{ value: Array<{ containerDescriptor: string; memberDescriptor: string }> }>(
-      "graph",
-      "MembershipsBatch/BatchGetMembershipsGroupDown.json",
-    );
-    const identities = recordedBody<IdentityList>("ims", "Identities/SearchBySubjectDescriptors.json");
-    const root = memberships.value[0].containerDescriptor;
-    const [user, nestedGroup] = identities.value.map((i) => i.subjectDescriptor);
-    expect(identities.value.map((i) => i.isContainer ?? false)).toEqual([false, true]);
-    server.answer(({ method, pathname }) => {
-      if (method === "GET" && pathname.endsWith(`/Memberships/${root}`)) {
-        return {
-          body: {
-            count: 2,
-            value: [user, nestedGroup].map((d) => ({ ...memberships.value[0], memberDescriptor: d })),
-          },
-        };
-      }
-      if (method === "GET" && pathname.endsWith(`/Memberships/${nestedGroup}`))
-        return { body: { count: 0, value: [] } };
-      if (method === "GET" && pathname === `/vssps/${ORG}/_apis/identities`) return { body: identities };
-      return undefined;
+    // The recorded group (Project Collection Valid Users) stands as the rule's group, its
+    // memberIds (empty in the recording, which asked queryMembership=None) naming the recorded
+    // user and a nested group; the lookup of those ids answers the recorded identities.
+    const [user, recordedGroup] = identitiesByIds().value;
+    const nested = {
+      ...recordedGroup,
+      id: "5b1c8d9e-0f3a-4a6b-9c2d-7e8f9a0b1c2d",
+      subjectDescriptor: "vssgp.bmVzdGVk",
+    };
+    const root = recordedGroup.subjectDescriptor;
+    server.answer(({ method, pathname, query }) => {
+      if (method !== "GET" || pathname !== `/vssps/${ORG}/_apis/identities`) return undefined;
+      if (query.get("subjectDescriptors") === root && query.get("queryMembership") === "ExpandedDown")
+        return { body: { count: 1, value: [{ ...recordedGroup, memberIds: [user.id, nested.id] }] } };
+      const asked = query.get("identityIds")?.split(",") ?? [];
+      const value = asked.map((id) => [user, nested].find((i) => i.id === id) ?? null);
+      return { body: { count: value.length, value } };
     });
 
     const [requestsBefore, connectionsBefore] = [server.requests.length, server.connections];
-    expect(await directory.groupMembers(ORG, PAT, root)).toEqual([{ ...jiaHao, descriptor: user }]);
-    // One expansion, one kept-alive connection for its calls (memberships x2, identities once).
+    expect(await directory.groupMembers(ORG, PAT, root)).toEqual([jiaHao]);
+    // The expanded group, then one lookup of its members, over one kept-alive connection.
     expect({
       requests: server.requests.length - requestsBefore,
       connections: server.connections - connectionsBefore,
-    }).toEqual({ requests: 3, connections: 1 });
-    const [identitiesUrl] = sent(/\/_apis\/identities$/).slice(-1);
-    expect(identitiesUrl.searchParams.get("subjectDescriptors")).toBe(`${user},${nestedGroup}`);
+    }).toEqual({ requests: 2, connections: 1 });
+    const [lookup] = sent(/\/_apis\/identities$/).slice(-1);
+    expect(lookup.searchParams.get("identityIds")).toBe(`${user.id},${nested.id}`);
 
-    // A sync that knows the user already (by descriptor) opens the groups but looks up only the
-    // nested group; the recorded answer names the user too, and nobody asked for it is taken.
-    const known = new Map([[user, jiaHao]]);
+    // A sync that knows the user already (by id) looks up only the nested group.
     const before = sent(/\/_apis\/identities$/).length;
-    expect(await directory.groupMembers(ORG, PAT, root, known)).toEqual([jiaHao]);
+    const known = { ...jiaHao, displayName: "Jia-hao Tseng (as the rule knew him)" };
+    expect(await directory.groupMembers(ORG, PAT, root, new Map([[jiaHao.id, known]]))).toEqual([known]);
     const asked = sent(/\/_apis\/identities$/).slice(before);
-    expect(asked.map((u) => u.searchParams.get("subjectDescriptors"))).toEqual([nestedGroup]);
+    expect(asked.map((u) => u.searchParams.get("identityIds"))).toEqual([null, nested.id]);
   });
 
-  it("groupMembers licenses people only, and fails rather than skip a nested group it cannot describe", async () => {
+  it("groupMembers licenses people only, answers a missing group as not found, and refuses a group over the limit before looking anyone up", async () => {
     // Graph lists build and service identities as users (Microsoft's recorded GetAllUsers has
     // `svc.` and `acs.` ones) and groups hold service principals (`aadsp.`): none takes a seat.
-    const users = recordedBody<{ value: Array<{ descriptor: string }> }>("graph", "Users/GetAllUsers.json").value;
-    const service = users.find((u) => u.descriptor.startsWith("svc."))!.descriptor;
-    const principal = "aadsp.Mjk0ZmU1NTAtYjYwMS00YjYxLWE4NmQtZjJkOWIyMjMyNjQ2";
-    const recorded = recordedBody<IdentityList>("ims", "Identities/SearchBySubjectDescriptors.json");
-    const [person, group] = recorded.value;
-    const root = "vssgp.Uy0xLTktcm9vdA";
-    const answer = (nestedGroup: Identity | null) =>
-      server.answer(({ method, pathname, url }) => {
-        if (method === "GET" && pathname.endsWith(`/Memberships/${root}`))
-          return {
-            body: {
-              count: 4,
-              value: [person.subjectDescriptor, service, principal, group.subjectDescriptor].map((d) => ({
-                containerDescriptor: root,
-                memberDescriptor: d,
-              })),
-            },
-          };
-        if (method === "GET" && pathname.endsWith(`/Memberships/${group.subjectDescriptor}`))
-          return { body: { count: 0, value: [] } };
-        if (method === "GET" && pathname === `/vssps/${ORG}/_apis/identities`) {
-          const asked = new URL(url, "http://x").searchParams.get("subjectDescriptors")!.split(",");
-          const byDescriptor = new Map<string, Identity | null>([
-            [person.subjectDescriptor, person],
-            [service, { ...person, id: "10feb381-82c3-4902-8e1f-840299a48ae4", subjectDescriptor: service }],
-            [principal, { ...person, id: "294fe550-b601-4b61-a86d-f2d9b2232646", subjectDescriptor: principal }],
-            [group.subjectDescriptor, nestedGroup],
-          ]);
-          const value = asked.map((d) => byDescriptor.get(d) ?? null);
-          return { body: { count: value.length, value } };
-        }
-        return undefined;
-      });
-    answer(group);
-    expect((await directory.groupMembers(ORG, PAT, root)).map((u) => u.id)).toEqual([jiaHao.id]);
-    answer(null); // Azure DevOps lists the nested group but answers null for it
-    await expect(directory.groupMembers(ORG, PAT, root)).rejects.toThrow(/cannot be read completely/);
-    answer({ ...group, isActive: false });
-    await expect(directory.groupMembers(ORG, PAT, root)).rejects.toThrow(/cannot be read completely/);
+    const graphUsers = recordedBody<{ value: Array<{ descriptor: string }> }>("graph", "Users/GetAllUsers.json").value;
+    const [person, group] = identitiesByIds().value;
+    const service = { ...person, id: "10feb381-82c3-4902-8e1f-840299a48ae4" };
+    service.subjectDescriptor = graphUsers.find((u) => u.descriptor.startsWith("svc."))!.descriptor;
+    const principal = {
+      ...person,
+      id: "294fe550-b601-4b61-a86d-f2d9b2232646",
+      subjectDescriptor: "aadsp.Mjk0ZmU1NTAtYjYwMS00YjYxLWE4NmQtZjJkOWIyMjMyNjQ2",
+    };
+    const everyone = [person, service, principal];
+    let root: Identity | null = { ...group, memberIds: everyone.map((i) => i.id) };
+    server.answer(({ method, pathname, query }) => {
+      if (method !== "GET" || pathname !== `/vssps/${ORG}/_apis/identities`) return undefined;
+      if (query.get("queryMembership") === "ExpandedDown") return { body: { count: 1, value: [root] } };
+      const value = (query.get("identityIds")?.split(",") ?? []).map((id) => everyone.find((i) => i.id === id) ?? null);
+      return { body: { count: value.length, value } };
+    });
+    expect((await directory.groupMembers(ORG, PAT, group.subjectDescriptor)).map((u) => u.id)).toEqual([jiaHao.id]);
+
+    root = null; // Azure DevOps answers null for a descriptor it does not know
+    await expect(directory.groupMembers(ORG, PAT, group.subjectDescriptor)).rejects.toBeInstanceOf(NotFoundError);
+    root = { ...group, isActive: false }; // a deleted group
+    await expect(directory.groupMembers(ORG, PAT, group.subjectDescriptor)).rejects.toBeInstanceOf(NotFoundError);
+
+    const lookupsBefore = sent(/\/_apis\/identities$/).filter((u) => u.searchParams.has("identityIds")).length;
+    const ids = Array.from({ length: 50_501 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
+    root = { ...group, memberIds: ids };
+    await expect(directory.groupMembers(ORG, PAT, group.subjectDescriptor)).rejects.toThrow(
+      "This group is too large for a group rule (more than 50,000 users). Pick a smaller group.",
+    );
+    expect(sent(/\/_apis\/identities$/).filter((u) => u.searchParams.has("identityIds"))).toHaveLength(lookupsBefore);
   });
 
   it("usersByIds keeps the users and leaves the group identity out", async () => {

@@ -82,27 +82,26 @@ describe("throttling (429 + Retry-After)", () => {
     expect(calls()).toBe(1);
   });
 
-  it("shares one budget across the many calls of a group expansion", async () => {
-    // Every request is throttled once (1 s) before it is answered: the two calls (the
-    // group's memberships, then identities) would each fit a 1.5 s budget of their own, but
-    // not one shared budget.
+  it("shares one budget across the calls of a group read", async () => {
+    // Every request is throttled once (1 s) before it is answered: the two calls (the group
+    // expanded down, then the lookup of its members) would each fit a 1.5 s budget of their
+    // own, but not one shared budget.
     const seen = new Set<string>();
-    const user = "aad.MDA0NzBlMzQtZGE2MS03YTY5LWJkOTYtNDg3YTg0OWVjNTU4";
-    server.answer(({ method, url, pathname }) => {
+    const [user, group] = recordedBody<{ value: Array<{ id: string }> }>("ims", "Identities/SearchByIds.json").value;
+    server.answer(({ method, url, pathname, query }) => {
       const key = method + url;
       if (!seen.has(key)) {
         seen.add(key);
         return throttled("1");
       }
-      if (pathname.endsWith("/Memberships/root"))
-        return { body: { count: 1, value: [{ containerDescriptor: "root", memberDescriptor: user }] } };
-      if (pathname.endsWith("/_apis/identities"))
-        return { body: recordedBody("ims", "Identities/SearchBySubjectDescriptors.json") };
-      return undefined;
+      if (!pathname.endsWith("/_apis/identities")) return undefined;
+      if (query.get("queryMembership") === "ExpandedDown")
+        return { body: { count: 1, value: [{ ...group, memberIds: [user.id] }] } };
+      return { body: { count: 1, value: [user] } };
     });
     const directory = new DevopsOrgDirectory({ ...server.devopsOptions, throttleBudgetMs: 1_500 });
     const started = Date.now();
-    const failure = await directory.groupMembers("fabrikam", PAT, "root").catch((e: unknown) => e);
+    const failure = await directory.groupMembers("fabrikam", PAT, "vssgp.cm9vdA").catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(UpstreamThrottledError);
     expect(Date.now() - started).toBeLessThan(1_500);
   });

@@ -131,6 +131,16 @@ const CASES: Case[] = [
     maps: ["value[].properties"],
   },
   {
+    name: "identities: a group by subject descriptor, membership expanded down (the group read of a rule)",
+    area: "ims",
+    operation: ["/{organization}/_apis/identities", "get"],
+    request: ({ group }) => ({
+      path: `/vssps/fabrikam/_apis/identities?subjectDescriptors=${group.descriptor}&queryMembership=ExpandedDown&api-version={version}`,
+    }),
+    recorded: { file: "Identities/SearchBySubjectDescriptors.json" },
+    maps: ["value[].properties"],
+  },
+  {
     name: "identities by mail address",
     area: "ims",
     operation: ["/{organization}/_apis/identities", "get"],

@@ -16,9 +16,6 @@ export const GraphSubject = z.object({
 export type GraphSubject = z.infer<typeof GraphSubject>;
 
 export const SubjectList = z.object({ value: z.array(GraphSubject) });
-export const Memberships = z.object({
-  value: z.array(z.object({ containerDescriptor: z.string(), memberDescriptor: z.string() })),
-});
 
 const UserEntitlement = z.object({
   id: z.string(),
@@ -52,12 +49,14 @@ export const Identity = z.object({
   id: z.string(),
   /** Identity descriptor (`Type;identifier`), what another identity's memberOf lists. */
   descriptor: z.string().optional(),
-  /** The Graph subject descriptor (`aad.…`), what Graph memberships list. */
+  /** The Graph subject descriptor (`aad.…`), what Graph lists subjects by. */
   subjectDescriptor: z.string().optional(),
   providerDisplayName: z.string().nullish(),
   isContainer: z.boolean().optional(),
   isActive: z.boolean().optional(),
   memberOf: z.array(z.string()).optional(),
+  /** Storage keys of a group's members: direct ones, or at every depth with queryMembership=ExpandedDown. */
+  memberIds: z.array(z.string()).optional(),
   properties: z.record(z.string(), PropertyValue).optional(),
 });
 export type Identity = z.infer<typeof Identity>;

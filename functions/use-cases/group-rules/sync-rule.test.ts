@@ -292,7 +292,7 @@ describe("a group rule's sync", () => {
         groupMembers: () =>
           Promise.reject(
             new ValidationError(
-              "This group is too large to expand here (more than 500 nested groups or 50,000 users).",
+              "This group is too large for a group rule (more than 50,000 users). Pick a smaller group.",
             ),
           ),
       },

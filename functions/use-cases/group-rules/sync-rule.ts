@@ -207,19 +207,20 @@ async function indexHolders(
   }
 }
 
-/** The rule's members Azure DevOps named before, by Graph descriptor: the group read looks up only the others. */
+/** The rule's holders by user id: the group read looks up only the members it does not know. */
 function knownUsers(holders: readonly RuleHolder[]): Map<string, DirectoryUser> {
-  const known = new Map<string, DirectoryUser>();
-  for (const h of holders)
-    if (h.descriptor)
-      known.set(h.descriptor, {
+  return new Map(
+    holders.map((h) => [
+      h.userId,
+      {
         id: h.userId,
         displayName: h.displayName,
         email: h.email,
         uniqueName: h.uniqueName,
-        descriptor: h.descriptor,
-      });
-  return known;
+        ...(h.descriptor ? { descriptor: h.descriptor } : {}),
+      },
+    ]),
+  );
 }
 
 function person(m: { userId: string; displayName: string; email: string }): RulePerson {

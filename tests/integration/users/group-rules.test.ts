@@ -134,8 +134,8 @@ describe("a group rule", () => {
   it("removes nobody while Azure DevOps fails in the middle of reading the group, shows PCAs why, and catches up after", async () => {
     const created = await createRule();
     await removeFromGroup(engineering, email("rahul.sharma"));
-    // The group and its own members are read, then Azure DevOps fails on the nested Platform Team.
-    u.stack.devops.state.failRequestsAfter(1, 503, /graph\/Memberships/i);
+    // The group is read (expanded down), then Azure DevOps fails looking up the members it names.
+    u.stack.devops.state.failRequestsAfter(1, 503, /_apis\/identities/i);
     const failed = await sync(created.rule.id);
     expect(failed.message).toContain("Could not read the group, so nobody was removed");
     expect(failed.rule.sync).toMatchObject({ status: "failing", problem: { message: expect.any(String) } });
