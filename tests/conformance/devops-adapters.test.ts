@@ -214,6 +214,10 @@ describe("DevopsOrgDirectory, fed Microsoft's recorded answers", () => {
     });
     expect((await directory.groupMembers(ORG, PAT, group.subjectDescriptor)).map((u) => u.id)).toEqual([jiaHao.id]);
 
+    root = { ...group, memberIds: undefined }; // an answer without members is no empty group
+    await expect(directory.groupMembers(ORG, PAT, group.subjectDescriptor)).rejects.toThrow(
+      /cannot be read completely/,
+    );
     root = null; // Azure DevOps answers null for a descriptor it does not know
     await expect(directory.groupMembers(ORG, PAT, group.subjectDescriptor)).rejects.toBeInstanceOf(NotFoundError);
     root = { ...group, isActive: false }; // a deleted group

@@ -157,8 +157,13 @@ export class DevopsOrgDirectory implements OrgDirectory {
       const [group] = (await read(IdentityList, session, vssps, `/_apis/identities?${params}`)).value;
       if (!group?.isContainer || group.isActive === false)
         throw new NotFoundError(`Azure DevOps has no group ${groupDescriptor}.`);
-      // A group rule needs every member or none: Azure DevOps leaves memberIds out only when it has none.
-      const memberIds = [...new Set((group.memberIds ?? []).map((id) => id.toLowerCase()))];
+      // Azure DevOps answers memberIds on every identity (empty when it has none, as recorded):
+      // an answer without them is not an empty group, and taken as one it would remove everybody.
+      if (!group.memberIds)
+        throw new UpstreamError(
+          "Azure DevOps answered the group without its members, so it cannot be read completely.",
+        );
+      const memberIds = [...new Set(group.memberIds.map((id) => id.toLowerCase()))];
       if (memberIds.length > MAX_RULE_GROUP_MEMBERS + MAX_NESTED_GROUPS) throw groupTooLarge();
       const users: DirectoryUser[] = [];
       const unknown: string[] = [];
