@@ -25,8 +25,8 @@ import {
 import { mapLimited } from "../../domain/map-limited";
 
 /**
- * api-versions as the 7.1 specifications list them: Graph's subject query, groups and
- * memberships are still previews in 7.1 (graph.json, api-Version-preview.1); Identities and
+ * api-versions as the 7.1 specifications list them: Graph's subject query and groups are
+ * still previews in 7.1 (graph.json, api-Version-preview.1); Identities and
  * User Entitlements are released 7.1 (identities.json, memberEntitlementManagement.json).
  */
 const GRAPH_VERSION = "api-version=7.1-preview.1";

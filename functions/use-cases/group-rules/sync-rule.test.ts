@@ -342,6 +342,29 @@ describe("a rule's holders index", () => {
     expect(counts.memberQueries).toBe(1);
   });
 
+  it("hands the group read the rule's holders by user id, so only newcomers are looked up", async () => {
+    const setUp = setup(10, users(0, 3));
+    const handed: string[][] = [];
+    const groupMembers = setUp.deps.directory.groupMembers.bind(setUp.deps.directory);
+    const deps: UsersDeps = {
+      ...setUp.deps,
+      directory: {
+        ...setUp.deps.directory,
+        groupMembers: (org, credential, group, known) => {
+          handed.push([...(known?.keys() ?? [])].sort());
+          return groupMembers(org, credential, group, known);
+        },
+      },
+    };
+    const created = await createRule(deps, setUp.caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
+    await syncRule(deps, setUp.caller.org, created.rule.id, { holder: "timer" });
+    expect(handed.at(-1)).toEqual(
+      users(0, 3)
+        .map((u) => u.id)
+        .sort(),
+    );
+  });
+
   it("is not trusted after a sync that was cut short (its lease is still on the rule), nor after a day", async () => {
     const setUp = setup(10, users(0, 3));
     const { deps, counts } = counting(setUp.deps);
