@@ -111,7 +111,7 @@ describe("the waiting list", () => {
 });
 
 describe("a sync's lease and the holders index", () => {
-  const index = { version: "v1", parts: 2, at: "2026-11-10T00:00:00.000Z" };
+  const index = { version: "v1", parts: 2, at: "2026-11-10T00:00:00.000Z", changes: 0, changeBytes: 0 };
   const mine = { holder: "timer:1", until: "2026-11-10T00:15:00.000Z" };
   const theirs = { holder: "request-9", until: "2026-11-10T00:20:00.000Z" };
   const state = (over: Partial<RuleSyncState>): RuleSyncState => ({ ...NEVER_SYNCED, ...over });

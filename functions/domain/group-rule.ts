@@ -85,11 +85,17 @@ export function finishedSync(current: RuleSyncState, own: SyncLease, next: RuleS
   return lease.tainted ? { ...next, holdersIndex: null } : next;
 }
 
-/** One write of a rule's holders index: its version, how many parts, when. */
+/**
+ * One write of a rule's holders index: its version, how many parts, when, and the changes
+ * later syncs appended to it (how many, how large), read on top of the parts.
+ */
 export interface HoldersIndexRef {
   version: string;
   parts: number;
+  /** When the parts were written: appending a change keeps it, so the index is rebuilt from the members daily. */
   at: string;
+  changes: number;
+  changeBytes: number;
 }
 
 /**

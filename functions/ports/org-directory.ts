@@ -29,6 +29,9 @@ export interface UserPage {
   continuation: string | null;
 }
 
+/** Users a caller has already, by user id; maybe still loading. */
+export type KnownUsers = ReadonlyMap<string, DirectoryUser> | PromiseLike<ReadonlyMap<string, DirectoryUser>>;
+
 export interface OrgDirectory {
   /** Users of the org (user entitlements), paged by Azure DevOps; `search` matches name or email. */
   listUsers(
@@ -43,13 +46,15 @@ export interface OrgDirectory {
   /**
    * The users in a group now, nested groups expanded (each user once). Throws rather than
    * answer part of the group: a group rule's sync removes nobody on a partial read. Users in
-   * `known` (by user id) are answered as given, without looking them up again.
+   * `known` (by user id) are answered as given, without looking them up again; it may still
+   * be loading (a sync reads its holders meanwhile): it is awaited once the membership is read.
+   * In no particular order.
    */
   groupMembers(
     orgName: string,
     credential: DirectoryCredential,
     groupDescriptor: string,
-    known?: ReadonlyMap<string, DirectoryUser>,
+    known?: KnownUsers,
   ): Promise<DirectoryUser[]>;
   /** Users by id; ids that are not users of the org are absent from the map. */
   usersByIds(

@@ -1,6 +1,12 @@
 import type { HoldersIndexRef } from "../domain/group-rule";
 import type { RuleHolder } from "./member-roster";
 
+/** Who came and who went in one sync: what an index write appends instead of rewriting every holder. */
+export interface HoldersChange {
+  removed: readonly string[];
+  added: readonly RuleHolder[];
+}
+
 /**
  * Who holds a group rule's part, as its last complete sync left them, kept in a few
  * documents beside the rule (docs/decisions/0010-rule-holders-index.md): a sync reads them
@@ -8,11 +14,11 @@ import type { RuleHolder } from "./member-roster";
  * trusts its index only when the sync that wrote it finished (see sync-rule.ts).
  */
 export interface RuleHolderIndex {
-  /** The holders written as `ref`; null when a part is missing or was written by another write. */
+  /** The holders written as `ref` (its parts, then its changes); null when any of them is missing or from another write. */
   read(orgId: string, ruleId: string, ref: HoldersIndexRef): Promise<RuleHolder[] | null>;
   /**
-   * Writes `holders` in parts under `version` (parts of an earlier write that this one does
-   * not overwrite are removed when `previous` names them) and answers the reference to keep on the rule.
+   * Writes `holders` in parts under `version` (what an earlier write left that this one does
+   * not overwrite is removed when `previous` names it) and answers the reference to keep on the rule.
    */
   write(
     orgId: string,
@@ -21,6 +27,17 @@ export interface RuleHolderIndex {
     version: string,
     previous: HoldersIndexRef | null,
   ): Promise<Omit<HoldersIndexRef, "at">>;
-  /** Removes every part (the rule is deleted). */
+  /**
+   * Adds one sync's change to the write `onto` names, in a document of its own, and answers
+   * the reference that reads it too; null when the changes kept beside the parts would grow
+   * too large to read cheaply (the caller then writes every holder anew).
+   */
+  append(
+    orgId: string,
+    ruleId: string,
+    onto: HoldersIndexRef,
+    change: HoldersChange,
+  ): Promise<Omit<HoldersIndexRef, "at"> | null>;
+  /** Removes every part and change (the rule is deleted). */
   delete(orgId: string, ruleId: string): Promise<void>;
 }

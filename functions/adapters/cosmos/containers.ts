@@ -16,7 +16,7 @@
 export const CONTAINERS = {
   // A rule's holders index (cosmos-rule-holder-index.ts) is read by id only: its lists of
   // thousands of entries are left out of the index, which would cost RUs on every write.
-  members: { id: "members", partitionKey: "/orgId", notIndexed: ["/holders/*"] },
+  members: { id: "members", partitionKey: "/orgId", notIndexed: ["/holders/*", "/removed/*"] },
   worklogs: { id: "worklogs", partitionKey: "/orgId" },
   audit: { id: "audit", partitionKey: "/orgId" },
   tokens: { id: "tokens", partitionKey: "/orgId" },

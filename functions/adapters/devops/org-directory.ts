@@ -6,6 +6,7 @@ import type {
   DirectoryCredential,
   DirectoryGroup,
   DirectoryUser,
+  KnownUsers,
   OrgDirectory,
   UserPage,
 } from "../../ports/org-directory";
@@ -140,7 +141,7 @@ export class DevopsOrgDirectory implements OrgDirectory {
     orgName: string,
     credential: DirectoryCredential,
     groupDescriptor: string,
-    known: ReadonlyMap<string, DirectoryUser> = new Map(),
+    knownUsers: KnownUsers = new Map(),
   ): Promise<DirectoryUser[]> {
     const vssps = this.base("vssps", orgName);
     // One session: one throttling budget and kept-alive connections for the read and its lookups.
@@ -165,6 +166,7 @@ export class DevopsOrgDirectory implements OrgDirectory {
         );
       const memberIds = [...new Set(group.memberIds.map((id) => id.toLowerCase()))];
       if (memberIds.length > MAX_RULE_GROUP_MEMBERS + MAX_NESTED_GROUPS) throw groupTooLarge();
+      const known = await knownUsers;
       const users: DirectoryUser[] = [];
       const unknown: string[] = [];
       for (const id of memberIds) {
@@ -177,7 +179,7 @@ export class DevopsOrgDirectory implements OrgDirectory {
         if (!identity.isContainer && PERSON_DESCRIPTOR.test(identity.subjectDescriptor ?? ""))
           users.push(toUser(identity));
       if (users.length > MAX_RULE_GROUP_MEMBERS) throw groupTooLarge();
-      return users.sort((a, b) => a.displayName.localeCompare(b.displayName));
+      return users;
     });
   }
 

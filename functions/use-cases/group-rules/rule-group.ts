@@ -1,6 +1,6 @@
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnauthorizedError } from "../../domain/errors";
 import type { OrgRecord } from "../../domain/org";
-import type { DirectoryCredential, DirectoryGroup, DirectoryUser } from "../../ports/org-directory";
+import type { DirectoryCredential, DirectoryGroup, DirectoryUser, KnownUsers } from "../../ports/org-directory";
 import { SERVICE_ACCOUNT_MISSING, serviceCredential } from "../users/service-account";
 import type { UsersDeps } from "../users/users-deps";
 
@@ -13,11 +13,16 @@ export async function readGroup(
   org: OrgRecord,
   credential: DirectoryCredential,
   descriptor: string,
-  known?: ReadonlyMap<string, DirectoryUser>,
+  known?: KnownUsers,
 ): Promise<{ group: DirectoryGroup; members: DirectoryUser[] }> {
-  const group = await deps.directory.group(org.name, credential, descriptor);
+  // At once: the group's name and its members are two requests that need nothing of each other.
+  const [group, members] = await Promise.all([
+    deps.directory.group(org.name, credential, descriptor),
+    deps.directory.groupMembers(org.name, credential, descriptor, known).catch((error: unknown) => {
+      throw error instanceof NotFoundError ? new NotFoundError(GROUP_NOT_FOUND) : error;
+    }),
+  ]);
   if (!group) throw new NotFoundError(GROUP_NOT_FOUND);
-  const members = await deps.directory.groupMembers(org.name, credential, descriptor, known);
   return { group, members: uniqueById(members) };
 }
 
@@ -29,7 +34,7 @@ export async function readGroupAsServiceAccount(
   deps: UsersDeps,
   org: OrgRecord,
   descriptor: string,
-  known?: ReadonlyMap<string, DirectoryUser>,
+  known?: KnownUsers,
 ): Promise<{ group: DirectoryGroup; members: DirectoryUser[] }> {
   const credential = await serviceCredential(deps, org.id);
   try {
@@ -54,8 +59,12 @@ export function readProblem(error: unknown): string {
   return "Azure DevOps did not answer completely.";
 }
 
+/** Each user once, by lower-case id (Azure DevOps APIs differ in the case of ids). */
 function uniqueById(users: DirectoryUser[]): DirectoryUser[] {
   const byId = new Map<string, DirectoryUser>();
-  for (const u of users) byId.set(u.id.toLowerCase(), { ...u, id: u.id.toLowerCase() });
+  for (const u of users) {
+    const id = u.id.toLowerCase();
+    byId.set(id, id === u.id ? u : { ...u, id });
+  }
   return [...byId.values()];
 }

@@ -342,6 +342,46 @@ describe("a rule's holders index", () => {
     expect(counts.memberQueries).toBe(1);
   });
 
+  it("gets each sync's change appended, keeps the time of its full write, and is written anew when the changes grow", async () => {
+    const setUp = setup(10, users(0, 4));
+    const { deps, counts } = counting(setUp.deps);
+    const created = await createRule(deps, setUp.caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
+    const first = setUp.world.rules.get(created.rule.id)!.value.sync.holdersIndex!;
+    expect(first).toMatchObject({ changes: 0 });
+    const fullWrites = () => setUp.world.holderIndex.get(created.rule.id)!.version;
+
+    const later = (minutes: number) => ({ ...deps, now: () => new Date(deps.now().getTime() + minutes * 60_000) });
+    setUp.state.members = users(1, 5); // 0 leaves, 4 joins
+    await syncRule(later(15), setUp.caller.org, created.rule.id, { holder: "timer" });
+    const appended = setUp.world.rules.get(created.rule.id)!.value.sync.holdersIndex!;
+    expect(appended).toMatchObject({ version: first.version, changes: 1, at: first.at });
+    expect(setUp.world.holderIndex.get(created.rule.id)!.holders.map((h) => h.displayName)).toEqual(
+      users(0, 4).map((u) => u.displayName),
+    ); // the parts as first written: the change sits beside them
+
+    setUp.state.members = users(2, 6);
+    await syncRule(later(30), setUp.caller.org, created.rule.id, { holder: "timer" });
+    expect(setUp.world.rules.get(created.rule.id)!.value.sync.holdersIndex).toMatchObject({ changes: 2 });
+
+    // The in-memory index keeps two changes: the third change writes every holder anew.
+    setUp.state.members = users(3, 7);
+    const third = await syncRule(later(45), setUp.caller.org, created.rule.id, { holder: "timer" });
+    expect(third).toMatchObject({ added: 1, removed: 1 });
+    const rewritten = setUp.world.rules.get(created.rule.id)!.value.sync.holdersIndex!;
+    expect(rewritten).toMatchObject({ changes: 0 });
+    expect(rewritten.version).not.toBe(first.version);
+    expect(fullWrites()).toBe(rewritten.version);
+    expect(rewritten.at).not.toBe(first.at);
+
+    // What each sync read was the parts with their changes: nobody was read from the members again.
+    setUp.state.members = users(3, 6);
+    expect(await syncRule(later(60), setUp.caller.org, created.rule.id, { holder: "timer" })).toMatchObject({
+      removed: 1,
+    });
+    expect(licensedNames(setUp.world)).toEqual(["User 003", "User 004", "User 005"]);
+    expect(counts.memberQueries).toBe(1);
+  });
+
   it("hands the group read the rule's holders by user id, so only newcomers are looked up", async () => {
     const setUp = setup(10, users(0, 3));
     const handed: string[][] = [];
@@ -350,8 +390,8 @@ describe("a rule's holders index", () => {
       ...setUp.deps,
       directory: {
         ...setUp.deps.directory,
-        groupMembers: (org, credential, group, known) => {
-          handed.push([...(known?.keys() ?? [])].sort());
+        groupMembers: async (org, credential, group, known) => {
+          handed.push([...((await known)?.keys() ?? [])].sort());
           return groupMembers(org, credential, group, known);
         },
       },

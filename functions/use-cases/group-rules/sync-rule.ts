@@ -15,6 +15,7 @@ import {
 import type { OrgRecord } from "../../domain/org";
 import { retryOnConflict } from "../../domain/retry-on-conflict";
 import type { RuleHolder } from "../../ports/member-roster";
+import type { HoldersChange } from "../../ports/rule-holder-index";
 import type { DirectoryUser } from "../../ports/org-directory";
 import type { Versioned } from "../../ports/versioned";
 import { applyRoleChanges } from "../users/apply-role-changes";
@@ -74,10 +75,13 @@ export async function syncRule(
   let holders: RuleHolder[];
   let fromIndex: boolean;
   try {
-    ({ holders, fromIndex } = await currentHolders(deps, org.id, rule));
-    members =
-      options.members ??
-      (await readGroupAsServiceAccount(deps, org, rule.group.descriptor, knownUsers(holders))).members;
+    // The holders and the group are read at once: the group read waits for the holders
+    // only to know whom it need not look up.
+    const holdersRead = currentHolders(deps, org.id, rule);
+    const known = holdersRead.then((read) => knownUsers(read.holders));
+    known.catch(() => undefined); // awaited below; a group read failing first must not leave it unhandled
+    members = options.members ?? (await readGroupAsServiceAccount(deps, org, rule.group.descriptor, known)).members;
+    ({ holders, fromIndex } = await holdersRead);
   } catch (error) {
     const problem = { message: readProblem(error), since: rule.sync.problem?.since ?? startedAt };
     const saved = await saveSync(deps, leased, (s) => ({ ...s, lastRunAt: startedAt, problem, lease: null }));
@@ -137,15 +141,14 @@ async function applySync(
   const addedCount = countChanged(added);
   const unseated = plan.additions.filter((_, i) => isUnseated(added[i]));
   const after = holdersAfter(holders, removed, added, profiles);
-  // A new index when the holders changed, or when they were read from the members.
-  const holdersIndex = await indexHolders(deps, org.id, rule, after, after !== holders || !read.fromIndex);
+  const holdersIndex = await indexHolders(deps, org.id, rule, after, read.fromIndex);
   const finishedAt = deps.now().toISOString();
   const saved = await saveSync(deps, leased, (s) => ({
     ...s,
     lastRunAt: startedAt,
     lastSuccessAt: finishedAt,
     groupMembers: members.length,
-    holders: after.length,
+    holders: after.holders.length,
     problem: null,
     holdersIndex,
     ...waitingAfter(unseated, s.waiting, finishedAt),
@@ -155,27 +158,31 @@ async function applySync(
   return { rule: saved, added: addedCount, removed: removedCount, read: true };
 }
 
+/** Who holds the part once the writes are done, and who came and went to get there. */
+interface HoldersAfter {
+  holders: RuleHolder[];
+  change: HoldersChange;
+}
+
 /**
- * Who holds the part once the writes are done: everyone before but those whose removal went
- * through (or who turned out to hold nothing), plus everyone whose addition did (or who held
- * it already). The same array when nobody came or went.
+ * Everyone before but those whose removal went through (or who turned out to hold nothing),
+ * plus everyone whose addition did (or who held it already).
  */
 function holdersAfter(
   before: RuleHolder[],
   removed: readonly RoleChangeOutcome[],
   added: readonly RoleChangeOutcome[],
   profiles: ReadonlyMap<string, DirectoryUser>,
-): RuleHolder[] {
+): HoldersAfter {
   const gone = new Set(removed.filter((o) => o.ok).map((o) => o.userId));
-  const kept = before.filter((h) => !gone.has(h.userId));
-  const holding = new Set(kept.map((h) => h.userId));
-  let came = 0;
+  const holders = gone.size > 0 ? before.filter((h) => !gone.has(h.userId)) : [...before];
+  const holding = new Set(holders.map((h) => h.userId));
+  const came: RuleHolder[] = [];
   for (const o of added) {
     const profile = profiles.get(o.userId);
     if (!o.ok || !profile || holding.has(o.userId)) continue;
     holding.add(o.userId);
-    came++;
-    kept.push({
+    came.push({
       userId: o.userId,
       displayName: profile.displayName,
       email: profile.email,
@@ -183,23 +190,31 @@ function holdersAfter(
       ...(profile.descriptor ? { descriptor: profile.descriptor } : {}),
     });
   }
-  return came === 0 && kept.length === before.length ? before : kept;
+  holders.push(...came);
+  const left = before.filter((h) => gone.has(h.userId)).map((h) => h.userId);
+  return { holders, change: { removed: left, added: came } };
 }
 
 /**
- * Writes the holders index for the next sync (when `stale`); the index is bookkeeping, so a
- * failed write only sends the next sync to the members.
+ * Keeps the holders index for the next sync. Holders read from the index get this sync's
+ * change appended to it; holders read from the members (no trusted index), or a change too
+ * large to append, are written in full. The index is bookkeeping, so a failed write only
+ * sends the next sync to the members.
  */
 async function indexHolders(
   deps: UsersDeps,
   orgId: string,
   rule: GroupRuleRecord,
-  holders: readonly RuleHolder[],
-  stale: boolean,
+  after: HoldersAfter,
+  fromIndex: boolean,
 ): Promise<HoldersIndexRef | null> {
-  if (rule.sync.holdersIndex && !stale) return rule.sync.holdersIndex;
+  const index = rule.sync.holdersIndex;
+  const unchanged = after.change.removed.length === 0 && after.change.added.length === 0;
+  if (index && fromIndex && unchanged) return index;
   try {
-    const written = await deps.ruleHolders.write(orgId, rule.id, holders, deps.newId(), rule.sync.holdersIndex);
+    const appended = index && fromIndex ? await deps.ruleHolders.append(orgId, rule.id, index, after.change) : null;
+    if (appended && index) return { ...appended, at: index.at };
+    const written = await deps.ruleHolders.write(orgId, rule.id, after.holders, deps.newId(), index);
     return { ...written, at: deps.now().toISOString() };
   } catch (error) {
     deps.warn(`The holders index of group rule ${rule.id} (org ${orgId}) was not saved: ${String(error)}`);

@@ -96,6 +96,7 @@ export async function groupMembers(
   requireServicesDirectory(manager);
   const org = manager.access.org.value;
   const users = await deps.directory.groupMembers(org.name, callerCredential(manager), descriptor);
+  users.sort((a, b) => a.displayName.localeCompare(b.displayName, "en"));
   return { users: await withRoles(deps, org, users), continuationToken: null };
 }
 

@@ -71,10 +71,60 @@ describe("Cosmos adapters of a rule's sync", () => {
 
   it("answers null for a write it was not told of (a part from another write, or missing), and never another org's", async () => {
     const first = await index.write(ORG, RULE, [holder(1), holder(2)], "v2", null);
-    expect(await index.read(ORG, RULE, { version: "v1", parts: first.parts, at: "" })).toBeNull();
-    expect(await index.read(ORG, RULE, { version: "v2", parts: first.parts + 1, at: "" })).toBeNull();
+    const none = { at: "", changes: 0, changeBytes: 0 };
+    expect(await index.read(ORG, RULE, { ...none, version: "v1", parts: first.parts })).toBeNull();
+    expect(await index.read(ORG, RULE, { ...none, version: "v2", parts: first.parts + 1 })).toBeNull();
+    expect(await index.read(ORG, RULE, { ...first, at: "", changes: 1 })).toBeNull(); // a change never appended
     expect(await index.read(OTHER_ORG, RULE, { ...first, at: "" })).toBeNull();
     expect(await index.read(ORG, RULE, { ...first, at: "" })).toEqual([holder(1), holder(2)]);
+  });
+
+  it("appends a sync's change in one small document, read on top of the parts in the order appended", async () => {
+    const rule = "a".repeat(64);
+    const base = { ...(await index.write(ORG, rule, [holder(1), holder(2), holder(3)], "v10", null)), at: "" };
+    const once = await index.append(ORG, rule, base, { removed: [holder(1).userId], added: [holder(4)] });
+    expect(once).toMatchObject({ version: "v10", parts: base.parts, changes: 1 });
+    const twice = await index.append(
+      ORG,
+      rule,
+      { ...once!, at: "" },
+      { removed: [holder(4).userId], added: [holder(5, "Renamed")] },
+    );
+    expect(await index.read(ORG, rule, { ...once!, at: "" })).toEqual([holder(2), holder(3), holder(4)]);
+    expect(await index.read(ORG, rule, { ...twice!, at: "" })).toEqual([holder(2), holder(3), holder(5, "Renamed")]);
+    // The parts were written once: an append is one document of the change alone.
+    const docs = (await parts(ORG)).filter((d) => d.id.startsWith(rule));
+    expect(docs).toEqual([
+      { id: `${rule}.holders.0`, version: "v10" },
+      { id: `${rule}.holders.change.1`, version: "v10" },
+      { id: `${rule}.holders.change.2`, version: "v10" },
+    ]);
+
+    // A change a sync cut short left is replaced by the next append under its number, never read on top.
+    const again = await index.append(ORG, rule, { ...once!, at: "" }, { removed: [], added: [holder(6)] });
+    expect(await index.read(ORG, rule, { ...again!, at: "" })).toEqual([holder(2), holder(3), holder(4), holder(6)]);
+
+    // A full write under a new version removes the changes of the one before.
+    await index.write(ORG, rule, [holder(9)], "v11", { ...twice!, at: "" });
+    expect((await parts(ORG)).filter((d) => d.id.startsWith(rule))).toEqual([
+      { id: `${rule}.holders.0`, version: "v11" },
+    ]);
+    await index.delete(ORG, rule);
+  });
+
+  it("answers null instead of appending when the changes would grow past a part, or past sixteen documents", async () => {
+    const rule = "b".repeat(64);
+    const base = { ...(await index.write(ORG, rule, [holder(1)], "v20", null)), at: "" };
+    const large = Array.from({ length: 20_000 }, (_, i) => holder(i, "x".repeat(60)));
+    expect(await index.append(ORG, rule, base, { removed: [], added: large })).toBeNull();
+    let ref = base;
+    for (let i = 0; i < 16; i++)
+      ref = { ...(await index.append(ORG, rule, ref, { removed: [], added: [holder(100 + i)] }))!, at: "" };
+    expect(ref.changes).toBe(16);
+    expect(await index.append(ORG, rule, ref, { removed: [], added: [holder(200)] })).toBeNull();
+    expect(await index.read(ORG, rule, ref)).toHaveLength(17);
+    await index.delete(ORG, rule);
+    expect((await parts(ORG)).filter((d) => d.id.startsWith(rule))).toEqual([]);
   });
 
   it("removes the parts an earlier, larger write left, and deletes every part with the rule", async () => {

@@ -11,12 +11,15 @@ import { isLicensed } from "../../../domain/roles";
 import type { SeatCounts } from "../../../domain/seats";
 import type { MemberActivity } from "../../../ports/member-activity";
 import type { MemberRoster, RuleHolder } from "../../../ports/member-roster";
-import type { RuleHolderIndex } from "../../../ports/rule-holder-index";
+import type { HoldersChange, RuleHolderIndex } from "../../../ports/rule-holder-index";
 import type { OrgStore } from "../../../ports/org-store";
 import type { OpResult, SeatCommitStore } from "../../../ports/seat-commit";
 import type { SeatLedger, SeatLedgerStore } from "../../../ports/seat-ledger-store";
 import type { Versioned } from "../../../ports/versioned";
 import type { UsersDeps } from "../users-deps";
+
+/** Changes the in-memory holders index keeps before a write must rewrite it. */
+const MAX_CHANGES = 2;
 
 /**
  * In-memory stores with etags for unit tests of the seat protocol. Every call yields to the
@@ -32,7 +35,7 @@ export class InMemoryUsersWorld {
   /** What `warn` was told (bookkeeping failures). */
   readonly warnings: string[] = [];
   readonly rules = new Map<string, { value: GroupRuleRecord; etag: string }>();
-  readonly holderIndex = new Map<string, { version: string; holders: RuleHolder[] }>();
+  readonly holderIndex = new Map<string, { version: string; holders: RuleHolder[]; changes: HoldersChange[] }>();
   private version = 0;
 
   /** Batches land all or nothing, as on Cosmos DB. */
@@ -262,18 +265,38 @@ export class InMemoryUsersWorld {
     };
   }
 
-  /** One entry per rule: the holders as written, under their version (the parts are one here). */
+  /** One entry per rule: the holders as written, under their version, and the changes appended (the parts are one here). */
   private static holderIndexOf(world: InMemoryUsersWorld): RuleHolderIndex {
+    const copy = (holders: readonly RuleHolder[]) => holders.map((h) => ({ ...h }));
     return {
       async read(_orgId, ruleId, ref) {
         await world.yieldRandomly();
         const written = world.holderIndex.get(ruleId);
-        return written && written.version === ref.version ? written.holders.map((h) => ({ ...h })) : null;
+        if (!written || written.version !== ref.version || written.changes.length < ref.changes) return null;
+        const byId = new Map(written.holders.map((h) => [h.userId, h]));
+        for (const change of written.changes.slice(0, ref.changes)) {
+          for (const userId of change.removed) byId.delete(userId);
+          for (const h of change.added) byId.set(h.userId, h);
+        }
+        return copy([...byId.values()]);
       },
       async write(_orgId, ruleId, holders, version) {
         await world.yieldRandomly();
-        world.holderIndex.set(ruleId, { version, holders: holders.map((h) => ({ ...h })) });
-        return { version, parts: 1 };
+        world.holderIndex.set(ruleId, { version, holders: copy(holders), changes: [] });
+        return { version, parts: 1, changes: 0, changeBytes: 0 };
+      },
+      async append(_orgId, ruleId, onto, change) {
+        await world.yieldRandomly();
+        const written = world.holderIndex.get(ruleId);
+        // Two changes at most (Cosmos keeps a megabyte of them), so tests see a rewrite follow.
+        if (!written || written.version !== onto.version || onto.changes >= MAX_CHANGES) return null;
+        // Numbered as on Cosmos: a change a sync cut short left under this number is replaced.
+        written.changes.splice(onto.changes, Infinity, { removed: [...change.removed], added: copy(change.added) });
+        return {
+          ...onto,
+          changes: onto.changes + 1,
+          changeBytes: onto.changeBytes + change.removed.length + change.added.length,
+        };
       },
       async delete(_orgId, ruleId) {
         await world.yieldRandomly();
