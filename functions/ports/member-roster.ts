@@ -7,8 +7,11 @@ import type { Versioned } from "./versioned";
 export type MemberWrite =
   { kind: "create"; member: MemberRecord } | { kind: "replace"; member: MemberRecord; etag: string };
 
-/** What a rule's sync needs of a member who holds its part. */
-export type RuleHolder = Pick<MemberRecord, "userId" | "displayName" | "email" | "uniqueName" | "descriptor">;
+/**
+ * What a rule's sync needs of a member who holds its part: whom to compare with the group and
+ * how to name them. Not the Graph descriptor: a sync writes profiles only of members it adds.
+ */
+export type RuleHolder = Pick<MemberRecord, "userId" | "displayName" | "email" | "uniqueName">;
 
 export type MemberSort = "name" | "email" | "role";
 

@@ -7,8 +7,11 @@ import { executeBulk, type BulkResult } from "./cosmos-bulk";
 import { storeCall } from "./cosmos-errors";
 import { mapLimited } from "../../domain/map-limited";
 
-/** One holder, as a tuple: a part of 20,000 holders stays a few megabytes. */
-type HolderEntry = [userId: string, descriptor: string | null, displayName: string, email: string, uniqueName: string];
+/**
+ * One holder, as a tuple, its unique name left out when it is the e-mail address (as for
+ * most users): 20,000 holders are some 2 MB, and every sync reads them.
+ */
+type HolderEntry = [userId: string, displayName: string, email: string, uniqueName: string | null];
 
 /** A part of a rule's holders index, in the org's partition beside the rule: `type: "groupRuleHolders"`. */
 interface HoldersPart {
@@ -47,11 +50,11 @@ const partId = (ruleId: string, part: number) => `${ruleId}.holders.${part}`;
 const changeId = (ruleId: string, change: number) => `${ruleId}.holders.change.${change}`;
 
 function entry(h: RuleHolder): HolderEntry {
-  return [h.userId, h.descriptor ?? null, h.displayName, h.email, h.uniqueName];
+  return [h.userId, h.displayName, h.email, h.uniqueName === h.email ? null : h.uniqueName];
 }
 
-function holder([userId, descriptor, displayName, email, uniqueName]: HolderEntry): RuleHolder {
-  return { userId, displayName, email, uniqueName, ...(descriptor ? { descriptor } : {}) };
+function holder([userId, displayName, email, uniqueName]: HolderEntry): RuleHolder {
+  return { userId, displayName, email, uniqueName: uniqueName ?? email };
 }
 
 const entryBytes = (e: HolderEntry | string) => Buffer.byteLength(JSON.stringify(e)) + 1;

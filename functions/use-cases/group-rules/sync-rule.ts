@@ -187,7 +187,6 @@ function holdersAfter(
       displayName: profile.displayName,
       email: profile.email,
       uniqueName: profile.uniqueName,
-      ...(profile.descriptor ? { descriptor: profile.descriptor } : {}),
     });
   }
   holders.push(...came);
@@ -222,7 +221,10 @@ async function indexHolders(
   }
 }
 
-/** The rule's holders by user id: the group read looks up only the members it does not know. */
+/**
+ * The rule's holders by user id: the group read looks up only the members it does not know.
+ * Answered without their descriptors, which a sync needs only of members it adds.
+ */
 function knownUsers(holders: readonly RuleHolder[]): Map<string, DirectoryUser> {
   return new Map(
     holders.map((h) => [
@@ -232,7 +234,6 @@ function knownUsers(holders: readonly RuleHolder[]): Map<string, DirectoryUser> 
         displayName: h.displayName,
         email: h.email,
         uniqueName: h.uniqueName,
-        ...(h.descriptor ? { descriptor: h.descriptor } : {}),
       },
     ]),
   );

@@ -19,8 +19,8 @@ function holder(i: number, name = `User ${i}`): RuleHolder {
     userId,
     displayName: name,
     email: `u${i}@fabrikam.example`,
-    uniqueName: `u${i}@fabrikam.example`,
-    descriptor: `aad.${i}`,
+    // Most users sign in with their e-mail address; some do not (a renamed mailbox, a guest).
+    uniqueName: i % 3 === 0 ? `FABRIKAM\\user${i}` : `u${i}@fabrikam.example`,
   };
 }
 
