@@ -9,9 +9,10 @@ export interface HoldersChange {
 
 /**
  * Who holds a group rule's part, as its last complete sync left them, kept in a few
- * documents beside the rule (docs/decisions/0010-rule-holders-index.md): a sync reads them
- * by id instead of querying every member of the org. The members stay the truth: a rule
- * trusts its index only when the sync that wrote it finished (see sync-rule.ts).
+ * documents beside the rule (docs/decisions/0010-rule-holders-index.md; the changes each
+ * sync appends: 0012): a sync reads them by id instead of querying every member of the org.
+ * The members stay the truth: a rule trusts its index only when the sync that wrote it
+ * finished (see sync-rule.ts).
  */
 export interface RuleHolderIndex {
   /** The holders written as `ref` (its parts, then its changes); null when any of them is missing or from another write. */
