@@ -97,6 +97,8 @@ export interface GroupRulesResponse {
   maxRules: number;
   /** Problems a Project Collection Administrator should see on the Permissions page. */
   warnings: string[];
+  /** Why no rule can be added here (Azure DevOps Server), in words to show; null where rules can be added. */
+  unavailable: string | null;
 }
 
 export interface GroupRulePreviewResponse {

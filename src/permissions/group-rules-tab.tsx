@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Button } from "azure-devops-ui/Button";
+import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { Spinner, SpinnerOrientation, SpinnerSize } from "azure-devops-ui/Spinner";
 import { useAction } from "../common/use-action";
 import { ErrorCard } from "../components/error-card";
@@ -57,10 +58,23 @@ export function GroupRulesTab(props: GroupRulesTabProps): JSX.Element {
   };
 
   const list = rules.value?.rules ?? [];
+  // The server says when no rule can be added here (Azure DevOps Server has no Graph).
+  const unavailable = rules.value?.unavailable ?? null;
   return (
     <div className="flex-column rhythm-vertical-16 group-rules-tab">
+      {unavailable ? (
+        <MessageCard severity={MessageCardSeverity.Info} className="group-rules-unavailable">
+          {unavailable}
+        </MessageCard>
+      ) : null}
       <div className="flex-row flex-center rhythm-horizontal-8">
-        <Button text="Add rule" iconProps={{ iconName: "Add" }} primary={true} onClick={() => setAdding(true)} />
+        <Button
+          text="Add rule"
+          iconProps={{ iconName: "Add" }}
+          primary={true}
+          disabled={unavailable !== null}
+          onClick={() => setAdding(true)}
+        />
         <Button
           text="Sync now"
           iconProps={{ iconName: "Refresh" }}
@@ -83,7 +97,7 @@ export function GroupRulesTab(props: GroupRulesTabProps): JSX.Element {
       {rules.value === null && rules.loading ? (
         <Spinner size={SpinnerSize.large} label="Loading group rules..." />
       ) : null}
-      {rules.value !== null && list.length === 0 ? (
+      {rules.value !== null && list.length === 0 && !unavailable ? (
         <div className="secondary-text">No group rules yet. Add one to license everyone in a group.</div>
       ) : null}
       {list.length > 0 ? (

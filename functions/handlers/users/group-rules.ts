@@ -23,6 +23,7 @@ async function ruleRequest(services: Services, caller: Caller): Promise<{ deps: 
       credential: { kind: "bearer", token: caller.accessToken },
       isPca: manager.isPca,
       requestId: deps.newId(),
+      deployment: caller.deployment,
     },
   };
 }

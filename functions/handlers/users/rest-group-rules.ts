@@ -31,6 +31,7 @@ async function restRuleRequest(
       credential: null,
       isPca: false,
       requestId: deps.newId(),
+      deployment: null,
     },
   };
 }

@@ -241,11 +241,16 @@ export const groupRuleSchemas: Record<string, unknown> = {
   },
   GroupRules: {
     type: "object",
-    required: ["rules", "maxRules", "warnings"],
+    required: ["rules", "maxRules", "warnings", "unavailable"],
     properties: {
       rules: { type: "array", items: { $ref: "#/components/schemas/GroupRule" } },
       maxRules: { type: "integer" },
       warnings: { type: "array", items: { type: "string" } },
+      unavailable: {
+        type: "string",
+        nullable: true,
+        description: "Why no rule can be added here (Azure DevOps Server); null where rules can be added.",
+      },
     },
   },
   GroupRuleSync: {

@@ -1,7 +1,7 @@
 import type { GroupRulesResponse } from "../../contracts/group-rules";
 import { MAX_GROUP_RULES, ruleName, type GroupRuleRecord } from "../../domain/group-rule";
 import type { UsersDeps } from "../users/users-deps";
-import type { RuleCaller } from "./rule-caller";
+import { GROUP_RULES_NEED_SERVICES, type RuleCaller } from "./rule-caller";
 import { ruleView } from "./rule-views";
 
 export async function listRules(deps: UsersDeps, caller: RuleCaller): Promise<GroupRulesResponse> {
@@ -14,6 +14,7 @@ export function rulesResponse(rules: GroupRuleRecord[], caller: RuleCaller): Gro
     rules: rules.map((r) => ruleView(r, caller.org.defaultRole)),
     maxRules: MAX_GROUP_RULES,
     warnings: caller.isPca ? rules.flatMap(warningOf) : [],
+    unavailable: caller.deployment === "server" ? GROUP_RULES_NEED_SERVICES : null,
   };
 }
 

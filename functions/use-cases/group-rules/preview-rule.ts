@@ -8,7 +8,7 @@ import type { DirectoryGroup, DirectoryUser } from "../../ports/org-directory";
 import { serviceCredential } from "../users/service-account";
 import { seatImpact } from "../users/seat-impact";
 import type { UsersDeps } from "../users/users-deps";
-import type { RuleCaller } from "./rule-caller";
+import { GROUP_RULES_NEED_SERVICES, type RuleCaller } from "./rule-caller";
 import { readGroup } from "./rule-group";
 import { ruleIdFor } from "./rule-id";
 import { groupView, sampleOf } from "./rule-views";
@@ -28,8 +28,9 @@ export async function previewRule(
   return previewOf(deps, caller, request, group, members);
 }
 
-/** Checks a rule for this group may be created: not one there already, and fewer than the maximum. */
+/** Checks a rule for this group may be created: on Services, not one there already, and fewer than the maximum. */
 export async function refuseUnlessNewRuleFits(deps: UsersDeps, caller: RuleCaller, descriptor: string): Promise<void> {
+  if (caller.deployment === "server") throw new ConflictError(GROUP_RULES_NEED_SERVICES);
   const rules = (await deps.rules.list(caller.org.id)).map((r) => r.value);
   const id = await ruleIdFor(descriptor);
   const existing = rules.find((r) => r.id === id);

@@ -16,4 +16,9 @@ export interface RuleCaller {
   isPca: boolean;
   /** Names this request as a sync's lease holder. */
   requestId: string;
+  /** Where the org lives, as Azure DevOps said for a signed-in user; null for a REST token, which does not say. */
+  deployment: "services" | "server" | null;
 }
+
+export const GROUP_RULES_NEED_SERVICES =
+  "Group rules need Azure DevOps Services: Azure DevOps Server has no Graph API to find and read groups with. On Azure DevOps Server, add users by their e-mail address under Licensed users › Add Users.";

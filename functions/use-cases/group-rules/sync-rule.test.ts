@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ForbiddenError, UpstreamThrottledError, ValidationError } from "../../domain/errors";
+import { ConflictError, ForbiddenError, UpstreamThrottledError, ValidationError } from "../../domain/errors";
 import type { GroupRuleRecord } from "../../domain/group-rule";
 import type { OrgRecord } from "../../domain/org";
 import type { DirectoryGroup, DirectoryUser, OrgDirectory } from "../../ports/org-directory";
@@ -10,6 +10,7 @@ import { subscribedOrg } from "../users/test-support/subscribed-org";
 import type { UsersDeps } from "../users/users-deps";
 import { createRule } from "./create-rule";
 import { deleteRule, previewRuleDeletion } from "./delete-rule";
+import { previewRule } from "./preview-rule";
 import type { RuleCaller } from "./rule-caller";
 import { confirmRemovals } from "./sync-now";
 import { syncRule } from "./sync-rule";
@@ -70,6 +71,7 @@ function setup(seats: number, members: DirectoryUser[]) {
     credential: null,
     isPca: true,
     requestId: "request-1",
+    deployment: "services",
   };
   return { world, state, deps, caller };
 }
@@ -301,6 +303,35 @@ describe("a group rule's sync", () => {
     await expect(createRule(huge, caller, other)).rejects.toThrow(/50,000 users/);
     expect(world.rules.size).toBe(0);
     expect([...world.members.values()].map((m) => m.etag)).toEqual(membersBefore);
+  });
+});
+
+describe("group rules on Azure DevOps Server", () => {
+  it("are refused before any group is read, with what to do instead, and nothing is written", async () => {
+    const { world, deps, caller } = setup(10, users(0, 2));
+    const read: string[] = [];
+    const watched = {
+      ...deps,
+      directory: {
+        ...deps.directory,
+        group: (...args: Parameters<typeof deps.directory.group>) => (
+          read.push("group"),
+          deps.directory.group(...args)
+        ),
+      },
+    };
+    const onServer = { ...caller, deployment: "server" as const };
+    const request = { groupDescriptor: GROUP.descriptor, role: "Team" as const };
+    for (const attempt of [previewRule, createRule]) {
+      const refused = attempt(watched, onServer, request);
+      await expect(refused).rejects.toBeInstanceOf(ConflictError);
+      await expect(refused).rejects.toThrow(
+        /^Group rules need Azure DevOps Services.*add users by their e-mail address/,
+      );
+    }
+    expect(read).toEqual([]);
+    expect(world.rules.size).toBe(0);
+    expect(world.actualLicensed()).toBe(0);
   });
 });
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { api, signIn } from "../../integration/support/sign-in";
+import { seriousViolations } from "../walkthrough/support/accessibility";
 import { PERMISSIONS, permissionsFrame, startUsersE2e, type UsersE2e } from "./support/users-e2e";
 
 /**
@@ -43,6 +45,34 @@ describe("Permissions on Azure DevOps Server", { timeout: 60_000 }, () => {
       .toContain("Default (Team)");
     // What Azure DevOps said decides on the backend too: the organization list is refused there.
     expect(e.u.stack.devops.state.org("fabrikam").deployment).toBe("server");
+    await page.close();
+  });
+
+  it("says on the Group rules tab that rules need Services, offers no Add rule, and the backend refuses one", async () => {
+    const page = await e.open(PRIYA, PERMISSIONS, { host: "server" });
+    const f = permissionsFrame(page);
+    await f.getByRole("tab", { name: "Group rules" }).click({ timeout: 20_000 });
+    await f
+      .getByText(/^Group rules need Azure DevOps Services: Azure DevOps Server has no Graph API/)
+      .waitFor({ timeout: 10_000 });
+    expect(await f.getByRole("button", { name: "Add rule" }).isDisabled()).toBe(true);
+    expect(await f.getByText("No group rules yet.", { exact: false }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    // A preview asked for anyway (an old page, a script) is refused with the same words.
+    // Signed in afresh: what Azure DevOps says of the org is kept with the sign-in.
+    const onServer = await signIn(e.u.stack, "fabrikam", PRIYA);
+    const refused = await api<{ error: { message: string } }>(
+      e.u.stack,
+      onServer,
+      "POST",
+      "users/group-rules/preview",
+      {
+        groupDescriptor: e.u.stack.devops.state.org("fabrikam").group("Platform Team").descriptor,
+        role: "Team",
+      },
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/^Group rules need Azure DevOps Services/);
     await page.close();
   });
 
