@@ -53,10 +53,12 @@ export async function licensedIds(
 /**
  * The Source filter's choices: the org's group rules (at most 100 documents), also those that
  * license nobody now, not the grants of every member (a 20,000-user rule is 20,000 grants).
+ * A rule being deleted is offered, so named, while its parts are still being taken away.
  */
 export async function licensedRules(deps: UsersDeps, org: OrgRecord): Promise<LicensedRulesResponse> {
-  const rules = (await deps.rules.list(org.id))
-    .filter(({ value }) => !value.deleting)
-    .map(({ value }) => ({ id: value.id, name: ruleName(value.group) }));
+  const rules = (await deps.rules.list(org.id)).map(({ value }) => ({
+    id: value.id,
+    name: value.deleting ? `${ruleName(value.group)} (being deleted)` : ruleName(value.group),
+  }));
   return { rules: rules.sort((a, b) => a.name.localeCompare(b.name, "en")) };
 }

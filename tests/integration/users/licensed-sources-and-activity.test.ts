@@ -225,6 +225,25 @@ describe("where each role comes from", () => {
     expect(answer.rules).toEqual([contractors, engineering, support]);
   });
 
+  it("offers a rule being deleted, so named, while its members still hold its part", async () => {
+    const retiring = { id: "rule-old", name: "Old Contractors" };
+    await saveRuleDocument(u.priya.org.id, retiring);
+    const { rules } = services().users;
+    const saved = (await rules.get(u.priya.org.id, retiring.id))!;
+    await rules.replace({ ...saved.value, deleting: true }, saved.etag);
+    try {
+      const answer = await ok(u.call<LicensedRulesResponse>(u.priya, "GET", "users/licensed/rules"));
+      expect(answer.rules).toEqual([
+        contractors,
+        engineering,
+        { ...retiring, name: "Old Contractors (being deleted)" },
+        support,
+      ]);
+    } finally {
+      await rules.delete(u.priya.org.id, retiring.id);
+    }
+  });
+
   it("forgets a rule's part when the user leaves its group", async () => {
     await grant(support, "chloe.dubois", null);
     expect((await memberOf("chloe.dubois")).sources).toEqual(["Direct"]);
