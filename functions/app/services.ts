@@ -9,6 +9,7 @@ import { CosmosHealth } from "../adapters/cosmos/cosmos-health";
 import { CosmosMemberActivity } from "../adapters/cosmos/cosmos-member-activity";
 import { CosmosGroupRuleStore } from "../adapters/cosmos/cosmos-group-rule-store";
 import { CosmosRuleHolderIndex } from "../adapters/cosmos/cosmos-rule-holder-index";
+import { RememberedRuleHolderIndex } from "../adapters/cosmos/remembered-rule-holders";
 import { CosmosMemberRoster } from "../adapters/cosmos/cosmos-member-roster";
 import { CosmosOrgStore } from "../adapters/cosmos/cosmos-org-store";
 import { CosmosSeatCommitStore } from "../adapters/cosmos/cosmos-seat-commit";
@@ -66,7 +67,7 @@ function buildServices(config: Config): Services {
     commits: new CosmosSeatCommitStore(db),
     audit: new CosmosAuditLog(db),
     rules: new CosmosGroupRuleStore(db),
-    ruleHolders: new CosmosRuleHolderIndex(db),
+    ruleHolders: new RememberedRuleHolderIndex(new CosmosRuleHolderIndex(db)),
     tokens: new CosmosApiTokenStore(db),
     serviceAccounts: new CosmosServiceAccountStore(db),
     directory: new DevopsOrgDirectory(config.devops),
