@@ -18,10 +18,17 @@ const person = (n: number): RulePerson => ({
   email: `u${n}@fabrikam.example`,
 });
 const people = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => person(from + i));
+/** People by user id, as a sync hands them to planSync. */
+const byId = (list: readonly RulePerson[]) => new Map(list.map((p) => [p.userId, p]));
 
 describe("one sync's plan", () => {
   it("removes the part of whoever left and gives it to whoever is new", () => {
-    const plan = planSync({ groupMembers: people(2, 6), holders: people(0, 4), waiting: [], confirmedRemovals: null });
+    const plan = planSync({
+      groupMembers: byId(people(2, 6)),
+      holders: byId(people(0, 4)),
+      waiting: [],
+      confirmedRemovals: null,
+    });
     expect(plan.removals).toEqual(["u000", "u001"]);
     expect(plan.additions.map((p) => p.userId)).toEqual(["u004", "u005"]);
     expect(plan.held).toBeNull();
@@ -33,8 +40,8 @@ describe("one sync's plan", () => {
       { ...person(7), since: "2026-11-01T00:00:00Z" },
     ];
     const plan = planSync({
-      groupMembers: [person(5), person(9), person(1), person(7)],
-      holders: [],
+      groupMembers: byId([person(5), person(9), person(1), person(7)]),
+      holders: byId([]),
       waiting,
       confirmedRemovals: null,
     });
@@ -42,24 +49,29 @@ describe("one sync's plan", () => {
   });
 
   it("holds removals of more than a fifth of the members when they are at least 10 people", () => {
-    const holders = people(0, 40);
-    const plan = planSync({ groupMembers: people(11, 40), holders, waiting: [], confirmedRemovals: null });
+    const holders = byId(people(0, 40));
+    const plan = planSync({ groupMembers: byId(people(11, 40)), holders, waiting: [], confirmedRemovals: null });
     expect(plan.removals).toEqual([]);
     expect(plan.held?.count).toBe(11);
     // 9 people leaving is never held, whatever the share.
     expect(
-      planSync({ groupMembers: people(9, 12), holders: people(0, 12), waiting: [], confirmedRemovals: null }).held,
+      planSync({
+        groupMembers: byId(people(9, 12)),
+        holders: byId(people(0, 12)),
+        waiting: [],
+        confirmedRemovals: null,
+      }).held,
     ).toBeNull();
   });
 
   it("removes held members once an administrator confirmed at least as many, and holds a larger number again", () => {
-    const holders = people(0, 40);
+    const holders = byId(people(0, 40));
     expect(
-      planSync({ groupMembers: people(11, 40), holders, waiting: [], confirmedRemovals: 11 }).removals,
+      planSync({ groupMembers: byId(people(11, 40)), holders, waiting: [], confirmedRemovals: 11 }).removals,
     ).toHaveLength(11);
-    expect(planSync({ groupMembers: people(12, 40), holders, waiting: [], confirmedRemovals: 11 }).held?.count).toBe(
-      12,
-    );
+    expect(
+      planSync({ groupMembers: byId(people(12, 40)), holders, waiting: [], confirmedRemovals: 11 }).held?.count,
+    ).toBe(12);
   });
 
   it("is the same plan whatever order Azure DevOps lists the group in (property)", () => {
@@ -70,8 +82,8 @@ describe("one sync's plan", () => {
         fc.uniqueArray(fc.nat(60), { maxLength: 10 }),
         (group, holding, waited) => {
           const input = (members: number[]) => ({
-            groupMembers: members.map(person),
-            holders: holding.map(person),
+            groupMembers: byId(members.map(person)),
+            holders: byId(holding.map(person)),
             waiting: waited.map((n, i) => ({ ...person(n), since: `2026-11-0${(i % 9) + 1}T00:00:00Z` })),
             confirmedRemovals: null,
           });

@@ -15,10 +15,14 @@ const HOLD_SHARE = 1 / 5;
 /** ...when they are at least this many people. */
 const HOLD_MINIMUM = 10;
 
-export interface RulePerson {
-  userId: string;
+/** What a plan needs of a person besides their id: for its order and what it names. */
+export interface PersonName {
   displayName: string;
   email: string;
+}
+
+export interface RulePerson extends PersonName {
+  userId: string;
 }
 
 export interface WaitingPerson extends RulePerson {
@@ -161,29 +165,33 @@ export interface SyncPlan {
  * longest first, then the rest by name, so the order is the same on every run.
  */
 export function planSync(input: {
-  groupMembers: readonly RulePerson[];
-  holders: readonly RulePerson[];
+  /** Everyone in the group now, by user id. */
+  groupMembers: ReadonlyMap<string, PersonName>;
+  /** Everyone who holds the rule's part now, by user id. */
+  holders: ReadonlyMap<string, PersonName>;
   waiting: readonly WaitingPerson[];
   confirmedRemovals: number | null;
 }): SyncPlan {
-  const inGroup = new Set(input.groupMembers.map((m) => m.userId));
-  const holding = new Set(input.holders.map((h) => h.userId));
-  const leaving = input.holders.filter((h) => !inGroup.has(h.userId));
+  // Maps in, so a sync over a large group compares by key and copies only who changed.
+  const leaving: RulePerson[] = [];
+  for (const [userId, h] of input.holders)
+    if (!input.groupMembers.has(userId)) leaving.push({ userId, displayName: h.displayName, email: h.email });
+  const additions: RulePerson[] = [];
+  for (const [userId, m] of input.groupMembers)
+    if (!input.holders.has(userId)) additions.push({ userId, displayName: m.displayName, email: m.email });
   const waitedSince = new Map(input.waiting.map((w) => [w.userId, w.since]));
-  const additions = input.groupMembers
-    .filter((m) => !holding.has(m.userId))
-    .sort((a, b) => {
-      const sa = waitedSince.get(a.userId);
-      const sb = waitedSince.get(b.userId);
-      if (sa !== undefined || sb !== undefined) {
-        if (sa === undefined) return 1;
-        if (sb === undefined) return -1;
-        if (sa !== sb) return sa < sb ? -1 : 1;
-      }
-      return byName(a, b);
-    });
+  additions.sort((a, b) => {
+    const sa = waitedSince.get(a.userId);
+    const sb = waitedSince.get(b.userId);
+    if (sa !== undefined || sb !== undefined) {
+      if (sa === undefined) return 1;
+      if (sb === undefined) return -1;
+      if (sa !== sb) return sa < sb ? -1 : 1;
+    }
+    return byName(a, b);
+  });
   const confirmed = input.confirmedRemovals !== null && leaving.length <= input.confirmedRemovals;
-  if (removalsNeedConfirmation(leaving.length, input.holders.length) && !confirmed) {
+  if (removalsNeedConfirmation(leaving.length, input.holders.size) && !confirmed) {
     return { removals: [], additions, held: { count: leaving.length, sample: [...leaving].sort(byName).slice(0, 50) } };
   }
   return { removals: leaving.map((h) => h.userId), additions, held: null };
@@ -208,6 +216,9 @@ export function waitingAfter(
   return { waiting, waitingCount: unseated.length };
 }
 
+/** One collator for every comparison: `localeCompare(…, "en")` looks the locale up on each call. */
+const names = new Intl.Collator("en");
+
 function byName(a: RulePerson, b: RulePerson): number {
-  return a.displayName.localeCompare(b.displayName, "en") || a.userId.localeCompare(b.userId);
+  return names.compare(a.displayName, b.displayName) || a.userId.localeCompare(b.userId);
 }

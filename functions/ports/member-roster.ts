@@ -1,6 +1,7 @@
 import type { MemberRecord } from "../domain/member";
 import type { SourceFilter } from "../domain/role-sources";
 import type { SeatCounts } from "../domain/seats";
+import type { DirectoryUser } from "./org-directory";
 import type { Versioned } from "./versioned";
 
 /** One member write: create a new record, or replace one unchanged since `etag` (see ports/seat-commit). */
@@ -9,9 +10,11 @@ export type MemberWrite =
 
 /**
  * What a rule's sync needs of a member who holds its part: whom to compare with the group and
- * how to name them. Not the Graph descriptor: a sync writes profiles only of members it adds.
+ * how to name them, shaped as a directory user (`id` is the member's user id) so the sync
+ * hands its holders to the group read as the users it knows. Not the Graph descriptor: a sync
+ * writes profiles only of members it adds.
  */
-export type RuleHolder = Pick<MemberRecord, "userId" | "displayName" | "email" | "uniqueName">;
+export type RuleHolder = Pick<DirectoryUser, "id" | "displayName" | "email" | "uniqueName">;
 
 export type MemberSort = "name" | "email" | "role";
 

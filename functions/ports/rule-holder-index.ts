@@ -15,8 +15,12 @@ export interface HoldersChange {
  * finished (see sync-rule.ts).
  */
 export interface RuleHolderIndex {
-  /** The holders written as `ref` (its parts, then its changes); null when any of them is missing or from another write. */
-  read(orgId: string, ruleId: string, ref: HoldersIndexRef): Promise<RuleHolder[] | null>;
+  /**
+   * The holders written as `ref` (its parts, then its changes) by user id; null when any of
+   * them is missing or from another write. Read-only: an implementation may hand the same map
+   * to the next read of `ref`.
+   */
+  read(orgId: string, ruleId: string, ref: HoldersIndexRef): Promise<ReadonlyMap<string, RuleHolder> | null>;
   /**
    * Writes `holders` in parts under `version` (what an earlier write left that this one does
    * not overwrite is removed when `previous` names it) and answers the reference to keep on the rule.

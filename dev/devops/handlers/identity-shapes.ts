@@ -6,10 +6,20 @@ import type { SubjectRecord } from "../records";
 
 export type MembershipQuery = "none" | "direct" | "expanded" | "expandedup" | "expandeddown";
 
+/** Each subject's descriptor as last built, with what it was built from (an e-mail may change). */
+const descriptors = new WeakMap<SubjectRecord, { tenant: string; name: string; descriptor: string }>();
+
 export function identityDescriptor(org: OrgState, subject: SubjectRecord): string {
-  return subject.kind === "user"
-    ? `Microsoft.IdentityModel.Claims.ClaimsIdentity;${org.tenantId}\\${subject.email}`
-    : `Microsoft.TeamFoundation.Identity;${subject.sid}`;
+  // Built once per subject: a group of 20,000 lists every member's descriptor on every read.
+  const name = subject.kind === "user" ? subject.email : subject.sid;
+  const cached = descriptors.get(subject);
+  if (cached && cached.tenant === org.tenantId && cached.name === name) return cached.descriptor;
+  const descriptor =
+    subject.kind === "user"
+      ? `Microsoft.IdentityModel.Claims.ClaimsIdentity;${org.tenantId}\\${subject.email}`
+      : `Microsoft.TeamFoundation.Identity;${subject.sid}`;
+  descriptors.set(subject, { tenant: org.tenantId, name, descriptor });
+  return descriptor;
 }
 
 const stringProperty = (value: string): { $type: string; $value: string } => ({
@@ -37,8 +47,13 @@ function properties(org: OrgState, subject: SubjectRecord): Record<string, unkno
   };
 }
 
-function related(org: OrgState, descriptors: Iterable<string>): SubjectRecord[] {
-  return [...descriptors].flatMap((d) => org.subject(d) ?? []);
+function related(org: OrgState, subjects: Iterable<string>): SubjectRecord[] {
+  const found: SubjectRecord[] = [];
+  for (const d of subjects) {
+    const subject = org.subject(d);
+    if (subject) found.push(subject);
+  }
+  return found;
 }
 
 export function identityOf(

@@ -209,7 +209,7 @@ export class CosmosMemberRoster implements MemberRoster {
       const iterator = members.items.query<RuleHolder>(
         {
           query:
-            "SELECT c.userId, c.displayName, c.email, c.uniqueName FROM c WHERE c.orgId = @orgId AND c.type = 'member' AND ARRAY_CONTAINS(c.ruleIds, @ruleId)",
+            "SELECT c.userId AS id, c.displayName, c.email, c.uniqueName FROM c WHERE c.orgId = @orgId AND c.type = 'member' AND ARRAY_CONTAINS(c.ruleIds, @ruleId)",
           parameters: [
             { name: "@orgId", value: orgId },
             { name: "@ruleId", value: ruleId },

@@ -50,11 +50,11 @@ const partId = (ruleId: string, part: number) => `${ruleId}.holders.${part}`;
 const changeId = (ruleId: string, change: number) => `${ruleId}.holders.change.${change}`;
 
 function entry(h: RuleHolder): HolderEntry {
-  return [h.userId, h.displayName, h.email, h.uniqueName === h.email ? null : h.uniqueName];
+  return [h.id, h.displayName, h.email, h.uniqueName === h.email ? null : h.uniqueName];
 }
 
-function holder([userId, displayName, email, uniqueName]: HolderEntry): RuleHolder {
-  return { userId, displayName, email, uniqueName: uniqueName ?? email };
+function holder([id, displayName, email, uniqueName]: HolderEntry): RuleHolder {
+  return { id, displayName, email, uniqueName: uniqueName ?? email };
 }
 
 const entryBytes = (e: HolderEntry | string) => Buffer.byteLength(JSON.stringify(e)) + 1;
@@ -76,14 +76,16 @@ function parts(entries: HolderEntry[]): HolderEntry[][] {
 }
 
 /** The parts' holders with each change applied in order: who left removed, who came added (or updated). */
-function applyChanges(partsRead: HoldersPart[], changes: HoldersChangeDocument[]): RuleHolder[] {
+function applyChanges(partsRead: HoldersPart[], changes: HoldersChangeDocument[]): Map<string, RuleHolder> {
   const byId = new Map<string, HolderEntry>();
   for (const part of partsRead) for (const e of part.holders) byId.set(e[0], e);
   for (const change of changes) {
     for (const userId of change.removed) byId.delete(userId);
     for (const e of change.holders) byId.set(e[0], e);
   }
-  return Array.from(byId.values(), holder);
+  const holders = new Map<string, RuleHolder>();
+  for (const [id, e] of byId) holders.set(id, holder(e));
+  return holders;
 }
 
 export class CosmosRuleHolderIndex implements RuleHolderIndex {
@@ -93,7 +95,7 @@ export class CosmosRuleHolderIndex implements RuleHolderIndex {
     return (await storeCall("Opening the database", () => this.db.containers())).members;
   }
 
-  async read(orgId: string, ruleId: string, ref: HoldersIndexRef): Promise<RuleHolder[] | null> {
+  async read(orgId: string, ruleId: string, ref: HoldersIndexRef): Promise<ReadonlyMap<string, RuleHolder> | null> {
     const members = await this.container();
     const ids = [
       ...Array.from({ length: ref.parts }, (_, i) => partId(ruleId, i)),

@@ -8,7 +8,7 @@ const ORG = "org-1";
 const RULE = "rule-1";
 
 function holder(i: number, name = `User ${i}`): RuleHolder {
-  return { userId: `u${i}`, displayName: name, email: `u${i}@fabrikam.example`, uniqueName: `u${i}@fabrikam.example` };
+  return { id: `u${i}`, displayName: name, email: `u${i}@fabrikam.example`, uniqueName: `u${i}@fabrikam.example` };
 }
 
 /** The store as another instance shares it: parts under a version, changes by number; counts its reads. */
@@ -20,12 +20,12 @@ function sharedStore() {
       calls.reads++;
       const w = written.get(ruleId);
       if (!w || w.version !== ref.version || w.changes.length < ref.changes) return null;
-      const byId = new Map(w.holders.map((h) => [h.userId, h]));
+      const byId = new Map(w.holders.map((h) => [h.id, h]));
       for (const change of w.changes.slice(0, ref.changes)) {
         for (const id of change.removed) byId.delete(id);
-        for (const h of change.added) byId.set(h.userId, h);
+        for (const h of change.added) byId.set(h.id, h);
       }
-      return [...byId.values()];
+      return byId;
     },
     async write(_orgId, ruleId, holders, version) {
       written.set(ruleId, { version, holders: [...holders], changes: [] });
@@ -44,7 +44,7 @@ function sharedStore() {
 }
 
 const at = (ref: Omit<HoldersIndexRef, "at">): HoldersIndexRef => ({ ...ref, at: "2026-12-04T00:00:00.000Z" });
-const ids = (holders: RuleHolder[] | null) => holders?.map((h) => h.userId).sort();
+const ids = (holders: ReadonlyMap<string, RuleHolder> | null) => (holders ? [...holders.keys()].sort() : undefined);
 
 describe("a rule's holders index remembered by this instance", () => {
   it("answers what it wrote, and each change it appended, without reading the store", async () => {
@@ -59,7 +59,7 @@ describe("a rule's holders index remembered by this instance", () => {
     expect(calls.reads).toBe(0);
     // The same holders as the store answers for that reference.
     expect(remembered).toEqual(await store.read(ORG, RULE, third));
-    expect(remembered?.find((h) => h.userId === "u2")?.displayName).toBe("Renamed");
+    expect(remembered?.get("u2")?.displayName).toBe("Renamed");
   });
 
   it("reads the store for a reference another instance recorded, then remembers it", async () => {

@@ -6,7 +6,7 @@ interface Remembered {
   version: string;
   parts: number;
   changes: number;
-  holders: readonly RuleHolder[];
+  holders: ReadonlyMap<string, RuleHolder>;
 }
 
 /** Holders kept in this instance's memory at most, over all rules (some 25 MB): the least recently used go first. */
@@ -33,14 +33,15 @@ export class RememberedRuleHolderIndex implements RuleHolderIndex {
     private readonly maxHolders = MAX_REMEMBERED_HOLDERS,
   ) {}
 
-  async read(orgId: string, ruleId: string, ref: HoldersIndexRef): Promise<RuleHolder[] | null> {
+  async read(orgId: string, ruleId: string, ref: HoldersIndexRef): Promise<ReadonlyMap<string, RuleHolder> | null> {
     const copy = this.remembered.get(key(orgId, ruleId));
     if (copy && same(copy, ref)) {
       this.remember(orgId, ruleId, copy); // most recently used
-      return [...copy.holders];
+      // The same map every time: the port's answer is read-only, and append builds a new one.
+      return copy.holders;
     }
     const holders = await this.store.read(orgId, ruleId, ref);
-    if (holders) this.remember(orgId, ruleId, { ...ref, holders: [...holders] });
+    if (holders) this.remember(orgId, ruleId, { ...ref, holders });
     else this.forget(orgId, ruleId);
     return holders;
   }
@@ -54,7 +55,7 @@ export class RememberedRuleHolderIndex implements RuleHolderIndex {
   ): Promise<Omit<HoldersIndexRef, "at">> {
     this.forget(orgId, ruleId);
     const written = await this.store.write(orgId, ruleId, holders, version, previous);
-    this.remember(orgId, ruleId, { ...written, holders: [...holders] });
+    this.remember(orgId, ruleId, { ...written, holders: new Map(holders.map((h) => [h.id, h])) });
     return written;
   }
 
@@ -69,10 +70,10 @@ export class RememberedRuleHolderIndex implements RuleHolderIndex {
     const appended = await this.store.append(orgId, ruleId, onto, change);
     if (appended && before && same(before, onto)) {
       // As a read applies the change: who left removed, who came added (or updated in place).
-      const byId = new Map(before.holders.map((h) => [h.userId, h]));
+      const byId = new Map(before.holders);
       for (const userId of change.removed) byId.delete(userId);
-      for (const h of change.added) byId.set(h.userId, h);
-      this.remember(orgId, ruleId, { ...appended, holders: [...byId.values()] });
+      for (const h of change.added) byId.set(h.id, h);
+      this.remember(orgId, ruleId, { ...appended, holders: byId });
     }
     return appended;
   }
@@ -84,13 +85,13 @@ export class RememberedRuleHolderIndex implements RuleHolderIndex {
 
   private remember(orgId: string, ruleId: string, entry: Remembered): void {
     this.forget(orgId, ruleId);
-    if (entry.holders.length > this.maxHolders) return;
+    if (entry.holders.size > this.maxHolders) return;
     this.remembered.set(key(orgId, ruleId), entry);
-    this.holders += entry.holders.length;
+    this.holders += entry.holders.size;
     for (const [oldest, value] of this.remembered) {
       if (this.holders <= this.maxHolders) break;
       this.remembered.delete(oldest);
-      this.holders -= value.holders.length;
+      this.holders -= value.holders.size;
     }
   }
 
@@ -99,6 +100,6 @@ export class RememberedRuleHolderIndex implements RuleHolderIndex {
     const entry = this.remembered.get(k);
     if (!entry) return;
     this.remembered.delete(k);
-    this.holders -= entry.holders.length;
+    this.holders -= entry.holders.size;
   }
 }

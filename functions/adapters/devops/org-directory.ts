@@ -41,6 +41,7 @@ const BATCH = 50;
  * Timetracker, so none takes a seat.
  */
 const PERSON_DESCRIPTOR = /^(aad|msa)\./i;
+const UPPER_CASE = /[A-Z]/;
 /** Nested groups a group may hold beside its users (they are in its expanded memberIds too). */
 const MAX_NESTED_GROUPS = 500;
 /**
@@ -164,16 +165,20 @@ export class DevopsOrgDirectory implements OrgDirectory {
         throw new UpstreamError(
           "Azure DevOps answered the group without its members, so it cannot be read completely.",
         );
-      const memberIds = [...new Set(group.memberIds.map((id) => id.toLowerCase()))];
-      if (memberIds.length > MAX_RULE_GROUP_MEMBERS + MAX_NESTED_GROUPS) throw groupTooLarge();
       const known = await knownUsers;
       const users: DirectoryUser[] = [];
       const unknown: string[] = [];
-      for (const id of memberIds) {
+      const seen = new Set<string>();
+      for (const listed of group.memberIds) {
+        // Ids compare lower-case; one already lower-case (as Azure DevOps answers them) is not copied.
+        const id = UPPER_CASE.test(listed) ? listed.toLowerCase() : listed;
+        if (seen.has(id)) continue;
+        seen.add(id);
         const user = known.get(id);
         if (user) users.push(user);
         else unknown.push(id);
       }
+      if (seen.size > MAX_RULE_GROUP_MEMBERS + MAX_NESTED_GROUPS) throw groupTooLarge();
       // Only who is new (and the nested groups, which the lookup names as groups) is looked up.
       for (const identity of await this.identities(session, vssps, "identityIds", unknown))
         if (!identity.isContainer && PERSON_DESCRIPTOR.test(identity.subjectDescriptor ?? ""))

@@ -4,12 +4,12 @@ import { MAX_GROUP_RULES, ruleName, type RulePerson } from "../../domain/group-r
 import { effectiveRoleOf, NO_PARTS, seatRole, withRuleGrant } from "../../domain/role-sources";
 import { effectiveRole, roleAtLeast, roleLabel } from "../../domain/roles";
 import { defaultIsCounted, netSeatsNeeded, type RoleMove } from "../../domain/seats";
-import type { DirectoryGroup, DirectoryUser } from "../../ports/org-directory";
+import type { DirectoryGroup } from "../../ports/org-directory";
 import { serviceCredential } from "../users/service-account";
 import { seatImpact } from "../users/seat-impact";
 import type { UsersDeps } from "../users/users-deps";
 import { GROUP_RULES_NEED_SERVICES, type RuleCaller } from "./rule-caller";
-import { readGroup } from "./rule-group";
+import { readGroup, type GroupUsers } from "./rule-group";
 import { ruleIdFor } from "./rule-id";
 import { groupView, sampleOf } from "./rule-views";
 
@@ -49,20 +49,17 @@ async function previewOf(
   caller: RuleCaller,
   request: GroupRuleRequest,
   group: DirectoryGroup,
-  members: DirectoryUser[],
+  members: GroupUsers,
 ): Promise<GroupRulePreviewResponse> {
   const org = caller.org;
-  const current = await deps.roster.readMany(
-    org.id,
-    members.map((m) => m.id),
-  );
+  const current = await deps.roster.readMany(org.id, [...members.keys()]);
   const ruleRole = effectiveRole(request.role, org.defaultRole);
   const newly: RulePerson[] = [];
   const raised: RulePerson[] = [];
   const atLeast: RulePerson[] = [];
   const moves: RoleMove[] = [];
   const rule = { id: await ruleIdFor(request.groupDescriptor), name: group.displayName };
-  for (const m of [...members].sort((a, b) => a.displayName.localeCompare(b.displayName, "en"))) {
+  for (const m of [...members.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, "en"))) {
     const record = current.get(m.id)?.value;
     const parts = record ?? NO_PARTS;
     const now = effectiveRoleOf(parts, org.defaultRole);
@@ -77,7 +74,7 @@ async function previewOf(
     group: groupView({ ...group, descriptor: request.groupDescriptor }),
     role: request.role,
     roleLabel: roleLabel(request.role, org.defaultRole),
-    members: members.length,
+    members: members.size,
     newlyLicensed: sampleOf(newly),
     raised: sampleOf(raised),
     alreadyAtLeast: sampleOf(atLeast),

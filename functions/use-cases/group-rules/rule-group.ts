@@ -7,6 +7,9 @@ import type { UsersDeps } from "../users/users-deps";
 export const GROUP_NOT_FOUND =
   "Azure DevOps has no such group, or the account reading it cannot see it. Search for the group again.";
 
+/** A group's users by lower-case user id: each once, however Azure DevOps listed them. */
+export type GroupUsers = ReadonlyMap<string, DirectoryUser>;
+
 /** The group and every user in it now (nested groups expanded), read with `credential`. */
 export async function readGroup(
   deps: UsersDeps,
@@ -14,7 +17,7 @@ export async function readGroup(
   credential: DirectoryCredential,
   descriptor: string,
   known?: KnownUsers,
-): Promise<{ group: DirectoryGroup; members: DirectoryUser[] }> {
+): Promise<{ group: DirectoryGroup; members: GroupUsers }> {
   // At once: the group's name and its members are two requests that need nothing of each other.
   const [group, members] = await Promise.all([
     deps.directory.group(org.name, credential, descriptor),
@@ -35,7 +38,7 @@ export async function readGroupAsServiceAccount(
   org: OrgRecord,
   descriptor: string,
   known?: KnownUsers,
-): Promise<{ group: DirectoryGroup; members: DirectoryUser[] }> {
+): Promise<{ group: DirectoryGroup; members: GroupUsers }> {
   const credential = await serviceCredential(deps, org.id);
   try {
     return await readGroup(deps, org, credential, descriptor, known);
@@ -59,12 +62,18 @@ export function readProblem(error: unknown): string {
   return "Azure DevOps did not answer completely.";
 }
 
-/** Each user once, by lower-case id (Azure DevOps APIs differ in the case of ids). */
-function uniqueById(users: DirectoryUser[]): DirectoryUser[] {
+const UPPER_CASE = /[A-Z]/;
+
+/**
+ * Each user once, by lower-case id (Azure DevOps APIs differ in the case of ids). A user whose
+ * id is lower-case already is kept as it is, without a copy of the id or of the user: a sync
+ * passes every member of a large group through here.
+ */
+function uniqueById(users: readonly DirectoryUser[]): GroupUsers {
   const byId = new Map<string, DirectoryUser>();
   for (const u of users) {
-    const id = u.id.toLowerCase();
-    byId.set(id, id === u.id ? u : { ...u, id });
+    if (!UPPER_CASE.test(u.id)) byId.set(u.id, u);
+    else byId.set(u.id.toLowerCase(), { ...u, id: u.id.toLowerCase() });
   }
-  return [...byId.values()];
+  return byId;
 }

@@ -8,7 +8,6 @@ import {
   waitingAfter,
   type GroupRuleRecord,
   type HoldersIndexRef,
-  type RulePerson,
   type RuleSyncState,
   type SyncLease,
 } from "../../domain/group-rule";
@@ -16,12 +15,14 @@ import type { OrgRecord } from "../../domain/org";
 import { retryOnConflict } from "../../domain/retry-on-conflict";
 import type { RuleHolder } from "../../ports/member-roster";
 import type { HoldersChange } from "../../ports/rule-holder-index";
-import type { DirectoryUser } from "../../ports/org-directory";
 import type { Versioned } from "../../ports/versioned";
 import { applyRoleChanges } from "../users/apply-role-changes";
 import type { RoleChangeOutcome } from "../users/role-change";
 import type { UsersDeps } from "../users/users-deps";
-import { readGroupAsServiceAccount, readProblem } from "./rule-group";
+import { readGroupAsServiceAccount, readProblem, type GroupUsers } from "./rule-group";
+
+/** A rule's holders by user id. */
+type Holders = ReadonlyMap<string, RuleHolder>;
 
 /** A sync holds its rule this long at most: a crashed instance's lease runs out. */
 const LEASE_MS = 15 * 60_000;
@@ -42,7 +43,7 @@ export interface SyncOptions {
   /** Removals an administrator confirmed just now. */
   confirmRemovals?: number;
   /** The group as just read (creating a rule reads it first). */
-  members?: DirectoryUser[];
+  members?: GroupUsers;
   /** License everyone new or nobody (a rule's first sync: nothing is half-applied), instead of filling free seats. */
   allOrNothing?: boolean;
 }
@@ -71,14 +72,14 @@ export async function syncRule(
   const leased = await takeLease(deps, org.id, ruleId, options.holder);
   const rule = leased.value;
   const startedAt = deps.now().toISOString();
-  let members: DirectoryUser[];
-  let holders: RuleHolder[];
+  let members: GroupUsers;
+  let holders: Holders;
   let fromIndex: boolean;
   try {
     // The holders and the group are read at once: the group read waits for the holders
-    // only to know whom it need not look up.
+    // only to know whom it need not look up (holders are shaped as the users it knows).
     const holdersRead = currentHolders(deps, org.id, rule);
-    const known = holdersRead.then((read) => knownUsers(read.holders));
+    const known = holdersRead.then((read) => read.holders);
     known.catch(() => undefined); // awaited below; a group read failing first must not leave it unhandled
     members = options.members ?? (await readGroupAsServiceAccount(deps, org, rule.group.descriptor, known)).members;
     ({ holders, fromIndex } = await holdersRead);
@@ -101,54 +102,57 @@ async function currentHolders(
   deps: UsersDeps,
   orgId: string,
   rule: GroupRuleRecord,
-): Promise<{ holders: RuleHolder[]; fromIndex: boolean }> {
+): Promise<{ holders: Holders; fromIndex: boolean }> {
   const index = rule.sync.holdersIndex;
   const indexed = index ? await deps.ruleHolders.read(orgId, rule.id, index) : null;
   if (indexed) return { holders: indexed, fromIndex: true };
-  return { holders: await deps.roster.ruleHolders(orgId, rule.id), fromIndex: false };
+  const read = await deps.roster.ruleHolders(orgId, rule.id);
+  return { holders: new Map(read.map((h) => [h.id, h])), fromIndex: false };
 }
 
 async function applySync(
   deps: UsersDeps,
   org: OrgRecord,
   leased: Versioned<GroupRuleRecord>,
-  read: { members: DirectoryUser[]; holders: RuleHolder[]; fromIndex: boolean },
+  read: { members: GroupUsers; holders: Holders; fromIndex: boolean },
   options: SyncOptions,
   startedAt: string,
 ): Promise<SyncOutcome> {
   const rule = leased.value;
   const { members, holders } = read;
   const plan = planSync({
-    groupMembers: members.map((m) => ({ userId: m.id, displayName: m.displayName, email: m.email })),
-    holders: holders.map(person),
+    groupMembers: members,
+    holders,
     waiting: rule.sync.waiting,
     confirmedRemovals: options.confirmRemovals ?? null,
   });
-  const ctx = { org, ...ruleActor(rule) };
   const ruleRef = { id: rule.id, name: ruleName(rule.group) };
-  const removed = await applyRoleChanges(
-    deps,
-    ctx,
-    plan.removals.map((userId) => ({ userId, rule: ruleRef, grant: null })),
-  );
-  const profiles = new Map(members.map((m) => [m.id, m]));
-  const added = await applyRoleChanges(
-    deps,
-    { ...ctx, fillFreeSeats: !options.allOrNothing },
-    plan.additions.map((p) => ({ userId: p.userId, rule: ruleRef, grant: rule.role, profile: profiles.get(p.userId) })),
-  );
+  // One pass through the seat-checked path: removals first (their batches free the seats the
+  // additions may take; a batch that frees seats is never refused), then additions in the
+  // plan's order.
+  const outcomes = await applyRoleChanges(deps, { org, ...ruleActor(rule), fillFreeSeats: !options.allOrNothing }, [
+    ...plan.removals.map((userId) => ({ userId, rule: ruleRef, grant: null })),
+    ...plan.additions.map((p) => ({
+      userId: p.userId,
+      rule: ruleRef,
+      grant: rule.role,
+      profile: members.get(p.userId),
+    })),
+  ]);
+  const removed = outcomes.slice(0, plan.removals.length);
+  const added = outcomes.slice(plan.removals.length);
   const removedCount = countChanged(removed);
   const addedCount = countChanged(added);
   const unseated = plan.additions.filter((_, i) => isUnseated(added[i]));
-  const after = holdersAfter(holders, removed, added, profiles);
+  const after = holdersAfter(holders, removed, added, members);
   const holdersIndex = await indexHolders(deps, org.id, rule, after, read.fromIndex);
   const finishedAt = deps.now().toISOString();
   const saved = await saveSync(deps, leased, (s) => ({
     ...s,
     lastRunAt: startedAt,
     lastSuccessAt: finishedAt,
-    groupMembers: members.length,
-    holders: after.holders.length,
+    groupMembers: members.size,
+    holders: after.count,
     problem: null,
     holdersIndex,
     ...waitingAfter(unseated, s.waiting, finishedAt),
@@ -158,10 +162,15 @@ async function applySync(
   return { rule: saved, added: addedCount, removed: removedCount, read: true };
 }
 
-/** Who holds the part once the writes are done, and who came and went to get there. */
+/**
+ * Who holds the part once the writes are done: who came and went to get there, and how many
+ * hold it. The whole list is built only when the index is written in full (`all`): a sync
+ * that appends its change copies nobody.
+ */
 interface HoldersAfter {
-  holders: RuleHolder[];
   change: HoldersChange;
+  count: number;
+  all(): RuleHolder[];
 }
 
 /**
@@ -169,29 +178,26 @@ interface HoldersAfter {
  * plus everyone whose addition did (or who held it already).
  */
 function holdersAfter(
-  before: RuleHolder[],
+  before: Holders,
   removed: readonly RoleChangeOutcome[],
   added: readonly RoleChangeOutcome[],
-  profiles: ReadonlyMap<string, DirectoryUser>,
+  profiles: GroupUsers,
 ): HoldersAfter {
-  const gone = new Set(removed.filter((o) => o.ok).map((o) => o.userId));
-  const holders = gone.size > 0 ? before.filter((h) => !gone.has(h.userId)) : [...before];
-  const holding = new Set(holders.map((h) => h.userId));
+  const left = removed.filter((o) => o.ok && before.has(o.userId)).map((o) => o.userId);
   const came: RuleHolder[] = [];
   for (const o of added) {
     const profile = profiles.get(o.userId);
-    if (!o.ok || !profile || holding.has(o.userId)) continue;
-    holding.add(o.userId);
-    came.push({
-      userId: o.userId,
-      displayName: profile.displayName,
-      email: profile.email,
-      uniqueName: profile.uniqueName,
-    });
+    if (!o.ok || !profile || before.has(o.userId)) continue;
+    came.push({ id: o.userId, displayName: profile.displayName, email: profile.email, uniqueName: profile.uniqueName });
   }
-  holders.push(...came);
-  const left = before.filter((h) => gone.has(h.userId)).map((h) => h.userId);
-  return { holders, change: { removed: left, added: came } };
+  return {
+    change: { removed: left, added: came },
+    count: before.size - left.length + came.length,
+    all() {
+      const gone = new Set(left);
+      return [...[...before.values()].filter((h) => !gone.has(h.id)), ...came];
+    },
+  };
 }
 
 /**
@@ -213,34 +219,12 @@ async function indexHolders(
   try {
     const appended = index && fromIndex ? await deps.ruleHolders.append(orgId, rule.id, index, after.change) : null;
     if (appended && index) return { ...appended, at: index.at };
-    const written = await deps.ruleHolders.write(orgId, rule.id, after.holders, deps.newId(), index);
+    const written = await deps.ruleHolders.write(orgId, rule.id, after.all(), deps.newId(), index);
     return { ...written, at: deps.now().toISOString() };
   } catch (error) {
     deps.warn(`The holders index of group rule ${rule.id} (org ${orgId}) was not saved: ${String(error)}`);
     return null;
   }
-}
-
-/**
- * The rule's holders by user id: the group read looks up only the members it does not know.
- * Answered without their descriptors, which a sync needs only of members it adds.
- */
-function knownUsers(holders: readonly RuleHolder[]): Map<string, DirectoryUser> {
-  return new Map(
-    holders.map((h) => [
-      h.userId,
-      {
-        id: h.userId,
-        displayName: h.displayName,
-        email: h.email,
-        uniqueName: h.uniqueName,
-      },
-    ]),
-  );
-}
-
-function person(m: { userId: string; displayName: string; email: string }): RulePerson {
-  return { userId: m.userId, displayName: m.displayName, email: m.email };
 }
 
 function countChanged(outcomes: RoleChangeOutcome[]): number {

@@ -57,7 +57,7 @@ export async function applyRoleChanges(
     const retry = new Set<string>();
     const counted = defaultIsCounted(ctx.org.defaultRole);
     const ordered = [...planned].sort((a, b) => licensedDelta(a.move, counted) - licensedDelta(b.move, counted));
-    for (const part of chunk(ordered, MAX_COMMIT_WRITES)) {
+    for (const part of batches(ordered, counted, ctx.fillFreeSeats === true)) {
       if (!refusal) {
         const result = await commitChunk(deps, ctx, part, limit);
         if (result.kind === "written") {
@@ -96,6 +96,19 @@ export async function applyRoleChanges(
   return inputs.map(
     (input) => outcomes.get(input.userId) ?? { userId: input.userId, ok: false, message: KEPT_CHANGING },
   );
+}
+
+/**
+ * The ordered changes in batches of at most MAX_COMMIT_WRITES. Filling free seats (a sync),
+ * changes that free or keep seats never share a batch with changes that take one: a batch
+ * refused for want of seats answers each of its entries "no seat", which is true only of
+ * those that need one. Otherwise batches mix them, so a swap at full capacity lands in one.
+ */
+function batches(ordered: readonly ChunkPlan[], counted: boolean, fillFreeSeats: boolean): ChunkPlan[][] {
+  if (!fillFreeSeats) return chunk(ordered, MAX_COMMIT_WRITES);
+  const taking = ordered.findIndex((p) => licensedDelta(p.move, counted) > 0);
+  if (taking <= 0) return chunk(ordered, MAX_COMMIT_WRITES);
+  return [...chunk(ordered.slice(0, taking), MAX_COMMIT_WRITES), ...chunk(ordered.slice(taking), MAX_COMMIT_WRITES)];
 }
 
 /** What a written batch did to each of its entries: landed, failed, or changed meanwhile (to retry). */

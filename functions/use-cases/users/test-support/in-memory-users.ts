@@ -95,7 +95,10 @@ export class InMemoryUsersWorld {
       },
       async ruleHolders(_orgId, ruleId) {
         await world.yieldRandomly();
-        return [...world.members.values()].map((m) => m.value).filter((m) => m.grants.some((g) => g.ruleId === ruleId));
+        return [...world.members.values()]
+          .map((m) => m.value)
+          .filter((m) => m.grants.some((g) => g.ruleId === ruleId))
+          .map((m) => ({ id: m.userId, displayName: m.displayName, email: m.email, uniqueName: m.uniqueName }));
       },
       async withRule(_orgId, ruleId) {
         await world.yieldRandomly();
@@ -273,12 +276,12 @@ export class InMemoryUsersWorld {
         await world.yieldRandomly();
         const written = world.holderIndex.get(ruleId);
         if (!written || written.version !== ref.version || written.changes.length < ref.changes) return null;
-        const byId = new Map(written.holders.map((h) => [h.userId, h]));
+        const byId = new Map(copy(written.holders).map((h) => [h.id, h]));
         for (const change of written.changes.slice(0, ref.changes)) {
           for (const userId of change.removed) byId.delete(userId);
-          for (const h of change.added) byId.set(h.userId, h);
+          for (const h of copy(change.added)) byId.set(h.id, h);
         }
-        return copy([...byId.values()]);
+        return byId;
       },
       async write(_orgId, ruleId, holders, version) {
         await world.yieldRandomly();
