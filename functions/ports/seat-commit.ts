@@ -27,6 +27,8 @@ export type OpResult = "landed" | "changed" | "failed" | "not-run";
  */
 export interface SeatCommitResult {
   ledger: OpResult;
+  /** The ledger's etag once the batch landed, when the store answered it: the next batch of the same request starts from it. */
+  ledgerEtag?: string;
   audit: OpResult;
   writes: OpResult[];
 }

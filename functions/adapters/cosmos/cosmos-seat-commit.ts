@@ -69,7 +69,12 @@ export class CosmosSeatCommitStore implements SeatCommitStore {
       }),
     ];
     const results = await this.batch("Saving the role changes", orgId, operations);
-    return { ledger: resultOf(results[0]), audit: resultOf(results[1]), writes: results.slice(2).map(resultOf) };
+    return {
+      ledger: resultOf(results[0]),
+      ...(results[0].eTag ? { ledgerEtag: results[0].eTag } : {}),
+      audit: resultOf(results[1]),
+      writes: results.slice(2).map(resultOf),
+    };
   }
 
   async commitOrg(

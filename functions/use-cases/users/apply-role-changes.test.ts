@@ -118,4 +118,36 @@ describe("group rules' parts through the same write path", () => {
     expect(outcomes.map((o) => (o.ok ? "licensed" : o.reason))).toEqual(["licensed", "no-seat", "no-seat", "licensed"]);
     expect(w.actualLicensed()).toBe(3);
   });
+
+  it("in a sync's pass, frees seats in batches of their own: seats taken meanwhile leave additions waiting, never a removal undone", async () => {
+    const w = new InMemoryUsersWorld(subscribed(3), () => 0);
+    const deps = w.deps();
+    const sync = { org: w.org.value, actor, surface: "group-rule" as const, fillFreeSeats: true };
+    await applyRoleChanges(deps, sync, [
+      { userId: "r1", rule: engineering, grant: "Team", profile: profile("r1") },
+      { userId: "r2", rule: engineering, grant: "Team", profile: profile("r2") },
+      { userId: "r3", rule: engineering, grant: "Team", profile: profile("r3") },
+    ]);
+    const commit = deps.commits.commit.bind(deps.commits);
+    const batches: string[][] = [];
+    deps.commits.commit = async (orgId, c) => {
+      const result = await commit(orgId, c);
+      if (result.ledger === "landed") {
+        batches.push(c.writes.map((write) => write.member.role));
+        // Another request licenses two people the moment the removals land.
+        if (batches.length === 1)
+          w.ledger = { value: { ...w.ledger!.value, counts: { explicit: 3, onDefault: 0 } }, etag: "theirs" };
+      }
+      return result;
+    };
+    const outcomes = await applyRoleChanges(deps, sync, [
+      { userId: "r1", rule: engineering, grant: null },
+      { userId: "r2", rule: engineering, grant: null },
+      { userId: "u1", rule: engineering, grant: "Team", profile: profile("u1") },
+      { userId: "u2", rule: engineering, grant: "Team", profile: profile("u2") },
+    ]);
+    expect(outcomes.map((o) => (o.ok ? o.to : o.reason))).toEqual(["None", "None", "no-seat", "no-seat"]);
+    expect(batches).toEqual([["None", "None"]]);
+    expect(w.members.get("r1")!.value.role).toBe("None");
+  });
 });

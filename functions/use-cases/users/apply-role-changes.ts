@@ -11,6 +11,8 @@ import {
   type SeatShortfall,
 } from "../../domain/seats";
 import { MAX_COMMIT_WRITES, type OpResult } from "../../ports/seat-commit";
+import type { SeatLedger } from "../../ports/seat-ledger-store";
+import type { Versioned } from "../../ports/versioned";
 import { commitChunk, type ChunkPlan } from "./commit-chunk";
 import { planRoleChanges, seatsNeededBy } from "./plan-role-changes";
 import type { RoleChangeContext, RoleChangeInput, RoleChangeOutcome } from "./role-change";
@@ -55,12 +57,14 @@ export async function applyRoleChanges(
       index === 0 && ctx.fillFreeSeats ? await fitFreeSeats(deps, ctx, plan.planned, limit, outcomes) : plan.planned;
     if (index === 0 && !ctx.fillFreeSeats) await checkWholeRequest(deps, ctx, planned, limit);
     const retry = new Set<string>();
+    let ledger: Versioned<SeatLedger> | undefined; // as the last batch left it
     const counted = defaultIsCounted(ctx.org.defaultRole);
     const ordered = [...planned].sort((a, b) => licensedDelta(a.move, counted) - licensedDelta(b.move, counted));
     for (const part of batches(ordered, counted, ctx.fillFreeSeats === true)) {
       if (!refusal) {
-        const result = await commitChunk(deps, ctx, part, limit);
+        const result = await commitChunk(deps, ctx, part, limit, ledger);
         if (result.kind === "written") {
+          ledger = result.ledger;
           recordWritten(part, result.writes, outcomes, retry);
           continue;
         }

@@ -12,6 +12,8 @@ import {
 } from "../../domain/seats";
 import type { MemberWrite } from "../../ports/member-roster";
 import type { OpResult } from "../../ports/seat-commit";
+import type { SeatLedger } from "../../ports/seat-ledger-store";
+import type { Versioned } from "../../ports/versioned";
 import type { RoleChangeContext } from "./role-change";
 import { ensureLedger } from "./seat-ledger";
 import type { UsersDeps } from "./users-deps";
@@ -24,8 +26,12 @@ export interface ChunkPlan {
 
 export type ChunkResult =
   | { kind: "refused"; check: SeatShortfall }
-  /** Per write: all landed, or none did and the ones that stopped the batch say why (changed: read again and retry; failed). */
-  | { kind: "written"; writes: OpResult[] };
+  /**
+   * Per write: all landed, or none did and the ones that stopped the batch say why (changed:
+   * read again and retry; failed). `ledger`: the ledger as this batch left it, when it landed
+   * and the store named its etag.
+   */
+  | { kind: "written"; writes: OpResult[]; ledger?: Versioned<SeatLedger> };
 
 /** Attempts at the batch while other requests write the ledger first, before giving up with 503 (50 racing requests fit). */
 const LEDGER_RACE_ATTEMPTS = 40;
@@ -43,6 +49,8 @@ export async function commitChunk(
   ctx: RoleChangeContext,
   part: ChunkPlan[],
   limit: number | null,
+  /** The ledger as the request's previous batch left it: tried first instead of reading it again. */
+  carried?: Versioned<SeatLedger>,
 ): Promise<ChunkResult> {
   const moves = part.map((p) => p.move);
   const { increments, decrements } = countDeltas(moves);
@@ -52,19 +60,24 @@ export async function commitChunk(
     isConflict: (error: unknown) => error instanceof PreconditionFailedError,
     backoff: { delayMs: LEDGER_RACE_BACKOFF, sleep: deps.sleep },
   };
-  return retryOnConflict(policy, async (): Promise<ChunkResult> => {
-    const ledger = await ensureLedger(deps, ctx.org);
-    const check = checkSeats(
+  const seatCheck = (ledger: Versioned<SeatLedger>) =>
+    checkSeats(
       licensedCount(ledger.value.counts, ledger.value.defaultCounted),
       netSeatsNeeded(moves, ledger.value.defaultCounted),
       limit,
     );
+  let known = carried;
+  return retryOnConflict(policy, async (): Promise<ChunkResult> => {
+    // A carried ledger saves a read; if another request wrote it since, the batch fails on its
+    // etag and the retry reads it. A refusal is decided only on a ledger read just now.
+    let ledger = known ?? (await ensureLedger(deps, ctx.org));
+    let check = seatCheck(ledger);
+    if (!check.ok && known) check = seatCheck((ledger = await ensureLedger(deps, ctx.org)));
+    known = undefined;
     if (!check.ok) return { kind: "refused", check };
+    const next = { ...ledger.value, counts: addCounts(ledger.value.counts, net), updatedAt: deps.now().toISOString() };
     const result = await deps.commits.commit(ctx.org.id, {
-      ledger: {
-        value: { ...ledger.value, counts: addCounts(ledger.value.counts, net), updatedAt: deps.now().toISOString() },
-        etag: ledger.etag,
-      },
+      ledger: { value: next, etag: ledger.etag },
       audit: auditEntry(deps, ctx, part),
       writes: part.map((p) => p.write),
     });
@@ -72,7 +85,9 @@ export async function commitChunk(
     if (result.ledger === "failed")
       throw new UnavailableError("The role changes could not be saved. Please try again.");
     // Its audit entry waits in the outbox (with the changes) until the trail is read.
-    return { kind: "written", writes: result.writes };
+    const after =
+      result.ledger === "landed" && result.ledgerEtag ? { value: next, etag: result.ledgerEtag } : undefined;
+    return { kind: "written", writes: result.writes, ...(after ? { ledger: after } : {}) };
   });
 }
 

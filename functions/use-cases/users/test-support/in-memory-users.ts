@@ -149,7 +149,7 @@ export class InMemoryUsersWorld {
         }
         for (const apply of staged) apply();
         world.onWrite();
-        return { ledger: "landed", audit: "landed", writes };
+        return { ledger: "landed", ledgerEtag: world.ledger.etag, audit: "landed", writes };
       },
       async commitOrg(org, ledger, audit) {
         await world.yieldRandomly();
