@@ -1,6 +1,7 @@
 import type { HoldersIndexRef } from "../../domain/group-rule";
 import type { RuleHolder } from "../../ports/member-roster";
 import type { HoldersChange, RuleHolderIndex } from "../../ports/rule-holder-index";
+import { holdersAfterChange } from "./holders-after-change";
 
 interface Remembered {
   version: string;
@@ -69,11 +70,8 @@ export class RememberedRuleHolderIndex implements RuleHolderIndex {
     this.forget(orgId, ruleId);
     const appended = await this.store.append(orgId, ruleId, onto, change);
     if (appended && before && same(before, onto)) {
-      // As a read applies the change: who left removed, who came added (or updated in place).
-      const byId = new Map(before.holders);
-      for (const userId of change.removed) byId.delete(userId);
-      for (const h of change.added) byId.set(h.id, h);
-      this.remember(orgId, ruleId, { ...appended, holders: byId });
+      // As a read applies the change, over the holders remembered before (never copied whole).
+      this.remember(orgId, ruleId, { ...appended, holders: holdersAfterChange(before.holders, change) });
     }
     return appended;
   }
