@@ -12,6 +12,7 @@ import { ChosenGroup, GROUP_SEARCH_INPUT, GroupSearch } from "./group-search";
 import { roleName } from "./role-picker";
 import { StatusMessage, type Status } from "./status-message";
 import { useAsync } from "../common/use-async";
+import { useEscapeWhenFocusLost } from "../common/use-escape-when-focus-lost";
 
 export interface AddGroupRulePanelProps {
   defaultRole: Role;
@@ -30,6 +31,7 @@ const FIRST_ROLE: RuleRole = "Team";
  * the server checks again when saving and its refusal is shown here.
  */
 export function AddGroupRulePanel(props: AddGroupRulePanelProps): JSX.Element {
+  useEscapeWhenFocusLost(props.onDismiss);
   const [group, setGroup] = React.useState<GroupView | null>(null);
   const [role, setRole] = React.useState<RuleRole>(FIRST_ROLE);
   const [status, setStatus] = React.useState<Status>(null);

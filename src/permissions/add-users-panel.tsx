@@ -22,6 +22,7 @@ import { StatusMessage, usersText, type Status } from "./status-message";
 import { UnlicensedUsers } from "./unlicensed-users";
 import { previewNow, useRolePreview } from "./use-role-preview";
 import { UserByEmail } from "./user-by-email";
+import { useEscapeWhenFocusLost } from "../common/use-escape-when-focus-lost";
 
 /** What Azure DevOps Server cannot do here, and what it can (see README, Compatibility). */
 export const SERVER_ADD_USERS_NOTE =
@@ -45,6 +46,7 @@ export interface AddUsersPanelProps {
  * never leave it half-applied.
  */
 export function AddUsersPanel(props: AddUsersPanelProps): JSX.Element {
+  useEscapeWhenFocusLost(props.onDismiss);
   // Azure DevOps Server has no Graph or User Entitlements: only adding by e-mail works there.
   const onServer = !getHostInfo().isHosted;
   const [tab, setTab] = React.useState<"users" | "group" | "email">(onServer ? "email" : "users");

@@ -2,6 +2,7 @@ import * as React from "react";
 import { Dialog } from "azure-devops-ui/Dialog";
 import type { AssignRolesPreviewResponse } from "../services/users-service";
 import { usersText } from "./status-message";
+import { useEscapeWhenFocusLost } from "../common/use-escape-when-focus-lost";
 
 export interface ConfirmNoneProps {
   userCount: number;
@@ -13,6 +14,7 @@ export interface ConfirmNoneProps {
 
 /** None takes Timetracker away: ask first, and say how many seats and how much per month it frees. */
 export function ConfirmNoneDialog(props: ConfirmNoneProps): JSX.Element {
+  useEscapeWhenFocusLost(props.onDismiss);
   const { preview } = props;
   const { problems } = preview;
   return (

@@ -5,6 +5,7 @@ import { ErrorCard } from "../components/error-card";
 import { groupRulesService, type GroupRuleView } from "../services/group-rules-service";
 import { personName } from "./group-rule-text";
 import { usersText } from "./users-text";
+import { useEscapeWhenFocusLost } from "../common/use-escape-when-focus-lost";
 
 const SHOWN = 10;
 
@@ -20,6 +21,7 @@ export interface ConfirmRemovalsProps {
  * (the server refuses if it changed meanwhile).
  */
 export function ConfirmRemovalsDialog(props: ConfirmRemovalsProps): JSX.Element {
+  useEscapeWhenFocusLost(props.onDismiss);
   const { rule, held } = props;
   const confirm = useAction(
     () => groupRulesService.confirmRemovals(rule.id, held.count),

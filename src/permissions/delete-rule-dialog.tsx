@@ -8,6 +8,7 @@ import { sampleText } from "./group-rule-text";
 import { SeatImpactLine } from "./seat-impact-note";
 import { useAsync } from "../common/use-async";
 import { usersText } from "./users-text";
+import { useEscapeWhenFocusLost } from "../common/use-escape-when-focus-lost";
 
 export interface DeleteRuleDialogProps {
   rule: GroupRuleView;
@@ -18,6 +19,7 @@ export interface DeleteRuleDialogProps {
 
 /** Deleting a rule asks first, with the server's count of users who lose their license. */
 export function DeleteRuleDialog(props: DeleteRuleDialogProps): JSX.Element {
+  useEscapeWhenFocusLost(props.onDismiss);
   const { rule } = props;
   const preview = useAsync(() => groupRulesService.deletePreview(rule.id), rule.id);
   const remove = useAction(

@@ -37,18 +37,18 @@ export interface LicensedUsersProps {
 }
 
 const COLUMNS: ExtraColumn<MemberView>[] = [
-  { id: "source", name: "Source", width: -24, text: (m) => m.sources.join(", ") },
+  { id: "source", name: "Source", width: -38, text: (m) => m.sources.join(", ") },
   {
     id: "last-tracked",
     name: "Last tracked",
-    width: 104,
+    width: 110,
     text: (m) => activityText(m.lastTrackedAt, new Date()),
     title: (m) => (m.lastTrackedAt ? activityDate(m.lastTrackedAt) : undefined),
   },
   {
     id: "last-opened",
     name: "Last opened",
-    width: 104,
+    width: 110,
     text: (m) => activityText(m.lastOpenedAt, new Date()),
     title: (m) => (m.lastOpenedAt ? activityDate(m.lastOpenedAt) : undefined),
   },

@@ -8,10 +8,12 @@ import {
   SortOrder,
   Table,
   TableLoadingRow,
+  TwoLineTableCell,
   type ITableColumn,
 } from "azure-devops-ui/Table";
 import { ArrayItemProvider } from "azure-devops-ui/Utilities/Provider";
 import type { MemberSort, RoleView } from "../services/users-service";
+import { useLatest } from "../common/use-latest";
 
 export interface Person {
   id: string;
@@ -20,7 +22,11 @@ export interface Person {
   role: RoleView;
 }
 
-/** A column beyond name, e-mail and role (the licensed list's Source, Last tracked, Last opened). */
+/**
+ * A column beyond name, e-mail and role (the licensed list's Source, Last tracked, Last
+ * opened). With any, the e-mail moves under the name, as Azure DevOps' own user lists show it,
+ * so every column keeps a readable width beside the Role panel at 1280 pixels.
+ */
 export interface ExtraColumn<T> {
   id: string;
   name: string;
@@ -45,8 +51,6 @@ export interface PeopleTableProps<T extends Person> {
   extraColumns?: ExtraColumn<T>[];
 }
 
-const SORTABLE: MemberSort[] = ["name", "email", "role"];
-
 /**
  * Users with checkboxes in a virtualised azure-devops-ui Table: only the rows in view are
  * rendered, so thousands of loaded users scroll smoothly. A placeholder row after the last
@@ -68,32 +72,59 @@ export function PeopleTable<T extends Person>(props: PeopleTableProps<T>): JSX.E
           </span>
         </SimpleTableCell>
       );
-    // With more columns, name, e-mail and role give up some of their width (a cell cut short
-    // shows its whole text as a tooltip).
-    const [nameWidth, emailWidth, roleWidth] = extraColumns?.length ? [-24, -22, -30] : [-35, -40, -25];
     const sortProps = (by: MemberSort) =>
       sortBy !== undefined
         ? { sortOrder: sortBy === by ? (sortDescending ? SortOrder.descending : SortOrder.ascending) : undefined }
         : undefined;
+    const name: ITableColumn<T> = extraColumns?.length
+      ? {
+          id: "name",
+          name: "Name",
+          width: new ObservableValue(-62),
+          renderCell: (_rowIndex, columnIndex, column, item) => (
+            <TwoLineTableCell
+              key={`col-${columnIndex}`}
+              columnIndex={columnIndex}
+              tableColumn={column}
+              line1={
+                <span className="text-ellipsis" title={item.displayName}>
+                  {item.displayName}
+                </span>
+              }
+              line2={
+                <span className="text-ellipsis secondary-text" title={item.email}>
+                  {item.email}
+                </span>
+              }
+            />
+          ),
+          sortProps: sortProps("name"),
+        }
+      : {
+          id: "name",
+          name: "Name",
+          width: new ObservableValue(-35),
+          renderCell: text((u) => u.displayName),
+          sortProps: sortProps("name"),
+        };
     const cols: ITableColumn<T>[] = [
-      {
-        id: "name",
-        name: "Name",
-        width: new ObservableValue(nameWidth),
-        renderCell: text((u) => u.displayName),
-        sortProps: sortProps("name"),
-      },
-      {
-        id: "email",
-        name: "Email",
-        width: new ObservableValue(emailWidth),
-        renderCell: text((u) => u.email),
-        sortProps: sortProps("email"),
-      },
+      name,
+      ...(extraColumns?.length
+        ? []
+        : [
+            {
+              id: "email",
+              name: "Email",
+              width: new ObservableValue(-40),
+              renderCell: text((u) => u.email),
+              sortProps: sortProps("email"),
+            },
+          ]),
       {
         id: "role",
         name: roleHeader ?? "Role",
-        width: new ObservableValue(roleWidth),
+        // Fixed beside other columns, so the longest role ("Administrator") stays whole.
+        width: new ObservableValue(extraColumns?.length ? 124 : -25),
         renderCell: text((u) => u.role.label),
         sortProps: sortProps("role"),
       },
@@ -107,17 +138,20 @@ export function PeopleTable<T extends Person>(props: PeopleTableProps<T>): JSX.E
     return [new ColumnSelect() as unknown as ITableColumn<T>, ...cols];
   }, [sortBy, sortDescending, roleHeader, extraColumns]);
 
+  // The behaviour outlives renders (the Table initialises it once), so it reads the columns of the latest.
+  const latestColumns = useLatest(columns);
   const behaviors = React.useMemo(
     () =>
       onSort
         ? [
             new ColumnSorting<T>((columnIndex, proposed) => {
-              const by = SORTABLE[columnIndex - 1];
-              if (by) onSort(by, proposed === SortOrder.descending);
+              // Columns sort by their id ("name", "email", "role"); the first is the checkbox.
+              const by = latestColumns.current[columnIndex]?.id;
+              if (isSortable(by)) onSort(by, proposed === SortOrder.descending);
             }),
           ]
         : [],
-    [onSort],
+    [onSort, latestColumns],
   );
 
   const provider = React.useMemo(() => {
@@ -145,6 +179,9 @@ export function PeopleTable<T extends Person>(props: PeopleTableProps<T>): JSX.E
     />
   );
 }
+
+const SORTABLE: readonly string[] = ["name", "email", "role"] satisfies MemberSort[];
+const isSortable = (id: string | undefined): id is MemberSort => id !== undefined && SORTABLE.includes(id);
 
 /** The users a selection covers, in list order. */
 export function selectedItems<T>(selection: ListSelection, items: T[]): T[] {

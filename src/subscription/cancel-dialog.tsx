@@ -5,6 +5,7 @@ import { ErrorCard } from "../components/error-card";
 import { billingService, newRequestId, type SubscriptionOverview } from "../services/billing-service";
 import { formatDate } from "./format";
 import { useAction } from "../common/use-action";
+import { useEscapeWhenFocusLost } from "../common/use-escape-when-focus-lost";
 
 type When = "immediately" | "end_of_term";
 
@@ -16,6 +17,7 @@ export interface CancelDialogProps {
 
 /** Cancel Subscription's confirmation, with Cancel Immediately selected. Data is always kept. */
 export function CancelDialog(props: CancelDialogProps): JSX.Element {
+  useEscapeWhenFocusLost(props.onDismiss);
   const [when, setWhen] = React.useState<When>("immediately");
   const requestId = React.useMemo(newRequestId, []);
   const cancel = useAction(() => billingService.cancel({ when, requestId }), props.onCancelled);

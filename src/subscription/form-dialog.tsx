@@ -3,6 +3,7 @@ import { Dialog } from "azure-devops-ui/Dialog";
 import { FormItem } from "azure-devops-ui/FormItem";
 import { TextField } from "azure-devops-ui/TextField";
 import { ErrorCard } from "../components/error-card";
+import { useEscapeWhenFocusLost } from "../common/use-escape-when-focus-lost";
 
 export interface FieldSpec<K extends string> {
   key: K;
@@ -22,6 +23,7 @@ export interface FormDialogProps<K extends string> {
 
 /** A popup form with an Update button (Manage Billing Address, Manage Contact). */
 export function FormDialog<K extends string>(props: FormDialogProps<K>): JSX.Element {
+  useEscapeWhenFocusLost(props.onDismiss);
   const [values, setValues] = React.useState(props.initial);
   const missing = props.fields.filter((f) => f.required && values[f.key].trim() === "");
   return (

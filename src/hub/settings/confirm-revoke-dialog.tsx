@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Dialog } from "azure-devops-ui/Dialog";
+import { useEscapeWhenFocusLost } from "../../common/use-escape-when-focus-lost";
 
 export interface ConfirmRevokeProps {
   tokenName: string;
@@ -9,6 +10,7 @@ export interface ConfirmRevokeProps {
 
 /** Revoking cannot be undone and breaks the scripts that use the token: ask first. */
 export function ConfirmRevokeDialog(props: ConfirmRevokeProps): JSX.Element {
+  useEscapeWhenFocusLost(props.onDismiss);
   return (
     <Dialog
       titleProps={{ text: `Revoke “${props.tokenName}”?` }}

@@ -125,8 +125,16 @@ describe("group rules as a Project Collection Administrator", { timeout: 90_000 
       // One rule per group: the server refuses the preview and the panel says why.
       await panel.getByText(/The group "Platform Team" has a rule already/).waitFor({ timeout: 20_000 });
       expect(await panel.getByRole("button", { name: "Save rule" }).isDisabled()).toBe(true);
-      // Escape on an azure-devops-ui button only blurs it (by design there): leave by Cancel.
+      // Escape on an azure-devops-ui button blurs it (by design there); the next Escape closes the panel.
       await panel.getByRole("button", { name: "Cancel" }).focus();
+      await page.keyboard.press("Escape");
+      expect(await f.getByRole("dialog").count()).toBe(1);
+      await page.keyboard.press("Escape");
+      await expect.poll(() => f.getByRole("dialog").count(), { timeout: 5_000 }).toBe(0);
+      // And Cancel closes it from the keyboard too.
+      await f.getByRole("button", { name: "Add rule" }).focus();
+      await page.keyboard.press("Enter");
+      await panel.getByRole("button", { name: "Cancel" }).focus({ timeout: 10_000 });
       await page.keyboard.press("Enter");
       await expect.poll(() => f.getByRole("dialog").count(), { timeout: 5_000 }).toBe(0);
 
