@@ -36,19 +36,21 @@ export interface LicensedUsersProps {
   onChanged: (status: Status) => void;
 }
 
+/** "Direct", "Rule: Engineering", or both: shown under the role. */
+const roleSource = (m: MemberView) => m.sources.join(", ");
+
 const COLUMNS: ExtraColumn<MemberView>[] = [
-  { id: "source", name: "Source", width: -38, text: (m) => m.sources.join(", ") },
   {
     id: "last-tracked",
     name: "Last tracked",
-    width: 110,
+    width: 120,
     text: (m) => activityText(m.lastTrackedAt, new Date()),
     title: (m) => (m.lastTrackedAt ? activityDate(m.lastTrackedAt) : undefined),
   },
   {
     id: "last-opened",
     name: "Last opened",
-    width: 110,
+    width: 120,
     text: (m) => activityText(m.lastOpenedAt, new Date()),
     title: (m) => (m.lastOpenedAt ? activityDate(m.lastOpenedAt) : undefined),
   },
@@ -192,6 +194,7 @@ function LicensedList(props: LicensedUsersProps & { initialFilter: LicensedFilte
             onLoadMore={list.loadMore}
             selection={selection}
             sort={{ ...sort, onSort }}
+            roleSource={roleSource}
             extraColumns={COLUMNS}
           />
         )}

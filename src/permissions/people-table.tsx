@@ -22,11 +22,7 @@ export interface Person {
   role: RoleView;
 }
 
-/**
- * A column beyond name, e-mail and role (the licensed list's Source, Last tracked, Last
- * opened). With any, the e-mail moves under the name, as Azure DevOps' own user lists show it,
- * so every column keeps a readable width beside the Role panel at 1280 pixels.
- */
+/** A column beyond name, e-mail and role (the licensed list's Last tracked, Last opened). */
 export interface ExtraColumn<T> {
   id: string;
   name: string;
@@ -47,8 +43,44 @@ export interface PeopleTableProps<T extends Person> {
   sort?: { by: MemberSort; descending: boolean; onSort: (by: MemberSort, descending: boolean) => void };
   /** Role column header: "Role", or "Timetracker role" where users may have none. */
   roleHeader?: string;
+  /** Where each user's role comes from, shown under it ("Direct", "Rule: Engineering"); keep it stable. */
+  roleSource?: (item: T) => string;
   /** Columns after Role; keep the array stable (a module constant or a memo). */
   extraColumns?: ExtraColumn<T>[];
+}
+
+type CellRenderer<T> = ITableColumn<T>["renderCell"];
+
+/** A cell of one line, cut short with its whole text as a tooltip. */
+function oneLine<T>(value: (item: T) => string, title?: (item: T) => string | undefined): CellRenderer<T> {
+  return (_rowIndex, columnIndex, column, item) => (
+    <SimpleTableCell key={`col-${columnIndex}`} columnIndex={columnIndex} tableColumn={column}>
+      <span className="text-ellipsis" title={title ? title(item) : value(item)}>
+        {value(item)}
+      </span>
+    </SimpleTableCell>
+  );
+}
+
+/** A cell of two lines (the second in secondary text), as Azure DevOps' user lists show a person. */
+function twoLines<T>(first: (item: T) => string, second: (item: T) => string): CellRenderer<T> {
+  return (_rowIndex, columnIndex, column, item) => (
+    <TwoLineTableCell
+      key={`col-${columnIndex}`}
+      columnIndex={columnIndex}
+      tableColumn={column}
+      line1={
+        <span className="text-ellipsis" title={first(item)}>
+          {first(item)}
+        </span>
+      }
+      line2={
+        <span className="text-ellipsis secondary-text" title={second(item)}>
+          {second(item)}
+        </span>
+      }
+    />
+  );
 }
 
 /**
@@ -57,86 +89,59 @@ export interface PeopleTableProps<T extends Person> {
  * loaded user asks for the next page when it scrolls into view.
  */
 export function PeopleTable<T extends Person>(props: PeopleTableProps<T>): JSX.Element {
-  const { sort, roleHeader, extraColumns } = props;
+  const { sort, roleHeader, roleSource, extraColumns } = props;
   // The parts of `sort` each memo reads: a parent may pass a new `sort` object on every render.
   const sortBy = sort?.by;
   const sortDescending = sort?.descending;
   const onSort = sort?.onSort;
   const columns = React.useMemo(() => {
-    const text =
-      (value: (item: T) => string, title?: (item: T) => string | undefined) =>
-      (_rowIndex: number, columnIndex: number, column: ITableColumn<T>, item: T) => (
-        <SimpleTableCell key={`col-${columnIndex}`} columnIndex={columnIndex} tableColumn={column}>
-          <span className="text-ellipsis" title={title ? title(item) : value(item)}>
-            {value(item)}
-          </span>
-        </SimpleTableCell>
-      );
     const sortProps = (by: MemberSort) =>
       sortBy !== undefined
         ? { sortOrder: sortBy === by ? (sortDescending ? SortOrder.descending : SortOrder.ascending) : undefined }
         : undefined;
-    const name: ITableColumn<T> = extraColumns?.length
-      ? {
-          id: "name",
-          name: "Name",
-          width: new ObservableValue(-62),
-          renderCell: (_rowIndex, columnIndex, column, item) => (
-            <TwoLineTableCell
-              key={`col-${columnIndex}`}
-              columnIndex={columnIndex}
-              tableColumn={column}
-              line1={
-                <span className="text-ellipsis" title={item.displayName}>
-                  {item.displayName}
-                </span>
-              }
-              line2={
-                <span className="text-ellipsis secondary-text" title={item.email}>
-                  {item.email}
-                </span>
-              }
-            />
-          ),
-          sortProps: sortProps("name"),
-        }
-      : {
-          id: "name",
-          name: "Name",
-          width: new ObservableValue(-35),
-          renderCell: text((u) => u.displayName),
-          sortProps: sortProps("name"),
-        };
+    // Beside more columns, the e-mail goes under the name and the role's source under the role,
+    // so each keeps a readable width beside the Role panel at 1280 pixels.
+    const compact = !!extraColumns?.length;
     const cols: ITableColumn<T>[] = [
-      name,
-      ...(extraColumns?.length
+      {
+        id: "name",
+        name: "Name",
+        width: new ObservableValue(compact ? -58 : -35),
+        renderCell: compact
+          ? twoLines(
+              (u) => u.displayName,
+              (u) => u.email,
+            )
+          : oneLine((u) => u.displayName),
+        sortProps: sortProps("name"),
+      },
+      ...(compact
         ? []
         : [
             {
               id: "email",
               name: "Email",
               width: new ObservableValue(-40),
-              renderCell: text((u) => u.email),
+              renderCell: oneLine<T>((u) => u.email),
               sortProps: sortProps("email"),
             },
           ]),
       {
         id: "role",
         name: roleHeader ?? "Role",
-        // Fixed beside other columns, so the longest role ("Administrator") stays whole.
-        width: new ObservableValue(extraColumns?.length ? 124 : -25),
-        renderCell: text((u) => u.role.label),
+        width: new ObservableValue(compact ? -42 : -25),
+        renderCell: roleSource ? twoLines((u) => u.role.label, roleSource) : oneLine((u) => u.role.label),
         sortProps: sortProps("role"),
       },
       ...(extraColumns ?? []).map((extra): ITableColumn<T> => ({
         id: extra.id,
         name: extra.name,
         width: new ObservableValue(extra.width),
-        renderCell: text(extra.text, extra.title),
+        renderCell: oneLine(extra.text, extra.title),
       })),
     ];
     return [new ColumnSelect() as unknown as ITableColumn<T>, ...cols];
-  }, [sortBy, sortDescending, roleHeader, extraColumns]);
+  }, [sortBy, sortDescending, roleHeader, roleSource, extraColumns]);
 
   // The behaviour outlives renders (the Table initialises it once), so it reads the columns of the latest.
   const latestColumns = useLatest(columns);

@@ -11,7 +11,7 @@ import { seriousViolations } from "../walkthrough/support/accessibility";
 import { PERMISSIONS, permissionsFrame, startUsersE2e, type UsersE2e } from "./support/users-e2e";
 
 /**
- * The licensed list's Source, Last tracked and Last opened columns and its filters in the
+ * The licensed list's role sources, Last tracked and Last opened columns and its filters in the
  * browser: a rule's grant is written by the use-case a rule's sync runs, older time straight
  * to the member documents (the API only stamps "now").
  */
@@ -123,10 +123,10 @@ async function pick(f: FrameLocator, dropdown: RegExp, option: string): Promise<
   await f.getByRole("option", { name: option, exact: true }).click();
 }
 
-describe("the licensed list's Source, Last tracked and Last opened", { timeout: 60_000 }, () => {
+describe("the licensed list's role sources, Last tracked and Last opened", { timeout: 60_000 }, () => {
   it("shows where each role comes from and when each user last tracked time and opened Timetracker", async () => {
     const { page, f } = await openPermissions();
-    for (const header of ["Source", "Last tracked", "Last opened"])
+    for (const header of ["Name", "Role", "Last tracked", "Last opened"])
       expect(await f.getByRole("columnheader", { name: header }).count()).toBe(1);
     await row(f, "Rahul Sharma").waitFor({ timeout: 20_000 });
     const text = async (name: string) => (await row(f, name).textContent()) ?? "";
@@ -135,9 +135,12 @@ describe("the licensed list's Source, Last tracked and Last opened", { timeout: 
     expect(await text("Marcus Johnson")).toMatch(/Direct45 days agoToday/);
     expect(await text("Grace Wright")).toMatch(/Direct100 days agoNever/);
     expect(await text("Sofía Hernández")).toMatch(/DirectNeverNever/);
-    // The e-mail sits under the name (as in Azure DevOps' own user lists), so the columns keep their width.
+    // The e-mail sits under the name and the source under the role (as Azure DevOps' own user
+    // lists show a person), so every column keeps its width beside the Role panel.
     expect(await f.getByRole("columnheader", { name: "Email" }).count()).toBe(0);
-    expect(await text("Rahul Sharma")).toMatch(/^Rahul Sharmarahul\.sharma@/);
+    expect(await text("Rahul Sharma")).toMatch(/^Rahul Sharmarahul\.sharma@fabrikam\.exampleTeamRule: Engineering/);
+    const roleCell = row(f, "Liam O'Connor").getByRole("gridcell").nth(2);
+    expect(await roleCell.textContent()).toMatch(/^(Administrator|Team|Product|Budget|Default \(\w+\))Direct$/);
     await page.screenshot({ path: path.join(SHOTS, "licensed-columns-light.png") });
     expect(await seriousViolations(page)).toEqual([]);
 
