@@ -8,6 +8,12 @@ export interface ServiceAccountRecord {
   accountName: string;
   savedBy: { id: string; displayName: string };
   savedAt: string;
+  /**
+   * Where the org lived when it was saved, as the saving PCA's sign-in said (connectionData):
+   * what work without a signed-in user (REST tokens, the timer) goes by, since a token does
+   * not say. Absent on records saved before it was kept: Azure DevOps Services.
+   */
+  deployment?: "services" | "server";
 }
 
 export interface ServiceAccountStore {

@@ -22,6 +22,7 @@ export class CosmosServiceAccountStore implements ServiceAccountStore {
         accountName: resource.accountName,
         savedBy: resource.savedBy,
         savedAt: resource.savedAt,
+        ...(resource.deployment ? { deployment: resource.deployment } : {}),
       };
     });
   }

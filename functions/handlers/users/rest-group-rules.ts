@@ -15,7 +15,9 @@ import type { UsersDeps } from "../../use-cases/users/users-deps";
 
 /**
  * Group rules for automation (/api/rest/users/group-rules), with the REST API's tokens and
- * rate limits. Groups are read with the org's service account: there is no user present.
+ * rate limits. Groups are read with the org's service account: there is no user present, so
+ * where the org lives is what the service account was saved on (Azure DevOps Server has no
+ * group rules, and a REST caller there is told so as the page tells its users).
  */
 async function restRuleRequest(
   services: Services,
@@ -23,6 +25,7 @@ async function restRuleRequest(
 ): Promise<{ deps: UsersDeps; rules: RuleCaller }> {
   const deps = services.users;
   const principal = await authenticateRestToken(deps, restTokenOf(request));
+  const serviceAccount = await deps.serviceAccounts.get(principal.org.value.id);
   return {
     deps,
     rules: {
@@ -31,7 +34,7 @@ async function restRuleRequest(
       credential: null,
       isPca: false,
       requestId: deps.newId(),
-      deployment: null,
+      deployment: serviceAccount?.deployment ?? null,
     },
   };
 }

@@ -16,7 +16,10 @@ export interface RuleCaller {
   isPca: boolean;
   /** Names this request as a sync's lease holder. */
   requestId: string;
-  /** Where the org lives, as Azure DevOps said for a signed-in user; null for a REST token, which does not say. */
+  /**
+   * Where the org lives: as Azure DevOps said for a signed-in user; for a REST token, as the
+   * service account was saved on; null when neither says (no service account saved yet).
+   */
   deployment: "services" | "server" | null;
 }
 

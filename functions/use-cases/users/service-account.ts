@@ -60,6 +60,7 @@ export async function saveServiceAccount(
     accountName: who.displayName,
     savedBy: { id: manager.caller.userId, displayName: manager.caller.displayName },
     savedAt: deps.now().toISOString(),
+    deployment: manager.caller.deployment,
   };
   await deps.serviceAccounts.put(record);
   return serviceAccountView(record);

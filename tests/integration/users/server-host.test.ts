@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DirectoryUsersResponse, ListMembersResponse } from "../../../functions/contracts/users";
+import type { GroupRulesResponse } from "../../../functions/contracts/group-rules";
+import type {
+  CreateTokenResponse,
+  DirectoryUsersResponse,
+  ListMembersResponse,
+} from "../../../functions/contracts/users";
 import { signIn, type SignedIn } from "../support/sign-in";
+import { bearer, rest } from "./support/rest-client";
 import { email, ok, startUsersStack, userId, type UsersStack } from "./support/users-stack";
 
 // Azure DevOps Server has no Graph and no User Entitlements (Services-only areas), so the
@@ -82,6 +88,25 @@ describe("Permissions on Azure DevOps Server", () => {
     const saved = await u.call<{ configured: boolean }>(priyaOnServer, "POST", "users/service-account", { pat });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ configured: true });
+  });
+
+  it("tells a REST caller, as the page tells its users, that group rules need Azure DevOps Services", async () => {
+    // The service account was saved on Server (the test above): REST tokens carry no word of where the org lives.
+    const { secret } = await ok(
+      u.call<CreateTokenResponse>(priyaOnServer, "POST", "tokens", { name: "server script" }),
+    );
+    const listed = await ok(rest<GroupRulesResponse>(u.stack, bearer(secret), "GET", "users/group-rules"));
+    expect(listed.unavailable).toMatch(/^Group rules need Azure DevOps Services/);
+    for (const path of ["users/group-rules/preview", "users/group-rules"]) {
+      const refused = await rest<{ error: { message: string } }>(u.stack, bearer(secret), "POST", path, {
+        groupDescriptor: "vssgp.Uy0xLTktMDAwMA",
+        role: "Team",
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.message).toMatch(/Group rules need Azure DevOps Services/);
+      expect(refused.body.error.message).toMatch(/add users by their e-mail address/);
+    }
+    expect((await ok(rest<GroupRulesResponse>(u.stack, bearer(secret), "GET", "users/group-rules"))).rules).toEqual([]);
   });
 
   it("still knows its Project Collection Administrators", async () => {
