@@ -3,7 +3,7 @@ import { mayManageUsers } from "../domain/role-assignment";
 import { roleLabelOf } from "../domain/role-sources";
 import { defineRoute, json } from "../http/route";
 import { resolveCallerAccess } from "../use-cases/caller-access";
-import { recordActivity } from "../use-cases/record-activity";
+import { recordActivity, recordName } from "../use-cases/record-activity";
 
 defineRoute("me", {
   methods: ["GET"],
@@ -11,8 +11,10 @@ defineRoute("me", {
   auth: "user",
   handler: async ({ services, caller }) => {
     const [access, isPca] = await Promise.all([resolveCallerAccess(services.users, caller), caller.isPca()]);
-    // Every Timetracker page asks for /api/me as it opens: that is "last opened".
+    // Every Timetracker page asks for /api/me as it opens: that is "last opened", under the name
+    // Azure DevOps gives the user now.
     await recordActivity(services.users, access.member, "lastOpenedAt");
+    await recordName(services.users, access.member, caller.displayName);
     const { plan } = access;
     const body: MeResponse = {
       user: { id: caller.userId, displayName: caller.displayName, email: caller.email },

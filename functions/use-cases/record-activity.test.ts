@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { MemberRecord } from "../domain/member";
 import { newOrg } from "../domain/org";
 import type { ActivityField } from "../domain/member-activity";
-import { recordActivity, type ActivityDeps } from "./record-activity";
+import { recordActivity, recordName, type ActivityDeps } from "./record-activity";
 import { applyRoleChanges } from "./users/apply-role-changes";
 import { InMemoryUsersWorld } from "./users/test-support/in-memory-users";
 
@@ -23,7 +23,10 @@ const member = (stamps: Partial<Pick<MemberRecord, ActivityField>> = {}): Member
   ...stamps,
 });
 
-function recorder(touch: ActivityDeps["activity"]["touch"] = async () => undefined) {
+function recorder(
+  touch: ActivityDeps["activity"]["touch"] = async () => undefined,
+  rename: ActivityDeps["activity"]["rename"] = async () => undefined,
+) {
   const touched: string[] = [];
   const warnings: string[] = [];
   const deps: ActivityDeps = {
@@ -31,6 +34,10 @@ function recorder(touch: ActivityDeps["activity"]["touch"] = async () => undefin
       touch: async (orgId, userId, field, at) => {
         touched.push(`${userId} ${field} ${at}`);
         await touch(orgId, userId, field, at);
+      },
+      rename: async (m, displayName) => {
+        touched.push(`${m.userId} renamed ${displayName}`);
+        await rename(m, displayName);
       },
     },
     now: () => NOW,
@@ -60,6 +67,27 @@ describe("recording when a member tracked time or opened Timetracker", () => {
     await expect(recordActivity(r.deps, member(), "lastTrackedAt")).resolves.toBeUndefined();
     expect(r.warnings).toEqual([
       `Could not record lastTrackedAt of user u1 in org ${ORG_ID}: The Timetracker database is not reachable right now.`,
+    ]);
+  });
+});
+
+describe("keeping the name Azure DevOps gives a member", () => {
+  it("saves a new name, trimmed, and nothing when it is the same, blank, or the user has no record", async () => {
+    const r = recorder();
+    await recordName(r.deps, member(), "  Ada Lovelace ");
+    await recordName(r.deps, member(), "User u1");
+    await recordName(r.deps, member(), "   ");
+    await recordName(r.deps, null, "Ada Lovelace");
+    expect(r.touched).toEqual(["u1 renamed Ada Lovelace"]);
+  });
+
+  it("logs a failed rename and lets the request go on", async () => {
+    const r = recorder(undefined, async () => {
+      throw new Error("The Timetracker database is not reachable right now.");
+    });
+    await expect(recordName(r.deps, member(), "Ada Lovelace")).resolves.toBeUndefined();
+    expect(r.warnings).toEqual([
+      `Could not save the new name of user u1 in org ${ORG_ID}: The Timetracker database is not reachable right now.`,
     ]);
   });
 });

@@ -31,3 +31,21 @@ export async function recordActivity(
     );
   }
 }
+
+/**
+ * Lists the member under the name Azure DevOps gives them now (their sign-in says it), when
+ * it differs from the name Timetracker has: renames in Azure DevOps reach the licensed list
+ * the next time the person opens Timetracker. Only the name: the e-mail Timetracker keeps
+ * may be a mail address where the sign-in gives the account name. Best effort, as the stamps.
+ */
+export async function recordName(deps: ActivityDeps, member: MemberRecord | null, displayName: string): Promise<void> {
+  const name = displayName.trim();
+  if (!member || name === "" || name === member.displayName) return;
+  try {
+    await deps.activity.rename(member, name);
+  } catch (error) {
+    deps.warn(
+      `Could not save the new name of user ${member.userId} in org ${member.orgId}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}

@@ -1,11 +1,14 @@
+import type { PatchOperation } from "@azure/cosmos";
 import { NotFoundError, PreconditionFailedError } from "../../domain/errors";
+import type { MemberRecord } from "../../domain/member";
 import type { ActivityField } from "../../domain/member-activity";
 import type { MemberActivity } from "../../ports/member-activity";
 import type { CosmosDatabase } from "./cosmos-client";
 import { storeCall } from "./cosmos-errors";
+import { nameKeys } from "./cosmos-member-document";
 
 /**
- * Activity stamps as one patch `set` of the member document: no read first, and the rest of
+ * Activity stamps and renames as one patch of the member document: no read first, and the rest of
  * the record (role, parts, seat) is not rewritten, so a stamp cannot undo a role change. A
  * patch needs the document to exist, and its condition that it is a member's, so nothing is
  * ever created. It changes the document's etag: a role change that read the member before
@@ -15,15 +18,27 @@ export class CosmosMemberActivity implements MemberActivity {
   constructor(private readonly db: CosmosDatabase) {}
 
   async touch(orgId: string, userId: string, field: ActivityField, at: string): Promise<void> {
+    await this.patch(orgId, userId, "Recording when the user last used Timetracker", [
+      { op: "set", path: `/${field}`, value: at },
+    ]);
+  }
+
+  async rename(member: Pick<MemberRecord, "orgId" | "userId" | "email">, displayName: string): Promise<void> {
+    const keys = nameKeys(displayName, member.email);
+    await this.patch(member.orgId, member.userId, "Saving the user's new name", [
+      { op: "set", path: "/displayName", value: displayName },
+      { op: "set", path: "/nameKey", value: keys.nameKey },
+      { op: "set", path: "/search", value: keys.search },
+    ]);
+  }
+
+  private async patch(orgId: string, userId: string, what: string, operations: PatchOperation[]): Promise<void> {
     const { members } = await storeCall("Opening the database", () => this.db.containers());
     try {
       // Through `writing`: this instance's recent copies of the org's members are dropped.
       await this.db.memberWrites.writing(orgId, () =>
-        storeCall("Recording when the user last used Timetracker", () =>
-          members.item(userId, orgId).patch({
-            operations: [{ op: "set", path: `/${field}`, value: at }],
-            condition: "FROM c WHERE c.type = 'member'",
-          }),
+        storeCall(what, () =>
+          members.item(userId, orgId).patch({ operations, condition: "FROM c WHERE c.type = 'member'" }),
         ),
       );
     } catch (error) {

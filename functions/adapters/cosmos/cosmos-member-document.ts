@@ -19,14 +19,18 @@ export type MemberDocument = MemberRecord & {
   ruleIds: string[];
 };
 
+/** The stored keys that follow a member's name: what the list sorts and searches by. */
+export function nameKeys(displayName: string, email: string): Pick<MemberDocument, "nameKey" | "search"> {
+  return { nameKey: displayName.toLowerCase(), search: searchText(displayName, email) };
+}
+
 export function memberDocument(member: MemberRecord): MemberDocument {
   return {
     ...member,
     id: member.userId,
     type: "member",
-    nameKey: member.displayName.toLowerCase(),
+    ...nameKeys(member.displayName, member.email),
     emailKey: member.email.toLowerCase(),
-    search: searchText(member.displayName, member.email),
     roleOrder: ROLE_IDS[member.role],
     ruleIds: member.grants.map((g) => g.ruleId),
   };

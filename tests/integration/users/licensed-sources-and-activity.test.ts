@@ -117,6 +117,25 @@ describe("when each user last tracked time and opened Timetracker", () => {
     await setRoles(u, "Team", ["liam.oconnor"]);
   });
 
+  it("lists a user renamed in Azure DevOps under the new name once they open Timetracker", async () => {
+    const chloe = u.stack.devops.state.org("fabrikam").user(email("chloe.dubois"));
+    const before = chloe.displayName;
+    chloe.displayName = "Zoë Martin";
+    try {
+      expect((await memberOf("chloe.dubois")).displayName).toBe(before); // not until she opens it
+      await ok(u.call(await signIn(u.stack, "fabrikam", email("chloe.dubois")), "GET", "me"));
+      expect((await memberOf("chloe.dubois")).displayName).toBe("Zoë Martin");
+      // Found and sorted by the new name (the stored search and sort keys follow it).
+      expect(byName((await list("&search=martin")).members)).toEqual(["Zoë Martin"]);
+      expect((await list("&search=dubois")).members.map((m) => m.email)).toEqual([email("chloe.dubois")]);
+      const names = (await list("&sort=name")).members.map((m) => m.displayName);
+      expect(names.at(-1)).toBe("Zoë Martin");
+    } finally {
+      chloe.displayName = before;
+      await ok(u.call(await signIn(u.stack, "fabrikam", email("chloe.dubois")), "GET", "me"));
+    }
+  });
+
   it("creates no record for a user Timetracker does not know", async () => {
     const activity = new CosmosMemberActivity(services().db);
     await activity.touch(

@@ -197,6 +197,11 @@ export class InMemoryUsersWorld {
         const member = world.members.get(userId);
         if (member) world.members.set(userId, { value: { ...member.value, [field]: at }, etag: world.nextEtag() });
       },
+      async rename({ userId }, displayName) {
+        await world.yieldRandomly();
+        const member = world.members.get(userId);
+        if (member) world.members.set(userId, { value: { ...member.value, displayName }, etag: world.nextEtag() });
+      },
     };
     let ids = 0;
     return {
