@@ -7,7 +7,8 @@ import { readGroupAsServiceAccount } from "./rule-group";
 import { ruleIdFor } from "./rule-id";
 import { refuseUnlessNewRuleFits } from "./preview-rule";
 import { syncResponse } from "./sync-response";
-import { syncLease, syncRule } from "./sync-rule";
+import { syncLease } from "./held-lease";
+import { syncRule } from "./sync-rule";
 
 /**
  * Saves a rule and runs its first sync. The group is read with the service account, as every

@@ -166,6 +166,39 @@ describe("a group rule's sync", () => {
     await expect(syncRule(deps, caller.org, created.rule.id, { holder: "timer" })).rejects.toThrow(/being synced/);
   });
 
+  it("keeps its lease through a run longer than the lease, so no other instance syncs the rule meanwhile", async () => {
+    const { world, state, deps: base, caller } = setup(1000, users(0, 2));
+    const created = await createRule(base, caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
+    // Every batch takes six minutes of a throttled store: three batches outlast the 15-minute lease.
+    let now = Date.parse("2026-11-10T01:00:00Z");
+    const deps: UsersDeps = { ...base, now: () => new Date(now) };
+    const commit = deps.commits.commit.bind(deps.commits);
+    const competitor: Array<"refused" | "ran"> = [];
+    let competing = false;
+    deps.commits.commit = async (orgId, change) => {
+      now += 6 * 60_000;
+      if (now - Date.parse("2026-11-10T01:00:00Z") > 15 * 60_000 && !competing) {
+        // Another timer instance finds the rule while the sync is still writing.
+        competing = true;
+        competitor.push(
+          await syncRule(deps, caller.org, created.rule.id, { holder: "other-instance" }).then(
+            () => "ran" as const,
+            (error: unknown) =>
+              error instanceof ConflictError && /being synced/.test(error.message) ? "refused" : "ran",
+          ),
+        );
+      }
+      return commit(orgId, change);
+    };
+    state.members = users(0, 250);
+    const synced = await syncRule(deps, caller.org, created.rule.id, { holder: "timer" });
+    expect(synced.added).toBe(248);
+    expect(competitor).toEqual(["refused"]);
+    // It finished as the rule's only sync: its lease given back, untainted, and its holders index kept.
+    expect(world.rules.get(created.rule.id)!.value.sync).toMatchObject({ lease: null, holders: 250 });
+    expect(world.rules.get(created.rule.id)!.value.sync.holdersIndex).not.toBeNull();
+  });
+
   it("says who loses their license before deleting, then frees their seats", async () => {
     const { world, deps, caller } = setup(10, users(0, 3));
     await applyRoleChanges(deps, { org: caller.org, actor: caller.actor, surface: "permissions-page" }, [

@@ -9,7 +9,6 @@ import {
   type GroupRuleRecord,
   type HoldersIndexRef,
   type RuleSyncState,
-  type SyncLease,
 } from "../../domain/group-rule";
 import type { OrgRecord } from "../../domain/org";
 import { retryOnConflict } from "../../domain/retry-on-conflict";
@@ -19,14 +18,12 @@ import type { Versioned } from "../../ports/versioned";
 import { applyRoleChanges } from "../users/apply-role-changes";
 import type { RoleChangeOutcome } from "../users/role-change";
 import type { UsersDeps } from "../users/users-deps";
+import { HeldLease, RULE_WRITE_ATTEMPTS, syncLease } from "./held-lease";
 import { readGroupAsServiceAccount, readProblem, type GroupUsers } from "./rule-group";
 
 /** A rule's holders by user id. */
 type Holders = ReadonlyMap<string, RuleHolder>;
 
-/** A sync holds its rule this long at most: a crashed instance's lease runs out. */
-const LEASE_MS = 15 * 60_000;
-const RULE_WRITE_ATTEMPTS = 5;
 export const SYNC_RUNNING = "This rule is being synced right now. Try again in a minute.";
 
 export interface SyncOutcome {
@@ -88,11 +85,12 @@ export async function syncRule(
     const saved = await saveSync(deps, leased, (s) => ({ ...s, lastRunAt: startedAt, problem, lease: null }));
     return { rule: saved, added: 0, removed: 0, read: false };
   }
+  const held = new HeldLease(deps, leased);
   try {
-    return await applySync(deps, org, leased, { members, holders, fromIndex }, options, startedAt);
+    return await applySync(deps, org, held, { members, holders, fromIndex }, options, startedAt);
   } catch (error) {
     // Some holders may have changed: the next sync reads them from the members.
-    await saveSync(deps, leased, (s) => ({ ...s, lease: null, holdersIndex: null })).catch(() => undefined);
+    await saveSync(deps, held.rule, (s) => ({ ...s, lease: null, holdersIndex: null })).catch(() => undefined);
     throw error;
   }
 }
@@ -113,12 +111,12 @@ async function currentHolders(
 async function applySync(
   deps: UsersDeps,
   org: OrgRecord,
-  leased: Versioned<GroupRuleRecord>,
+  held: HeldLease,
   read: { members: GroupUsers; holders: Holders; fromIndex: boolean },
   options: SyncOptions,
   startedAt: string,
 ): Promise<SyncOutcome> {
-  const rule = leased.value;
+  const rule = held.rule.value;
   const { members, holders } = read;
   const plan = planSync({
     groupMembers: members,
@@ -130,7 +128,8 @@ async function applySync(
   // One pass through the seat-checked path: removals first (their batches free the seats the
   // additions may take; a batch that frees seats is never refused), then additions in the
   // plan's order.
-  const outcomes = await applyRoleChanges(deps, { org, ...ruleActor(rule), fillFreeSeats: !options.allOrNothing }, [
+  const ctx = { org, ...ruleActor(rule), fillFreeSeats: !options.allOrNothing, beforeBatch: () => held.keep() };
+  const outcomes = await applyRoleChanges(deps, ctx, [
     ...plan.removals.map((userId) => ({ userId, rule: ruleRef, grant: null })),
     ...plan.additions.map((p) => ({
       userId: p.userId,
@@ -147,7 +146,7 @@ async function applySync(
   const after = holdersAfter(holders, removed, added, members);
   const holdersIndex = await indexHolders(deps, org.id, rule, after, read.fromIndex);
   const finishedAt = deps.now().toISOString();
-  const saved = await saveSync(deps, leased, (s) => ({
+  const saved = await saveSync(deps, held.rule, (s) => ({
     ...s,
     lastRunAt: startedAt,
     lastSuccessAt: finishedAt,
@@ -279,9 +278,4 @@ async function saveSync(
       return (await deps.rules.replace({ ...current.value, sync }, current.etag)).value;
     },
   );
-}
-
-/** A lease for `holder` from now: what a sync, or the creation of a rule, holds the rule with. */
-export function syncLease(holder: string, now: Date): SyncLease {
-  return { holder, until: new Date(now.getTime() + LEASE_MS).toISOString() };
 }

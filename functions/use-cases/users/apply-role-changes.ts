@@ -62,6 +62,7 @@ export async function applyRoleChanges(
     const ordered = [...planned].sort((a, b) => licensedDelta(a.move, counted) - licensedDelta(b.move, counted));
     for (const part of batches(ordered, counted, ctx.fillFreeSeats === true)) {
       if (!refusal) {
+        await ctx.beforeBatch?.();
         const result = await commitChunk(deps, ctx, part, limit, ledger);
         if (result.kind === "written") {
           ledger = result.ledger;

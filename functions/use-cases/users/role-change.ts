@@ -58,4 +58,6 @@ export interface RoleChangeContext {
    * the rest out (reason "no-seat"): a group rule's sync licenses members up to the free seats.
    */
   fillFreeSeats?: boolean;
+  /** Called before each transactional batch is written: a group rule's sync keeps its lease on the rule alive through a long run. */
+  beforeBatch?: () => Promise<void>;
 }
