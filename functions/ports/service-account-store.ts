@@ -10,8 +10,8 @@ export interface ServiceAccountRecord {
   savedAt: string;
   /**
    * Where the org lived when it was saved, as the saving PCA's sign-in said (connectionData):
-   * what work without a signed-in user (REST tokens, the timer) goes by, since a token does
-   * not say. Absent on records saved before it was kept: Azure DevOps Services.
+   * what a REST token's requests go by, since a token does not say. Absent on records saved
+   * before it was kept: taken as Azure DevOps Services.
    */
   deployment?: "services" | "server";
 }

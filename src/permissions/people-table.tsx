@@ -143,20 +143,22 @@ export function PeopleTable<T extends Person>(props: PeopleTableProps<T>): JSX.E
     return [new ColumnSelect() as unknown as ITableColumn<T>, ...cols];
   }, [sortBy, sortDescending, roleHeader, roleSource, extraColumns]);
 
-  // The behaviour outlives renders (the Table initialises it once), so it reads the columns of the latest.
-  const latestColumns = useLatest(columns);
+  // The Table initialises its behaviours once: the sorting behaviour is built once and reads
+  // the latest render's columns and callback.
+  const latest = useLatest({ columns, onSort });
+  const sortable = onSort !== undefined;
   const behaviors = React.useMemo(
     () =>
-      onSort
+      sortable
         ? [
             new ColumnSorting<T>((columnIndex, proposed) => {
               // Columns sort by their id ("name", "email", "role"); the first is the checkbox.
-              const by = latestColumns.current[columnIndex]?.id;
-              if (isSortable(by)) onSort(by, proposed === SortOrder.descending);
+              const by = latest.current.columns[columnIndex]?.id;
+              if (isSortable(by)) latest.current.onSort?.(by, proposed === SortOrder.descending);
             }),
           ]
         : [],
-    [onSort, latestColumns],
+    [sortable, latest],
   );
 
   const provider = React.useMemo(() => {

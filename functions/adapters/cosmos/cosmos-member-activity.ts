@@ -25,24 +25,42 @@ export class CosmosMemberActivity implements MemberActivity {
 
   async rename(member: Pick<MemberRecord, "orgId" | "userId" | "email">, displayName: string): Promise<void> {
     const keys = nameKeys(displayName, member.email);
-    await this.patch(member.orgId, member.userId, "Saving the user's new name", [
-      { op: "set", path: "/displayName", value: displayName },
-      { op: "set", path: "/nameKey", value: keys.nameKey },
-      { op: "set", path: "/search", value: keys.search },
-    ]);
+    // The search key holds the e-mail too: the patch applies only while the record still has
+    // the e-mail it was built from (a JSON string is a Cosmos SQL string literal); otherwise
+    // nothing is written, and the next visit renames from the record as it is then.
+    const sameEmail = `c.email = ${JSON.stringify(member.email)}`;
+    await this.patch(
+      member.orgId,
+      member.userId,
+      "Saving the user's new name",
+      [
+        { op: "set", path: "/displayName", value: displayName },
+        { op: "set", path: "/nameKey", value: keys.nameKey },
+        { op: "set", path: "/search", value: keys.search },
+      ],
+      sameEmail,
+    );
   }
 
-  private async patch(orgId: string, userId: string, what: string, operations: PatchOperation[]): Promise<void> {
+  private async patch(
+    orgId: string,
+    userId: string,
+    what: string,
+    operations: PatchOperation[],
+    also?: string,
+  ): Promise<void> {
     const { members } = await storeCall("Opening the database", () => this.db.containers());
     try {
       // Through `writing`: this instance's recent copies of the org's members are dropped.
       await this.db.memberWrites.writing(orgId, () =>
         storeCall(what, () =>
-          members.item(userId, orgId).patch({ operations, condition: "FROM c WHERE c.type = 'member'" }),
+          members
+            .item(userId, orgId)
+            .patch({ operations, condition: `FROM c WHERE c.type = 'member'${also ? ` AND ${also}` : ""}` }),
         ),
       );
     } catch (error) {
-      // No member document (never admitted, or the id names another kind of document).
+      // No member document (never admitted, or the id names another kind of document), or the condition failed.
       if (error instanceof NotFoundError || error instanceof PreconditionFailedError) return;
       throw error;
     }

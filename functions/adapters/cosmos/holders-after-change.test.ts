@@ -22,18 +22,20 @@ function applied(before: ReadonlyMap<string, RuleHolder>, change: HoldersChange)
 const sorted = (holders: ReadonlyMap<string, RuleHolder>) =>
   [...holders].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
-/** Changes over ids u0..u59 (some in the base, some not), a holder renamed now and then. */
+/** Ids u0..u(IDS-1): the base holds some of them, changes name any (in the base or not). */
+const IDS = 300;
+/** Changes of a few holders, a holder renamed now and then. */
 const changeArb = fc.record({
-  removed: fc.uniqueArray(fc.nat(59), { maxLength: 8 }).map((ids) => ids.map((i) => `u${i}`)),
+  removed: fc.uniqueArray(fc.nat(IDS - 1), { maxLength: 12 }).map((ids) => ids.map((i) => `u${i}`)),
   added: fc
-    .uniqueArray(fc.record({ i: fc.nat(59), renamed: fc.boolean() }), { maxLength: 8, selector: (a) => a.i })
+    .uniqueArray(fc.record({ i: fc.nat(IDS - 1), renamed: fc.boolean() }), { maxLength: 12, selector: (a) => a.i })
     .map((list) => list.map(({ i, renamed }) => holder(i, renamed ? `Renamed ${i}` : undefined))),
 });
 
 describe("a rule's holders after a sync's change, over the holders before it", () => {
   it("answers what the change applied to a copy answers, change after change", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 40 }), fc.array(changeArb, { maxLength: 12 }), (baseSize, changes) => {
+      fc.property(fc.integer({ min: 0, max: 250 }), fc.array(changeArb, { maxLength: 12 }), (baseSize, changes) => {
         const base = new Map(Array.from({ length: baseSize }, (_, i) => [`u${i}`, holder(i)] as const));
         let layered: ReadonlyMap<string, RuleHolder> = base;
         let expected: ReadonlyMap<string, RuleHolder> = base;
@@ -42,7 +44,7 @@ describe("a rule's holders after a sync's change, over the holders before it", (
           expected = applied(expected, change);
           expect(layered.size).toBe(expected.size);
           expect(sorted(layered)).toEqual(sorted(expected));
-          for (let i = 0; i < 60; i++) {
+          for (let i = 0; i < IDS; i++) {
             expect(layered.has(`u${i}`)).toBe(expected.has(`u${i}`));
             expect(layered.get(`u${i}`)).toEqual(expected.get(`u${i}`));
           }
@@ -55,9 +57,28 @@ describe("a rule's holders after a sync's change, over the holders before it", (
           expect(seen.sort()).toEqual([...expected.keys()].sort());
         }
         // The holders before are never touched.
-        expect(base.size).toBe(baseSize);
+        expect(sorted(base)).toEqual(
+          Array.from({ length: baseSize }, (_, i) => [`u${i}`, holder(i)]).sort(([a], [b]) => (a < b ? -1 : 1)),
+        );
       }),
+      { numRuns: 60 },
     );
+  });
+
+  it("stacks changes on the same holders until they reach an eighth of them, then copies them once", () => {
+    const base = new Map(Array.from({ length: 800 }, (_, i) => [`u${i}`, holder(i)] as const));
+    let holders: ReadonlyMap<string, RuleHolder> = base;
+    const kinds: string[] = [];
+    for (let round = 0; round < 4; round++) {
+      // 20 leave and 20 join each round: 40 entries over the base, an eighth of 800 is 100.
+      holders = holdersAfterChange(holders, {
+        removed: Array.from({ length: 20 }, (_, i) => `u${round * 20 + i}`),
+        added: Array.from({ length: 20 }, (_, i) => holder(1000 + round * 20 + i)),
+      });
+      kinds.push(holders instanceof Map ? "copied" : "layered");
+    }
+    expect(kinds).toEqual(["layered", "layered", "copied", "layered"]);
+    expect(holders.size).toBe(800);
   });
 
   it("leaves the holders before as they were, so an earlier answer still reads the same", () => {

@@ -18,7 +18,8 @@ export interface RuleCaller {
   requestId: string;
   /**
    * Where the org lives: as Azure DevOps said for a signed-in user; for a REST token, as the
-   * service account was saved on; null when neither says (no service account saved yet).
+   * service account was saved on; null when neither says (no service account saved yet, or
+   * saved before this was kept), which is taken as Services.
    */
   deployment: "services" | "server" | null;
 }

@@ -166,39 +166,6 @@ describe("a group rule's sync", () => {
     await expect(syncRule(deps, caller.org, created.rule.id, { holder: "timer" })).rejects.toThrow(/being synced/);
   });
 
-  it("keeps its lease through a run longer than the lease, so no other instance syncs the rule meanwhile", async () => {
-    const { world, state, deps: base, caller } = setup(1000, users(0, 2));
-    const created = await createRule(base, caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
-    // Every batch takes six minutes of a throttled store: three batches outlast the 15-minute lease.
-    let now = Date.parse("2026-11-10T01:00:00Z");
-    const deps: UsersDeps = { ...base, now: () => new Date(now) };
-    const commit = deps.commits.commit.bind(deps.commits);
-    const competitor: Array<"refused" | "ran"> = [];
-    let competing = false;
-    deps.commits.commit = async (orgId, change) => {
-      now += 6 * 60_000;
-      if (now - Date.parse("2026-11-10T01:00:00Z") > 15 * 60_000 && !competing) {
-        // Another timer instance finds the rule while the sync is still writing.
-        competing = true;
-        competitor.push(
-          await syncRule(deps, caller.org, created.rule.id, { holder: "other-instance" }).then(
-            () => "ran" as const,
-            (error: unknown) =>
-              error instanceof ConflictError && /being synced/.test(error.message) ? "refused" : "ran",
-          ),
-        );
-      }
-      return commit(orgId, change);
-    };
-    state.members = users(0, 250);
-    const synced = await syncRule(deps, caller.org, created.rule.id, { holder: "timer" });
-    expect(synced.added).toBe(248);
-    expect(competitor).toEqual(["refused"]);
-    // It finished as the rule's only sync: its lease given back, untainted, and its holders index kept.
-    expect(world.rules.get(created.rule.id)!.value.sync).toMatchObject({ lease: null, holders: 250 });
-    expect(world.rules.get(created.rule.id)!.value.sync.holdersIndex).not.toBeNull();
-  });
-
   it("says who loses their license before deleting, then frees their seats", async () => {
     const { world, deps, caller } = setup(10, users(0, 3));
     await applyRoleChanges(deps, { org: caller.org, actor: caller.actor, surface: "permissions-page" }, [
@@ -336,6 +303,121 @@ describe("a group rule's sync", () => {
     await expect(createRule(huge, caller, other)).rejects.toThrow(/50,000 users/);
     expect(world.rules.size).toBe(0);
     expect([...world.members.values()].map((m) => m.etag)).toEqual(membersBefore);
+  });
+});
+
+/**
+ * A store that throttles: each transactional batch takes six minutes of the clock, so a sync of
+ * three batches outlasts its 15-minute lease. `during(n)` runs as the n-th batch is written.
+ */
+function throttledStore(base: UsersDeps, during: (batch: number) => Promise<void> = async () => undefined) {
+  let now = Date.parse("2026-11-10T01:00:00Z");
+  const deps: UsersDeps = { ...base, now: () => new Date(now) };
+  const commit = deps.commits.commit.bind(deps.commits);
+  const written = { batches: 0 };
+  deps.commits.commit = async (orgId, change) => {
+    now += 6 * 60_000;
+    await during(written.batches + 1);
+    const result = await commit(orgId, change);
+    written.batches++;
+    return result;
+  };
+  return { deps, written };
+}
+
+describe("a sync that runs longer than its lease", () => {
+  it("keeps the lease, so no other instance syncs the rule meanwhile", async () => {
+    const { world, state, deps: base, caller } = setup(1000, users(0, 2));
+    const created = await createRule(base, caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
+    const competitor: Array<"refused" | "ran"> = [];
+    const { deps } = throttledStore(base, async (batch) => {
+      if (batch !== 3) return;
+      // Another timer instance finds the rule 18 minutes into the sync, while it still writes.
+      competitor.push(
+        await syncRule(deps, caller.org, created.rule.id, { holder: "other-instance" }).then(
+          () => "ran" as const,
+          (error: unknown) =>
+            error instanceof ConflictError && /being synced/.test(error.message) ? "refused" : "ran",
+        ),
+      );
+    });
+    state.members = users(0, 250);
+    const synced = await syncRule(deps, caller.org, created.rule.id, { holder: "timer" });
+    expect(synced.added).toBe(248);
+    expect(competitor).toEqual(["refused"]);
+    // It finished as the rule's only sync: its lease given back, untainted, and its holders index kept.
+    expect(world.rules.get(created.rule.id)!.value.sync).toMatchObject({ lease: null, holders: 250 });
+    expect(world.rules.get(created.rule.id)!.value.sync.holdersIndex).not.toBeNull();
+  });
+
+  it("stops writing when another sync took the rule over, and leaves the work to it", async () => {
+    const { world, state, deps: base, caller } = setup(1000, users(0, 2));
+    const created = await createRule(base, caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
+    const other = { holder: "other-instance", until: "2026-11-10T02:00:00.000Z" };
+    const { deps, written } = throttledStore(base, async (batch) => {
+      if (batch !== 2) return;
+      // Say this sync's lease ran out unseen (a stalled instance): another took the rule.
+      const rule = world.rules.get(created.rule.id)!;
+      world.rules.set(rule.value.id, {
+        value: { ...rule.value, sync: { ...rule.value.sync, lease: other } },
+        etag: world.nextEtag(),
+      });
+    });
+    state.members = users(0, 250);
+    await expect(syncRule(deps, caller.org, created.rule.id, { holder: "timer" })).rejects.toThrow(
+      /another sync took the rule over/,
+    );
+    expect(written.batches).toBe(2); // none after the other sync took the rule
+    expect(world.rules.get(created.rule.id)!.value.sync).toMatchObject({
+      lease: { ...other, tainted: true },
+      holdersIndex: null,
+    });
+  });
+
+  it("stops writing when the rule is being deleted", async () => {
+    const { world, state, deps: base, caller } = setup(1000, users(0, 2));
+    const created = await createRule(base, caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
+    const { deps, written } = throttledStore(base, async (batch) => {
+      if (batch !== 2) return;
+      const rule = world.rules.get(created.rule.id)!;
+      world.rules.set(rule.value.id, { value: { ...rule.value, deleting: true }, etag: world.nextEtag() });
+    });
+    state.members = users(0, 250);
+    await expect(syncRule(deps, caller.org, created.rule.id, { holder: "timer" })).rejects.toThrow(
+      /deleted while it was being synced/,
+    );
+    expect(written.batches).toBe(2);
+    expect(world.rules.get(created.rule.id)!.value).toMatchObject({ deleting: true });
+  });
+
+  it("goes on when extending the lease fails once, and extends it at the next batch", async () => {
+    const { world, state, deps: base, caller } = setup(1000, users(0, 2));
+    const created = await createRule(base, caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
+    // The rule's next write after the first batch (the first renewal) fails as a timeout would.
+    let failNext = false;
+    const { deps } = throttledStore(base, async (batch) => {
+      if (batch === 1) failNext = true;
+    });
+    const replace = deps.rules.replace.bind(deps.rules);
+    let failures = 0;
+    deps.rules = {
+      ...deps.rules,
+      replace: async (rule, etag) => {
+        if (failNext) {
+          failNext = false;
+          failures++;
+          throw new Error("The store did not answer in time.");
+        }
+        return replace(rule, etag);
+      },
+    };
+    state.members = users(0, 250);
+    const synced = await syncRule(deps, caller.org, created.rule.id, { holder: "timer" });
+    expect(synced.added).toBe(248);
+    expect(failures).toBe(1);
+    expect(world.warnings.some((w) => /could not extend its lease/.test(w))).toBe(true);
+    expect(world.rules.get(created.rule.id)!.value.sync).toMatchObject({ lease: null, holders: 250 });
+    expect(world.rules.get(created.rule.id)!.value.sync.holdersIndex).not.toBeNull();
   });
 });
 

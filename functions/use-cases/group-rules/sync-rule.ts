@@ -144,7 +144,10 @@ async function applySync(
   const addedCount = countChanged(added);
   const unseated = plan.additions.filter((_, i) => isUnseated(added[i]));
   const after = holdersAfter(holders, removed, added, members);
+  // The index and the rule's state are written under the lease too (a first sync writes every holder).
+  await held.keep();
   const holdersIndex = await indexHolders(deps, org.id, rule, after, read.fromIndex);
+  await held.keep();
   const finishedAt = deps.now().toISOString();
   const saved = await saveSync(deps, held.rule, (s) => ({
     ...s,

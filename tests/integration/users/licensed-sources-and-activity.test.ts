@@ -136,6 +136,16 @@ describe("when each user last tracked time and opened Timetracker", () => {
     }
   });
 
+  it("renames nobody whose e-mail changed since the name was read (the search key holds it too)", async () => {
+    const activity = new CosmosMemberActivity(services().db);
+    const grace = { orgId: u.priya.org.id, userId: userId(u.stack, "grace.wright") };
+    await activity.rename({ ...grace, email: "grace.old@fabrikam.example" }, "Grace Hopper");
+    expect((await memberOf("grace.wright")).displayName).toBe("Grace Wright");
+    await activity.rename({ ...grace, email: email("grace.wright") }, "Grace Hopper");
+    expect(byName((await list("&search=hopper")).members)).toEqual(["Grace Hopper"]);
+    await activity.rename({ ...grace, email: email("grace.wright") }, "Grace Wright");
+  });
+
   it("creates no record for a user Timetracker does not know", async () => {
     const activity = new CosmosMemberActivity(services().db);
     await activity.touch(
