@@ -23,13 +23,9 @@ export async function recordActivity(
   if (!member) return;
   const at = deps.now();
   if (!activityStampDue(member, field, at)) return;
-  try {
-    await deps.activity.touch(member.orgId, member.userId, field, at.toISOString());
-  } catch (error) {
-    deps.warn(
-      `Could not record ${field} of user ${member.userId} in org ${member.orgId}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+  await bestEffort(deps, `Could not record ${field} of user ${member.userId} in org ${member.orgId}`, () =>
+    deps.activity.touch(member.orgId, member.userId, field, at.toISOString()),
+  );
 }
 
 /**
@@ -41,11 +37,16 @@ export async function recordActivity(
 export async function recordName(deps: ActivityDeps, member: MemberRecord | null, displayName: string): Promise<void> {
   const name = displayName.trim();
   if (!member || name === "" || name === member.displayName) return;
+  await bestEffort(deps, `Could not save the new name of user ${member.userId} in org ${member.orgId}`, () =>
+    deps.activity.rename(member, name),
+  );
+}
+
+/** Bookkeeping that must not fail the user's request: a failure is logged with what failed. */
+async function bestEffort(deps: ActivityDeps, failure: string, work: () => Promise<void>): Promise<void> {
   try {
-    await deps.activity.rename(member, name);
+    await work();
   } catch (error) {
-    deps.warn(
-      `Could not save the new name of user ${member.userId} in org ${member.orgId}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    deps.warn(`${failure}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
