@@ -29,7 +29,10 @@ export interface UserPage {
   continuation: string | null;
 }
 
-/** Users a caller has already, by user id; maybe still loading. */
+/** A group's users by lower-case user id. */
+export type GroupUsers = ReadonlyMap<string, DirectoryUser>;
+
+/** Users a caller has already, by lower-case user id; maybe still loading. */
 export type KnownUsers = ReadonlyMap<string, DirectoryUser> | PromiseLike<ReadonlyMap<string, DirectoryUser>>;
 
 export interface OrgDirectory {
@@ -44,18 +47,18 @@ export interface OrgDirectory {
   /** One group by descriptor, or null when Azure DevOps has no such group. */
   group(orgName: string, credential: DirectoryCredential, descriptor: string): Promise<DirectoryGroup | null>;
   /**
-   * The users in a group now, nested groups expanded (each user once). Throws rather than
-   * answer part of the group: a group rule's sync removes nobody on a partial read. Users in
-   * `known` (by user id) are answered as given, without looking them up again; it may still
-   * be loading (a sync reads its holders meanwhile): it is awaited once the membership is read.
-   * In no particular order.
+   * The users in a group now, nested groups expanded, by lower-case user id (each user once,
+   * whatever case Azure DevOps answered). Throws rather than answer part of the group: a
+   * group rule's sync removes nobody on a partial read. Users in `known` (by lower-case user
+   * id) are answered as given, without looking them up again; it may still be loading (a sync
+   * reads its holders meanwhile): it is awaited once the membership is read.
    */
   groupMembers(
     orgName: string,
     credential: DirectoryCredential,
     groupDescriptor: string,
     known?: KnownUsers,
-  ): Promise<DirectoryUser[]>;
+  ): Promise<GroupUsers>;
   /** Users by id; ids that are not users of the org are absent from the map. */
   usersByIds(
     orgName: string,

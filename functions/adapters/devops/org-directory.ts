@@ -6,6 +6,7 @@ import type {
   DirectoryCredential,
   DirectoryGroup,
   DirectoryUser,
+  GroupUsers,
   KnownUsers,
   OrgDirectory,
   UserPage,
@@ -143,7 +144,7 @@ export class DevopsOrgDirectory implements OrgDirectory {
     credential: DirectoryCredential,
     groupDescriptor: string,
     knownUsers: KnownUsers = new Map(),
-  ): Promise<DirectoryUser[]> {
+  ): Promise<GroupUsers> {
     const vssps = this.base("vssps", orgName);
     // One session: one throttling budget and kept-alive connections for the read and its lookups.
     return this.http.session(credential, async (session) => {
@@ -166,24 +167,25 @@ export class DevopsOrgDirectory implements OrgDirectory {
           "Azure DevOps answered the group without its members, so it cannot be read completely.",
         );
       const known = await knownUsers;
-      const users: DirectoryUser[] = [];
-      const unknown: string[] = [];
-      const seen = new Set<string>();
+      // One map answers each user once, however often Azure DevOps listed them: a sync
+      // passes every member of a large group through this loop, so it makes no other copy.
+      const users = new Map<string, DirectoryUser>();
+      const unknown = new Set<string>();
       for (const listed of group.memberIds) {
         // Ids compare lower-case; one already lower-case (as Azure DevOps answers them) is not copied.
         const id = UPPER_CASE.test(listed) ? listed.toLowerCase() : listed;
-        if (seen.has(id)) continue;
-        seen.add(id);
         const user = known.get(id);
-        if (user) users.push(user);
-        else unknown.push(id);
+        if (user) users.set(id, user);
+        else unknown.add(id);
       }
-      if (seen.size > MAX_RULE_GROUP_MEMBERS + MAX_NESTED_GROUPS) throw groupTooLarge();
+      if (users.size + unknown.size > MAX_RULE_GROUP_MEMBERS + MAX_NESTED_GROUPS) throw groupTooLarge();
       // Only who is new (and the nested groups, which the lookup names as groups) is looked up.
-      for (const identity of await this.identities(session, vssps, "identityIds", unknown))
-        if (!identity.isContainer && PERSON_DESCRIPTOR.test(identity.subjectDescriptor ?? ""))
-          users.push(toUser(identity));
-      if (users.length > MAX_RULE_GROUP_MEMBERS) throw groupTooLarge();
+      for (const identity of await this.identities(session, vssps, "identityIds", [...unknown]))
+        if (!identity.isContainer && PERSON_DESCRIPTOR.test(identity.subjectDescriptor ?? "")) {
+          const user = toUser(identity);
+          users.set(user.id, user);
+        }
+      if (users.size > MAX_RULE_GROUP_MEMBERS) throw groupTooLarge();
       return users;
     });
   }

@@ -9,7 +9,8 @@ import { serviceCredential } from "../users/service-account";
 import { seatImpact } from "../users/seat-impact";
 import type { UsersDeps } from "../users/users-deps";
 import { GROUP_RULES_NEED_SERVICES, type RuleCaller } from "./rule-caller";
-import { readGroup, type GroupUsers } from "./rule-group";
+import type { GroupUsers } from "../../ports/org-directory";
+import { readGroup } from "./rule-group";
 import { ruleIdFor } from "./rule-id";
 import { groupView, sampleOf } from "./rule-views";
 

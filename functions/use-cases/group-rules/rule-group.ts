@@ -1,14 +1,11 @@
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnauthorizedError } from "../../domain/errors";
 import type { OrgRecord } from "../../domain/org";
-import type { DirectoryCredential, DirectoryGroup, DirectoryUser, KnownUsers } from "../../ports/org-directory";
+import type { DirectoryCredential, DirectoryGroup, GroupUsers, KnownUsers } from "../../ports/org-directory";
 import { SERVICE_ACCOUNT_MISSING, serviceCredential } from "../users/service-account";
 import type { UsersDeps } from "../users/users-deps";
 
 export const GROUP_NOT_FOUND =
   "Azure DevOps has no such group, or the account reading it cannot see it. Search for the group again.";
-
-/** A group's users by lower-case user id: each once, however Azure DevOps listed them. */
-export type GroupUsers = ReadonlyMap<string, DirectoryUser>;
 
 /** The group and every user in it now (nested groups expanded), read with `credential`. */
 export async function readGroup(
@@ -26,7 +23,7 @@ export async function readGroup(
     }),
   ]);
   if (!group) throw new NotFoundError(GROUP_NOT_FOUND);
-  return { group, members: uniqueById(members) };
+  return { group, members };
 }
 
 /**
@@ -60,20 +57,4 @@ export function readProblem(error: unknown): string {
     return "The group no longer exists in Azure DevOps. Delete the rule, or create the group again.";
   if (error instanceof DomainError) return error.message;
   return "Azure DevOps did not answer completely.";
-}
-
-const UPPER_CASE = /[A-Z]/;
-
-/**
- * Each user once, by lower-case id (Azure DevOps APIs differ in the case of ids). A user whose
- * id is lower-case already is kept as it is, without a copy of the id or of the user: a sync
- * passes every member of a large group through here.
- */
-function uniqueById(users: readonly DirectoryUser[]): GroupUsers {
-  const byId = new Map<string, DirectoryUser>();
-  for (const u of users) {
-    if (!UPPER_CASE.test(u.id)) byId.set(u.id, u);
-    else byId.set(u.id.toLowerCase(), { ...u, id: u.id.toLowerCase() });
-  }
-  return byId;
 }

@@ -43,7 +43,7 @@ function setup(seats: number, members: DirectoryUser[]) {
     groupMembers: async () => {
       state.reads++;
       if (state.failure) throw state.failure;
-      return [...state.members];
+      return new Map(state.members.map((u) => [u.id, u]));
     },
   };
   const base = world.deps();
@@ -593,7 +593,7 @@ describe("a rule's holders index", () => {
         value: { ...rule.value, sync: { ...rule.value.sync, lease: other } },
         etag: setUp.world.nextEtag(),
       });
-      return users(0, 4);
+      return new Map(users(0, 4).map((u) => [u.id, u]));
     };
     const overlapping = { ...deps, directory: { ...deps.directory, groupMembers: takeOver } };
     await syncRule(overlapping, setUp.caller.org, created.rule.id, { holder: "timer" });

@@ -13,13 +13,14 @@ import {
 import type { OrgRecord } from "../../domain/org";
 import { retryOnConflict } from "../../domain/retry-on-conflict";
 import type { RuleHolder } from "../../ports/member-roster";
+import type { GroupUsers } from "../../ports/org-directory";
 import type { HoldersChange } from "../../ports/rule-holder-index";
 import type { Versioned } from "../../ports/versioned";
 import { applyRoleChanges } from "../users/apply-role-changes";
 import type { RoleChangeOutcome } from "../users/role-change";
 import type { UsersDeps } from "../users/users-deps";
 import { HeldLease, RULE_WRITE_ATTEMPTS, syncLease } from "./held-lease";
-import { readGroupAsServiceAccount, readProblem, type GroupUsers } from "./rule-group";
+import { readGroupAsServiceAccount, readProblem } from "./rule-group";
 
 /** A rule's holders by user id. */
 type Holders = ReadonlyMap<string, RuleHolder>;

@@ -95,8 +95,8 @@ export async function groupMembers(
 ): Promise<DirectoryUsersResponse> {
   requireServicesDirectory(manager);
   const org = manager.access.org.value;
-  const users = await deps.directory.groupMembers(org.name, callerCredential(manager), descriptor);
-  users.sort((a, b) => a.displayName.localeCompare(b.displayName, "en"));
+  const members = await deps.directory.groupMembers(org.name, callerCredential(manager), descriptor);
+  const users = [...members.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, "en"));
   return { users: await withRoles(deps, org, users), continuationToken: null };
 }
 

@@ -114,12 +114,11 @@ async function run(): Promise<BenchResult> {
       vsaexUrl: env.ADO_VSAEX_URL,
       requestTimeoutMs: 60_000,
     });
-    const current = await directory.groupMembers("fabrikam", { kind: "pat", pat }, root.descriptor);
-    const known = new Map(current.map((u) => [u.id, u]));
+    const known = await directory.groupMembers("fabrikam", { kind: "pat", pat }, root.descriptor);
     const t3 = performance.now();
     const reread = await directory.groupMembers("fabrikam", { kind: "pat", pat }, root.descriptor, known);
     const groupReadMs = performance.now() - t3;
-    if (reread.length !== MEMBERS) throw new Error(`Reading the group again found ${reread.length} users.`);
+    if (reread.size !== MEMBERS) throw new Error(`Reading the group again found ${reread.size} users.`);
 
     return {
       figures: [
