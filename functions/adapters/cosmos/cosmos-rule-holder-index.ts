@@ -84,7 +84,7 @@ function applyChanges(partsRead: HoldersPart[], changes: HoldersChangeDocument[]
     for (const e of change.holders) byId.set(e[0], e);
   }
   const holders = new Map<string, RuleHolder>();
-  for (const [id, e] of byId) holders.set(id, holder(e));
+  byId.forEach((e, id) => holders.set(id, holder(e))); // not for…of over entries: see planSync
   return holders;
 }
 

@@ -29,7 +29,10 @@ export function holdersAfterChange(before: Holders, change: HoldersChange): Hold
   }
   for (const h of change.added) added.set(h.id, h);
   const layered = new LayeredHolders(base, hidden, added);
-  return hidden.size + added.size > base.size * MAX_LAYERED_FRACTION ? new Map(layered) : layered;
+  if (hidden.size + added.size <= base.size * MAX_LAYERED_FRACTION) return layered;
+  const copy = new Map<string, RuleHolder>();
+  layered.forEach((h, userId) => copy.set(userId, h));
+  return copy;
 }
 
 /** Holders as a base map, the ids of it hidden, and the holders added or updated over it. */
@@ -71,8 +74,12 @@ class LayeredHolders implements ReadonlyMap<string, RuleHolder> {
     return this.entries();
   }
 
+  /** Without the generators: a sync's plan walks every holder once this way (see planSync). */
   forEach(callback: (h: RuleHolder, userId: string, map: Holders) => void, thisArg?: unknown): void {
-    for (const [userId, h] of this.entries()) callback.call(thisArg, h, userId, this);
+    this.base.forEach((h, userId) => {
+      if (!this.hidden.has(userId) && !this.added.has(userId)) callback.call(thisArg, h, userId, this);
+    });
+    this.added.forEach((h, userId) => callback.call(thisArg, h, userId, this));
   }
 
   /** Whether the base still holds `userId` here (not hidden by a removal). */
