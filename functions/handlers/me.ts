@@ -12,9 +12,11 @@ defineRoute("me", {
   handler: async ({ services, caller }) => {
     const [access, isPca] = await Promise.all([resolveCallerAccess(services.users, caller), caller.isPca()]);
     // Every Timetracker page asks for /api/me as it opens: that is "last opened", under the name
-    // Azure DevOps gives the user now.
-    await recordActivity(services.users, access.member, "lastOpenedAt");
-    await recordName(services.users, access.member, caller.displayName);
+    // Azure DevOps gives the user now. At once: each patches fields of its own on the record.
+    await Promise.all([
+      recordActivity(services.users, access.member, "lastOpenedAt"),
+      recordName(services.users, access.member, caller.displayName),
+    ]);
     const { plan } = access;
     const body: MeResponse = {
       user: { id: caller.userId, displayName: caller.displayName, email: caller.email },

@@ -122,9 +122,13 @@ describe("when each user last tracked time and opened Timetracker", () => {
     const before = chloe.displayName;
     chloe.displayName = "Zoë Martin";
     try {
-      expect((await memberOf("chloe.dubois")).displayName).toBe(before); // not until she opens it
+      expect(await memberOf("chloe.dubois")).toMatchObject({ displayName: before, lastOpenedAt: null }); // not until she opens it
+      const opened = Date.now();
       await ok(u.call(await signIn(u.stack, "fabrikam", email("chloe.dubois")), "GET", "me"));
-      expect((await memberOf("chloe.dubois")).displayName).toBe("Zoë Martin");
+      // Her first opening today: the day's stamp and the new name both land (two patches at once).
+      const renamed = await memberOf("chloe.dubois");
+      expect(renamed.displayName).toBe("Zoë Martin");
+      expect(Date.parse(renamed.lastOpenedAt ?? "")).toBeGreaterThanOrEqual(opened);
       // Found and sorted by the new name (the stored search and sort keys follow it).
       expect(byName((await list("&search=martin")).members)).toEqual(["Zoë Martin"]);
       expect((await list("&search=dubois")).members.map((m) => m.email)).toEqual([email("chloe.dubois")]);
