@@ -8,35 +8,19 @@ import { createRule } from "../../use-cases/group-rules/create-rule";
 import { deleteRule } from "../../use-cases/group-rules/delete-rule";
 import { listRules } from "../../use-cases/group-rules/list-rules";
 import { previewRule } from "../../use-cases/group-rules/preview-rule";
-import type { RuleCaller } from "../../use-cases/group-rules/rule-caller";
+import { restRuleCaller, type RuleCaller } from "../../use-cases/group-rules/rule-caller";
 import { syncAllRules, syncOneRule } from "../../use-cases/group-rules/sync-now";
 import { authenticateRestToken } from "../../use-cases/users/rest-auth";
 import type { UsersDeps } from "../../use-cases/users/users-deps";
 
-/**
- * Group rules for automation (/api/rest/users/group-rules), with the REST API's tokens and
- * rate limits. Groups are read with the org's service account: there is no user present, so
- * where the org lives is what the service account was saved on (Azure DevOps Server has no
- * group rules, and a REST caller there is told so as the page tells its users).
- */
+/** Group rules for automation (/api/rest/users/group-rules), with the REST API's tokens and rate limits. */
 async function restRuleRequest(
   services: Services,
   request: HttpRequest,
 ): Promise<{ deps: UsersDeps; rules: RuleCaller }> {
   const deps = services.users;
   const principal = await authenticateRestToken(deps, restTokenOf(request));
-  const serviceAccount = await deps.serviceAccounts.get(principal.org.value.id);
-  return {
-    deps,
-    rules: {
-      org: principal.org.value,
-      actor: principal.actor,
-      credential: null,
-      isPca: false,
-      requestId: deps.newId(),
-      deployment: serviceAccount?.deployment ?? null,
-    },
-  };
+  return { deps, rules: await restRuleCaller(deps, principal) };
 }
 
 const ruleId = (request: HttpRequest) => parseWith(RuleIdParam, request.params.id ?? "", "rule id");
