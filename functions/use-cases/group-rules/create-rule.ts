@@ -14,7 +14,9 @@ import { syncRule } from "./sync-rule";
  * Saves a rule and runs its first sync. The group is read with the service account, as every
  * later sync will read it, so a rule that could never sync is refused before anything is
  * written; so is a rule whose group does not fit the free seats now (nothing is half-applied:
- * the preview said how many seats are missing). Members who join later and find no seat wait.
+ * the preview said how many seats are missing). Members who join later and find no seat wait,
+ * as do those whose seats another change took while this one wrote its batches: the seat
+ * limit holds, and the rule seats them when seats free, as any sync does.
  */
 export async function createRule(
   deps: UsersDeps,

@@ -109,6 +109,53 @@ describe("a group rule's sync", () => {
     expect(world.actualLicensed()).toBe(3);
   });
 
+  it("leaves waiting, not left out, the members whose seats another change took while the rule was created", async () => {
+    const { world, state, deps, caller } = setup(200, users(0, 200));
+    const admin = {
+      org: caller.org,
+      actor: { id: "other-admin", displayName: "Other" },
+      surface: "permissions-page",
+    } as const;
+    const direct = users(900, 905);
+    const commit = deps.commits.commit.bind(deps.commits);
+    let batches = 0;
+    const racing: UsersDeps = {
+      ...deps,
+      commits: {
+        ...deps.commits,
+        commit: async (orgId, change) => {
+          // Another administrator licenses 5 people between the rule's first and second batch.
+          if (++batches === 2)
+            await applyRoleChanges(
+              deps,
+              admin,
+              direct.map((u) => ({ userId: u.id, role: "Team" as const, profile: u })),
+            );
+          return commit(orgId, change);
+        },
+      },
+    };
+    const created = await createRule(racing, caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
+    // The first batch (98) landed; the other 102 found 97 seats free and wait for one, in order.
+    expect(created.added).toBe(98);
+    expect(created.message).toBe("98 members got the rule's role, 0 members lost it. 102 members wait for a seat.");
+    expect(created.rule.sync.waiting.count).toBe(102);
+    expect(created.rule.sync.waiting.people.slice(0, 2).map((w) => w.displayName)).toEqual(["User 098", "User 099"]);
+    expect(world.actualLicensed()).toBe(103);
+
+    // The direct ones go back to None: the next sync seats everyone waiting.
+    await applyRoleChanges(
+      deps,
+      admin,
+      direct.map((u) => ({ userId: u.id, role: "None" as const })),
+    );
+    const next = await syncRule(deps, caller.org, created.rule.id, { holder: "timer" });
+    expect(next.added).toBe(102);
+    expect(next.rule.sync.waiting).toEqual([]);
+    expect(world.actualLicensed()).toBe(200);
+    expect(state.reads).toBe(2);
+  });
+
   it("keeps a direct assignment when the member leaves the group, and audits as the rule", async () => {
     const { world, state, deps, caller } = setup(10, users(0, 2));
     await applyRoleChanges(deps, { org: caller.org, actor: caller.actor, surface: "permissions-page" }, [

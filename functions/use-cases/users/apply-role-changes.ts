@@ -71,14 +71,15 @@ export async function applyRoleChanges(
         }
         refusal = result.check;
       }
-      // Seats ran out under a concurrent change: a sync leaves these waiting, anyone else is refused.
+      // Seats ran out under a concurrent change (the whole request fitted when it was checked):
+      // a group rule leaves these waiting for a seat, anyone else is refused with the limit.
       for (const p of part)
-        outcomes.set(
-          p.userId,
-          ctx.fillFreeSeats
-            ? { userId: p.userId, ok: false, message: NO_SEAT, reason: "no-seat" }
-            : { userId: p.userId, ok: false, message: seatLimitMessage(refusal) },
-        );
+        outcomes.set(p.userId, {
+          userId: p.userId,
+          ok: false,
+          message: ctx.fillFreeSeats ? NO_SEAT : seatLimitMessage(refusal),
+          reason: "no-seat",
+        });
     }
     pending = pending.filter((input) => retry.has(input.userId));
     if (pending.length > 0 && !refusal) throw new EntriesChanged();

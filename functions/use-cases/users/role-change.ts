@@ -38,7 +38,10 @@ export type RoleChangeOutcome =
       userId: string;
       ok: false;
       message: string;
-      /** "no-seat": left out because no seat was free (only with `fillFreeSeats`). */
+      /**
+       * "no-seat": left out because no seat was free: what did not fit (`fillFreeSeats`), or
+       * what a concurrent change took the seats from after the request was checked.
+       */
       reason?: "no-seat";
     };
 
