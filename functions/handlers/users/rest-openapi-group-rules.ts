@@ -53,7 +53,7 @@ export function groupRulePaths(tooMany: unknown): Record<string, unknown> {
           ),
           "404": errorResponse("Azure DevOps has no such group, or the service account cannot see it."),
           "409": errorResponse(
-            "The group has a rule already, the group does not fit the free seats (seat_limit: nothing was written), the service account is not configured, or it cannot read the group.",
+            "The group has a rule already, the group does not fit the free seats (seat_limit: nothing was written), the service account is not configured, or Azure DevOps refused its token (expired, or without Graph and Identity read): the message says what to fix.",
           ),
           ...common(tooMany),
         },
@@ -68,7 +68,9 @@ export function groupRulePaths(tooMany: unknown): Record<string, unknown> {
           "200": ok("Who the rule licenses, who is new, and the seats it needs.", "GroupRulePreview"),
           "400": errorResponse("The body is not valid, or the group is too large."),
           "404": errorResponse("Azure DevOps has no such group, or the service account cannot see it."),
-          "409": errorResponse("The group has a rule already, or the service account is not configured."),
+          "409": errorResponse(
+            "The group has a rule already, the service account is not configured, or Azure DevOps refused its token (expired, or without Graph and Identity read): the message says what to fix.",
+          ),
           ...common(tooMany),
         },
       },

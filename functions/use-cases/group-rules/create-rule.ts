@@ -3,7 +3,7 @@ import { ConflictError, SeatLimitError } from "../../domain/errors";
 import { MAX_GROUP_RULES, NEVER_SYNCED, type GroupRuleRecord } from "../../domain/group-rule";
 import type { UsersDeps } from "../users/users-deps";
 import type { RuleCaller } from "./rule-caller";
-import { readGroupAsServiceAccount } from "./rule-group";
+import { readGroupAsServiceAccount, refuseUnlessCallerSeesGroup } from "./rule-group";
 import { ruleIdFor } from "./rule-id";
 import { refuseUnlessNewRuleFits } from "./preview-rule";
 import { syncResponse } from "./sync-response";
@@ -24,7 +24,10 @@ export async function createRule(
   request: GroupRuleRequest,
 ): Promise<GroupRuleSyncResponse> {
   await refuseUnlessNewRuleFits(deps, caller, request.groupDescriptor);
-  const { group, members } = await readGroupAsServiceAccount(deps, caller.org, request.groupDescriptor);
+  const [{ group, members }] = await Promise.all([
+    readGroupAsServiceAccount(deps, caller.org, request.groupDescriptor),
+    caller.credential && refuseUnlessCallerSeesGroup(deps, caller.org, caller.credential, request.groupDescriptor),
+  ]);
   const rule: GroupRuleRecord = {
     id: await ruleIdFor(request.groupDescriptor),
     orgId: caller.org.id,

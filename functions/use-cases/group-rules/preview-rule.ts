@@ -5,12 +5,11 @@ import { effectiveRoleOf, NO_PARTS, seatRole, withRuleGrant } from "../../domain
 import { effectiveRole, roleAtLeast, roleLabel } from "../../domain/roles";
 import { defaultIsCounted, netSeatsNeeded, type RoleMove } from "../../domain/seats";
 import type { DirectoryGroup } from "../../ports/org-directory";
-import { serviceCredential } from "../users/service-account";
 import { seatImpact } from "../users/seat-impact";
 import type { UsersDeps } from "../users/users-deps";
 import { GROUP_RULES_NEED_SERVICES, type RuleCaller } from "./rule-caller";
 import type { GroupUsers } from "../../ports/org-directory";
-import { readGroup } from "./rule-group";
+import { readGroup, readGroupAsServiceAccount } from "./rule-group";
 import { ruleIdFor } from "./rule-id";
 import { groupView, sampleOf } from "./rule-views";
 
@@ -24,8 +23,11 @@ export async function previewRule(
   request: GroupRuleRequest,
 ): Promise<GroupRulePreviewResponse> {
   await refuseUnlessNewRuleFits(deps, caller, request.groupDescriptor);
-  const credential = caller.credential ?? (await serviceCredential(deps, caller.org.id));
-  const { group, members } = await readGroup(deps, caller.org, credential, request.groupDescriptor);
+  // Without a user present (REST), as the rule's syncs will read it: a refused service account
+  // token says what to fix, not that the caller's credential was refused.
+  const { group, members } = caller.credential
+    ? await readGroup(deps, caller.org, caller.credential, request.groupDescriptor)
+    : await readGroupAsServiceAccount(deps, caller.org, request.groupDescriptor);
   return previewOf(deps, caller, request, group, members);
 }
 

@@ -12,7 +12,7 @@ import type { UsersDeps } from "../users/users-deps";
 export interface RuleCaller {
   org: OrgRecord;
   actor: AuditActor;
-  /** The credential previews read groups with; null: the service account's. */
+  /** The user's credential: previews read groups with it, and a create checks the user sees the group; null: the service account's (REST). */
   credential: DirectoryCredential | null;
   /** PCAs see the rules' problems as warnings on the Permissions page. */
   isPca: boolean;

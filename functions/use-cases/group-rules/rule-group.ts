@@ -48,6 +48,20 @@ export async function readGroupAsServiceAccount(
   }
 }
 
+/**
+ * A user present must see the group with their own token, as its preview read it: a rule lists
+ * who is in its group, so a Timetracker administrator cannot learn the members of a group Azure
+ * DevOps does not show them by naming it in a request.
+ */
+export async function refuseUnlessCallerSeesGroup(
+  deps: UsersDeps,
+  org: OrgRecord,
+  credential: DirectoryCredential,
+  descriptor: string,
+): Promise<void> {
+  if (!(await deps.directory.group(org.name, credential, descriptor))) throw new NotFoundError(GROUP_NOT_FOUND);
+}
+
 /** What the last read of a group says to show on the rule when it failed. */
 export function readProblem(error: unknown): string {
   if (error instanceof ConflictError && error.message === SERVICE_ACCOUNT_MISSING)

@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ConflictError, ForbiddenError, UpstreamThrottledError, ValidationError } from "../../domain/errors";
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UpstreamThrottledError,
+  ValidationError,
+} from "../../domain/errors";
 import type { GroupRuleRecord } from "../../domain/group-rule";
 import type { OrgRecord } from "../../domain/org";
-import type { DirectoryGroup, DirectoryUser, OrgDirectory } from "../../ports/org-directory";
+import type { DirectoryCredential, DirectoryGroup, DirectoryUser, OrgDirectory } from "../../ports/org-directory";
 import { applyRoleChanges } from "../users/apply-role-changes";
 import { sealSecret } from "../users/secret-box";
 import { InMemoryUsersWorld } from "../users/test-support/in-memory-users";
@@ -183,6 +189,24 @@ describe("a group rule's sync", () => {
     const again = await syncRule(deps, caller.org, created.rule.id, { holder: "timer" });
     expect(again.rule.sync.problem).toMatchObject({ since });
     expect(again.rule.sync.problem!.message).toContain("service account cannot read this group");
+    state.failure = new NotFoundError("Azure DevOps could not find it.");
+    const deletedGroup = await syncRule(deps, caller.org, created.rule.id, { holder: "timer" });
+    expect(deletedGroup.rule.sync.problem).toEqual({
+      since,
+      message: "The group no longer exists in Azure DevOps. Delete the rule, or create the group again.",
+    });
+    const withoutAccount = await syncRule(
+      { ...deps, serviceAccounts: { ...deps.serviceAccounts, get: async () => null } },
+      caller.org,
+      created.rule.id,
+      { holder: "timer" },
+    );
+    expect(withoutAccount.rule.sync.problem).toEqual({
+      since,
+      message:
+        "Group rules read their groups with the organization's service account, and none is saved: a Project Collection Administrator saves one under Timetracker Settings › Service account.",
+    });
+    expect(world.actualLicensed()).toBe(4);
     state.failure = null;
     state.members = users(0, 3);
     const recovered = await syncRule(deps, caller.org, created.rule.id, { holder: "timer" });
@@ -245,6 +269,27 @@ describe("a group rule's sync", () => {
       /service account cannot read this group/,
     );
     expect(world.rules.size).toBe(0);
+  });
+
+  it("refuses a rule from the page for a group the user cannot see with their own token, writing nothing", async () => {
+    const { world, state, deps, caller } = setup(10, users(0, 2));
+    const user = { ...caller, credential: { kind: "bearer" as const, token: "user-token" } };
+    // The service account reads every group; the user's own token does not find this one.
+    const hidden = {
+      ...deps,
+      directory: {
+        ...deps.directory,
+        group: async (_org: string, credential: DirectoryCredential) => (credential.kind === "bearer" ? null : GROUP),
+      },
+    };
+    await expect(createRule(hidden, user, { groupDescriptor: GROUP.descriptor, role: "Team" })).rejects.toThrow(
+      "Azure DevOps has no such group, or the account reading it cannot see it. Search for the group again.",
+    );
+    expect(world.rules.size).toBe(0);
+    expect(world.members.size).toBe(0);
+    expect(state.reads).toBe(1); // read with the service account at the same time, then nothing written
+    const created = await createRule(deps, user, { groupDescriptor: GROUP.descriptor, role: "Team" });
+    expect(created.added).toBe(2);
   });
 
   it("has the timer sync only rules that are due, and finish a deletion that was cut short", async () => {

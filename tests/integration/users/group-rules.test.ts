@@ -333,4 +333,57 @@ describe("the REST API for group rules", () => {
     expect((await rest(u.stack, auth, "DELETE", `users/group-rules/${created.body.rule.id}`)).status).toBe(200);
     expect((await rest(u.stack, undefined, "GET", "users/group-rules")).status).toBe(401);
   });
+
+  it("answers bad input and a service account that cannot read the group with clear 4xx errors, writing nothing", async () => {
+    const token = await ok(u.call<CreateTokenResponse>(u.priya, "POST", "tokens", { name: "group rules errors" }));
+    const auth = bearer(token.secret);
+    type Refusal = { error: { message: string } };
+    const send = (path: "users/group-rules" | "users/group-rules/preview", groupDescriptor: string, role = "Team") =>
+      rest<Refusal>(u.stack, auth, "POST", path, { groupDescriptor, role });
+    const refused = async (
+      answer: Promise<{ status: number; body: Refusal }>,
+      status: number,
+      message: string | RegExp,
+    ): Promise<void> => {
+      const { status: got, body } = await answer;
+      expect({ status: got, message: body.error.message }).toEqual({ status, message: expect.stringMatching(message) });
+    };
+    await refused(send("users/group-rules", engineering, "None"), 400, /a rule cannot give None/);
+    await refused(send("users/group-rules/preview", "vssgp.Uy0xLTktbm9zdWNoZ3JvdXA"), 404, /no such group/);
+    expect((await send("users/group-rules", engineering)).status).toBe(201);
+    await refused(send("users/group-rules", engineering, "Budget"), 409, /has a rule already/);
+    const platform = (await ok(u.call<GroupSearchResponse>(u.priya, "GET", "users/groups?query=Platform"))).groups[0]
+      .descriptor;
+    const licensedBefore = await licensedEmails(u);
+
+    // The service account's token expired (revoked here): the answer says what to fix, not that the caller's token is bad.
+    const expired = u.stack.devops.state.createPat("fabrikam", email("sofia.hernandez"));
+    await ok(u.call(u.priya, "POST", "users/service-account", { pat: expired }));
+    u.stack.devops.state.revokePat(expired);
+    const cannotRead = /service account cannot read this group's members.*save a new token/;
+    try {
+      await refused(send("users/group-rules/preview", platform), 409, cannotRead);
+      await refused(send("users/group-rules", platform), 409, cannotRead);
+      await ok(u.call(u.priya, "DELETE", "users/service-account"));
+      await refused(send("users/group-rules/preview", platform), 409, /service account/);
+      await refused(send("users/group-rules", platform), 409, /service account/);
+    } finally {
+      const pat = u.stack.devops.state.createPat("fabrikam", email("sofia.hernandez"));
+      await ok(u.call(u.priya, "POST", "users/service-account", { pat }));
+    }
+    const rules = (await rest<GroupRulesResponse>(u.stack, auth, "GET", "users/group-rules")).body.rules;
+    expect(rules.map((r) => r.group.displayName)).toEqual(["Engineering"]);
+    expect(await licensedEmails(u)).toEqual(licensedBefore);
+
+    // A token whose owner may no longer manage users is refused here as on every REST route.
+    const marcus = await ok(u.call<CreateTokenResponse>(u.marcus, "POST", "tokens", { name: "before demotion" }));
+    await ok(u.call(u.priya, "POST", "users/roles", { role: "Team", userIds: [u.marcus.user.id] }));
+    try {
+      const demoted = await rest<Refusal>(u.stack, bearer(marcus.secret), "POST", "users/group-rules/sync");
+      expect(demoted.status).toBe(403);
+      expect(demoted.body.error.message).toMatch(/Marcus Johnson.*no longer a Timetracker Administrator/);
+    } finally {
+      await ok(u.call(u.priya, "POST", "users/roles", { role: "Administrator", userIds: [u.marcus.user.id] }));
+    }
+  });
 });
