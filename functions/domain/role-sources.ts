@@ -1,5 +1,5 @@
 import type { GrantRole, MemberRecord, RuleGrant } from "./member";
-import { effectiveRole, highestRole, roleLabel, type AssignedRole, type Role } from "./roles";
+import { effectiveRole, highestRole, roleAtLeast, roleLabel, type AssignedRole, type Role } from "./roles";
 
 /**
  * Where a member's role comes from (docs/decisions/0009-group-rules.md): their direct
@@ -57,6 +57,19 @@ export function directChangeRefusal(parts: RoleParts, to: AssignedRole, displayN
   const rules =
     names.length === 1 ? `the group rule "${names[0]}"` : `the group rules ${names.map((n) => `"${n}"`).join(", ")}`;
   return `${displayName || "This user"} is licensed by ${rules}; set them to None by removing them from the group in Azure DevOps or by deleting the rule.`;
+}
+
+export const OWN_ADMINISTRATOR_KEPT =
+  "You cannot take away your own Administrator role: you would lose access to user management. Ask another Timetracker Administrator or a Project Collection Administrator to change it.";
+
+/**
+ * A Timetracker Administrator who is no Project Collection Administrator manages users only
+ * through that role: a direct change that leaves them below Administrator (a rule may still
+ * give it) would lock them out of this page, so it is refused for them alone.
+ */
+export function ownRoleChangeRefusal(parts: RoleParts, to: AssignedRole, defaultRole: Role): string | null {
+  const after = effectiveRoleOf({ direct: to, grants: parts.grants }, defaultRole);
+  return roleAtLeast(after, "Administrator") ? null : OWN_ADMINISTRATOR_KEPT;
 }
 
 /** A member Timetracker has no record of: no part at all. */

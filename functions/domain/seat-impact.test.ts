@@ -101,6 +101,7 @@ describe("what seats cost, in words", () => {
         currency: "USD",
         estimate: { billedNow: 2_700, nextBillingAmount: 7_200 },
         listAmount: 7_200,
+        changesPlanFrom: null,
       },
       3,
     );
@@ -109,8 +110,31 @@ describe("what seats cost, in words", () => {
     );
   });
 
+  it("says so when the missing seats need a larger plan than the live subscription's", () => {
+    const cost = {
+      plan: "team" as const,
+      period: "monthly" as const,
+      users: 24,
+      currency: "USD",
+      estimate: { billedNow: 313_200, nextBillingAmount: 21_600 },
+      listAmount: 21_600,
+      changesPlanFrom: "start" as const,
+    };
+    expect(seatCostText(cost, 17)).toBe(
+      "17 more seats need a larger plan than Start: moving to the Team plan for 24 users bills $3,132.00 now (Chargebee's prorated estimate), then $216.00 per month.",
+    );
+    expect(seatCostText({ ...cost, users: 11 }, 1)).toMatch(/^1 more seat needs a larger plan than Start/);
+  });
+
   it("gives the list price of the plan to buy without a paid subscription", () => {
-    const cost = { plan: "start" as const, period: "yearly" as const, users: 8, currency: "USD", estimate: null };
+    const cost = {
+      plan: "start" as const,
+      period: "yearly" as const,
+      users: 8,
+      currency: "USD",
+      estimate: null,
+      changesPlanFrom: null,
+    };
     expect(seatCostText({ ...cost, listAmount: 76_800 }, 8)).toBe(
       "The Start plan for 8 users costs $768.00 per year at list price.",
     );

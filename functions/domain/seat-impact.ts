@@ -77,6 +77,8 @@ export interface SeatCost {
   currency: string;
   /** Chargebee's estimate of the change: cents billed now (prorated) and of the next renewal. */
   estimate: { billedNow: number; nextBillingAmount: number } | null;
+  /** The live paid subscription's plan, when it is not `plan`: the missing seats need a larger plan. */
+  changesPlanFrom: PlanId | null;
   /** Cents per billing period for `users` users at list price. */
   listAmount: number;
 }
@@ -88,6 +90,8 @@ export function seatCostText(cost: SeatCost, missing: number): string {
   const plan = planName(cost.plan);
   const money = (cents: number) => formatMoney(cents, cost.currency);
   const users = `${cost.users.toLocaleString("en")} ${cost.users === 1 ? "user" : "users"}`;
+  if (cost.estimate && cost.changesPlanFrom)
+    return `${seats(missing, "more ")} need${missing === 1 ? "s" : ""} a larger plan than ${planName(cost.changesPlanFrom)}: moving to the ${plan} plan for ${users} bills ${money(cost.estimate.billedNow)} now (Chargebee's prorated estimate), then ${money(cost.estimate.nextBillingAmount)} ${per(cost.period)}.`;
   if (cost.estimate)
     return `Adding ${seats(missing)} to your ${plan} plan bills ${money(cost.estimate.billedNow)} now (Chargebee's prorated estimate), then ${money(cost.estimate.nextBillingAmount)} ${per(cost.period)}.`;
   if (cost.listAmount === 0) return `The ${plan} plan covers ${users} at no cost.`;

@@ -45,6 +45,7 @@ export async function costOfUsers(deps: BillingDeps, orgId: string, users: numbe
       ? { billedNow: estimate.billedImmediately, nextBillingAmount: estimate.nextBillingAmount ?? order.amount }
       : null,
     listAmount: order.amount,
+    changesPlanFrom: paid && paid.plan !== order.plan ? paid.plan : null,
   };
 }
 

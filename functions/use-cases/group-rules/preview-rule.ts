@@ -9,7 +9,7 @@ import { seatImpact } from "../users/seat-impact";
 import type { UsersDeps } from "../users/users-deps";
 import { GROUP_RULES_NEED_SERVICES, type RuleCaller } from "./rule-caller";
 import type { GroupUsers } from "../../ports/org-directory";
-import { readGroup, readGroupAsServiceAccount } from "./rule-group";
+import { readGroup, readGroupAsServiceAccount, ruleServiceCredential } from "./rule-group";
 import { ruleIdFor } from "./rule-id";
 import { groupView, sampleOf } from "./rule-views";
 
@@ -25,8 +25,15 @@ export async function previewRule(
   await refuseUnlessNewRuleFits(deps, caller, request.groupDescriptor);
   // Without a user present (REST), as the rule's syncs will read it: a refused service account
   // token says what to fix, not that the caller's credential was refused.
+  // On the page the user's token reads the group, and the rule's syncs will need the service
+  // account: without one, the preview says so instead of offering a rule that cannot be saved.
   const { group, members } = caller.credential
-    ? await readGroup(deps, caller.org, caller.credential, request.groupDescriptor)
+    ? (
+        await Promise.all([
+          readGroup(deps, caller.org, caller.credential, request.groupDescriptor),
+          ruleServiceCredential(deps, caller.org),
+        ])
+      )[0]
     : await readGroupAsServiceAccount(deps, caller.org, request.groupDescriptor);
   return previewOf(deps, caller, request, group, members);
 }

@@ -36,13 +36,13 @@ export async function readGroupAsServiceAccount(
   descriptor: string,
   known?: KnownUsers,
 ): Promise<{ group: DirectoryGroup; members: GroupUsers }> {
-  const credential = await serviceCredential(deps, org.id);
+  const credential = await ruleServiceCredential(deps, org);
   try {
     return await readGroup(deps, org, credential, descriptor, known);
   } catch (error) {
     if (error instanceof UnauthorizedError || error instanceof ForbiddenError)
       throw new ConflictError(
-        "The service account cannot read this group's members: Azure DevOps refused its token. Group rules need a service account whose token has Graph (Read) and Identity (Read) and has not expired; save a new token under Timetracker Settings › Service account.",
+        "The service account cannot read this group's members: Azure DevOps refused its token. Group rules need a service account whose token has Graph (Read) and Identity (Read) and has not expired; save a new token under Timetracker Permissions › Service account (or in Timetracker Settings).",
       );
     throw error;
   }
@@ -62,11 +62,27 @@ export async function refuseUnlessCallerSeesGroup(
   if (!(await deps.directory.group(org.name, credential, descriptor))) throw new NotFoundError(GROUP_NOT_FOUND);
 }
 
+export const RULES_NEED_SERVICE_ACCOUNT =
+  "Group rules read their groups with the organization's service account, and none is saved: a Project Collection Administrator saves one under Timetracker Permissions › Service account (or in Timetracker Settings).";
+
+/**
+ * The service account's credential, or a refusal that says what group rules need: a page's
+ * preview asks for it too, so a rule that could never sync is not offered for saving.
+ */
+export async function ruleServiceCredential(deps: UsersDeps, org: OrgRecord): Promise<DirectoryCredential> {
+  try {
+    return await serviceCredential(deps, org.id);
+  } catch (error) {
+    if (error instanceof ConflictError && error.message === SERVICE_ACCOUNT_MISSING)
+      throw new ConflictError(RULES_NEED_SERVICE_ACCOUNT);
+    throw error;
+  }
+}
+
 /** What the last read of a group says to show on the rule when it failed. */
 export function readProblem(error: unknown): string {
-  if (error instanceof ConflictError && error.message === SERVICE_ACCOUNT_MISSING)
-    return "Group rules read their groups with the organization's service account, and none is saved: a Project Collection Administrator saves one under Timetracker Settings › Service account.";
-  // A refused token arrives as the ConflictError of readGroupAsServiceAccount, which says what to fix.
+  // A missing or refused service account arrives as the ConflictError of ruleServiceCredential
+  // or readGroupAsServiceAccount, which says what to fix. arrives as the ConflictError of readGroupAsServiceAccount, which says what to fix.
   if (error instanceof NotFoundError)
     return "The group no longer exists in Azure DevOps. Delete the rule, or create the group again.";
   if (error instanceof DomainError) return error.message;

@@ -204,7 +204,7 @@ describe("a group rule's sync", () => {
     expect(withoutAccount.rule.sync.problem).toEqual({
       since,
       message:
-        "Group rules read their groups with the organization's service account, and none is saved: a Project Collection Administrator saves one under Timetracker Settings › Service account.",
+        "Group rules read their groups with the organization's service account, and none is saved: a Project Collection Administrator saves one under Timetracker Permissions › Service account (or in Timetracker Settings).",
     });
     expect(world.actualLicensed()).toBe(4);
     state.failure = null;

@@ -51,7 +51,13 @@ export function roleAssignment(
   const credential: DirectoryCredential = { kind: "bearer", token: manager.caller.accessToken };
   const lookUp = (unknown: string[]) => deps.directory.usersByIds(org.name, credential, unknown);
   return {
-    ctx: { org, actor: manager.actor, surface: "permissions-page", lookUp },
+    ctx: {
+      org,
+      actor: manager.actor,
+      surface: "permissions-page",
+      lookUp,
+      ...(manager.isPca ? {} : { managesThroughRole: manager.caller.userId.toLowerCase() }),
+    },
     inputs: ids.map((userId) => ({ userId, role: request.role })),
   };
 }

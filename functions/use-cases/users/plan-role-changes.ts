@@ -1,5 +1,11 @@
 import type { MemberRecord } from "../../domain/member";
-import { directChangeRefusal, sameParts, seatRole, withRuleGrant } from "../../domain/role-sources";
+import {
+  directChangeRefusal,
+  ownRoleChangeRefusal,
+  sameParts,
+  seatRole,
+  withRuleGrant,
+} from "../../domain/role-sources";
 import { netSeatsNeeded } from "../../domain/seats";
 import type { MemberWrite } from "../../ports/member-roster";
 import type { DirectoryUser } from "../../ports/org-directory";
@@ -63,7 +69,13 @@ export async function planRoleChanges(
       decided.push({ userId: input.userId, ok: false, message: NOT_IN_ORG });
       continue;
     }
-    const refusal = "rule" in input ? null : directChangeRefusal(base, input.role, base.displayName);
+    const refusal =
+      "rule" in input
+        ? null
+        : (directChangeRefusal(base, input.role, base.displayName) ??
+          (input.userId === ctx.managesThroughRole
+            ? ownRoleChangeRefusal(base, input.role, ctx.org.defaultRole)
+            : null));
     if (refusal) {
       decided.push({ userId: input.userId, ok: false, message: refusal });
       continue;

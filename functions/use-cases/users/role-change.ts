@@ -54,6 +54,12 @@ export interface RoleChangeContext {
    * the input; ids it does not return are not users of the org and fail.
    */
   lookUp?: (userIds: string[]) => Promise<Map<string, DirectoryUser>>;
+  /**
+   * The caller's user id when they manage users only through their Timetracker Administrator
+   * role (no Project Collection Administrator): a change that would take it from them is
+   * refused for them alone, so nobody locks themselves out of user management.
+   */
+  managesThroughRole?: string;
   /** Only create records: users who have one keep their role (a first visit never demotes). */
   createOnly?: boolean;
   /**

@@ -282,15 +282,22 @@ describe("bad input and who may", () => {
     expect((await u.call(u.priya, "POST", "users/group-rules/rule-0000/sync")).status).toBe(404);
   });
 
-  it("needs the service account to create a rule", async () => {
+  it("needs the service account to create a rule, and the preview says so before Save", async () => {
     await ok(u.call(u.priya, "DELETE", "users/service-account"));
     try {
-      const refused = await u.call<{ error: { message: string } }>(u.priya, "POST", "users/group-rules", {
-        groupDescriptor: engineering,
-        role: "Team",
-      });
-      expect(refused.status).toBe(409);
-      expect(refused.body.error.message).toContain("service account");
+      const needed =
+        "Group rules read their groups with the organization's service account, and none is saved: a Project Collection Administrator saves one under Timetracker Permissions › Service account (or in Timetracker Settings).";
+      for (const path of ["users/group-rules/preview", "users/group-rules"]) {
+        const refused = await u.call<{ error: { message: string } }>(u.priya, "POST", path, {
+          groupDescriptor: engineering,
+          role: "Team",
+        });
+        expect({ path, status: refused.status, message: refused.body.error.message }).toEqual({
+          path,
+          status: 409,
+          message: needed,
+        });
+      }
     } finally {
       const pat = u.stack.devops.state.createPat("fabrikam", email("sofia.hernandez"));
       await ok(u.call(u.priya, "POST", "users/service-account", { pat }));

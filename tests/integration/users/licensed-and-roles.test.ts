@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type {
+  AssignRolesPreviewResponse,
   AssignRolesResponse,
   DefaultRoleResponse,
   ListMembersResponse,
@@ -147,6 +148,36 @@ describe("assigning roles", () => {
       { userId: contosoUser, message: "This user is not a user of this Azure DevOps organization." },
       { userId: "not-a-user", message: "This user is not a user of this Azure DevOps organization." },
     ]);
+  });
+
+  it("keeps an Administrator who is no PCA from taking their own role away, alone of the users changed", async () => {
+    // Marcus is a Timetracker Administrator, not a Project Collection Administrator.
+    const marcus = u.marcus.user.id;
+    const benjamin = userId(u.stack, "benjamin.lee");
+    const refusal = /You cannot take away your own Administrator role: you would lose access to user management/;
+    const alone = await u.call<{ error: { message: string } }>(u.marcus, "POST", "users/roles", {
+      role: "None",
+      userIds: [marcus],
+    });
+    expect(alone.status).toBe(400);
+    expect(alone.body.error.message).toMatch(refusal);
+    // Selected with others (Select all of a filter): the others change, he stays, and the preview said so first.
+    const preview = await ok(
+      u.call<AssignRolesPreviewResponse>(u.marcus, "POST", "users/roles/preview", {
+        role: "Team",
+        userIds: [marcus, benjamin],
+      }),
+    );
+    expect(preview.problems).toEqual([{ userId: marcus, message: expect.stringMatching(refusal) }]);
+    const both = await ok(
+      u.call<AssignRolesResponse>(u.marcus, "POST", "users/roles", { role: "Team", userIds: [marcus, benjamin] }),
+    );
+    expect(both).toMatchObject({ succeeded: 1, failed: [{ userId: marcus }] });
+    const me = await ok(u.call<{ mayManageUsers: boolean; role: { effective: string } }>(u.marcus, "GET", "me"));
+    expect(me).toMatchObject({ mayManageUsers: true, role: { effective: "Administrator" } });
+    // A PCA manages users without the role: Priya may change her own.
+    await ok(u.call(u.priya, "POST", "users/roles", { role: "Product", userIds: [u.priya.user.id] }));
+    await ok(u.call(u.priya, "POST", "users/roles", { role: "Administrator", userIds: [u.priya.user.id] }));
   });
 
   it.each([

@@ -36,6 +36,8 @@ type Preview = AssignRolesPreviewResponse & { error?: { code: string; message: s
 const ids = (locals: string[]) => locals.map((l) => userId(u.stack, l));
 const preview = (role: string, locals: string[], who = u.priya) =>
   u.call<Preview>(who, "POST", "users/roles/preview", { role, userIds: ids(locals) });
+const formatUsd = (cents: number) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
 const UNLICENSED = ["aisha.okafor", "grace.wright", "mei.chen", "hannah.schmidt", "olivia.brown"];
 
 /** What the store holds, as the pages read it: licensed users, seats and the audit trail. */
@@ -175,6 +177,27 @@ describe("on a Start subscription bought through Chargebee", () => {
       `Adding 3 seats to your Start plan bills ${body.costOfMissingSeats!.text} now (Chargebee's prorated estimate), then $72.00 per month.`,
     );
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("says when the missing seats need a larger plan, and prices the move as the Subscription page would", async () => {
+    const licensed = new Set(await licensedEmails(u));
+    const everyone = u.stack.devops.state.org("fabrikam").users.filter((x) => !licensed.has(x.email.toLowerCase()));
+    const { body } = await u.call<Preview>(u.priya, "POST", "users/roles/preview", {
+      role: "Team",
+      userIds: everyone.map((x) => x.id),
+    });
+    expect(body.usersNeeded).toBeGreaterThan(19); // more than the Start plan holds
+    const quote = await ok(
+      u.call<OrderQuote>(u.priya, "POST", "subscription/quote", {
+        plan: "team",
+        period: "monthly",
+        seats: body.usersNeeded,
+      }),
+    );
+    expect(body.costText).toBe(
+      `${body.seatsMissing} more seats need a larger plan than Start: moving to the Team plan for ${body.usersNeeded} users bills ${body.costOfMissingSeats!.text} now (Chargebee's prorated estimate), then ${formatUsd(quote.estimate!.nextBillingAmount!)} per month.`,
+    );
+    expect(body.costOfMissingSeats!.amount).toBe(quote.estimate!.billedImmediately);
   });
 
   it("prices the missing seats for an Administrator who is no PCA too (who cannot open the Subscription page)", async () => {
