@@ -72,7 +72,9 @@ export function PlanSelection(props: PlanSelectionProps): JSX.Element {
       <AsyncContent state={state}>
         {(plans) => (
           <div className="flex-column rhythm-vertical-8">
-            <div className="secondary-text">{plans.licensed} users are licensed now.</div>
+            <div className="secondary-text">
+              {plans.licensed === 1 ? "1 user is" : `${plans.licensed.toLocaleString("en")} users are`} licensed now.
+            </div>
             <div className="plan-cards">
               {plans.offers.map((offer) => (
                 <PlanCard

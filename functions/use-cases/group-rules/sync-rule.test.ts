@@ -19,6 +19,7 @@ import { deleteRule, previewRuleDeletion } from "./delete-rule";
 import { previewRule } from "./preview-rule";
 import type { RuleCaller } from "./rule-caller";
 import { confirmRemovals } from "./sync-now";
+import { syncResponse } from "./sync-response";
 import { syncRule } from "./sync-rule";
 import { syncDueRules } from "./sync-timer";
 
@@ -113,6 +114,10 @@ describe("a group rule's sync", () => {
     expect(next.rule.sync.waiting.map((w) => w.displayName)).toEqual(["User 004", "Aaron Newcomer"]);
     expect(next.rule.sync.waitingCount).toBe(2);
     expect(world.actualLicensed()).toBe(3);
+    expect(syncResponse(next, "Team").message).toBe(
+      "1 member got the rule's role, 1 lost it. 2 members wait for a seat.",
+    );
+    expect(syncResponse(grown, "Team").message).toBe("Nobody's role changed. 2 members wait for a seat.");
   });
 
   it("leaves waiting, not left out, the members whose seats another change took while the rule was created", async () => {
@@ -144,7 +149,7 @@ describe("a group rule's sync", () => {
     const created = await createRule(racing, caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
     // The first batch (98) landed; the other 102 found 97 seats free and wait for one, in order.
     expect(created.added).toBe(98);
-    expect(created.message).toBe("98 members got the rule's role, 0 members lost it. 102 members wait for a seat.");
+    expect(created.message).toBe("98 members got the rule's role. 102 members wait for a seat.");
     expect(created.rule.sync.waiting.count).toBe(102);
     expect(created.rule.sync.waiting.people.slice(0, 2).map((w) => w.displayName)).toEqual(["User 098", "User 099"]);
     expect(world.actualLicensed()).toBe(103);
