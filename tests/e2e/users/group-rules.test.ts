@@ -153,9 +153,7 @@ describe("group rules as a Project Collection Administrator", { timeout: 90_000 
       const f = await openGroupRules(page);
       await groupMember("POST", PLATFORM_TEAM, NOAH);
       await f.getByRole("button", { name: "Sync now: Platform Team" }).click({ timeout: 20_000 });
-      await f
-        .getByText(/Nobody's role changed\..*waits? for a seat/)
-        .waitFor({ timeout: 30_000 });
+      await f.getByText(/Nobody's role changed\..*waits? for a seat/).waitFor({ timeout: 30_000 });
       const card = ruleCard(f, "Platform Team");
       await expect.poll(() => card.textContent(), { timeout: 10_000 }).toMatch(/1 user waiting for a seat/);
       await card.getByRole("button", { name: "Show in order" }).click();
