@@ -114,6 +114,11 @@ export interface GroupRulePreviewResponse {
   /** Who already has that role or higher. */
   alreadyAtLeast: PeopleSample;
   impact: SeatImpactView;
+  /**
+   * Why the rule cannot be saved now although it could be previewed (no service account is
+   * saved, and its syncs would have nothing to read the group with); null when it can.
+   */
+  saveBlocked: string | null;
 }
 
 export interface GroupRuleDeletePreviewResponse {

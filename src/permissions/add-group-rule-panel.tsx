@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Dropdown } from "azure-devops-ui/Dropdown";
+import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { Panel } from "azure-devops-ui/Panel";
 import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import { DropdownSelection } from "azure-devops-ui/Utilities/DropdownSelection";
@@ -27,7 +28,8 @@ const FIRST_ROLE: RuleRole = "Team";
 
 /**
  * Group rules › Add rule: pick a group and a role, read the server's preview (who it licenses,
- * the seats it needs against the seats free), then save. Save waits for a preview that fits:
+ * the seats it needs against the seats free), then save. Save waits for a preview that fits
+ * and that the server says can be saved (the rule's syncs need a service account):
  * the server checks again when saving and its refusal is shown here.
  */
 export function AddGroupRulePanel(props: AddGroupRulePanelProps): JSX.Element {
@@ -51,7 +53,9 @@ export function AddGroupRulePanel(props: AddGroupRulePanelProps): JSX.Element {
     (error) => setStatus({ kind: "error", error }),
   );
   const roleLabel = roleName(role, props.defaultRole);
-  const fits = preview.status === "ready" && preview.value.impact.fits;
+  // The server says whether the rule can be saved now (seats, a service account for its syncs).
+  const saveBlocked = preview.status === "ready" ? preview.value.saveBlocked : null;
+  const savable = preview.status === "ready" && preview.value.impact.fits && saveBlocked === null;
 
   return (
     <Panel
@@ -65,7 +69,7 @@ export function AddGroupRulePanel(props: AddGroupRulePanelProps): JSX.Element {
           text: save.busy ? "Saving..." : "Save rule",
           primary: true,
           onClick: () => save.run(),
-          disabled: !fits || save.busy,
+          disabled: !savable || save.busy,
         },
       ]}
     >
@@ -98,6 +102,11 @@ export function AddGroupRulePanel(props: AddGroupRulePanelProps): JSX.Element {
         ) : null}
         {preview.status === "failed" ? <ErrorCard error={preview.error} /> : null}
         {preview.status === "ready" ? <GroupRulePreview preview={preview.value} isPca={props.isPca} /> : null}
+        {saveBlocked ? (
+          <MessageCard severity={MessageCardSeverity.Warning} className="save-blocked">
+            {saveBlocked}
+          </MessageCard>
+        ) : null}
         {save.busy ? <Spinner size={SpinnerSize.medium} label="Saving the rule and licensing its members..." /> : null}
         <StatusMessage status={status} onDismiss={() => setStatus(null)} />
       </div>

@@ -4,6 +4,7 @@ import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import { ErrorCard } from "../components/error-card";
 import { usersService, type AuditEntryView } from "../services/users-service";
 import { usePagedList } from "./use-paged-list";
+import { whenText } from "./when-text";
 
 const SURFACE: Record<AuditEntryView["surface"], string> = {
   "permissions-page": "Permissions page",
@@ -65,7 +66,7 @@ export function AuditTrail(props: { refreshKey: number }): JSX.Element {
           <li key={entry.id} className="audit-entry">
             <div>
               <time dateTime={entry.at} className="secondary-text">
-                {new Date(entry.at).toLocaleString()}
+                {whenText(entry.at)}
               </time>{" "}
               <span className="font-weight-semibold">{entry.actor.displayName}</span> {describe(entry)}{" "}
               <span className="secondary-text">({SURFACE[entry.surface]})</span>

@@ -62,6 +62,7 @@ export function GroupMembers(props: { onPick: (users: DirectoryUserView[]) => vo
                 onLoadMore={() => undefined}
                 selection={selection}
                 roleHeader="Timetracker role"
+                narrow={true}
               />
             </div>
           </>

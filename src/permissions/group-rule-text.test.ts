@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { GroupRuleView } from "../services/group-rules-service";
-import {
-  heldText,
-  namedAndMore,
-  problemText,
-  sampleText,
-  syncStatusText,
-  waitingText,
-  whenText,
-} from "./group-rule-text";
+import { heldText, namedAndMore, problemText, sampleText, syncStatusText, waitingText } from "./group-rule-text";
+import { whenText } from "./when-text";
 
 const person = (displayName: string) => {
   const email = `${displayName.toLowerCase().replace(/\W+/g, ".")}@fabrikam.example`;

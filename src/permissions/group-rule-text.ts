@@ -1,5 +1,6 @@
 import type { GroupRuleView, PeopleSample, PersonRef } from "../services/group-rules-service";
 import { usersText } from "./users-text";
+import { whenText } from "./when-text";
 
 /**
  * The words of the Group rules tab, from what the server decided (counts, times, its
@@ -7,12 +8,6 @@ import { usersText } from "./users-text";
  */
 
 type RuleSync = GroupRuleView["sync"];
-
-/** A time the server gave, in the viewer's time zone: "Dec 3, 2026, 10:04 AM". */
-export function whenText(iso: string): string {
-  const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? iso : at.toLocaleString("en", { dateStyle: "medium", timeStyle: "short" });
-}
 
 export function personName(person: PersonRef): string {
   return person.displayName || person.email;

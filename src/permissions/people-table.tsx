@@ -47,6 +47,8 @@ export interface PeopleTableProps<T extends Person> {
   roleSource?: (item: T) => string;
   /** Columns after Role; keep the array stable (a module constant or a memo). */
   extraColumns?: ExtraColumn<T>[];
+  /** In a narrow panel: the e-mail under the name, so neither is cut to a few letters. */
+  narrow?: boolean;
 }
 
 type CellRenderer<T> = ITableColumn<T>["renderCell"];
@@ -89,7 +91,7 @@ function twoLines<T>(first: (item: T) => string, second: (item: T) => string): C
  * loaded user asks for the next page when it scrolls into view.
  */
 export function PeopleTable<T extends Person>(props: PeopleTableProps<T>): JSX.Element {
-  const { sort, roleHeader, roleSource, extraColumns } = props;
+  const { sort, roleHeader, roleSource, extraColumns, narrow } = props;
   // The parts of `sort` each memo reads: a parent may pass a new `sort` object on every render.
   const sortBy = sort?.by;
   const sortDescending = sort?.descending;
@@ -101,7 +103,7 @@ export function PeopleTable<T extends Person>(props: PeopleTableProps<T>): JSX.E
         : undefined;
     // Beside more columns, the e-mail goes under the name and the role's source under the role,
     // so each keeps a readable width beside the Role panel at 1280 pixels.
-    const compact = !!extraColumns?.length;
+    const compact = narrow || !!extraColumns?.length;
     const cols: ITableColumn<T>[] = [
       {
         id: "name",
@@ -141,7 +143,7 @@ export function PeopleTable<T extends Person>(props: PeopleTableProps<T>): JSX.E
       })),
     ];
     return [new ColumnSelect() as unknown as ITableColumn<T>, ...cols];
-  }, [sortBy, sortDescending, roleHeader, roleSource, extraColumns]);
+  }, [sortBy, sortDescending, roleHeader, roleSource, extraColumns, narrow]);
 
   // The Table initialises its behaviours once: the sorting behaviour is built once and reads
   // the latest render's columns and callback.

@@ -45,6 +45,7 @@ export function UnlicensedUsers(props: { onPick: (users: DirectoryUserView[]) =>
             onLoadMore={list.loadMore}
             selection={selection}
             roleHeader="Timetracker role"
+            narrow={true}
           />
         </div>
       )}

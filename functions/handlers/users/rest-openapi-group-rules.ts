@@ -267,7 +267,17 @@ export const groupRuleSchemas: Record<string, unknown> = {
   },
   GroupRulePreview: {
     type: "object",
-    required: ["group", "role", "roleLabel", "members", "newlyLicensed", "raised", "alreadyAtLeast", "impact"],
+    required: [
+      "group",
+      "role",
+      "roleLabel",
+      "members",
+      "newlyLicensed",
+      "raised",
+      "alreadyAtLeast",
+      "impact",
+      "saveBlocked",
+    ],
     properties: {
       group,
       role,
@@ -277,6 +287,12 @@ export const groupRuleSchemas: Record<string, unknown> = {
       raised: people,
       alreadyAtLeast: people,
       impact,
+      saveBlocked: {
+        type: "string",
+        nullable: true,
+        description:
+          "Why the rule cannot be saved now; always null here (the REST API reads with the service account).",
+      },
     },
   },
 };

@@ -38,8 +38,8 @@ export async function previewRuleDeletion(
     keep: holders.length - losing.length,
     message:
       losing.length === 0
-        ? `Delete the rule for "${ref.name}"? Nobody loses their license: ${plural(holders.length, "member")} keep one from a direct assignment or another rule.`
-        : `Delete the rule for "${ref.name}"? ${plural(losing.length, "user")} lose their license and become None.`,
+        ? `Nobody loses their license: ${plural(holders.length, "member")} ${holders.length === 1 ? "keeps" : "keep"} one from a direct assignment or another rule.`
+        : `${plural(losing.length, "user")} ${losing.length === 1 ? "loses" : "lose"} their license and ${losing.length === 1 ? "becomes" : "become"} None.`,
     impact,
   };
 }

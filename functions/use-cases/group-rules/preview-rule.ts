@@ -9,7 +9,7 @@ import { seatImpact } from "../users/seat-impact";
 import type { UsersDeps } from "../users/users-deps";
 import { GROUP_RULES_NEED_SERVICES, type RuleCaller } from "./rule-caller";
 import type { GroupUsers } from "../../ports/org-directory";
-import { readGroup, readGroupAsServiceAccount, ruleServiceCredential } from "./rule-group";
+import { readGroup, readGroupAsServiceAccount, RULES_NEED_SERVICE_ACCOUNT } from "./rule-group";
 import { ruleIdFor } from "./rule-id";
 import { groupView, sampleOf } from "./rule-views";
 
@@ -23,19 +23,19 @@ export async function previewRule(
   request: GroupRuleRequest,
 ): Promise<GroupRulePreviewResponse> {
   await refuseUnlessNewRuleFits(deps, caller, request.groupDescriptor);
-  // Without a user present (REST), as the rule's syncs will read it: a refused service account
-  // token says what to fix, not that the caller's credential was refused.
-  // On the page the user's token reads the group, and the rule's syncs will need the service
-  // account: without one, the preview says so instead of offering a rule that cannot be saved.
-  const { group, members } = caller.credential
-    ? (
-        await Promise.all([
-          readGroup(deps, caller.org, caller.credential, request.groupDescriptor),
-          ruleServiceCredential(deps, caller.org),
-        ])
-      )[0]
-    : await readGroupAsServiceAccount(deps, caller.org, request.groupDescriptor);
-  return previewOf(deps, caller, request, group, members);
+  if (!caller.credential) {
+    // Without a user present (REST), as the rule's syncs will read it: a refused service
+    // account token says what to fix, not that the caller's credential was refused.
+    const { group, members } = await readGroupAsServiceAccount(deps, caller.org, request.groupDescriptor);
+    return previewOf(deps, caller, request, group, members, null);
+  }
+  // On the page the user's token reads the group; the rule's syncs will need the service
+  // account, so without one the preview says the rule cannot be saved yet.
+  const [{ group, members }, serviceAccount] = await Promise.all([
+    readGroup(deps, caller.org, caller.credential, request.groupDescriptor),
+    deps.serviceAccounts.get(caller.org.id),
+  ]);
+  return previewOf(deps, caller, request, group, members, serviceAccount ? null : RULES_NEED_SERVICE_ACCOUNT);
 }
 
 /** Checks a rule for this group may be created: on Services, not one there already, and fewer than the maximum. */
@@ -60,6 +60,7 @@ async function previewOf(
   request: GroupRuleRequest,
   group: DirectoryGroup,
   members: GroupUsers,
+  saveBlocked: string | null,
 ): Promise<GroupRulePreviewResponse> {
   const org = caller.org;
   const current = await deps.roster.readMany(org.id, [...members.keys()]);
@@ -89,5 +90,6 @@ async function previewOf(
     raised: sampleOf(raised),
     alreadyAtLeast: sampleOf(atLeast),
     impact,
+    saveBlocked,
   };
 }

@@ -65,11 +65,8 @@ export async function refuseUnlessCallerSeesGroup(
 export const RULES_NEED_SERVICE_ACCOUNT =
   "Group rules read their groups with the organization's service account, and none is saved: a Project Collection Administrator saves one under Timetracker Permissions › Service account (or in Timetracker Settings).";
 
-/**
- * The service account's credential, or a refusal that says what group rules need: a page's
- * preview asks for it too, so a rule that could never sync is not offered for saving.
- */
-export async function ruleServiceCredential(deps: UsersDeps, org: OrgRecord): Promise<DirectoryCredential> {
+/** The service account's credential, or a refusal that says what group rules need. */
+async function ruleServiceCredential(deps: UsersDeps, org: OrgRecord): Promise<DirectoryCredential> {
   try {
     return await serviceCredential(deps, org.id);
   } catch (error) {

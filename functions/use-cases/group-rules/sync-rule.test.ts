@@ -251,7 +251,7 @@ describe("a group rule's sync", () => {
     const preview = await previewRuleDeletion(deps, caller, created.rule.id);
     expect(preview.loseLicense.count).toBe(2);
     expect(preview.keep).toBe(1);
-    expect(preview.message).toContain("2 users lose their license");
+    expect(preview.message).toBe("2 users lose their license and become None.");
     expect(preview.impact.seatsNeeded).toBe(-2);
     const deleted = await deleteRule(deps, caller, created.rule.id);
     expect(deleted.removed).toBe(3);

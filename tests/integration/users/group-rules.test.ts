@@ -92,6 +92,7 @@ describe("a group rule", () => {
       }),
     );
     expect(preview.members).toBe(9);
+    expect(preview.saveBlocked).toBeNull();
     expect(preview.group).toMatchObject({ displayName: "Engineering", source: "Microsoft Entra ID" });
     expect(preview.alreadyAtLeast.people.map((p) => p.email)).toEqual([email("mei.chen")]);
     expect(preview.newlyLicensed.count + preview.raised.count).toBe(8);
@@ -287,17 +288,19 @@ describe("bad input and who may", () => {
     try {
       const needed =
         "Group rules read their groups with the organization's service account, and none is saved: a Project Collection Administrator saves one under Timetracker Permissions › Service account (or in Timetracker Settings).";
-      for (const path of ["users/group-rules/preview", "users/group-rules"]) {
-        const refused = await u.call<{ error: { message: string } }>(u.priya, "POST", path, {
+      // The page's preview reads the group with Priya's own token and says the rule cannot be saved yet.
+      const preview = await ok(
+        u.call<GroupRulePreviewResponse>(u.priya, "POST", "users/group-rules/preview", {
           groupDescriptor: engineering,
           role: "Team",
-        });
-        expect({ path, status: refused.status, message: refused.body.error.message }).toEqual({
-          path,
-          status: 409,
-          message: needed,
-        });
-      }
+        }),
+      );
+      expect(preview).toMatchObject({ members: 9, saveBlocked: needed });
+      const refused = await u.call<{ error: { message: string } }>(u.priya, "POST", "users/group-rules", {
+        groupDescriptor: engineering,
+        role: "Team",
+      });
+      expect({ status: refused.status, message: refused.body.error.message }).toEqual({ status: 409, message: needed });
     } finally {
       const pat = u.stack.devops.state.createPat("fabrikam", email("sofia.hernandez"));
       await ok(u.call(u.priya, "POST", "users/service-account", { pat }));
