@@ -72,6 +72,15 @@ export function ownRoleChangeRefusal(parts: RoleParts, to: AssignedRole, default
   return roleAtLeast(after, "Administrator") ? null : OWN_ADMINISTRATOR_KEPT;
 }
 
+/**
+ * The same for the default role: an Administrator only through Default (no PCA) who moves the
+ * default below Administrator would lock themselves out.
+ */
+export function ownDefaultRoleRefusal(parts: RoleParts, defaultRole: Role): string | null {
+  if (roleAtLeast(effectiveRoleOf(parts, defaultRole), "Administrator")) return null;
+  return `You are an Administrator through the default role: changing it to ${defaultRole} would take away your access to user management. Give yourself the Administrator role first, or ask another Timetracker Administrator or a Project Collection Administrator.`;
+}
+
 /** A member Timetracker has no record of: no part at all. */
 export const NO_PARTS: RoleParts = { direct: "None", grants: [] };
 

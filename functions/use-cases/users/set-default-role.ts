@@ -1,6 +1,7 @@
 import { planState, seatLimit } from "../../domain/access";
 import type { AuditEntry } from "../../domain/audit";
-import { PreconditionFailedError, UnavailableError } from "../../domain/errors";
+import { PreconditionFailedError, UnavailableError, ValidationError } from "../../domain/errors";
+import { ownDefaultRoleRefusal } from "../../domain/role-sources";
 import type { OrgRecord } from "../../domain/org";
 import { retryOnConflict } from "../../domain/retry-on-conflict";
 import { type Role } from "../../domain/roles";
@@ -23,6 +24,9 @@ const ORG_RACE_BACKOFF = () => Math.random() * 40;
  * need seats (None → a licensed role) they must fit, else 409 and nothing changes.
  */
 export async function setDefaultRole(deps: UsersDeps, manager: UserManager, role: Role): Promise<OrgRecord> {
+  // PCAs manage users whatever their role; an Administrator only through Default keeps it.
+  const lockout = manager.isPca ? null : ownDefaultRoleRefusal(manager.access.parts, role);
+  if (lockout) throw new ValidationError(lockout);
   const policy = {
     attempts: ORG_RACE_ATTEMPTS,
     isConflict: (error: unknown) => error instanceof PreconditionFailedError,

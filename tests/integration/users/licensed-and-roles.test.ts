@@ -228,6 +228,28 @@ describe("the Default Role", () => {
     await ok(u.call(u.marcus, "PATCH", "users/default-role", { role: "Team" }));
   });
 
+  it("keeps an Administrator only through the default role from moving the default below Administrator", async () => {
+    // Marcus (no PCA) on Default while the default is Administrator.
+    await ok(u.call(u.priya, "PATCH", "users/default-role", { role: "Administrator" }));
+    await ok(u.call(u.priya, "POST", "users/roles", { role: "Default", userIds: [u.marcus.user.id] }));
+    try {
+      const refused = await u.call<{ error: { message: string } }>(u.marcus, "PATCH", "users/default-role", {
+        role: "Team",
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toBe(
+        "You are an Administrator through the default role: changing it to Team would take away your access to user management. Give yourself the Administrator role first, or ask another Timetracker Administrator or a Project Collection Administrator.",
+      );
+      const org = await ok(u.call<{ defaultRole: string }>(u.priya, "GET", "users/overview"));
+      expect(org.defaultRole).toBe("Administrator");
+      // A PCA may: Priya is one whatever her role.
+      await ok(u.call(u.priya, "PATCH", "users/default-role", { role: "Team" }));
+    } finally {
+      await ok(u.call(u.priya, "PATCH", "users/default-role", { role: "Team" }));
+      await ok(u.call(u.priya, "POST", "users/roles", { role: "Administrator", userIds: [u.marcus.user.id] }));
+    }
+  });
+
   it("frees the seats of everyone on Default when the default becomes None, and back", async () => {
     const licensed = (await ok(u.call<UsersOverviewResponse>(u.priya, "GET", "users/overview"))).seats.licensed;
     const down = await ok(u.call<DefaultRoleResponse>(u.priya, "PATCH", "users/default-role", { role: "None" }));
