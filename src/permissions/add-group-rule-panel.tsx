@@ -102,11 +102,7 @@ export function AddGroupRulePanel(props: AddGroupRulePanelProps): JSX.Element {
         ) : null}
         {preview.status === "failed" ? <ErrorCard error={preview.error} /> : null}
         {preview.status === "ready" ? <GroupRulePreview preview={preview.value} isPca={props.isPca} /> : null}
-        {saveBlocked ? (
-          <MessageCard severity={MessageCardSeverity.Warning} className="save-blocked">
-            {saveBlocked}
-          </MessageCard>
-        ) : null}
+        {saveBlocked ? <MessageCard severity={MessageCardSeverity.Warning}>{saveBlocked}</MessageCard> : null}
         {save.busy ? <Spinner size={SpinnerSize.medium} label="Saving the rule and licensing its members..." /> : null}
         <StatusMessage status={status} onDismiss={() => setStatus(null)} />
       </div>

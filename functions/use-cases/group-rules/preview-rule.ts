@@ -4,11 +4,10 @@ import { MAX_GROUP_RULES, ruleName, type RulePerson } from "../../domain/group-r
 import { effectiveRoleOf, NO_PARTS, seatRole, withRuleGrant } from "../../domain/role-sources";
 import { effectiveRole, roleAtLeast, roleLabel } from "../../domain/roles";
 import { defaultIsCounted, netSeatsNeeded, type RoleMove } from "../../domain/seats";
-import type { DirectoryGroup } from "../../ports/org-directory";
+import type { DirectoryGroup, GroupUsers } from "../../ports/org-directory";
 import { seatImpact } from "../users/seat-impact";
 import type { UsersDeps } from "../users/users-deps";
 import { GROUP_RULES_NEED_SERVICES, type RuleCaller } from "./rule-caller";
-import type { GroupUsers } from "../../ports/org-directory";
 import { readGroup, readGroupAsServiceAccount, RULES_NEED_SERVICE_ACCOUNT } from "./rule-group";
 import { ruleIdFor } from "./rule-id";
 import { groupView, sampleOf } from "./rule-views";

@@ -79,7 +79,7 @@ async function ruleServiceCredential(deps: UsersDeps, org: OrgRecord): Promise<D
 /** What the last read of a group says to show on the rule when it failed. */
 export function readProblem(error: unknown): string {
   // A missing or refused service account arrives as the ConflictError of ruleServiceCredential
-  // or readGroupAsServiceAccount, which says what to fix. arrives as the ConflictError of readGroupAsServiceAccount, which says what to fix.
+  // or readGroupAsServiceAccount, which says what to fix.
   if (error instanceof NotFoundError)
     return "The group no longer exists in Azure DevOps. Delete the rule, or create the group again.";
   if (error instanceof DomainError) return error.message;
