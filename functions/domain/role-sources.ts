@@ -59,7 +59,7 @@ export function directChangeRefusal(parts: RoleParts, to: AssignedRole, displayN
   return `${displayName || "This user"} is licensed by ${rules}; set them to None by removing them from the group in Azure DevOps or by deleting the rule.`;
 }
 
-export const OWN_ADMINISTRATOR_KEPT =
+const OWN_ADMINISTRATOR_KEPT =
   "You cannot take away your own Administrator role: you would lose access to user management. Ask another Timetracker Administrator or a Project Collection Administrator to change it.";
 
 /**
