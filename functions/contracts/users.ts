@@ -63,7 +63,8 @@ export const ListMembersQuery = z.strictObject({
 });
 export type ListMembersQuery = z.infer<typeof ListMembersQuery>;
 
-export const AssignRolesRequest = z.strictObject({
+/** One role for some users: what POST users/roles/preview is asked. */
+export const RoleChangeRequest = z.strictObject({
   role: z.enum(ASSIGNABLE_ROLES as [AssignedRole, ...AssignedRole[]], {
     error: `role must be one of ${ASSIGNABLE_ROLES.join(", ")}`,
   }),
@@ -72,7 +73,28 @@ export const AssignRolesRequest = z.strictObject({
     .min(1, "userIds must name at least one user")
     .max(MAX_ASSIGN_USERS, `at most ${MAX_ASSIGN_USERS} users per request`),
 });
+export type RoleChangeRequest = z.infer<typeof RoleChangeRequest>;
+
+/** The id of a seat hold, as POST users/roles/holds answered it. */
+export const HoldIdParam = z.uuid("holdId must be the id POST users/roles/holds answered");
+/** A change sent in several requests names the seat hold it took first. */
+const holdId = HoldIdParam.optional();
+
+/**
+ * POST users/roles: a role change, or one batch of a change that holds its seats. POST
+ * users/roles/holds takes the same body: keep the seats a change of these users needs (with
+ * holdId, add them to that hold).
+ */
+export const AssignRolesRequest = RoleChangeRequest.extend({ holdId });
 export type AssignRolesRequest = z.infer<typeof AssignRolesRequest>;
+
+export interface HoldSeatsResponse {
+  holdId: string;
+  /** Seats the hold keeps now (0: the change needs none, nothing is held). */
+  seatsHeld: number;
+  /** When the hold lapses unless a batch of the change renews it; null when nothing is held. */
+  until: string | null;
+}
 
 export const DefaultRoleRequest = z.strictObject({
   role: z.enum(ROLES as unknown as [Role, ...Role[]], { error: `role must be one of ${ROLES.join(", ")}` }),

@@ -11,7 +11,7 @@ import { checkSeats } from "./seats";
 export interface SeatFacts {
   /** Net seats the step takes (negative: it frees seats). */
   needed: number;
-  /** Members the seat ledger counts as licensed now. */
+  /** Seats taken now: the members the seat ledger counts as licensed, and the seats other changes hold. */
   licensed: number;
   /** The plan's seats; null while there is no limit (trial). */
   limit: number | null;

@@ -1,3 +1,4 @@
+import type { SeatHold } from "../domain/seat-holds";
 import type { SeatCounts } from "../domain/seats";
 import type { Versioned } from "./versioned";
 
@@ -15,6 +16,8 @@ export interface SeatLedger {
   updatedAt: string;
   /** Last time the timer recounted the members. */
   reconciledAt: string | null;
+  /** Seats changes in flight keep for their later batches (domain/seat-holds.ts). */
+  holds: SeatHold[];
 }
 
 export interface SeatLedgerStore {

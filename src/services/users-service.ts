@@ -1,6 +1,7 @@
 import type {
   AssignRolesPreviewResponse,
   AssignRolesResponse,
+  HoldSeatsResponse,
   AuditResponse,
   CreateTokenResponse,
   DefaultRoleResponse,
@@ -76,8 +77,12 @@ export const usersService = {
     api().get<LicensedIdsResponse>("users/licensed/ids", { query: filterQuery(search, filter) }),
   /** The group rules that license users now (the Source filter's choices). */
   licensedRules: () => api().get<LicensedRulesResponse>("users/licensed/rules"),
-  assignRoles: (role: AssignedRole, userIds: string[]) =>
-    api().post<AssignRolesResponse>("users/roles", { role, userIds }),
+  assignRoles: (role: AssignedRole, userIds: string[], holdId?: string) =>
+    api().post<AssignRolesResponse>("users/roles", { role, userIds, ...(holdId ? { holdId } : {}) }),
+  /** Keeps the seats a change of these users needs while it is sent in batches (see batch-assign). */
+  holdSeats: (role: AssignedRole, userIds: string[], holdId?: string) =>
+    api().post<HoldSeatsResponse>("users/roles/holds", { role, userIds, ...(holdId ? { holdId } : {}) }),
+  releaseSeatHold: (holdId: string) => api().delete(`users/roles/holds/${encodeURIComponent(holdId)}`),
   /** What assignRoles would do (seats, cost, who cannot change), writing nothing. */
   previewRoles: (role: AssignedRole, userIds: string[], signal?: AbortSignal) =>
     api().post<AssignRolesPreviewResponse>("users/roles/preview", { role, userIds }, { signal }),
@@ -108,5 +113,10 @@ export function assignInBatches(
   userIds: string[],
   onProgress: (progress: BatchProgress) => void,
 ): Promise<BatchResult> {
-  return assignInBatchesWith(usersService.assignRoles, role, userIds, onProgress);
+  const requests = {
+    assign: usersService.assignRoles,
+    hold: usersService.holdSeats,
+    release: usersService.releaseSeatHold,
+  };
+  return assignInBatchesWith(requests, role, userIds, onProgress);
 }

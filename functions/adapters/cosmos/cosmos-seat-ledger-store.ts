@@ -17,6 +17,8 @@ const asLedger = (doc: Record<string, unknown>): SeatLedger => {
     defaultCounted: d.defaultCounted,
     updatedAt: d.updatedAt,
     reconciledAt: d.reconciledAt ?? null,
+    // Ledgers written before seat holds have none.
+    holds: (d.holds ?? []).map((h) => ({ id: h.id, seats: h.seats, until: h.until })),
   };
 };
 

@@ -1,9 +1,16 @@
-import { AssignRolesRequest, DefaultRoleRequest, type DefaultRoleResponse } from "../../contracts/users";
-import { readJson } from "../../http/json-body";
+import {
+  AssignRolesRequest,
+  DefaultRoleRequest,
+  HoldIdParam,
+  RoleChangeRequest,
+  type DefaultRoleResponse,
+} from "../../contracts/users";
+import { parseWith, readJson } from "../../http/json-body";
 import { defineRoute, json } from "../../http/route";
 import { assignRoles } from "../../use-cases/users/assign-roles";
 import { previewRoleChanges } from "../../use-cases/users/preview-role-changes";
 import { seatSummary } from "../../use-cases/users/member-views";
+import { holdSeats, releaseSeatHold } from "../../use-cases/users/hold-seats";
 import { setDefaultRole } from "../../use-cases/users/set-default-role";
 import { managerRequest } from "./users-request";
 
@@ -43,7 +50,34 @@ defineRoute("users-preview-roles", {
   auth: "user",
   handler: async ({ request, services, caller }) => {
     const { deps, manager } = await managerRequest(services, caller);
-    const body = await readJson(request, AssignRolesRequest);
+    const body = await readJson(request, RoleChangeRequest);
     return json(await previewRoleChanges(deps, manager, body));
+  },
+});
+
+/**
+ * Keeps the seats a change the page sends in several batches needs, so no change racing it
+ * between two batches takes them: refused (409 with the seat limit) when they are not free.
+ */
+defineRoute("users-hold-seats", {
+  methods: ["POST"],
+  route: "users/roles/holds",
+  auth: "user",
+  handler: async ({ request, services, caller }) => {
+    const { deps, manager } = await managerRequest(services, caller);
+    const body = await readJson(request, AssignRolesRequest);
+    return json(await holdSeats(deps, manager, body));
+  },
+});
+
+/** Ends a hold once its change is done (or given up); a hold nobody ends lapses by itself. */
+defineRoute("users-release-seat-hold", {
+  methods: ["DELETE"],
+  route: "users/roles/holds/{holdId}",
+  auth: "user",
+  handler: async ({ request, services, caller }) => {
+    const { deps, manager } = await managerRequest(services, caller);
+    await releaseSeatHold(deps, manager, parseWith(HoldIdParam, request.params.holdId ?? "", "hold id"));
+    return { status: 204 };
   },
 });

@@ -3,6 +3,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  SeatLimitError,
   UpstreamThrottledError,
   ValidationError,
 } from "../../domain/errors";
@@ -120,8 +121,8 @@ describe("a group rule's sync", () => {
     expect(syncResponse(grown, "Team").message).toBe("Nobody's role changed. 2 members wait for a seat.");
   });
 
-  it("leaves waiting, not left out, the members whose seats another change took while the rule was created", async () => {
-    const { world, state, deps, caller } = setup(200, users(0, 200));
+  it("keeps the seats of a rule's whole first sync: a change racing it between two batches cannot take them", async () => {
+    const { world, deps, caller } = setup(200, users(0, 200));
     const admin = {
       org: caller.org,
       actor: { id: "other-admin", displayName: "Other" },
@@ -130,41 +131,38 @@ describe("a group rule's sync", () => {
     const direct = users(900, 905);
     const commit = deps.commits.commit.bind(deps.commits);
     let batches = 0;
-    const racing: UsersDeps = {
+    let racing: Promise<unknown> = Promise.resolve();
+    const racingDeps: UsersDeps = {
       ...deps,
       commits: {
         ...deps.commits,
         commit: async (orgId, change) => {
           // Another administrator licenses 5 people between the rule's first and second batch.
           if (++batches === 2)
-            await applyRoleChanges(
+            racing = applyRoleChanges(
               deps,
               admin,
               direct.map((u) => ({ userId: u.id, role: "Team" as const, profile: u })),
-            );
+            ).catch((error: unknown) => error);
+          await racing;
           return commit(orgId, change);
         },
       },
     };
-    const created = await createRule(racing, caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
-    // The first batch (98) landed; the other 102 found 97 seats free and wait for one, in order.
-    expect(created.added).toBe(98);
-    expect(created.message).toBe("98 members got the rule's role. 102 members wait for a seat.");
-    expect(created.rule.sync.waiting.count).toBe(102);
-    expect(created.rule.sync.waiting.people.slice(0, 2).map((w) => w.displayName)).toEqual(["User 098", "User 099"]);
-    expect(world.actualLicensed()).toBe(103);
-
-    // The direct ones go back to None: the next sync seats everyone waiting.
-    await applyRoleChanges(
-      deps,
-      admin,
-      direct.map((u) => ({ userId: u.id, role: "None" as const })),
+    const created = await createRule(racingDeps, caller, { groupDescriptor: GROUP.descriptor, role: "Team" });
+    // The first batch held the seats the other 102 needed: the whole group is licensed, and
+    // the racing change was refused with the seat limit, writing nothing.
+    expect(created.added).toBe(200);
+    expect(created.rule.sync.waiting.count).toBe(0);
+    expect(await racing).toBeInstanceOf(SeatLimitError);
+    expect((await racing) as Error).toHaveProperty(
+      "message",
+      expect.stringContaining("this change needs 5 more licensed users, but only 0 seats are free"),
     );
-    const next = await syncRule(deps, caller.org, created.rule.id, { holder: "timer" });
-    expect(next.added).toBe(102);
-    expect(next.rule.sync.waiting).toEqual([]);
     expect(world.actualLicensed()).toBe(200);
-    expect(state.reads).toBe(2);
+    expect(direct.every((u) => !world.members.has(u.id))).toBe(true);
+    // Nothing stays held once the sync is done: freeing a seat lets the next change take it.
+    expect((await deps.ledgers.get(caller.org.id))!.value.holds).toEqual([]);
   });
 
   it("keeps a direct assignment when the member leaves the group, and audits as the rule", async () => {

@@ -2,8 +2,7 @@ import { planState, seatLimit } from "../../domain/access";
 import { ConflictError } from "../../domain/errors";
 import { syncDue } from "../../domain/group-rule";
 import type { OrgRecord } from "../../domain/org";
-import { licensedCount } from "../../domain/seats";
-import { ensureLedger } from "../users/seat-ledger";
+import { ensureLedger, seatsTaken } from "../users/seat-ledger";
 import type { UsersDeps } from "../users/users-deps";
 import { finishDeletion } from "./delete-rule";
 import { syncRule } from "./sync-rule";
@@ -68,7 +67,7 @@ async function hasFreeSeat(deps: UsersDeps, org: OrgRecord): Promise<boolean> {
   if (limit === null) return true;
   try {
     const ledger = (await ensureLedger(deps, org)).value;
-    return licensedCount(ledger.counts, ledger.defaultCounted) < limit;
+    return seatsTaken(ledger, deps.now()) < limit;
   } catch {
     return false;
   }

@@ -2,21 +2,20 @@ import { planState, seatLimit } from "../../domain/access";
 import { chunk } from "../../domain/chunk";
 import { retryOnConflict, TooManyChangesError } from "../../domain/retry-on-conflict";
 import {
-  checkSeats,
   defaultIsCounted,
   fitInOrder,
-  licensedCount,
   licensedDelta,
   seatLimitMessage,
+  type RoleMove,
   type SeatShortfall,
 } from "../../domain/seats";
 import { MAX_COMMIT_WRITES, type OpResult } from "../../ports/seat-commit";
 import type { SeatLedger } from "../../ports/seat-ledger-store";
 import type { Versioned } from "../../ports/versioned";
 import { commitChunk, type ChunkPlan } from "./commit-chunk";
-import { planRoleChanges, seatsNeededBy } from "./plan-role-changes";
+import { planRoleChanges } from "./plan-role-changes";
 import type { RoleChangeContext, RoleChangeInput, RoleChangeOutcome } from "./role-change";
-import { ensureLedger } from "./seat-ledger";
+import { ensureLedger, releaseHoldQuietly, seatsTaken } from "./seat-ledger";
 import { seatRefusal } from "./subscription-link";
 import type { UsersDeps } from "./users-deps";
 
@@ -32,11 +31,12 @@ class EntriesChanged extends Error {}
 /**
  * Assigns roles in bulk under the seat limit (docs/architecture.md, "The seat protocol"), in one request per batch:
  *
- * 1. the seat check covers the whole request before anything is written (a swap at full
- *    capacity fits); a refusal writes nothing;
- * 2. the changes are written in transactional batches of up to 98 members together with the
+ * 1. the changes are written in transactional batches of up to 98 members together with the
  *    seat ledger (guarded by its etag, checked against the seats) and their audit entry, so
  *    counters, members and audit never disagree, whatever fails in between;
+ * 2. the first batch checks the whole request (a swap at full capacity fits) and holds on the
+ *    ledger the seats the later batches need, so no change racing between two batches takes
+ *    them: a request that fits lands whole, one that does not writes nothing;
  * 3. batches that free seats go first (so a request that swaps seats fits across batches);
  *    a member someone else changed in between is read again and retried.
  */
@@ -47,6 +47,10 @@ export async function applyRoleChanges(
 ): Promise<RoleChangeOutcome[]> {
   const outcomes = new Map<string, RoleChangeOutcome>();
   const limit = seatLimit(planState(ctx.org, deps.now()));
+  // A sync fills free seats and holds none; any other request holds what its later batches
+  // need (the page's hold when it sends a change in several requests, else its own).
+  const holdId = ctx.fillFreeSeats ? null : (ctx.seatHold ?? `request-${deps.newId()}`);
+  let held = 0; // what this request's own hold keeps after its last batch that landed
   let refusal: SeatShortfall | null = null;
   let pending = [...inputs];
   const round = async (index: number) => {
@@ -55,24 +59,33 @@ export async function applyRoleChanges(
     for (const outcome of plan.decided) outcomes.set(outcome.userId, outcome);
     const planned =
       index === 0 && ctx.fillFreeSeats ? await fitFreeSeats(deps, ctx, plan.planned, limit, outcomes) : plan.planned;
-    if (index === 0 && !ctx.fillFreeSeats) await checkWholeRequest(deps, ctx, planned, limit);
     const retry = new Set<string>();
+    const retried: RoleMove[] = []; // moves of entries to read again: the hold keeps their seats too
     let ledger: Versioned<SeatLedger> | undefined; // as the last batch left it
     const counted = defaultIsCounted(ctx.org.defaultRole);
     const ordered = [...planned].sort((a, b) => licensedDelta(a.move, counted) - licensedDelta(b.move, counted));
+    let done = 0;
     for (const part of batches(ordered, counted, ctx.fillFreeSeats === true)) {
+      done += part.length;
       if (!refusal) {
         await ctx.beforeBatch?.();
-        const result = await commitChunk(deps, ctx, part, limit, ledger);
+        const hold = holdId ? { id: holdId, rest: [...ordered.slice(done).map((p) => p.move), ...retried] } : undefined;
+        const result = await commitChunk(deps, ctx, part, limit, {
+          ...(ledger ? { carried: ledger } : {}),
+          ...(hold ? { hold } : {}),
+        });
         if (result.kind === "written") {
           ledger = result.ledger;
+          if (result.held !== null) held = result.held;
           recordWritten(part, result.writes, outcomes, retry);
+          for (const p of part) if (retry.has(p.userId)) retried.push(p.move);
           continue;
         }
         refusal = result.check;
       }
-      // Seats ran out under a concurrent change (the whole request fitted when it was checked):
-      // a group rule leaves these waiting for a seat, anyone else is refused with the limit.
+      // Seats ran out under a concurrent change that did not respect this request's hold (a
+      // sync, which holds nothing, or a hold that lapsed): a group rule leaves these waiting
+      // for a seat, anyone else is refused with the limit.
       for (const p of part)
         outcomes.set(p.userId, {
           userId: p.userId,
@@ -93,6 +106,9 @@ export async function applyRoleChanges(
     // A bulk request answers per entry: the ones that kept changing say so, the others stand.
     // Any other failure (a seat batch that kept losing the ledger race included) fails the request.
     if (!(error instanceof TooManyChangesError && error.lastConflict instanceof EntriesChanged)) throw error;
+  } finally {
+    // A request's own hold ends with it; a page's hold is the page's to release.
+    if (holdId && !ctx.seatHold && held > 0) await releaseHoldQuietly(deps, ctx.org, holdId);
   }
   for (const input of pending)
     if (!outcomes.has(input.userId))
@@ -155,7 +171,7 @@ async function fitFreeSeats(
   const ledger = (await ensureLedger(deps, ctx.org)).value;
   const fits = fitInOrder(
     planned.map((p) => p.move),
-    licensedCount(ledger.counts, ledger.defaultCounted),
+    seatsTaken(ledger, deps.now()),
     limit,
     ledger.defaultCounted,
   );
@@ -163,17 +179,4 @@ async function fitFreeSeats(
   for (const p of planned.filter((_, i) => !fits[i]))
     outcomes.set(p.userId, { userId: p.userId, ok: false, message: NO_SEAT, reason: "no-seat" });
   return kept;
-}
-
-async function checkWholeRequest(
-  deps: UsersDeps,
-  ctx: RoleChangeContext,
-  planned: ChunkPlan[],
-  limit: number | null,
-): Promise<void> {
-  if (limit === null || planned.length === 0) return;
-  const ledger = (await ensureLedger(deps, ctx.org)).value;
-  const needed = seatsNeededBy(planned, ledger.defaultCounted);
-  const check = checkSeats(licensedCount(ledger.counts, ledger.defaultCounted), needed, limit);
-  if (!check.ok) throw seatRefusal(deps.settings, ctx.org.name, check);
 }

@@ -57,6 +57,7 @@ export function roleAssignment(
       surface: "permissions-page",
       lookUp,
       ...(manager.isPca ? {} : { managesThroughRole: manager.caller.userId.toLowerCase() }),
+      ...(request.holdId ? { seatHold: request.holdId } : {}),
     },
     inputs: ids.map((userId) => ({ userId, role: request.role })),
   };

@@ -1,4 +1,4 @@
-import type { AssignRolesPreviewResponse, AssignRolesRequest } from "../../contracts/users";
+import type { AssignRolesPreviewResponse, RoleChangeRequest } from "../../contracts/users";
 import { roleAssignment } from "./assign-roles";
 import { planRoleChanges, seatsNeededBy } from "./plan-role-changes";
 import { seatImpact } from "./seat-impact";
@@ -15,7 +15,7 @@ import type { UsersDeps } from "./users-deps";
 export async function previewRoleChanges(
   deps: UsersDeps,
   manager: UserManager,
-  request: AssignRolesRequest,
+  request: RoleChangeRequest,
 ): Promise<AssignRolesPreviewResponse> {
   const { ctx, inputs } = roleAssignment(deps, manager, request);
   const [plan, ledger] = await Promise.all([planRoleChanges(deps, ctx, inputs), ensureLedger(deps, ctx.org)]);

@@ -67,6 +67,11 @@ export interface RoleChangeContext {
    * the rest out (reason "no-seat"): a group rule's sync licenses members up to the free seats.
    */
   fillFreeSeats?: boolean;
+  /**
+   * The seat hold of a change the page sends in several requests (POST users/roles/holds):
+   * this request's batches take their seats from it and leave the rest held for the next.
+   */
+  seatHold?: string;
   /** Called before each transactional batch is written: a group rule's sync keeps its lease on the rule alive through a long run. */
   beforeBatch?: () => Promise<void>;
 }

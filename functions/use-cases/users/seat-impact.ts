@@ -4,8 +4,7 @@ import { DomainError } from "../../domain/errors";
 import type { OrgRecord } from "../../domain/org";
 import { formatMoney } from "../../domain/pricing";
 import { seatCostText, seatImpact as impactOf, seatSavingText } from "../../domain/seat-impact";
-import { licensedCount } from "../../domain/seats";
-import { ensureLedger } from "./seat-ledger";
+import { ensureLedger, seatsTaken } from "./seat-ledger";
 import { subscriptionPageUrl } from "./subscription-link";
 import type { UsersDeps } from "./users-deps";
 
@@ -25,7 +24,8 @@ const money = (amount: number, currency: string): MoneyView => ({
  */
 export async function seatImpact(deps: UsersDeps, org: OrgRecord, seatsNeeded: number): Promise<SeatImpactView> {
   const ledger = (await ensureLedger(deps, org)).value;
-  const licensed = licensedCount(ledger.counts, ledger.defaultCounted);
+  // Seats other changes hold for their later batches are not free, exactly as the write counts them.
+  const licensed = seatsTaken(ledger, deps.now());
   const limit = seatLimit(planState(org, deps.now()));
   const impact = impactOf({ needed: seatsNeeded, licensed, limit });
   const view: SeatImpactView = {

@@ -1,6 +1,8 @@
-import { ConflictError } from "../../domain/errors";
 import type { OrgRecord } from "../../domain/org";
-import { defaultIsCounted } from "../../domain/seats";
+import { ConflictError, PreconditionFailedError } from "../../domain/errors";
+import { retryOnConflict } from "../../domain/retry-on-conflict";
+import { heldByOthers, withHold } from "../../domain/seat-holds";
+import { defaultIsCounted, licensedCount } from "../../domain/seats";
 import type { SeatLedger } from "../../ports/seat-ledger-store";
 import type { Versioned } from "../../ports/versioned";
 import type { UsersDeps } from "./users-deps";
@@ -25,6 +27,7 @@ export async function ensureLedger(deps: UsersDeps, org: LedgerOrg): Promise<Ver
       defaultCounted: defaultIsCounted(stored.defaultRole),
       updatedAt: deps.now().toISOString(),
       reconciledAt: null,
+      holds: [],
     });
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
@@ -32,4 +35,34 @@ export async function ensureLedger(deps: UsersDeps, org: LedgerOrg): Promise<Ver
     if (!created) throw error;
     return created;
   }
+}
+
+/**
+ * Seats taken now as every seat check counts them: the licensed members and the seats other
+ * changes hold for their later batches (all holds but `ownHold`).
+ */
+export function seatsTaken(ledger: SeatLedger, now: Date, ownHold?: string): number {
+  return licensedCount(ledger.counts, ledger.defaultCounted) + heldByOthers(ledger.holds, now, ownHold);
+}
+
+/** Attempts at releasing a hold while other requests write the ledger first. */
+const RELEASE_ATTEMPTS = 10;
+
+/** Drops the seat hold `id` from the org's ledger (nothing when it holds none). */
+export async function releaseHold(deps: UsersDeps, org: LedgerOrg, id: string): Promise<void> {
+  const policy = { attempts: RELEASE_ATTEMPTS, isConflict: (e: unknown) => e instanceof PreconditionFailedError };
+  await retryOnConflict(policy, async () => {
+    const ledger = await deps.ledgers.get(org.id);
+    if (!ledger || !ledger.value.holds.some((h) => h.id === id)) return;
+    const holds = withHold(ledger.value.holds, id, 0, deps.now());
+    await deps.ledgers.replace({ ...ledger.value, holds, updatedAt: deps.now().toISOString() }, ledger.etag);
+  });
+}
+
+/**
+ * releaseHold for a request that ends, however it ends: if the ledger cannot be written now,
+ * the hold lapses by itself (SEAT_HOLD_MS), so this never fails the request.
+ */
+export async function releaseHoldQuietly(deps: UsersDeps, org: LedgerOrg, id: string): Promise<void> {
+  await releaseHold(deps, org, id).catch(() => undefined);
 }

@@ -160,6 +160,69 @@ describe("seat protocol under concurrency", () => {
     );
   }, 120_000);
 
+  it("lands a change of several batches whole or not at all, while others race it between its batches", async () => {
+    // Requests of up to 250 users (three batches) and small ones race for fewer seats than they
+    // ask together: a direct change is never half-applied, a sync fills what is free, no hold outlives its request.
+    const POOL = Array.from({ length: 400 }, (_, i) => `p${i}`);
+    const request = fc.record({
+      kind: fc.constantFrom("assign", "sync"),
+      from: fc.integer({ min: 0, max: 399 }),
+      size: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 99, max: 250 })),
+      role: fc.constantFrom<AssignedRole>("Team", "None", "Default"),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(request, { minLength: 2, maxLength: 4 }),
+        fc.integer({ min: 100, max: 300 }),
+        fc.integer(),
+        async (requests, seats, seedValue) => {
+          const rng = fc.sample(fc.double({ min: 0, max: 0.999 }), { numRuns: 5_000, seed: seedValue });
+          let n = 0;
+          let worst = 0;
+          const world = new InMemoryUsersWorld(
+            subscribedOrg(seats, "Team"),
+            () => rng[n++ % rng.length],
+            () => void (worst = Math.max(worst, world.actualLicensed())),
+          );
+          const deps = world.deps();
+          const results = await Promise.allSettled(
+            requests.map((r) => {
+              const users = Array.from({ length: r.size }, (_, i) => POOL[(r.from + i) % POOL.length]);
+              const unique = [...new Set(users)];
+              if (r.kind === "sync") {
+                const rule = { id: "rule", name: "rule" };
+                const ctx = { org: world.org.value, actor, surface: "group-rule" as const, fillFreeSeats: true };
+                return applyRoleChanges(
+                  deps,
+                  ctx,
+                  unique.map((u) => ({ userId: u, rule, grant: "Team" as const, profile: profile(u) })),
+                );
+              }
+              return applyRoleChanges(
+                deps,
+                { org: world.org.value, actor, surface: "rest-api" },
+                unique.map((u) => ({ userId: u, role: r.role, profile: profile(u) })),
+              );
+            }),
+          );
+          for (const [i, r] of results.entries()) {
+            if (r.status === "rejected") {
+              if (!(r.reason instanceof SeatLimitError)) throw r.reason;
+              continue;
+            }
+            // No direct entry was left out for want of a seat once its request had started.
+            if (requests[i].kind === "assign")
+              expect(r.value.filter((o) => !o.ok && o.reason === "no-seat")).toEqual([]);
+          }
+          expect(worst).toBeLessThanOrEqual(seats);
+          expect(world.ledger?.value.holds ?? []).toEqual([]);
+          expect(world.ledger?.value.counts ?? world.actualCounts()).toEqual(world.actualCounts());
+        },
+      ),
+      { numRuns: Number(process.env.SEAT_PROTOCOL_RUNS ?? 150) / 5 },
+    );
+  }, 120_000);
+
   it("keeps the seat limit in the race that licensed 5 users on 4 seats when batches were not atomic (seed 398066939)", async () => {
     // A default-role change to a licensed role racing assignments to Default: the emulator's
     // half-applied batches let the org pass its seats for a moment.

@@ -5,9 +5,9 @@ import { ownDefaultRoleRefusal } from "../../domain/role-sources";
 import type { OrgRecord } from "../../domain/org";
 import { retryOnConflict } from "../../domain/retry-on-conflict";
 import { type Role } from "../../domain/roles";
-import { checkSeats, defaultIsCounted, licensedCount } from "../../domain/seats";
+import { checkSeats, defaultIsCounted } from "../../domain/seats";
 import type { Versioned } from "../../ports/versioned";
-import { ensureLedger } from "./seat-ledger";
+import { ensureLedger, seatsTaken } from "./seat-ledger";
 import { seatRefusal } from "./subscription-link";
 import type { UserManager } from "./user-manager";
 import type { UsersDeps } from "./users-deps";
@@ -39,8 +39,9 @@ export async function setDefaultRole(deps: UsersDeps, manager: UserManager, role
     const ledger = await ensureLedger(deps, org.value);
     const counted = defaultIsCounted(role);
     if (counted && !ledger.value.defaultCounted) {
+      // Seats other changes hold for their later batches are as taken as licensed ones.
       const check = checkSeats(
-        licensedCount(ledger.value.counts, false),
+        seatsTaken(ledger.value, deps.now()),
         ledger.value.counts.onDefault,
         seatLimit(planState(org.value, deps.now())),
       );

@@ -118,8 +118,11 @@ describe("an organization with 5,000 licensed users", { timeout: 180_000 }, () =
       expect(await frame.evaluate(() => document.querySelectorAll("tr[aria-rowindex]").length)).toBeLessThan(250);
     }
     const assignRequests: string[] = [];
+    const holdRequests: string[] = [];
     page.on("request", (r) => {
-      if (r.method() === "POST" && r.url().endsWith("/api/users/roles")) assignRequests.push(r.url());
+      if (r.method() === "POST" && r.url().endsWith("/api/users/roles"))
+        assignRequests.push((r.postDataJSON() as { holdId?: string }).holdId ?? "no hold");
+      if (r.url().includes("/api/users/roles/holds")) holdRequests.push(r.method());
     });
     await f.getByRole("textbox", { name: /Search licensed users/ }).fill("synthetic");
     await f.getByRole("row", { name: /Synthetic User 000001/ }).waitFor({ timeout: 20_000 });
@@ -133,7 +136,11 @@ describe("an organization with 5,000 licensed users", { timeout: 180_000 }, () =
     await f.getByRole("group", { name: "Assign role" }).getByRole("button", { name: "Product", exact: true }).click();
     await f.getByText(/Changing roles: \d[\d,]* of 5,000 users/).waitFor({ timeout: 30_000 });
     await f.getByText("Role was successfully changed").waitFor({ timeout: 120_000 });
+    // One change in ten requests: its seats held first, each request naming the hold, released at the end.
     expect(assignRequests).toHaveLength(10);
+    expect(new Set(assignRequests).size).toBe(1);
+    expect(assignRequests[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(holdRequests).toEqual(["POST", "DELETE"]);
     const { body } = await e.u.call<{ members: { role: { assigned: string } }[] }>(
       e.u.priya,
       "GET",

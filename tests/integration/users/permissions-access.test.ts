@@ -25,6 +25,13 @@ const REQUESTS: Array<[string, string, string, unknown?]> = [
     "users/roles/preview",
     { role: "Team", userIds: ["00000000-0000-0000-0000-000000000000"] },
   ],
+  [
+    "users-hold-seats",
+    "POST",
+    "users/roles/holds",
+    { role: "Team", userIds: ["00000000-0000-0000-0000-000000000000"] },
+  ],
+  ["users-release-seat-hold", "DELETE", "users/roles/holds/00000000-0000-0000-0000-000000000000"],
   ["users-default-role", "PATCH", "users/default-role", { role: "Team" }],
   ["users-unlicensed", "GET", "users/unlicensed"],
   ["users-groups", "GET", "users/groups?query=Eng"],

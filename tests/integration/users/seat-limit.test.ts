@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AssignRolesResponse, UsersOverviewResponse } from "../../../functions/contracts/users";
+import type { AssignRolesResponse, HoldSeatsResponse, UsersOverviewResponse } from "../../../functions/contracts/users";
 import { api, signIn } from "../support/sign-in";
 import {
   licensedEmails,
@@ -144,5 +144,86 @@ describe("concurrent assignments", () => {
     );
     expect(members.find((m) => m.id === x.id)?.role.assigned).toBe("Budget");
     expect(members.find((m) => m.id === y.id)?.role.assigned).toBe("Administrator");
+  });
+});
+
+describe("a change of many users holds its seats", () => {
+  const ids = (users: { id: string }[]) => users.map((x) => x.id);
+  type HoldAnswer = HoldSeatsResponse & { error: { code: string; message: string } };
+  const hold = (userIds: string[], holdId?: string) =>
+    u.call<HoldAnswer>(u.priya, "POST", "users/roles/holds", { role: "Team", userIds, ...(holdId ? { holdId } : {}) });
+
+  it("keeps the seats of a change the page sends in several requests until it releases them", async () => {
+    const org = u.stack.devops.state.org("fabrikam");
+    await setPlan(u.priya.org.id, subscription((await seats()).licensed + 600));
+    const page = org.addSyntheticUsers(600);
+    const others = org.addSyntheticUsers(10);
+    const held = await ok(hold(ids(page)));
+    expect(held).toMatchObject({ holdId: expect.any(String), seatsHeld: 600, until: expect.any(String) });
+
+    // Another administrator's change and its preview find no seat free while the page's change runs.
+    const racing = await u.call<{ error: { code: string; message: string } }>(u.marcus, "POST", "users/roles", {
+      role: "Team",
+      userIds: ids(others),
+    });
+    expect(racing.status).toBe(409);
+    expect(racing.body.error).toMatchObject({
+      code: "seat_limit",
+      message: expect.stringMatching(/only 0 seats are free/),
+    });
+    const preview = await ok(
+      u.call<{ fits: boolean; seatsFree: number }>(u.marcus, "POST", "users/roles/preview", {
+        role: "Team",
+        userIds: ids(others),
+      }),
+    );
+    expect(preview).toMatchObject({ fits: false, seatsFree: 0 });
+
+    for (const batch of [page.slice(0, 500), page.slice(500)]) {
+      const answer = await ok(
+        u.call<AssignRolesResponse>(u.priya, "POST", "users/roles", {
+          role: "Team",
+          userIds: ids(batch),
+          holdId: held.holdId,
+        }),
+      );
+      expect(answer).toMatchObject({ changed: batch.length, failed: [] });
+    }
+    expect((await u.call(u.priya, "DELETE", `users/roles/holds/${held.holdId}`)).status).toBe(204);
+    expect((await seats()).available).toBe(0);
+    // Done: the page's users go again, and the seats are free for the others.
+    await ok(u.call(u.priya, "POST", "users/roles", { role: "None", userIds: ids(page) }));
+    expect(
+      (await ok(u.call<AssignRolesResponse>(u.marcus, "POST", "users/roles", { role: "Team", userIds: ids(others) })))
+        .changed,
+    ).toBe(10);
+  });
+
+  it("refuses a hold that does not fit, and bad hold ids, with what to do and nothing written", async () => {
+    const before = await seats();
+    const org = u.stack.devops.state.org("fabrikam");
+    const tooMany = org.addSyntheticUsers(before.available! + 1);
+    const refused = await hold(ids(tooMany));
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: "seat_limit",
+      message: expect.stringMatching(/Free seats by setting users to None, or add seats on the Subscription page/),
+    });
+    const fits = await u.call<{ seatsFree: number }>(u.priya, "POST", "users/roles/preview", {
+      role: "Team",
+      userIds: ids(tooMany.slice(1)),
+    });
+    expect(fits.body.seatsFree).toBe(before.available); // nothing was held
+
+    const badId = await u.call<{ error: { message: string } }>(u.priya, "POST", "users/roles", {
+      role: "Team",
+      userIds: ids(tooMany.slice(0, 1)),
+      holdId: "not-a-hold",
+    });
+    expect(badId.status).toBe(400);
+    expect(badId.body.error.message).toMatch(/holdId must be the id POST users\/roles\/holds answered/);
+    const badDelete = await u.call<{ error: { message: string } }>(u.priya, "DELETE", "users/roles/holds/not-a-hold");
+    expect(badDelete.status).toBe(400);
+    expect(await seats()).toEqual(before);
   });
 });
