@@ -105,8 +105,9 @@ export function restOpenApiDocument(serverUrl: string): Record<string, unknown> 
           operationId: "assignUserRoles",
           summary: "Assign roles",
           description:
-            "Entries are independent: a bad entry fails alone with its reason. The seat limit is checked for the whole request before anything is written. " +
-            "Users Timetracker has not seen yet are looked up with the organization's service account.",
+            "Entries are independent: a bad entry fails alone with its reason. The seat limit is checked for the whole request, and its seats are held while it is written: a request that fits is never cut short by another taking the seats, one that does not writes nothing. " +
+            "Users Timetracker has not seen yet are looked up with the organization's service account. " +
+            "A token's owner who manages users only through their Timetracker Administrator role (not a Project Collection Administrator, as the service account says) cannot take that role from themselves: that entry fails.",
           requestBody: {
             required: true,
             content: { "application/json": { schema: { $ref: "#/components/schemas/AssignRequest" } } },

@@ -8,7 +8,7 @@ import type { ApiTokenRecord } from "../../ports/api-token-store";
 import type { Versioned } from "../../ports/versioned";
 import { hashToken } from "./api-tokens";
 import { serviceCredential } from "./service-account";
-import type { UsersDeps } from "./users-deps";
+import type { OwnerAuthority, UsersDeps } from "./users-deps";
 
 /** How long a token owner's authority (Administrator or PCA) is trusted before re-checking. */
 const AUTHORITY_TTL_MS = 60_000;
@@ -19,6 +19,8 @@ export interface RestPrincipal {
   org: Versioned<OrgRecord>;
   token: ApiTokenRecord;
   actor: AuditActor;
+  /** "role": their Administrator role was enough, whether they are a PCA too was not asked. */
+  authority: OwnerAuthority;
 }
 
 /**
@@ -42,30 +44,35 @@ export async function authenticateRestToken(deps: UsersDeps, text: string): Prom
   }
   const org = await deps.orgs.get(orgId);
   if (!org) throw new UnauthorizedError("This REST API token's organization does not use Timetracker any more.");
-  await requireOwnerAuthority(deps, org.value, token);
+  const authority = await requireOwnerAuthority(deps, org.value, token);
   recordUse(deps, token);
-  return { org, token, actor: { id: token.ownerId, displayName: token.ownerName, tokenId: token.id } };
+  return { org, token, actor: { id: token.ownerId, displayName: token.ownerName, tokenId: token.id }, authority };
 }
 
 /** The owner must still be a Timetracker Administrator, or a PCA (checked with the service account). */
-async function requireOwnerAuthority(deps: UsersDeps, org: OrgRecord, token: ApiTokenRecord): Promise<void> {
+async function requireOwnerAuthority(deps: UsersDeps, org: OrgRecord, token: ApiTokenRecord): Promise<OwnerAuthority> {
   // Only a "yes" is remembered: a refused owner who is promoted (or a service account that
   // is added) is let in at once, a demoted one is refused within AUTHORITY_TTL_MS.
   const key = `${org.id}:${token.ownerId}`;
-  if (deps.ownerAuthority.get(key)) return;
-  const allowed = await ownerMayManage(deps, org, token.ownerId);
-  if (allowed) deps.ownerAuthority.set(key, true, deps.now().getTime() + AUTHORITY_TTL_MS);
-  else {
+  const known = deps.ownerAuthority.get(key);
+  if (known) return known;
+  const member = await deps.roster.get(org.id, token.ownerId);
+  const authority: OwnerAuthority | null =
+    member && mayManageUsers({ isPca: false, effective: effectiveRoleOf(member.value, org.defaultRole) })
+      ? "role"
+      : (await ownerIsPca(deps, org, token.ownerId))
+        ? "pca"
+        : null;
+  if (!authority)
     throw new ForbiddenError(
       `The owner of this token (${token.ownerName}) is no longer a Timetracker Administrator or a Project Collection Administrator.`,
     );
-  }
+  deps.ownerAuthority.set(key, authority, deps.now().getTime() + AUTHORITY_TTL_MS);
+  return authority;
 }
 
-async function ownerMayManage(deps: UsersDeps, org: OrgRecord, ownerId: string): Promise<boolean> {
-  const member = await deps.roster.get(org.id, ownerId);
-  if (member && mayManageUsers({ isPca: false, effective: effectiveRoleOf(member.value, org.defaultRole) }))
-    return true;
+/** Whether the token's owner is a Project Collection Administrator, asked with the service account (none saved: no). */
+export async function ownerIsPca(deps: UsersDeps, org: OrgRecord, ownerId: string): Promise<boolean> {
   let credential;
   try {
     credential = await serviceCredential(deps, org.id);

@@ -6,7 +6,7 @@ import type { AssignedRole } from "../../domain/roles";
 import type { DirectoryCredential, DirectoryUser } from "../../ports/org-directory";
 import { applyRoleChanges } from "./apply-role-changes";
 import type { RoleChangeInput } from "./role-change";
-import type { RestPrincipal } from "./rest-auth";
+import { ownerIsPca, type RestPrincipal } from "./rest-auth";
 import { serviceCredential } from "./service-account";
 import type { UsersDeps } from "./users-deps";
 
@@ -60,6 +60,14 @@ export async function assignRestRoles(
   failDuplicates(live, (e) => e.userId!, failures);
 
   const inputs = live.filter((e) => !failures.has(e.index));
+  const ownerId = principal.token.ownerId.toLowerCase();
+  // As on the page: an owner who manages users only through their Administrator role may not
+  // take it from themselves (their token would stop working with it). Whether they are a PCA
+  // is asked only when the request names them.
+  const guardOwner =
+    principal.authority === "role" &&
+    inputs.some((e) => e.userId === ownerId) &&
+    !(await ownerIsPca(deps, org, ownerId));
   const outcomes = await applyRoleChanges(
     deps,
     {
@@ -67,6 +75,7 @@ export async function assignRestRoles(
       actor: principal.actor,
       surface: "rest-api",
       lookUp: async (ids) => deps.directory.usersByIds(org.name, await directoryCredential(), ids),
+      ...(guardOwner ? { managesThroughRole: ownerId } : {}),
     },
     inputs.map((e): RoleChangeInput => ({
       userId: e.userId!,

@@ -20,6 +20,9 @@ export interface UsersSettings extends SubscriptionLinkSettings {
   secretsKey: string;
 }
 
+/** Why a REST token's owner may manage users: their Timetracker role, or as a Project Collection Administrator. */
+export type OwnerAuthority = "role" | "pca";
+
 /** What the user-management use-cases work with; functions/app builds the real ones. */
 export interface UsersDeps {
   orgs: OrgStore;
@@ -43,7 +46,7 @@ export interface UsersDeps {
   /** REST API requests per token (in memory, per instance). */
   limiter: SlidingWindowLimiter;
   /** Whether a token's owner may still manage users, briefly. */
-  ownerAuthority: ExpiringCache<boolean>;
+  ownerAuthority: ExpiringCache<OwnerAuthority>;
   settings: UsersSettings;
   now: () => Date;
   randomBytes: (size: number) => Buffer;

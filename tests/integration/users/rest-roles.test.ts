@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RestAssignResponse, RestRolesResponse } from "../../../functions/contracts/rest-users";
 import type { AuditResponse, CreateTokenResponse } from "../../../functions/contracts/users";
+import { signIn } from "../support/sign-in";
 import { bearer, rest } from "./support/rest-client";
 import {
   email,
@@ -250,6 +251,37 @@ describe("POST /api/rest/users/roles", () => {
     expect(swap.status).toBe(200);
     expect(swap.body.data.succeeded).toBe(3);
     await setPlan(u.priya.org.id, null);
+  });
+
+  it("refuses a token's owner who manages users only through their role taking it from themselves; a PCA may", async () => {
+    const marcusToken = (await ok(u.call<CreateTokenResponse>(u.marcus, "POST", "tokens", { name: "own role" })))
+      .secret;
+    const marcus = userId(u.stack, "marcus.johnson");
+    const own = await rest<RestAssignResponse>(u.stack, bearer(marcusToken), "POST", "users/roles", {
+      users: [
+        { id: marcus, role: { name: "Team" } },
+        { email: email("grace.wright"), role: { name: "Budget" } },
+      ],
+    });
+    expect(own.status).toBe(200);
+    expect(own.body.data.failedEntries).toEqual([
+      {
+        entity: { id: marcus, role: { name: "Team" } },
+        error: { message: expect.stringMatching(/^You cannot take away your own Administrator role/) },
+      },
+    ]);
+    expect(own.body.data.succeeded).toBe(1);
+    // The token still works: its owner is still an Administrator.
+    expect((await rest(u.stack, bearer(marcusToken), "GET", "users/roles")).status).toBe(200);
+
+    // Sofia is a Project Collection Administrator (the service account says so): she may.
+    await setRoles(u, "Administrator", ["sofia.hernandez"]);
+    const sofia = await signIn(u.stack, "fabrikam", email("sofia.hernandez"));
+    const sofiaToken = (await ok(u.call<CreateTokenResponse>(sofia, "POST", "tokens", { name: "own role" }))).secret;
+    const pca = await rest<RestAssignResponse>(u.stack, bearer(sofiaToken), "POST", "users/roles", {
+      users: [{ email: email("sofia.hernandez"), role: { name: "Team" } }],
+    });
+    expect(pca.body.data).toMatchObject({ succeeded: 1, failed: 0 });
   });
 
   it("answers 409 'service account not configured' when it must look users up without one", async () => {
