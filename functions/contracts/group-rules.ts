@@ -101,6 +101,14 @@ export interface GroupRulesResponse {
   unavailable: string | null;
 }
 
+/** POST users/group-rules/sync: the rules after every one was synced, and what that did in words. */
+export interface GroupRulesSyncResponse extends GroupRulesResponse {
+  added: number;
+  removed: number;
+  /** "2 rules synced: 4 members got their rule's role, 1 lost it. 3 members wait for a seat." */
+  message: string;
+}
+
 export interface GroupRulePreviewResponse {
   group: RuleGroupView;
   role: GrantRole;

@@ -37,7 +37,7 @@ export function GroupRulesTab(props: GroupRulesTabProps): JSX.Element {
     () => groupRulesService.syncAll(),
     (answer) => {
       rules.replace(answer);
-      onChanged({ kind: "success", text: "Every rule was synced." });
+      onChanged({ kind: "success", text: answer.message });
     },
     failed,
   );

@@ -4,6 +4,7 @@ import type {
   GroupRuleRequest,
   GroupRuleSyncResponse,
   GroupRulesResponse,
+  GroupRulesSyncResponse,
 } from "../../functions/contracts/group-rules";
 import { getBackend } from "./backend";
 
@@ -43,5 +44,5 @@ export const groupRulesService = {
   /** `count`: the held removals the administrator saw; a larger number is held again. */
   confirmRemovals: (id: string, count: number) =>
     api().post<GroupRuleSyncResponse>(`${rule(id)}/confirm-removals`, { count }),
-  syncAll: () => api().post<GroupRulesResponse>("users/group-rules/sync"),
+  syncAll: () => api().post<GroupRulesSyncResponse>("users/group-rules/sync"),
 };

@@ -79,7 +79,10 @@ export function groupRulePaths(tooMany: unknown): Record<string, unknown> {
       post: {
         operationId: "syncGroupRules",
         summary: "Sync every rule now",
-        responses: { "200": ok("The rules after their sync.", "GroupRules"), ...common(tooMany) },
+        responses: {
+          "200": ok("The rules after their sync, and what it did (added, removed, and in words).", "GroupRulesSync"),
+          ...common(tooMany),
+        },
       },
     },
     "/rest/users/group-rules/{id}": {
@@ -254,6 +257,20 @@ export const groupRuleSchemas: Record<string, unknown> = {
         description: "Why no rule can be added here (Azure DevOps Server); null where rules can be added.",
       },
     },
+  },
+  GroupRulesSync: {
+    allOf: [
+      { $ref: "#/components/schemas/GroupRules" },
+      {
+        type: "object",
+        required: ["added", "removed", "message"],
+        properties: {
+          added: { type: "integer", description: "Members who got a rule's role, over every rule." },
+          removed: { type: "integer", description: "Members who lost a rule's role, over every rule." },
+          message: { type: "string" },
+        },
+      },
+    ],
   },
   GroupRuleSync: {
     type: "object",

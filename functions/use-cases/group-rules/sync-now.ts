@@ -1,10 +1,14 @@
-import type { ConfirmRemovalsRequest, GroupRuleSyncResponse, GroupRulesResponse } from "../../contracts/group-rules";
+import type {
+  ConfirmRemovalsRequest,
+  GroupRuleSyncResponse,
+  GroupRulesSyncResponse,
+} from "../../contracts/group-rules";
 import { ConflictError, NotFoundError } from "../../domain/errors";
 import { plural } from "../../domain/plural";
 import type { UsersDeps } from "../users/users-deps";
 import { rulesResponse } from "./list-rules";
 import type { RuleCaller } from "./rule-caller";
-import { syncResponse } from "./sync-response";
+import { syncAllInWords, syncResponse, type SyncTally } from "./sync-response";
 import { syncRule } from "./sync-rule";
 
 /** "Sync now" on one rule. */
@@ -14,18 +18,26 @@ export async function syncOneRule(deps: UsersDeps, caller: RuleCaller, ruleId: s
 }
 
 /** "Sync now" on every rule of the org, one after the other (each through the seat-checked path). */
-export async function syncAllRules(deps: UsersDeps, caller: RuleCaller): Promise<GroupRulesResponse> {
+export async function syncAllRules(deps: UsersDeps, caller: RuleCaller): Promise<GroupRulesSyncResponse> {
+  const tally: SyncTally = { synced: 0, added: 0, removed: 0, unread: 0, busy: 0 };
   for (const { value: rule } of await deps.rules.list(caller.org.id)) {
     if (rule.deleting) continue;
     try {
-      await syncRule(deps, caller.org, rule.id, { holder: caller.requestId });
+      const outcome = await syncRule(deps, caller.org, rule.id, { holder: caller.requestId });
+      tally.synced++;
+      tally.added += outcome.added;
+      tally.removed += outcome.removed;
+      if (!outcome.read) tally.unread++;
     } catch (error) {
       // Another sync of this rule is running (the timer): it does the same work.
       if (!(error instanceof ConflictError)) throw error;
+      tally.busy++;
     }
   }
   const rules = (await deps.rules.list(caller.org.id)).map((r) => r.value).filter((r) => !r.deleting);
-  return rulesResponse(rules, caller);
+  const response = rulesResponse(rules, caller);
+  const waiting = response.rules.reduce((sum, r) => sum + r.sync.waiting.count, 0);
+  return { ...response, added: tally.added, removed: tally.removed, message: syncAllInWords(tally, waiting) };
 }
 
 /**

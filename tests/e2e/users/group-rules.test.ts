@@ -175,6 +175,7 @@ describe("group rules as a Project Collection Administrator", { timeout: 90_000 
       await groupMember("DELETE", PLATFORM_TEAM, NOAH);
       await f.getByRole("tab", { name: "Group rules" }).click();
       await f.getByRole("button", { name: "Sync now: every rule" }).click();
+      await f.getByText("1 rule synced: 1 member lost their rule's role.").waitFor({ timeout: 30_000 });
       await expect.poll(() => ruleCard(f, "Platform Team").textContent(), { timeout: 30_000 }).toMatch(/4 licensed/);
       await seats(f, 3).waitFor({ timeout: 10_000 });
       await f.getByRole("tab", { name: "Licensed users" }).click();

@@ -339,7 +339,7 @@ describe("the REST API for group rules", () => {
     const synced = await rest(u.stack, auth, "POST", `users/group-rules/${created.body.rule.id}/sync`);
     expect(synced.status).toBe(200);
     conforms("GroupRuleSync", synced.body);
-    conforms("GroupRules", (await rest(u.stack, auth, "POST", "users/group-rules/sync")).body);
+    conforms("GroupRulesSync", (await rest(u.stack, auth, "POST", "users/group-rules/sync")).body);
     expect((await rest(u.stack, auth, "DELETE", `users/group-rules/${created.body.rule.id}`)).status).toBe(200);
     expect((await rest(u.stack, undefined, "GET", "users/group-rules")).status).toBe(401);
   });
