@@ -128,12 +128,10 @@ export const UserLookupQuery = z.strictObject({
     .regex(/^[^\s@]+@[^\s@]+$/, "is not an e-mail address"),
 });
 
+const NOT_A_PAT =
+  "This does not look like a personal access token. Paste the whole token Azure DevOps showed when you created it (User settings › Personal access tokens).";
 export const ServiceAccountRequest = z.strictObject({
-  pat: z
-    .string()
-    .trim()
-    .min(20, "this does not look like a personal access token")
-    .max(500, "this does not look like a personal access token"),
+  pat: z.string({ error: "paste the personal access token" }).trim().min(20, NOT_A_PAT).max(500, NOT_A_PAT),
 });
 export const CreateTokenRequest = z.strictObject({
   name: z.string().trim().min(1, "give the token a name").max(MAX_TOKEN_NAME, `at most ${MAX_TOKEN_NAME} characters`),

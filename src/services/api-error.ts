@@ -25,6 +25,18 @@ export function seatRefusalUrl(error: ApiError): string | null {
   return typeof url === "string" ? url : null;
 }
 
+/** What the backend said about one field of a refused request body (its validation issues), if it named it. */
+export function fieldIssue(error: ApiError, field: string): string | null {
+  const details = error.details;
+  if (error.code !== "validation" || typeof details !== "object" || details === null || !("issues" in details))
+    return null;
+  const issues = Array.isArray(details.issues) ? (details.issues as unknown[]) : [];
+  for (const issue of issues)
+    if (typeof issue === "object" && issue !== null && "path" in issue && issue.path === field && "message" in issue)
+      return String(issue.message);
+  return null;
+}
+
 /** The request never got an HTTP answer (backend down, CORS, offline). Status 0. */
 export const NETWORK_ERROR = "NetworkError";
 /** An error status whose body was not the `{ error: { code, message } }` contract. */

@@ -170,6 +170,13 @@ describe("themes and the service account", { timeout: 60_000 }, () => {
     const f = permissionsFrame(page);
     await f.getByRole("tab", { name: "Service account" }).click({ timeout: 20_000 });
     await f.getByText(/Not configured/).waitFor();
+    // What is wrong with the token is said under the field, beside which Save sits.
+    await f.getByRole("textbox", { name: "Personal access token" }).fill("short");
+    await f.getByRole("button", { name: "Save" }).click();
+    await f.getByText(/^This does not look like a personal access token\. Paste the whole token/).waitFor();
+    const field = await f.getByRole("textbox", { name: "Personal access token" }).boundingBox();
+    const save = await f.getByRole("button", { name: "Save" }).boundingBox();
+    expect(Math.abs(field!.y + field!.height / 2 - (save!.y + save!.height / 2))).toBeLessThan(3);
     const pat = e.u.stack.devops.state.createPat("fabrikam", DANIEL);
     await f.getByRole("textbox", { name: "Personal access token" }).fill(pat);
     await f.getByRole("button", { name: "Save" }).click();
