@@ -86,6 +86,11 @@ export interface GroupRuleView {
     problem: { message: string; since: string } | null;
     /** Members with no free seat, in the order they get one. */
     waiting: PeopleSample;
+    /**
+     * The seats the waiting members need beyond the plan's, and the Subscription page with that
+     * many users filled in; null when nobody waits or the plan's seats already cover them.
+     */
+    addSeats: { seatsMissing: number; usersNeeded: number; subscriptionUrl: string } | null;
     /** Removals held until an administrator confirms them (more than a fifth, and at least 10). */
     heldRemovals: (PeopleSample & { since: string }) | null;
   };

@@ -1,14 +1,18 @@
 import * as React from "react";
 import { Button } from "azure-devops-ui/Button";
 import { Card } from "azure-devops-ui/Card";
+import { Link } from "azure-devops-ui/Link";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { Spinner, SpinnerOrientation, SpinnerSize } from "azure-devops-ui/Spinner";
 import type { GroupRuleView } from "../services/group-rules-service";
+import { openHostUrl } from "../services/navigation";
 import { heldText, namedAndMore, personName, problemText, syncStatusText, waitingText } from "./group-rule-text";
 import { usersText } from "./users-text";
 
 export interface GroupRuleCardProps {
   rule: GroupRuleView;
+  /** Only Project Collection Administrators are sent to the Subscription page for seats. */
+  isPca: boolean;
   /** This rule's own Sync now runs (Sync now for every rule shows its progress once, above the list). */
   syncing: boolean;
   /** An action runs: this rule's buttons wait. */
@@ -19,9 +23,9 @@ export interface GroupRuleCardProps {
 }
 
 /** Who waits for a seat, in the order they will get one; folded until asked for. */
-function WaitingList(props: { rule: GroupRuleView }): JSX.Element | null {
+function WaitingList(props: { rule: GroupRuleView; isPca: boolean }): JSX.Element | null {
   const [open, setOpen] = React.useState(false);
-  const { waiting } = props.rule.sync;
+  const { waiting, addSeats } = props.rule.sync;
   if (waiting.count === 0) return null;
   const { named, more } = namedAndMore(waiting);
   const listId = `waiting-${props.rule.id}`;
@@ -37,6 +41,7 @@ function WaitingList(props: { rule: GroupRuleView }): JSX.Element | null {
           onClick={() => setOpen(!open)}
         />
       </div>
+      {addSeats ? <AddSeatsLine addSeats={addSeats} isPca={props.isPca} /> : null}
       {open ? (
         <div id={listId} className="flex-column rhythm-vertical-4">
           <ol className="waiting-list" aria-label="Waiting for a seat, first in line first">
@@ -52,6 +57,22 @@ function WaitingList(props: { rule: GroupRuleView }): JSX.Element | null {
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** Where the seats the waiting members need are added, as the server worked them out; only PCAs can add them. */
+function AddSeatsLine(props: {
+  addSeats: NonNullable<GroupRuleView["sync"]["addSeats"]>;
+  isPca: boolean;
+}): JSX.Element {
+  const { seatsMissing, subscriptionUrl } = props.addSeats;
+  const seats = seatsMissing === 1 ? "1 seat" : `${seatsMissing.toLocaleString("en")} seats`;
+  return props.isPca ? (
+    <Link href={subscriptionUrl} onClick={(e) => (e.preventDefault(), void openHostUrl(subscriptionUrl))}>
+      {`Add ${seats} on the Subscription page`}
+    </Link>
+  ) : (
+    <span className="secondary-text">{`Ask a Project Collection Administrator to add ${seats} on the Subscription page.`}</span>
   );
 }
 
@@ -100,7 +121,7 @@ export function GroupRuleCard(props: GroupRuleCardProps): JSX.Element {
             {heldText(sync.heldRemovals)}
           </MessageCard>
         ) : null}
-        <WaitingList rule={rule} />
+        <WaitingList rule={rule} isPca={props.isPca} />
         <div className="flex-row flex-center rhythm-horizontal-8">
           <Button
             text="Sync now"

@@ -48,6 +48,7 @@ describe("a rule's sync status", () => {
     lastSuccessAt: run,
     groupMembers: 4,
     problem: null,
+    addSeats: null,
     waiting: { count: 0, people: [] },
     heldRemovals: null,
     ...over,

@@ -106,6 +106,7 @@ export function GroupRulesTab(props: GroupRulesTabProps): JSX.Element {
             <li key={rule.id}>
               <GroupRuleCard
                 rule={rule}
+                isPca={props.isPca}
                 syncing={syncingId === rule.id}
                 busy={busy}
                 onSync={() => sync(rule.id)}

@@ -221,7 +221,16 @@ export const groupRuleSchemas: Record<string, unknown> = {
       licensed: { type: "integer", description: "Members holding this rule's part." },
       sync: {
         type: "object",
-        required: ["status", "lastRunAt", "lastSuccessAt", "groupMembers", "problem", "waiting", "heldRemovals"],
+        required: [
+          "status",
+          "lastRunAt",
+          "lastSuccessAt",
+          "groupMembers",
+          "problem",
+          "waiting",
+          "addSeats",
+          "heldRemovals",
+        ],
         properties: {
           status: { type: "string", enum: ["never", "ok", "failing", "held"] },
           lastRunAt: { type: "string", format: "date-time", nullable: true },
@@ -234,6 +243,18 @@ export const groupRuleSchemas: Record<string, unknown> = {
             properties: { message: { type: "string" }, since: { type: "string", format: "date-time" } },
           },
           waiting: { ...people, description: "Members with no free seat, in the order they get one." },
+          addSeats: {
+            type: "object",
+            nullable: true,
+            description:
+              "The seats the waiting members need beyond the plan's, and the Subscription page with that many users filled in; null when nobody waits or the plan's seats cover them.",
+            required: ["seatsMissing", "usersNeeded", "subscriptionUrl"],
+            properties: {
+              seatsMissing: { type: "integer" },
+              usersNeeded: { type: "integer" },
+              subscriptionUrl: { type: "string" },
+            },
+          },
           heldRemovals: {
             ...people,
             nullable: true,

@@ -6,6 +6,7 @@ import type { RuleCaller } from "./rule-caller";
 import { readGroupAsServiceAccount, refuseUnlessCallerSeesGroup } from "./rule-group";
 import { ruleIdFor } from "./rule-id";
 import { refuseUnlessNewRuleFits } from "./preview-rule";
+import { ruleViewContext } from "./rule-views";
 import { syncResponse } from "./sync-response";
 import { syncLease } from "./held-lease";
 import { syncRule } from "./sync-rule";
@@ -68,7 +69,7 @@ export async function createRule(
       members,
       allOrNothing: true,
     });
-    return syncResponse(outcome, caller.org.defaultRole);
+    return syncResponse(outcome, await ruleViewContext(deps, caller.org));
   } catch (error) {
     // A seat refusal comes before any write: the rule goes again. After any other failure the
     // rule stays (some members may hold its part now) and the next sync carries on.

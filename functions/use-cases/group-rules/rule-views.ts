@@ -1,7 +1,12 @@
 import type { GroupRuleView, PeopleSample, PersonRef, RuleGroupView } from "../../contracts/group-rules";
 import { ruleName, type GroupRuleRecord, type RuleGroup, type RulePerson } from "../../domain/group-rule";
+import { planState, seatLimit } from "../../domain/access";
+import type { OrgRecord } from "../../domain/org";
 import type { Role } from "../../domain/roles";
 import { roleLabel } from "../../domain/roles";
+import { ensureLedger, seatsTaken } from "../users/seat-ledger";
+import { subscriptionPageUrl } from "../users/subscription-link";
+import type { UsersDeps } from "../users/users-deps";
 
 /** People shown by name in a preview or on a rule; the count covers everyone. */
 const SAMPLE_SIZE = 50;
@@ -23,7 +28,38 @@ export function groupView(group: RuleGroup): RuleGroupView {
   };
 }
 
-export function ruleView(rule: GroupRuleRecord, defaultRole: Role): GroupRuleView {
+/** What every rule of one response is viewed against: the default role, and the seats as the ledger has them now. */
+export interface RuleViewContext {
+  defaultRole: Role;
+  /** Null without a seat limit (trial): nobody waits for want of a plan's seats. */
+  seats: { taken: number; limit: number; subscriptionUrl: (users: number) => string } | null;
+}
+
+/** One point read of the seat ledger for a whole list of rules. */
+export async function ruleViewContext(deps: UsersDeps, org: OrgRecord): Promise<RuleViewContext> {
+  const limit = seatLimit(planState(org, deps.now()));
+  if (limit === null) return { defaultRole: org.defaultRole, seats: null };
+  const ledger = (await ensureLedger(deps, org)).value;
+  return {
+    defaultRole: org.defaultRole,
+    seats: {
+      taken: seatsTaken(ledger, deps.now()),
+      limit,
+      subscriptionUrl: (users) => subscriptionPageUrl(deps.settings, org.name, users),
+    },
+  };
+}
+
+/** Users the plan must be for so everyone waiting on `waiting` gets a seat, when it is not that big already. */
+function addSeats(waiting: number, seats: RuleViewContext["seats"]): GroupRuleView["sync"]["addSeats"] {
+  if (waiting === 0 || seats === null) return null;
+  const usersNeeded = seats.taken + waiting;
+  if (usersNeeded <= seats.limit) return null;
+  return { seatsMissing: usersNeeded - seats.limit, usersNeeded, subscriptionUrl: seats.subscriptionUrl(usersNeeded) };
+}
+
+export function ruleView(rule: GroupRuleRecord, ctx: RuleViewContext): GroupRuleView {
+  const { defaultRole } = ctx;
   const s = rule.sync;
   const status = s.heldRemovals ? "held" : s.problem ? "failing" : s.lastSuccessAt ? "ok" : "never";
   return {
@@ -41,6 +77,7 @@ export function ruleView(rule: GroupRuleRecord, defaultRole: Role): GroupRuleVie
       groupMembers: s.groupMembers,
       problem: s.problem,
       waiting: sampleOf(s.waiting, s.waitingCount),
+      addSeats: addSeats(s.waitingCount, ctx.seats),
       heldRemovals: s.heldRemovals
         ? { ...sampleOf(s.heldRemovals.sample, s.heldRemovals.count), since: s.heldRemovals.since }
         : null,

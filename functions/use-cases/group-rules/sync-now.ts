@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError } from "../../domain/errors";
 import { plural } from "../../domain/plural";
 import type { UsersDeps } from "../users/users-deps";
 import { rulesResponse } from "./list-rules";
+import { ruleViewContext } from "./rule-views";
 import type { RuleCaller } from "./rule-caller";
 import { syncAllInWords, syncResponse, type SyncTally } from "./sync-response";
 import { syncRule } from "./sync-rule";
@@ -14,7 +15,7 @@ import { syncRule } from "./sync-rule";
 /** "Sync now" on one rule. */
 export async function syncOneRule(deps: UsersDeps, caller: RuleCaller, ruleId: string): Promise<GroupRuleSyncResponse> {
   const outcome = await syncRule(deps, caller.org, ruleId, { holder: caller.requestId });
-  return syncResponse(outcome, caller.org.defaultRole);
+  return syncResponse(outcome, await ruleViewContext(deps, caller.org));
 }
 
 /** "Sync now" on every rule of the org, one after the other (each through the seat-checked path). */
@@ -35,7 +36,7 @@ export async function syncAllRules(deps: UsersDeps, caller: RuleCaller): Promise
     }
   }
   const rules = (await deps.rules.list(caller.org.id)).map((r) => r.value).filter((r) => !r.deleting);
-  const response = rulesResponse(rules, caller);
+  const response = rulesResponse(rules, caller, await ruleViewContext(deps, caller.org));
   const waiting = response.rules.reduce((sum, r) => sum + r.sync.waiting.count, 0);
   return { ...response, added: tally.added, removed: tally.removed, message: syncAllInWords(tally, waiting) };
 }
@@ -62,5 +63,5 @@ export async function confirmRemovals(
     holder: caller.requestId,
     confirmRemovals: request.count,
   });
-  return syncResponse(outcome, caller.org.defaultRole);
+  return syncResponse(outcome, await ruleViewContext(deps, caller.org));
 }

@@ -1,12 +1,11 @@
 import type { GroupRuleSyncResponse } from "../../contracts/group-rules";
-import type { Role } from "../../domain/roles";
 import { plural } from "../../domain/plural";
 import type { SyncOutcome } from "./sync-rule";
-import { ruleView } from "./rule-views";
+import { ruleView, type RuleViewContext } from "./rule-views";
 
 /** The sync's answer in words: what it changed, who waits, what is held. */
-export function syncResponse(outcome: SyncOutcome, defaultRole: Role): GroupRuleSyncResponse {
-  const view = ruleView(outcome.rule, defaultRole);
+export function syncResponse(outcome: SyncOutcome, ctx: RuleViewContext): GroupRuleSyncResponse {
+  const view = ruleView(outcome.rule, ctx);
   const { problem, waiting, heldRemovals } = view.sync;
   const parts = outcome.read
     ? [changedInWords(outcome.added, outcome.removed)]

@@ -20,6 +20,7 @@ import { deleteRule, previewRuleDeletion } from "./delete-rule";
 import { previewRule } from "./preview-rule";
 import type { RuleCaller } from "./rule-caller";
 import { confirmRemovals } from "./sync-now";
+import { ruleViewContext } from "./rule-views";
 import { syncResponse } from "./sync-response";
 import { syncRule } from "./sync-rule";
 import { syncDueRules } from "./sync-timer";
@@ -115,10 +116,16 @@ describe("a group rule's sync", () => {
     expect(next.rule.sync.waiting.map((w) => w.displayName)).toEqual(["User 004", "Aaron Newcomer"]);
     expect(next.rule.sync.waitingCount).toBe(2);
     expect(world.actualLicensed()).toBe(3);
-    expect(syncResponse(next, "Team").message).toBe(
-      "1 member got the rule's role, 1 lost it. 2 members wait for a seat.",
-    );
-    expect(syncResponse(grown, "Team").message).toBe("Nobody's role changed. 2 members wait for a seat.");
+    const views = await ruleViewContext(deps, caller.org);
+    const answer = syncResponse(next, views);
+    expect(answer.message).toBe("1 member got the rule's role, 1 lost it. 2 members wait for a seat.");
+    expect(syncResponse(grown, views).message).toBe("Nobody's role changed. 2 members wait for a seat.");
+    // Where to add the 2 seats the waiting members need: the Subscription page for 5 users.
+    expect(answer.rule.sync.addSeats).toEqual({
+      seatsMissing: 2,
+      usersNeeded: 5,
+      subscriptionUrl: expect.stringMatching(/timetracker-subscription-hub\?users=5$/),
+    });
   });
 
   it("keeps the seats of a rule's whole first sync: a change racing it between two batches cannot take them", async () => {

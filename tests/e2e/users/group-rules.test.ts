@@ -160,6 +160,9 @@ describe("group rules as a Project Collection Administrator", { timeout: 90_000 
       const waiting = card.getByRole("list", { name: "Waiting for a seat, first in line first" });
       expect(await waiting.getByRole("listitem").allTextContents()).toEqual([`1. Noah Williams ${NOAH}`]);
       await seats(f, 0, 7).waitFor();
+      // The way to the seat Noah needs: the Subscription page for 8 users.
+      const addSeats = card.getByRole("link", { name: "Add 1 seat on the Subscription page" });
+      expect(await addSeats.getAttribute("href")).toMatch(/timetracker-subscription-hub\?users=8$/);
 
       await setPlan(e.u.priya.org.id, subscription(10)); // seats bought: the next sync seats Noah
       await f.getByRole("button", { name: "Sync now: Platform Team" }).click();
