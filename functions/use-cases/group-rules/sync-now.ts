@@ -25,10 +25,10 @@ export async function syncAllRules(deps: UsersDeps, caller: RuleCaller): Promise
     if (rule.deleting) continue;
     try {
       const outcome = await syncRule(deps, caller.org, rule.id, { holder: caller.requestId });
-      tally.synced++;
+      if (!outcome.read) tally.unread++;
+      else tally.synced++;
       tally.added += outcome.added;
       tally.removed += outcome.removed;
-      if (!outcome.read) tally.unread++;
     } catch (error) {
       // Another sync of this rule is running (the timer): it does the same work.
       if (!(error instanceof ConflictError)) throw error;

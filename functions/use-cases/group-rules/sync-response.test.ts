@@ -22,10 +22,13 @@ describe("what Sync now on every rule says", () => {
   });
 
   it("names the rules that could not read their group, and those another sync had", () => {
-    expect(syncAllInWords(tally({ synced: 2, added: 1, unread: 1, busy: 1 }), 0)).toBe(
-      "2 rules synced: 1 member got their rule's role. 1 rule could not read its group, so nobody was removed by it: the rule says why. 1 rule was being synced already, by the timer.",
+    expect(syncAllInWords(tally({ synced: 1, added: 1, unread: 1, busy: 1 }), 0)).toBe(
+      "1 rule synced: 1 member got their rule's role. 1 rule could not read its group, so nobody was removed by it: the rule says why. 1 rule was being synced already, by the timer.",
     );
     expect(syncAllInWords(tally({ busy: 2 }), 0)).toBe("2 rules were being synced already, by the timer.");
+    expect(syncAllInWords(tally({ unread: 1 }), 0)).toBe(
+      "1 rule could not read its group, so nobody was removed by it: the rule says why.",
+    );
     expect(syncAllInWords(tally({}), 0)).toBe("There is no rule to sync.");
   });
 });

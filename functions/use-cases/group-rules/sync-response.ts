@@ -21,10 +21,11 @@ export function syncResponse(outcome: SyncOutcome, ctx: RuleViewContext): GroupR
 
 /** What "Sync now" on every rule did, rule by rule added up. */
 export interface SyncTally {
+  /** Rules whose group was read and applied. */
   synced: number;
   added: number;
   removed: number;
-  /** Synced rules that could not read their group (nobody removed). */
+  /** Rules that could not read their group (nobody removed). */
   unread: number;
   /** Rules another sync was running for just then. */
   busy: number;
@@ -35,7 +36,7 @@ export interface SyncTally {
  * then the rules that could not read their group, and those another sync had.
  */
 export function syncAllInWords(tally: SyncTally, waiting: number): string {
-  if (tally.synced === 0 && tally.busy === 0) return "There is no rule to sync.";
+  if (tally.synced + tally.unread + tally.busy === 0) return "There is no rule to sync.";
   const parts: string[] = [];
   if (tally.synced > 0) {
     const changed = changedInWords(tally.added, tally.removed, "their rule's role");
