@@ -48,6 +48,8 @@ export const EXPECTED_ACCESS: Record<string, Access> = {
   "users-licensed-ids": MANAGE_USERS,
   "users-assign-roles": MANAGE_USERS,
   "users-preview-roles": MANAGE_USERS,
+  "users-hold-seats": MANAGE_USERS,
+  "users-release-seat-hold": MANAGE_USERS,
   "users-default-role": MANAGE_USERS,
   "users-unlicensed": MANAGE_USERS,
   "users-groups": MANAGE_USERS,

@@ -151,3 +151,37 @@ describe("group rules' parts through the same write path", () => {
     expect(w.members.get("r1")!.value.role).toBe("None");
   });
 });
+
+describe("a swap of seats across batches when a member changes in between", () => {
+  it("reads the whole rest again instead of taking seats a batch that did not land was to free", async () => {
+    // Every seat is taken; one request frees 100 seats and gives them to 100 others (three batches).
+    const w = new InMemoryUsersWorld(subscribedOrg(100), () => 0);
+    const deps = w.deps();
+    const leaving = Array.from({ length: 100 }, (_, i) => `a${i}`);
+    const joining = Array.from({ length: 100 }, (_, i) => `b${i}`);
+    const ctx = { org: w.org.value, actor, surface: "rest-api" as const };
+    await applyRoleChanges(
+      deps,
+      ctx,
+      leaving.map((id) => ({ userId: id, role: "Team" as const, profile: profile(id) })),
+    );
+    const commit = deps.commits.commit.bind(deps.commits);
+    let calls = 0;
+    deps.commits.commit = async (orgId, c) => {
+      // Another administrator makes a0 a Product user just before the first (freeing) batch lands.
+      if (calls++ === 0) {
+        const a0 = w.members.get("a0")!;
+        w.members.set("a0", { value: { ...a0.value, direct: "Product", role: "Product" }, etag: "theirs" });
+      }
+      return commit(orgId, c);
+    };
+    const outcomes = await applyRoleChanges(deps, ctx, [
+      ...leaving.map((id) => ({ userId: id, role: "None" as const })),
+      ...joining.map((id) => ({ userId: id, role: "Team" as const, profile: profile(id) })),
+    ]);
+    expect(outcomes.filter((o) => !o.ok)).toEqual([]);
+    expect(w.actualLicensed()).toBe(100);
+    expect(joining.every((id) => w.members.get(id)!.value.role === "Team")).toBe(true);
+    expect(w.members.get("a0")!.value.role).toBe("None");
+  });
+});

@@ -1,14 +1,7 @@
 import { planState, seatLimit } from "../../domain/access";
 import { chunk } from "../../domain/chunk";
 import { retryOnConflict, TooManyChangesError } from "../../domain/retry-on-conflict";
-import {
-  defaultIsCounted,
-  fitInOrder,
-  licensedDelta,
-  seatLimitMessage,
-  type RoleMove,
-  type SeatShortfall,
-} from "../../domain/seats";
+import { defaultIsCounted, fitInOrder, licensedDelta, seatLimitMessage, type SeatShortfall } from "../../domain/seats";
 import { MAX_COMMIT_WRITES, type OpResult } from "../../ports/seat-commit";
 import type { SeatLedger } from "../../ports/seat-ledger-store";
 import type { Versioned } from "../../ports/versioned";
@@ -51,6 +44,8 @@ export async function applyRoleChanges(
   // need (the page's hold when it sends a change in several requests, else its own).
   const holdId = ctx.fillFreeSeats ? null : (ctx.seatHold ?? `request-${deps.newId()}`);
   let held = 0; // what this request's own hold keeps after its last batch that landed
+  let wroteHold = false; // a batch that carried the hold was sent (its answer may have been lost)
+  let ended = false;
   let refusal: SeatShortfall | null = null;
   let pending = [...inputs];
   const round = async (index: number) => {
@@ -60,16 +55,23 @@ export async function applyRoleChanges(
     const planned =
       index === 0 && ctx.fillFreeSeats ? await fitFreeSeats(deps, ctx, plan.planned, limit, outcomes) : plan.planned;
     const retry = new Set<string>();
-    const retried: RoleMove[] = []; // moves of entries to read again: the hold keeps their seats too
     let ledger: Versioned<SeatLedger> | undefined; // as the last batch left it
     const counted = defaultIsCounted(ctx.org.defaultRole);
     const ordered = [...planned].sort((a, b) => licensedDelta(a.move, counted) - licensedDelta(b.move, counted));
     let done = 0;
     for (const part of batches(ordered, counted, ctx.fillFreeSeats === true)) {
       done += part.length;
+      if (retry.size > 0) {
+        // A batch before this one did not land (a member changed meanwhile): the seats it was
+        // to free are not free, so the rest waits for the next round, which reads them again.
+        // The hold still keeps what the rest needs.
+        for (const p of part) retry.add(p.userId);
+        continue;
+      }
       if (!refusal) {
         await ctx.beforeBatch?.();
-        const hold = holdId ? { id: holdId, rest: [...ordered.slice(done).map((p) => p.move), ...retried] } : undefined;
+        const hold = holdId ? { id: holdId, rest: ordered.slice(done).map((p) => p.move) } : undefined;
+        wroteHold ||= hold !== undefined && limit !== null;
         const result = await commitChunk(deps, ctx, part, limit, {
           ...(ledger ? { carried: ledger } : {}),
           ...(hold ? { hold } : {}),
@@ -78,14 +80,13 @@ export async function applyRoleChanges(
           ledger = result.ledger;
           if (result.held !== null) held = result.held;
           recordWritten(part, result.writes, outcomes, retry);
-          for (const p of part) if (retry.has(p.userId)) retried.push(p.move);
           continue;
         }
         refusal = result.check;
       }
       // Seats ran out under a concurrent change that did not respect this request's hold (a
-      // sync, which holds nothing, or a hold that lapsed): a group rule leaves these waiting
-      // for a seat, anyone else is refused with the limit.
+      // sync, which holds nothing, a hold that lapsed, a plan made smaller): a group rule
+      // leaves these waiting for a seat, anyone else is refused with the limit.
       for (const p of part)
         outcomes.set(p.userId, {
           userId: p.userId,
@@ -102,13 +103,16 @@ export async function applyRoleChanges(
       { attempts: CHANGED_ENTRY_ROUNDS, isConflict: (error) => error instanceof EntriesChanged },
       round,
     );
+    ended = true;
   } catch (error) {
     // A bulk request answers per entry: the ones that kept changing say so, the others stand.
     // Any other failure (a seat batch that kept losing the ledger race included) fails the request.
     if (!(error instanceof TooManyChangesError && error.lastConflict instanceof EntriesChanged)) throw error;
+    ended = true;
   } finally {
-    // A request's own hold ends with it; a page's hold is the page's to release.
-    if (holdId && !ctx.seatHold && held > 0) await releaseHoldQuietly(deps, ctx.org, holdId);
+    // A request's own hold ends with it, also when it fails (a batch may have landed without
+    // its answer arriving); a page's hold is the page's to release.
+    if (holdId && !ctx.seatHold && wroteHold && (held > 0 || !ended)) await releaseHoldQuietly(deps, ctx.org, holdId);
   }
   for (const input of pending)
     if (!outcomes.has(input.userId))

@@ -70,11 +70,14 @@ function decide(
   // Without a seat limit there is nothing to keep seats from.
   if (!hold || limit === null)
     return { check: checkSeats(seatsTaken(ledger, now), takes, limit), holds: ledger.holds, held: 0 };
-  const held = heldBy(ledger.holds, hold.id, now);
+  const others = seatsTaken(ledger, now, hold.id);
+  // Only as much of the hold as the plan's seats still cover counts: after a downgrade the
+  // change's later batches are checked against the seats left, so the limit always holds.
+  const held = Math.min(heldBy(ledger.holds, hold.id, now), Math.max(0, limit - others));
   const after = holdAfterBatch(held, takes, netSeatsNeeded(hold.rest, ledger.defaultCounted));
   // What this batch takes and what the hold keeps afterwards, beyond what it held already,
   // must fit the seats nobody takes or holds: on a request's first batch, the whole request.
-  const check = checkSeats(seatsTaken(ledger, now, hold.id) + held, takes + after - held, limit);
+  const check = checkSeats(others + held, takes + after - held, limit);
   return { check, holds: withHold(ledger.holds, hold.id, after, now), held: after };
 }
 

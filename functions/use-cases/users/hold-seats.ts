@@ -1,6 +1,6 @@
 import type { AssignRolesRequest, HoldSeatsResponse } from "../../contracts/users";
 import { planState, seatLimit } from "../../domain/access";
-import { PreconditionFailedError } from "../../domain/errors";
+import { NotFoundError, PreconditionFailedError } from "../../domain/errors";
 import { jitteredExponential, retryOnConflict } from "../../domain/retry-on-conflict";
 import { heldBy, withHold } from "../../domain/seat-holds";
 import { checkSeats } from "../../domain/seats";
@@ -52,5 +52,9 @@ export async function holdSeats(
 
 /** DELETE users/roles/holds/{id}: the change is done or given up, its seats are free for others. */
 export async function releaseSeatHold(deps: UsersDeps, manager: UserManager, holdId: string): Promise<void> {
-  await releaseHold(deps, manager.access.org.value, holdId);
+  // Only this org's ledger is searched: another org's hold id is as unknown here as a made-up one.
+  if (!(await releaseHold(deps, manager.access.org.value, holdId)))
+    throw new NotFoundError(
+      `No seat hold ${holdId} in this organization: its change was done, it was released, or it lapsed.`,
+    );
 }

@@ -3,6 +3,7 @@ import { planState, seatLimit } from "../../domain/access";
 import type { MemberRecord } from "../../domain/member";
 import type { OrgRecord } from "../../domain/org";
 import { effectiveRoleOf, roleLabelOf, roleSourceLabels, type RoleParts } from "../../domain/role-sources";
+import { heldByOthers } from "../../domain/seat-holds";
 import { defaultIsCounted, licensedCount } from "../../domain/seats";
 import { ensureLedger } from "./seat-ledger";
 import type { UsersDeps } from "./users-deps";
@@ -28,10 +29,11 @@ export function memberView(member: MemberRecord, org: OrgRecord): MemberView {
   };
 }
 
-/** Licensed / available seats from the ledger (a point read). */
+/** Licensed / available seats from the ledger (a point read); seats a change in flight holds are not available. */
 export async function seatSummary(deps: UsersDeps, org: OrgRecord): Promise<SeatSummary> {
   const ledger = (await ensureLedger(deps, org)).value;
   const licensed = licensedCount(ledger.counts, ledger.defaultCounted || defaultIsCounted(org.defaultRole));
   const limit = seatLimit(planState(org, deps.now()));
-  return { licensed, limit, available: limit === null ? null : Math.max(0, limit - licensed) };
+  const held = heldByOthers(ledger.holds, deps.now());
+  return { licensed, limit, available: limit === null ? null : Math.max(0, limit - licensed - held) };
 }

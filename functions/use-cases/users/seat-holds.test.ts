@@ -130,16 +130,32 @@ describe("the page's hold over a change it sends in several requests", () => {
     const preview = await previewRoleChanges(deps, manager, { role: "Team", userIds: ids(600, 610) });
     expect(preview).toMatchObject({ fits: false, seatsFree: 0, seatsMissing: 10, usersNeeded: 610 });
 
-    // The page's batches take their seats from the hold.
+    // The page's first request takes its seats from the hold; the rest stays held.
     const first = await assignRoles(deps, manager, { role: "Team", userIds: ids(0, 500), holdId: hold.holdId });
     expect(first.changed).toBe(500);
+    expect(first.seats).toEqual({ licensed: 500, limit: 600, available: 0 });
     expect(world.ledger!.value.holds).toEqual([{ id: hold.holdId, seats: 100, until: expect.any(String) }]);
-    const second = await assignRoles(deps, manager, { role: "Team", userIds: ids(500, 600), holdId: hold.holdId });
-    expect(second.changed).toBe(100);
-    expect(world.actualLicensed()).toBe(600);
 
+    // Given up: released, the 100 seats are free for anyone, and the hold keeps nothing for the page.
     await releaseSeatHold(deps, manager, hold.holdId);
     expect(world.ledger!.value.holds).toEqual([]);
+    await applyRoleChanges(deps, ctx(deps, world), direct(ids(600, 610)));
+    await expect(
+      assignRoles(deps, manager, { role: "Team", userIds: ids(500, 600), holdId: hold.holdId }),
+    ).rejects.toThrow("this change needs 100 more licensed users, but only 90 seats are free");
+    expect(world.actualLicensed()).toBe(510);
+  });
+
+  it("stops a held change at the seats left when the plan is made smaller while it runs", async () => {
+    const { world, deps, manager } = org(600, ids(0, 600));
+    const hold = await holdSeats(deps, manager, { role: "Team", userIds: ids(0, 600) });
+    await assignRoles(deps, manager, { role: "Team", userIds: ids(0, 500), holdId: hold.holdId });
+    world.org = { ...world.org, value: subscribedOrg(500) }; // a downgrade to 500 seats
+    const smaller: UserManager = { ...manager, access: { org: world.org } as UserManager["access"] };
+    await expect(
+      assignRoles(deps, smaller, { role: "Team", userIds: ids(500, 600), holdId: hold.holdId }),
+    ).rejects.toBeInstanceOf(SeatLimitError);
+    expect(world.actualLicensed()).toBe(500);
   });
 
   it("refuses a hold that does not fit, with the seat limit, and holds nothing", async () => {

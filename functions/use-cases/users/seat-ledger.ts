@@ -48,14 +48,15 @@ export function seatsTaken(ledger: SeatLedger, now: Date, ownHold?: string): num
 /** Attempts at releasing a hold while other requests write the ledger first. */
 const RELEASE_ATTEMPTS = 10;
 
-/** Drops the seat hold `id` from the org's ledger (nothing when it holds none). */
-export async function releaseHold(deps: UsersDeps, org: LedgerOrg, id: string): Promise<void> {
+/** Drops the seat hold `id` from the org's ledger; false when the org's ledger has no such hold. */
+export async function releaseHold(deps: UsersDeps, org: LedgerOrg, id: string): Promise<boolean> {
   const policy = { attempts: RELEASE_ATTEMPTS, isConflict: (e: unknown) => e instanceof PreconditionFailedError };
-  await retryOnConflict(policy, async () => {
+  return retryOnConflict(policy, async () => {
     const ledger = await deps.ledgers.get(org.id);
-    if (!ledger || !ledger.value.holds.some((h) => h.id === id)) return;
+    if (!ledger || !ledger.value.holds.some((h) => h.id === id)) return false;
     const holds = withHold(ledger.value.holds, id, 0, deps.now());
     await deps.ledgers.replace({ ...ledger.value, holds, updatedAt: deps.now().toISOString() }, ledger.etag);
+    return true;
   });
 }
 
@@ -64,5 +65,5 @@ export async function releaseHold(deps: UsersDeps, org: LedgerOrg, id: string): 
  * the hold lapses by itself (SEAT_HOLD_MS), so this never fails the request.
  */
 export async function releaseHoldQuietly(deps: UsersDeps, org: LedgerOrg, id: string): Promise<void> {
-  await releaseHold(deps, org, id).catch(() => undefined);
+  await releaseHold(deps, org, id).catch(() => false);
 }

@@ -162,18 +162,21 @@ describe("seat protocol under concurrency", () => {
 
   it("lands a change of several batches whole or not at all, while others race it between its batches", async () => {
     // Requests of up to 250 users (three batches) and small ones race for fewer seats than they
-    // ask together: a direct change is never half-applied, a sync fills what is free, no hold outlives its request.
+    // ask together, over a pool whose first 150 users hold a seat at the start. Entries name
+    // their own roles (as REST requests do), so a request frees and takes seats at once, and
+    // requests overlap, so a batch can find a member another request changed. A direct change
+    // is never cut short for want of a seat, a sync fills what is free, no hold outlives its request.
     const POOL = Array.from({ length: 400 }, (_, i) => `p${i}`);
     const request = fc.record({
       kind: fc.constantFrom("assign", "sync"),
       from: fc.integer({ min: 0, max: 399 }),
       size: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 99, max: 250 })),
-      role: fc.constantFrom<AssignedRole>("Team", "None", "Default"),
+      roles: fc.array(fc.constantFrom<AssignedRole>("Team", "None", "Default"), { minLength: 1, maxLength: 3 }),
     });
     await fc.assert(
       fc.asyncProperty(
         fc.array(request, { minLength: 2, maxLength: 4 }),
-        fc.integer({ min: 100, max: 300 }),
+        fc.integer({ min: 150, max: 350 }),
         fc.integer(),
         async (requests, seats, seedValue) => {
           const rng = fc.sample(fc.double({ min: 0, max: 0.999 }), { numRuns: 5_000, seed: seedValue });
@@ -184,6 +187,7 @@ describe("seat protocol under concurrency", () => {
             () => rng[n++ % rng.length],
             () => void (worst = Math.max(worst, world.actualLicensed())),
           );
+          seed(world, Object.fromEntries(POOL.slice(0, 150).map((u) => [u, "Team" as const])));
           const deps = world.deps();
           const results = await Promise.allSettled(
             requests.map((r) => {
@@ -201,7 +205,7 @@ describe("seat protocol under concurrency", () => {
               return applyRoleChanges(
                 deps,
                 { org: world.org.value, actor, surface: "rest-api" },
-                unique.map((u) => ({ userId: u, role: r.role, profile: profile(u) })),
+                unique.map((u, i) => ({ userId: u, role: r.roles[i % r.roles.length], profile: profile(u) })),
               );
             }),
           );

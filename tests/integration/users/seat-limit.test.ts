@@ -179,24 +179,35 @@ describe("a change of many users holds its seats", () => {
     );
     expect(preview).toMatchObject({ fits: false, seatsFree: 0 });
 
-    for (const batch of [page.slice(0, 500), page.slice(500)]) {
-      const answer = await ok(
-        u.call<AssignRolesResponse>(u.priya, "POST", "users/roles", {
-          role: "Team",
-          userIds: ids(batch),
-          holdId: held.holdId,
-        }),
-      );
-      expect(answer).toMatchObject({ changed: batch.length, failed: [] });
-    }
-    expect((await u.call(u.priya, "DELETE", `users/roles/holds/${held.holdId}`)).status).toBe(204);
+    const first = await ok(
+      u.call<AssignRolesResponse>(u.priya, "POST", "users/roles", {
+        role: "Team",
+        userIds: ids(page.slice(0, 500)),
+        holdId: held.holdId,
+      }),
+    );
+    expect(first).toMatchObject({ changed: 500, failed: [] });
+    expect(first.seats.available).toBe(0); // the other 100 are still held for the page
     expect((await seats()).available).toBe(0);
-    // Done: the page's users go again, and the seats are free for the others.
-    await ok(u.call(u.priya, "POST", "users/roles", { role: "None", userIds: ids(page) }));
+
+    // The page gives up: released, the 100 seats are free again, and the hold keeps nothing for it.
+    expect((await u.call(u.priya, "DELETE", `users/roles/holds/${held.holdId}`)).status).toBe(204);
+    expect((await seats()).available).toBe(100);
+    const again = await u.call<{ error: { message: string } }>(u.priya, "DELETE", `users/roles/holds/${held.holdId}`);
+    expect(again.status).toBe(404);
+    expect(again.body.error.message).toMatch(/No seat hold .* in this organization: .* it was released, or it lapsed/);
     expect(
       (await ok(u.call<AssignRolesResponse>(u.marcus, "POST", "users/roles", { role: "Team", userIds: ids(others) })))
         .changed,
     ).toBe(10);
+    const late = await u.call<{ error: { message: string } }>(u.priya, "POST", "users/roles", {
+      role: "Team",
+      userIds: ids(page.slice(500)),
+      holdId: held.holdId,
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toMatch(/needs 100 more licensed users, but only 90 seats are free/);
+    await ok(u.call(u.priya, "POST", "users/roles", { role: "None", userIds: [...ids(page), ...ids(others)] }));
   });
 
   it("refuses a hold that does not fit, and bad hold ids, with what to do and nothing written", async () => {
@@ -214,6 +225,7 @@ describe("a change of many users holds its seats", () => {
       userIds: ids(tooMany.slice(1)),
     });
     expect(fits.body.seatsFree).toBe(before.available); // nothing was held
+    expect((await seats()).available).toBe(before.available);
 
     const badId = await u.call<{ error: { message: string } }>(u.priya, "POST", "users/roles", {
       role: "Team",
