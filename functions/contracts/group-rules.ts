@@ -62,6 +62,11 @@ export interface RuleGroupView {
   principalName: string;
   /** "Azure DevOps" or "Microsoft Entra ID". */
   source: string;
+  /**
+   * When a change to the group's members reaches Azure DevOps only later (an Entra group's, as
+   * Microsoft documents it), and so the rule; null when Azure DevOps has it at once.
+   */
+  membershipNote: string | null;
 }
 
 export type RuleSyncStatus = "never" | "ok" | "failing" | "held";

@@ -29,6 +29,7 @@ export function GroupRulePreview(props: { preview: GroupRulePreviewResponse; isP
         <PeopleLine label={`Already ${role} or higher`} people={preview.alreadyAtLeast} />
       </ul>
       <SeatImpactLine impact={preview.impact} prefix="Seats: " isPca={props.isPca} />
+      {preview.group.membershipNote ? <div className="secondary-text">{preview.group.membershipNote}</div> : null}
     </section>
   );
 }

@@ -146,12 +146,18 @@ const people = {
 };
 const group = {
   type: "object",
-  required: ["descriptor", "displayName", "principalName", "source"],
+  required: ["descriptor", "displayName", "principalName", "source", "membershipNote"],
   properties: {
     descriptor: { type: "string" },
     displayName: { type: "string" },
     principalName: { type: "string" },
     source: { type: "string", enum: ["Azure DevOps", "Microsoft Entra ID"] },
+    membershipNote: {
+      type: "string",
+      nullable: true,
+      description:
+        "When changes to the group's members reach Azure DevOps only later (Microsoft Entra groups), and so the rule; null for Azure DevOps groups.",
+    },
   },
 };
 const money = {

@@ -19,12 +19,22 @@ export function sampleOf(people: readonly RulePerson[], count = people.length): 
   return { count, people: people.slice(0, SAMPLE_SIZE).map(personRef) };
 }
 
+/**
+ * Azure DevOps reads an Entra group's members from Entra about once an hour, and Entra may
+ * take up to 24 hours to update a dynamic group (Microsoft's note on group rules): a sync
+ * sees a change only after that, and an administrator who just added someone should know.
+ */
+const ENTRA_MEMBERSHIP_NOTE =
+  "Changes to this Microsoft Entra group reach Azure DevOps within about an hour (a dynamic group's within 24 hours); the rule follows at the first sync after that.";
+
 export function groupView(group: RuleGroup): RuleGroupView {
+  const entra = group.origin.toLowerCase() === "aad";
   return {
     descriptor: group.descriptor,
     displayName: ruleName(group),
     principalName: group.principalName,
-    source: group.origin.toLowerCase() === "aad" ? "Microsoft Entra ID" : "Azure DevOps",
+    source: entra ? "Microsoft Entra ID" : "Azure DevOps",
+    membershipNote: entra ? ENTRA_MEMBERSHIP_NOTE : null,
   };
 }
 

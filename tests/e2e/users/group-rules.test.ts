@@ -74,6 +74,10 @@ describe("group rules as a Project Collection Administrator", { timeout: 90_000 
       await preview.getByText("New licenses: 4").waitFor({ timeout: 20_000 });
       expect(await preview.textContent()).toMatch(/Platform Team has 4 users now, nested groups included/);
       expect(await preview.textContent()).toMatch(/Chloé Dubois/);
+      // An Entra group's changes reach Azure DevOps late: the preview says so before anyone waits for a sync.
+      expect(await preview.textContent()).toMatch(
+        /Changes to this Microsoft Entra group reach Azure DevOps within about an hour/,
+      );
       await preview.getByText(/Seats: Needs 2 more seats than are free \(2 of 5 free\)/).waitFor();
       const addSeats = preview.getByRole("link", { name: "Add seats on the Subscription page" });
       expect(await addSeats.getAttribute("href")).toMatch(/timetracker-subscription-hub\?users=7$/); // 3 licensed + 4

@@ -93,7 +93,11 @@ describe("a group rule", () => {
     );
     expect(preview.members).toBe(9);
     expect(preview.saveBlocked).toBeNull();
-    expect(preview.group).toMatchObject({ displayName: "Engineering", source: "Microsoft Entra ID" });
+    expect(preview.group).toMatchObject({
+      displayName: "Engineering",
+      source: "Microsoft Entra ID",
+      membershipNote: expect.stringMatching(/reach Azure DevOps within about an hour/),
+    });
     expect(preview.alreadyAtLeast.people.map((p) => p.email)).toEqual([email("mei.chen")]);
     expect(preview.newlyLicensed.count + preview.raised.count).toBe(8);
     expect(preview.impact).toMatchObject({ fits: true, seatsFree: null, summary: "No seat limit during the trial" });
