@@ -41,13 +41,15 @@ export interface StackOptions {
   ports?: StackPorts | "random";
   /** Keep the embedded database and the Chargebee stand-in's state in this folder across runs. */
   dataDir?: string;
+  /** A Cosmos endpoint to use instead of starting the embedded one (benchmarks run the emulator in a process of its own). */
+  cosmos?: { endpoint: string; key: string };
   /** Extra app settings (e.g. a short timeout for a fault test). */
   env?: Record<string, string>;
   log?: boolean;
 }
 
 export interface BackendStack {
-  /** Undefined when COSMOS_ENDPOINT points at a real account. */
+  /** Undefined when the stack was given a Cosmos (COSMOS_ENDPOINT, or the `cosmos` option). */
   cosmos: EmbeddedCosmos | undefined;
   devops: DevopsStandin;
   /** Undefined when CHARGEBEE_SITE points at a real Chargebee site. */
@@ -67,7 +69,10 @@ export async function startBackendStack(options: StackOptions = {}): Promise<Bac
   const ports = options.ports === "random" || options.ports === undefined ? RANDOM_PORTS : options.ports;
   const started: { stop(): Promise<void> }[] = [];
   try {
-    const cosmos = USER_ENV.COSMOS_ENDPOINT
+    const given =
+      options.cosmos ??
+      (USER_ENV.COSMOS_ENDPOINT ? { endpoint: USER_ENV.COSMOS_ENDPOINT, key: USER_ENV.COSMOS_KEY ?? "" } : undefined);
+    const cosmos = given
       ? undefined
       : await startEmbeddedCosmos({
           port: ports.cosmos,
@@ -91,8 +96,8 @@ export async function startBackendStack(options: StackOptions = {}): Promise<Bac
     if (chargebee) started.push(chargebee);
 
     const env: Record<string, string> = {
-      COSMOS_ENDPOINT: cosmos?.endpoint ?? USER_ENV.COSMOS_ENDPOINT!,
-      COSMOS_KEY: cosmos?.key ?? USER_ENV.COSMOS_KEY ?? "",
+      COSMOS_ENDPOINT: cosmos?.endpoint ?? given!.endpoint,
+      COSMOS_KEY: cosmos?.key ?? given!.key,
       COSMOS_DATABASE:
         USER_ENV.COSMOS_DATABASE ??
         `timetracker${options.ports === "random" ? "-" + randomBytes(4).toString("hex") : ""}`,

@@ -104,6 +104,21 @@ describe("transactional batches on the embedded emulator (through @azure/cosmos)
     expect(await read("b")).toBeUndefined();
   });
 
+  it("leaves the documents out of a batch's answer when asked for return=minimal, as Cosmos DB does", async () => {
+    const response = await container.items.batch(
+      [replaceA(3), { operationType: "Read", partitionKey: "p", id: "b" }],
+      "p",
+      { contentResponseOnWriteEnabled: false },
+    );
+    expect(response.result?.map((r) => r.statusCode)).toEqual([200, 200]);
+    const [replaced, readBack] = response.result ?? [];
+    expect(replaced?.resourceBody).toBeUndefined();
+    // The etag still comes back: it is what the next guarded write needs.
+    expect(replaced?.eTag).toBe((await container.item("a", "p").read<Doc>()).resource?._etag);
+    expect(readBack?.resourceBody).toMatchObject({ id: "b", n: 1 });
+    expect((await read("a"))?.n).toBe(3);
+  });
+
   it("leaves bulk operations independent: one failing does not undo the others", async () => {
     const results = await container.items.bulk(
       [

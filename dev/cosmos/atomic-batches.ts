@@ -97,11 +97,14 @@ export function makeEmulatorBatchesAtomic(): void {
           );
         }
       }
-      return results.map((r) => ({
+      // `Prefer: return=minimal` (the SDK's contentResponseOnWriteEnabled: false) leaves the
+      // documents out of the answer, as Cosmos DB does; a read still answers its document.
+      const minimal = prefersMinimal(req.headers.prefer);
+      return results.map((r, i) => ({
         statusCode: r.statusCode,
         requestCharge: 1,
         eTag: r.body?._etag,
-        resourceBody: r.body,
+        ...(minimal && (operations as OperationInput[])[i].operationType !== "Read" ? {} : { resourceBody: r.body }),
       }));
     } catch (error) {
       journal.undo(); // an operation threw (the emulator answers 500): nothing of the batch stays
@@ -122,6 +125,9 @@ export function makeEmulatorBatchesAtomic(): void {
 
 const isTrue = (header: string | string[] | undefined): boolean =>
   [header ?? []].flat().some((h) => h.toLowerCase() === "true");
+
+const prefersMinimal = (header: string | string[] | undefined): boolean =>
+  [header ?? []].flat().some((h) => /(^|[;,\s])return=minimal($|[;,\s])/i.test(h));
 
 /**
  * Records the first value each key of the container's maps had while a batch runs (the

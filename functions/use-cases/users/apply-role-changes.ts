@@ -57,7 +57,11 @@ export async function applyRoleChanges(
     const retry = new Set<string>();
     let ledger: Versioned<SeatLedger> | undefined; // as the last batch left it
     const counted = defaultIsCounted(ctx.org.defaultRole);
-    const ordered = [...planned].sort((a, b) => licensedDelta(a.move, counted) - licensedDelta(b.move, counted));
+    // Each move's delta worked out once, not per comparison (a first sync sorts 20,000); stable.
+    const ordered = planned
+      .map((p) => ({ p, delta: licensedDelta(p.move, counted) }))
+      .sort((a, b) => a.delta - b.delta)
+      .map(({ p }) => p);
     let done = 0;
     for (const part of batches(ordered, counted, ctx.fillFreeSeats === true)) {
       done += part.length;

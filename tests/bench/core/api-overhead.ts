@@ -42,7 +42,11 @@ function countFetches(prefix: string): { count(): number; restore(): void } {
   return { count: () => count, restore: () => void (globalThis.fetch = original) };
 }
 
-async function perCallCounts(stack: BackendStack, cosmos: CosmosProcess, who: SignedIn): Promise<{ store: number; devops: number }> {
+async function perCallCounts(
+  stack: BackendStack,
+  cosmos: CosmosProcess,
+  who: SignedIn,
+): Promise<{ store: number; devops: number }> {
   const fetches = countFetches(stack.devops.url);
   try {
     const before = await cosmos.requestCount();
@@ -68,15 +72,24 @@ async function alternatingLoad(stack: BackendStack, who: SignedIn): Promise<{ ba
 }
 
 function latencyRaw(stats: LoadStats): Record<string, number> {
-  return { requests: stats.requests, perSecond: Math.round(stats.perSecond), p50Ms: stats.p50Ms, p99Ms: stats.p99Ms, failures: stats.failures };
+  return {
+    requests: stats.requests,
+    perSecond: Math.round(stats.perSecond),
+    p50Ms: stats.p50Ms,
+    p99Ms: stats.p99Ms,
+    failures: stats.failures,
+  };
 }
 
 async function run(): Promise<BenchResult> {
   registerBareHandler();
   // The store in a process of its own, as in production, so its CPU is not billed to the
-  // measured host. The Functions app follows the COSMOS_* app settings given here.
+  // measured host (the stack then starts no embedded one of its own).
   const cosmos = await startCosmosProcess();
-  const stack = await startBackendStack({ ports: "random", env: { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key } }).catch(async (error: unknown) => {
+  const stack = await startBackendStack({
+    ports: "random",
+    cosmos: { endpoint: cosmos.endpoint, key: cosmos.key },
+  }).catch(async (error: unknown) => {
     await cosmos.stop();
     throw error;
   });
@@ -86,18 +99,38 @@ async function run(): Promise<BenchResult> {
     for (let i = 0; i < 3; i++) await api(stack, who, "GET", "me");
     const counts = await perCallCounts(stack, cosmos, who);
     // Zero would mean the app reads another store (or caches everything): say so rather than report it as a win.
-    if (counts.store === 0 && (await cosmos.requestCount()) === 0) throw new Error("The Functions app never reached the benchmark's store.");
+    if (counts.store === 0 && (await cosmos.requestCount()) === 0)
+      throw new Error("The Functions app never reached the benchmark's store.");
     const { bare, me } = await alternatingLoad(stack, who);
     if (me.failures > 0 || bare.failures > 0) {
       throw new Error(`Requests failed under load: /api/me ${me.failures}, bare ${bare.failures}.`);
     }
     const baseline = (value: number) => ({ label: "bare handler", value });
-    const raw = { ...prefixed("me", latencyRaw(me)), ...prefixed("bare", latencyRaw(bare)), concurrency: CONCURRENCY, roundMs: ROUND_MS, rounds: ROUNDS };
+    const raw = {
+      ...prefixed("me", latencyRaw(me)),
+      ...prefixed("bare", latencyRaw(bare)),
+      concurrency: CONCURRENCY,
+      roundMs: ROUND_MS,
+      rounds: ROUNDS,
+    };
     const figures: BenchFigure[] = [
-      { name: "GET /api/me throughput", unit: "req/s", value: me.perSecond, baseline: baseline(bare.perSecond), target: { of: "ratio", op: ">=", limit: 0.5 }, raw },
+      {
+        name: "GET /api/me throughput",
+        unit: "req/s",
+        value: me.perSecond,
+        baseline: baseline(bare.perSecond),
+        target: { of: "ratio", op: ">=", limit: 0.5 },
+        raw,
+      },
       { name: "GET /api/me p50 latency", unit: "ms", value: me.p50Ms, baseline: baseline(bare.p50Ms) },
       { name: "GET /api/me p99 latency", unit: "ms", value: me.p99Ms, baseline: baseline(bare.p99Ms) },
-      { name: "store requests per warm call", unit: "req", value: counts.store, target: { of: "value", op: "<=", limit: 1 }, raw: { calls: COUNTED_CALLS } },
+      {
+        name: "store requests per warm call",
+        unit: "req",
+        value: counts.store,
+        target: { of: "value", op: "<=", limit: 1 },
+        raw: { calls: COUNTED_CALLS },
+      },
       { name: "Azure DevOps calls per warm call", unit: "req", value: counts.devops, raw: { calls: COUNTED_CALLS } },
     ];
     return {

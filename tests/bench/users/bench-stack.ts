@@ -13,30 +13,22 @@ export interface UsersBench {
 /**
  * The backend stack over an embedded Cosmos in its own process (its CPU is not spent on the
  * Functions host being measured), with fabrikam created by Priya (PCA, Administrator).
- * COSMOS_* are set for this stack and put back afterwards.
  */
 export async function startUsersBench(): Promise<UsersBench> {
-  const saved = { endpoint: process.env.COSMOS_ENDPOINT, key: process.env.COSMOS_KEY };
-  const restore = () => {
-    for (const [name, value] of [["COSMOS_ENDPOINT", saved.endpoint], ["COSMOS_KEY", saved.key]] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  };
   const cosmos = await startCosmosProcess();
-  process.env.COSMOS_ENDPOINT = cosmos.endpoint;
-  process.env.COSMOS_KEY = cosmos.key;
   let stack: BackendStack;
   try {
-    stack = await startBackendStack({ ports: "random" });
+    stack = await startBackendStack({ ports: "random", cosmos: { endpoint: cosmos.endpoint, key: cosmos.key } });
   } catch (error) {
-    restore();
     await cosmos.stop();
     throw error;
   }
   const priya = await signIn(stack, "fabrikam", "priya.patel@fabrikam.example");
   const me = await api(stack, priya, "GET", "me");
   if (me.status !== 200) throw new Error(`GET /api/me answered ${me.status}`);
+  // The figures are only what they say if the host's store is the process of its own.
+  if ((await cosmos.requestCount()) === 0)
+    throw new Error("The Functions host never reached the benchmark's Cosmos process.");
   return {
     stack,
     cosmos,
@@ -44,13 +36,16 @@ export async function startUsersBench(): Promise<UsersBench> {
     async stop() {
       await stack.stop();
       await cosmos.stop();
-      restore();
     },
   };
 }
 
 /** Median of timed runs of `fn` after `warmup` untimed ones. */
-export async function medianMs(samples: number, warmup: number, fn: (i: number) => Promise<void>): Promise<{ median: number; all: number[] }> {
+export async function medianMs(
+  samples: number,
+  warmup: number,
+  fn: (i: number) => Promise<void>,
+): Promise<{ median: number; all: number[] }> {
   const all: number[] = [];
   for (let i = 0; i < warmup + samples; i++) {
     const t0 = performance.now();
