@@ -21,45 +21,53 @@ const MAX_LAYERED_FRACTION = 1 / 8;
  */
 export function holdersAfterChange(before: Holders, change: HoldersChange): Holders {
   const base = before instanceof LayeredHolders ? before.base : before;
-  const hidden = new Set(before instanceof LayeredHolders ? before.hidden : []);
-  const added = new Map(before instanceof LayeredHolders ? before.added : []);
+  const over = new Map(before instanceof LayeredHolders ? before.over : []);
   for (const userId of change.removed) {
-    added.delete(userId);
-    if (base.has(userId)) hidden.add(userId);
+    if (base.has(userId)) over.set(userId, null);
+    else over.delete(userId);
   }
-  for (const h of change.added) added.set(h.id, h);
-  const layered = new LayeredHolders(base, hidden, added);
-  if (hidden.size + added.size <= base.size * MAX_LAYERED_FRACTION) return layered;
+  for (const h of change.added) over.set(h.id, h);
+  const layered = new LayeredHolders(base, over);
+  if (over.size <= base.size * MAX_LAYERED_FRACTION) return layered;
   const copy = new Map<string, RuleHolder>();
   layered.forEach((h, userId) => copy.set(userId, h));
   return copy;
 }
 
-/** Holders as a base map, the ids of it hidden, and the holders added or updated over it. */
+/**
+ * Holders as a base map and what lies over it: a holder added or updated, or null for one of
+ * the base's that left. One map over the base, so a lookup costs at most two (a sync looks
+ * up every member of the group, and walks every holder).
+ */
 class LayeredHolders implements ReadonlyMap<string, RuleHolder> {
   readonly size: number;
 
   constructor(
     readonly base: Holders,
-    readonly hidden: ReadonlySet<string>,
-    readonly added: ReadonlyMap<string, RuleHolder>,
+    /** Null only for ids the base holds (holdersAfterChange keeps it so). */
+    readonly over: ReadonlyMap<string, RuleHolder | null>,
   ) {
-    let size = base.size - hidden.size;
-    for (const userId of added.keys()) if (!this.inBase(userId)) size++;
+    let size = base.size;
+    over.forEach((h, userId) => {
+      if (h === null) size--;
+      else if (!base.has(userId)) size++;
+    });
     this.size = size;
   }
 
   get(userId: string): RuleHolder | undefined {
-    return this.added.get(userId) ?? (this.inBase(userId) ? this.base.get(userId) : undefined);
+    const over = this.over.get(userId);
+    return over === undefined ? this.base.get(userId) : (over ?? undefined);
   }
 
   has(userId: string): boolean {
-    return this.added.has(userId) || this.inBase(userId);
+    const over = this.over.get(userId);
+    return over === undefined ? this.base.has(userId) : over !== null;
   }
 
   *entries(): MapIterator<[string, RuleHolder]> {
-    for (const entry of this.base) if (!this.hidden.has(entry[0]) && !this.added.has(entry[0])) yield entry;
-    yield* this.added;
+    for (const entry of this.base) if (!this.over.has(entry[0])) yield entry;
+    for (const [userId, h] of this.over) if (h) yield [userId, h];
   }
 
   *keys(): MapIterator<string> {
@@ -77,13 +85,10 @@ class LayeredHolders implements ReadonlyMap<string, RuleHolder> {
   /** Without the generators: a sync's plan walks every holder once this way (see planSync). */
   forEach(callback: (h: RuleHolder, userId: string, map: Holders) => void, thisArg?: unknown): void {
     this.base.forEach((h, userId) => {
-      if (!this.hidden.has(userId) && !this.added.has(userId)) callback.call(thisArg, h, userId, this);
+      if (!this.over.has(userId)) callback.call(thisArg, h, userId, this);
     });
-    this.added.forEach((h, userId) => callback.call(thisArg, h, userId, this));
-  }
-
-  /** Whether the base still holds `userId` here (not hidden by a removal). */
-  private inBase(userId: string): boolean {
-    return !this.hidden.has(userId) && this.base.has(userId);
+    this.over.forEach((h, userId) => {
+      if (h) callback.call(thisArg, h, userId, this);
+    });
   }
 }
